@@ -1,0 +1,311 @@
+"""The graph on a SPARQL 1.1 server: the Store protocol spoken over HTTP (standard library only).
+
+Queries go to the query endpoint, writes to the update endpoint (or the Graph Store Protocol
+endpoint), both derived from the query URL for the servers we know:
+
+============  ==========================  ======================  =========================
+server        query URL                   update URL              graph store URL
+============  ==========================  ======================  =========================
+Oxigraph      ``http://h:7878/query``     ``/update``             ``/store``
+Fuseki        ``http://h:3030/ds/query``  ``/ds/update``          ``/ds/data``
+Virtuoso      ``http://h:8890/sparql``    ``/sparql``             ``/sparql-graph-crud``
+============  ==========================  ======================  =========================
+
+Every query sees the union of bordergraph's named graphs as its default graph, the way the
+embedded store does: the request lists them as ``default-graph-uri`` (and ``named-graph-uri``)
+parameters, which works on any SPARQL 1.1 server and also leaves the ``inferred`` graph out
+when asked.
+
+>>> EndpointStore("http://127.0.0.1:7878/query").update_url
+'http://127.0.0.1:7878/update'
+>>> EndpointStore("http://127.0.0.1:3030/ds/sparql").graph_store_url
+'http://127.0.0.1:3030/ds/data'
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from . import iris
+from .store import Quad, Rows, StoreError, Triple, bind_values, from_ox, replace_graph_update, to_ox
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+RESULTS_JSON = "application/sparql-results+json"
+N_TRIPLES = "application/n-triples"
+DEFAULT_TIMEOUT = 120.0
+GRAPHS_QUERY = (
+    "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
+    f'FILTER(STRSTARTS(STR(?g), "{iris.BASE}")) }}'
+)
+
+
+def derive_urls(query_url: str) -> tuple[str, str | None, str | None]:
+    """The server kind, update URL and Graph Store Protocol URL for a known server's query URL.
+
+    >>> derive_urls("http://localhost:3030/ds/query")
+    ('fuseki', 'http://localhost:3030/ds/update', 'http://localhost:3030/ds/data')
+    >>> derive_urls("http://localhost:8890/sparql")
+    ('virtuoso', 'http://localhost:8890/sparql', 'http://localhost:8890/sparql-graph-crud')
+    >>> derive_urls("https://example.org/some/endpoint")
+    ('unknown', None, None)
+    """
+    parts = urllib.parse.urlsplit(query_url)
+    path = parts.path.rstrip("/")
+
+    def at(new_path: str) -> str:
+        return urllib.parse.urlunsplit((parts.scheme, parts.netloc, new_path, "", ""))
+
+    head, _, last = path.rpartition("/")
+    if path in ("", "/query"):  # Oxigraph serves /query, /update and /store at the root
+        return "oxigraph", at("/update"), at("/store")
+    if path == "/sparql":  # Virtuoso takes updates on its query endpoint
+        return "virtuoso", at("/sparql"), at("/sparql-graph-crud")
+    if head and last in ("query", "sparql"):  # Fuseki: one dataset per path prefix
+        return "fuseki", at(f"{head}/update"), at(f"{head}/data")
+    return "unknown", None, None
+
+
+class EndpointStore:
+    """A bordergraph store on a SPARQL 1.1 server (query, update and graph store protocols).
+
+    ``update_url`` overrides the derived update endpoint; ``write`` chooses how a release graph
+    is replaced: ``"update"`` (one ``DROP SILENT GRAPH; INSERT DATA`` request) or ``"gsp"`` (one
+    Graph Store Protocol PUT). Each is a single request, so each is one transaction on the server.
+    """
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        update_url: str | None = None,
+        graph_store_url: str | None = None,
+        write: str | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
+    ) -> None:
+        query_url = url if urllib.parse.urlsplit(url).path.strip("/") else url.rstrip("/") + "/query"
+        self.kind, derived_update, derived_gsp = derive_urls(query_url)
+        self.location = url
+        self.query_url = query_url
+        self.update_url = update_url or derived_update
+        self.graph_store_url = graph_store_url or derived_gsp
+        # Virtuoso's SPARQL text limits make one big INSERT DATA fail; its PUT has no such limit.
+        self.write = write or ("gsp" if self.kind == "virtuoso" else "update")
+        if self.write not in ("update", "gsp"):
+            raise StoreError(f"unknown write method {self.write!r}; use 'update' or 'gsp'")
+        self.timeout = timeout
+
+    # -- HTTP ---------------------------------------------------------------------------------
+
+    def _request(
+        self, url: str, *, data: bytes | None, content_type: str | None = None,
+        accept: str | None = None, method: str = "POST",
+    ) -> tuple[str, bytes]:
+        """One HTTP exchange; every failure becomes a one-line StoreError naming the URL."""
+        headers = {"User-Agent": "bordergraph"}
+        if content_type:
+            headers["Content-Type"] = content_type
+        if accept:
+            headers["Accept"] = accept
+        request = urllib.request.Request(url, data=data, headers=headers, method=method)
+        where = url.split("?", 1)[0]
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                return response.headers.get("Content-Type", ""), response.read()
+        except urllib.error.HTTPError as exc:
+            detail = " ".join(exc.read(400).decode("utf-8", "replace").split())
+            raise StoreError(
+                f"SPARQL endpoint {where} answered HTTP {exc.code} {exc.reason}"
+                + (f": {detail}" if detail else "")
+            ) from exc
+        except urllib.error.URLError as exc:
+            reason = exc.reason
+            if isinstance(reason, TimeoutError | socket.timeout):
+                raise StoreError(
+                    f"SPARQL endpoint {where} did not answer within {self.timeout:g}s"
+                ) from exc
+            text = getattr(reason, "strerror", None) or str(reason)
+            raise StoreError(f"cannot reach SPARQL endpoint {where}: {text}") from exc
+        except (TimeoutError, socket.timeout) as exc:
+            raise StoreError(
+                f"SPARQL endpoint {where} did not answer within {self.timeout:g}s"
+            ) from exc
+        except (ConnectionError, OSError) as exc:
+            raise StoreError(f"SPARQL endpoint {where} failed: {exc}") from exc
+
+    def _need_update_url(self) -> str:
+        if not self.update_url:
+            raise StoreError(
+                f"cannot derive the SPARQL Update URL for {self.query_url}; pass --update-url"
+            )
+        return self.update_url
+
+    def update(self, update: str) -> None:
+        """Run one SPARQL Update request (one transaction on the server)."""
+        self._request(
+            self._need_update_url(), data=update.encode("utf-8"),
+            content_type="application/sparql-update",
+        )
+
+    def _query(
+        self, query: str, accept: str, *, dataset: list[URIRef] | None = None,
+        named: list[URIRef] | None = None,
+    ) -> tuple[str, bytes]:
+        # POST with a form body: the graph lists can be far longer than a URL may be.
+        fields: list[tuple[str, str]] = [("query", query)]
+        fields += [("default-graph-uri", str(g)) for g in dataset or []]
+        fields += [("named-graph-uri", str(g)) for g in named or []]
+        return self._request(
+            self.query_url, data=urllib.parse.urlencode(fields).encode("utf-8"),
+            content_type="application/x-www-form-urlencoded", accept=accept,
+        )
+
+    def _dataset_query(
+        self, query: str, bindings: Mapping[str, Node] | None, inferred: bool, accept: str
+    ) -> tuple[str, bytes]:
+        named = self.graph_names()
+        dataset = named if inferred else [g for g in named if g != iris.INFERRED_GRAPH]
+        if not named:
+            # An empty list would mean "the server's default dataset": query an empty graph.
+            dataset = named = [URIRef(iris.GRAPH + "empty")]
+        return self._query(bind_values(query, bindings), accept, dataset=dataset, named=named)
+
+    # -- writes -------------------------------------------------------------------------------
+
+    def replace_graph(self, graph: URIRef, triples: Iterable[Triple]) -> None:
+        """Replace a named graph in one request: the server has the old graph or the new one."""
+        if self.write == "update":
+            self.update(replace_graph_update(graph, triples))
+            return
+        if not self.graph_store_url:
+            raise StoreError(f"no Graph Store Protocol URL known for {self.query_url}")
+        data = [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples]
+        body = ox.serialize(data, format=ox.RdfFormat.N_TRIPLES) or b""
+        param = "graph-uri" if self.kind == "virtuoso" else "graph"
+        target = f"{self.graph_store_url}?{urllib.parse.urlencode({param: str(graph)})}"
+        self._request(target, data=body, content_type=N_TRIPLES, method="PUT")
+
+    def drop_graph(self, graph: URIRef) -> None:
+        self.update(f"DROP SILENT GRAPH {ox.NamedNode(str(graph))}")
+
+    # -- reads --------------------------------------------------------------------------------
+
+    def graph_names(self) -> list[URIRef]:
+        """bordergraph's named graphs on the server (a shared server may hold others: skipped)."""
+        _type, body = self._query(GRAPHS_QUERY, RESULTS_JSON)
+        return sorted(
+            g for (g,) in parse_select(body).rows if isinstance(g, URIRef)
+        )
+
+    def graph(self, graph: URIRef) -> Graph:
+        query = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {ox.NamedNode(str(graph))} {{ ?s ?p ?o }} }}"
+        return parse_graph(*self._query(query, N_TRIPLES))
+
+    def count(self, graph: URIRef | None = None) -> int:
+        if graph is None:
+            where = f'GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{iris.BASE}"))'
+        else:
+            where = f"GRAPH {ox.NamedNode(str(graph))} {{ ?s ?p ?o }}"
+        _type, body = self._query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}", RESULTS_JSON)
+        rows = parse_select(body).rows
+        return int(rows[0][0]) if rows and rows[0][0] is not None else 0  # type: ignore[arg-type]
+
+    def select(
+        self, query: str, bindings: Mapping[str, Node] | None = None, *, inferred: bool = True
+    ) -> Rows:
+        _type, body = self._dataset_query(query, bindings, inferred, RESULTS_JSON)
+        result = json.loads(body)
+        if "boolean" in result:
+            raise StoreError("expected a SELECT query")
+        return _rows(result)
+
+    def construct(
+        self, query: str, bindings: Mapping[str, Node] | None = None, *, inferred: bool = True
+    ) -> Graph:
+        content_type, body = self._dataset_query(
+            query, bindings, inferred, f"{N_TRIPLES}, text/turtle;q=0.8"
+        )
+        return parse_graph(content_type, body)
+
+    def ask(self, query: str, bindings: Mapping[str, Node] | None = None) -> bool:
+        _type, body = self._dataset_query(query, bindings, True, RESULTS_JSON)
+        result = json.loads(body)
+        if "boolean" not in result:
+            raise StoreError("expected an ASK query")
+        return bool(result["boolean"])
+
+    def quads(self) -> Iterator[Quad]:
+        query = (
+            "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } "
+            f'FILTER(STRSTARTS(STR(?g), "{iris.BASE}")) }}'
+        )
+        _type, body = self._query(query, RESULTS_JSON)
+        for s, p, o, g in parse_select(body).rows:
+            yield (s, p, o, g)  # type: ignore[misc]
+
+    def close(self) -> None:
+        """Nothing to release: every request opens and closes its own connection."""
+
+
+# -- result parsing ----------------------------------------------------------------------------
+
+
+def parse_select(body: bytes) -> Rows:
+    """SPARQL 1.1 JSON results as Rows of rdflib terms.
+
+    >>> parse_select(b'{"head":{"vars":["x"]},"results":{"bindings":[{"x":'
+    ...              b'{"type":"literal","value":"2","datatype":"http://www.w3.org/2001/XMLSchema#integer"}}]}}').rows
+    [(rdflib.term.Literal('2', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer')),)]
+    """
+    try:
+        return _rows(json.loads(body))
+    except (ValueError, KeyError) as exc:
+        raise StoreError(f"unreadable SPARQL results from the endpoint: {exc}") from exc
+
+
+def _rows(result: dict[str, Any]) -> Rows:
+    columns = list(result["head"].get("vars", []))
+    rows = [
+        tuple(_term(binding[c]) if c in binding else None for c in columns)
+        for binding in result["results"]["bindings"]
+    ]
+    return Rows(columns, rows)
+
+
+def _term(value: dict[str, str]) -> Node:
+    kind = value["type"]
+    if kind == "uri":
+        return URIRef(value["value"])
+    if kind == "bnode":
+        return BNode(value["value"])
+    if kind in ("literal", "typed-literal"):  # typed-literal: the 2008 format Virtuoso still sends
+        lang = value.get("xml:lang")
+        if lang:
+            return Literal(value["value"], lang=lang)
+        datatype = value.get("datatype")
+        if datatype and datatype != XSD_STRING:
+            return Literal(value["value"], datatype=URIRef(datatype))
+        return Literal(value["value"])
+    raise StoreError(f"unsupported term type {kind!r} in SPARQL results")
+
+
+def parse_graph(content_type: str, body: bytes) -> Graph:
+    """A CONSTRUCT answer (N-Triples, or Turtle/RDF-XML if the server prefers) as an rdflib Graph."""
+    media = content_type.split(";", 1)[0].strip().lower()
+    fmt = ox.RdfFormat.from_media_type(media) if media not in ("", "text/plain") else None
+    out = Graph()
+    try:
+        for t in ox.parse(body, format=fmt or ox.RdfFormat.N_TRIPLES):
+            out.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))  # type: ignore[arg-type]
+    except SyntaxError as exc:
+        raise StoreError(f"unreadable RDF from the endpoint ({media}): {exc}") from exc
+    return out

@@ -1,0 +1,197 @@
+"""The offline HTML explorer: one self-contained file that works from file:// with no network.
+
+vis-network's JS and CSS come from the files bundled in the pyvis package and are inlined; the
+page is our own template (``templates/explorer.html``), not pyvis's, because pyvis 0.3.2 links
+Bootstrap from a CDN even in ``in_line`` mode, switches tooltips to ``innerHTML`` once a title
+holds "href", writes ``heading`` unescaped, and builds edges in quadratic time. The data goes in
+as JSON inside ``<script type="application/json">`` with every ``<``, ``>`` and ``&`` written as
+``\\u003c``-style escapes (so no ``</script>`` or ``<!--`` can close the block), and the page
+renders every string with ``textContent``. A Content-Security-Policy forbids any fetch.
+
+Layout: positions always come from networkx (seeded, so the same graph draws the same way).
+Up to ``PHYSICS_LIMIT`` nodes the browser then runs a short, capped physics pass that spreads
+labels apart and switches physics off; above it physics stays off, because in headless Chromium
+vis-network took 23 s to stabilise 1,000 nodes and 188 s for 5,000 with physics on, against
+1.5 s and 7.7 s drawing fixed positions (see DESIGN.md). Only the ``LABELLED`` most central
+nodes show a label on the first screen; every node shows its name on hover, search and click.
+
+>>> from bordergraph.store import open_store
+>>> data = explorer_data(open_store(":memory:"), "participation")
+>>> data["counts"]
+{'nodes': 0, 'edges': 0}
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from . import analytics
+from .network import PREFIXES, Catalog, view
+from .store import Store
+
+__all__ = ["LABELLED", "PHYSICS_LIMIT", "explorer_data", "render", "write_explorer"]
+
+PHYSICS_LIMIT = 1500
+LABELLED = 150
+QUOTES_PER_NODE = 6
+TEMPLATE = Path(__file__).with_name("templates") / "explorer.html"
+
+Q_QUOTES = PREFIXES + """SELECT DISTINCT ?n ?release ?quote ?start ?own WHERE {
+  { ?n bg:evidence ?q BIND(1 AS ?own) }
+  UNION { ?x bg:participant ?n ; bg:evidence ?q BIND(2 AS ?own) }
+  UNION { ?x bg:holder ?n ; bg:evidence ?q BIND(3 AS ?own) }
+  UNION { ?x bg:event ?n ; bg:evidence ?q BIND(4 AS ?own) }
+  ?q bg:quote ?quote ; bg:quotedFrom ?release . OPTIONAL { ?q bg:charStart ?start } }"""
+Q_RELEASES = PREFIXES + """SELECT DISTINCT ?r ?id ?title ?issued ?publisher WHERE {
+  ?r a bg:Release . OPTIONAL { ?r dcterms:identifier ?id } OPTIONAL { ?r dcterms:title ?title }
+  OPTIONAL { ?r dcterms:issued ?issued } OPTIONAL { ?r dcterms:publisher/rdfs:label ?publisher } }"""
+
+
+def _pkg_asset(name: str) -> str:
+    """A vis-network file shipped inside the installed pyvis package (never fetched)."""
+    import pyvis
+
+    base = Path(pyvis.__file__).parent / "lib"
+    candidates = sorted(base.glob(f"vis-*/{name}"), key=lambda p: p.parent.name)
+    if not candidates:
+        raise FileNotFoundError(f"pyvis does not ship {name} under {base}")
+    return candidates[-1].read_text(encoding="utf-8")
+
+
+def _layout(G: nx.Graph) -> dict[str, tuple[float, float]]:
+    """Seeded spring layout scaled to canvas units; fewer iterations on big graphs."""
+    if G.number_of_nodes() == 0:
+        return {}
+    H = G.to_undirected() if G.is_directed() else G
+    n = H.number_of_nodes()
+    pos = nx.spring_layout(H, seed=analytics.SEED, iterations=50 if n <= 2000 else 15,
+                           k=1.6 / max(n, 1) ** 0.5, weight=None)
+    scale = 90 * max(n, 4) ** 0.5
+    return {v: (round(float(x) * scale, 1), round(float(y) * scale, 1)) for v, (x, y) in pos.items()}
+
+
+def _short(text: str, limit: int = 34) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def explorer_data(store: Store, view_name: str = "participation") -> dict[str, Any]:
+    """Everything the page shows, as plain JSON-ready data (nodes, edges, filters, quotes)."""
+    cat = Catalog(store)
+    G = view(store, view_name, catalog=cat)
+    cent = analytics.centrality(G)
+    pos = _layout(G)
+    score = {n: cent[n]["betweenness"] + cent[n]["degree"] for n in G}
+    top = max(score.values(), default=0) or 1
+    # Label the most central nodes, people and events first: that is what the first screen is for.
+    ranked = sorted(G, key=lambda n: (G.nodes[n]["type"] not in ("Person", "Event"), -score[n], n))
+    labelled = set(ranked[:LABELLED])
+    quotes = _quotes(store, set(G))
+    nodes = []
+    for n, d in G.nodes(data=True):
+        x, y = pos[n]
+        nodes.append({
+            "id": n, "label": d["label"], "short": _short(d["label"]), "names": d["names"],
+            "type": d["type"], "subtype": d["subtype"], "country": d["country"],
+            "countries": d["countries"], "date": d["date"], "end": d["end_date"],
+            "admins": d["administrations"], "posts": d["posts"], "orgs": d["organizations"],
+            "size": round(10 + 26 * (score[n] / top) ** 0.5, 1), "x": x, "y": y,
+            "labelled": n in labelled, "links": _links(cat, G, n), "quotes": quotes.get(n, []),
+            "degree": G.degree(n), "betweenness": cent[n]["betweenness"],
+        })
+    edges = [
+        {"from": a, "to": b, "weight": d.get("weight", 1),
+         "title": "; ".join(d.get("events") or d.get("roles") or [d.get("relation", "")])}
+        for a, b, d in G.edges(data=True)
+    ]
+    admins = sorted(
+        ({"label": a["label"], "country": a["country"], "start": a["start"], "end": a["end"]}
+         for a in cat.admins.values()), key=lambda a: (a["country"], a["start"], a["label"]))
+    return {
+        "view": view_name, "directed": G.is_directed(), "physics": len(nodes) <= PHYSICS_LIMIT,
+        "physicsLimit": PHYSICS_LIMIT, "counts": {"nodes": len(nodes), "edges": len(edges)},
+        "nodes": nodes, "edges": edges, "administrations": admins,
+        "countries": sorted({c for n in nodes for c in n["countries"]}),
+        "types": sorted({n["type"] for n in nodes}),
+    }
+
+
+def _links(cat: Catalog, G: nx.Graph, n: str) -> list[dict[str, str]]:
+    """What the side panel lists under a node: a person's events (with roles), an event's
+    participants, or an entity's neighbours in the view."""
+    kind = cat.kind(n)
+    if kind == "Person":
+        pairs = [(e, cat.label(e), cat.dates.get(e, ("", ""))[0]) for e in cat.events_of.get(n, ())]
+        return [{"label": lab, "date": date, "roles": ", ".join(sorted(cat.roles.get((n, e), ())))}
+                for e, lab, date in sorted(pairs, key=lambda p: (p[2], p[1]))]
+    if kind == "Event" and cat.people_at.get(n):
+        return [{"label": cat.label(p), "date": cat.countries.get(p, ""),
+                 "roles": ", ".join(sorted(cat.roles.get((p, n), ())))}
+                for p in sorted(cat.people_at[n], key=cat.label)]
+    neighbours = nx.all_neighbors(G, n) if G.is_directed() else G.neighbors(n)
+    return [{"label": G.nodes[m]["label"], "date": G.nodes[m]["date"], "roles": G.nodes[m]["type"]}
+            for m in sorted(set(neighbours), key=lambda m: G.nodes[m]["label"])[:40]]
+
+
+def _quotes(store: Store, wanted: set[str]) -> dict[str, list[dict[str, str]]]:
+    """Up to QUOTES_PER_NODE (release, sentence) pairs per node, its own evidence first."""
+    releases = {str(r): {"id": str(i or ""), "title": str(t or ""), "issued": str(d or ""),
+                         "publisher": str(p or "")}
+                for r, i, t, d, p in store.select(Q_RELEASES).rows}
+    found: dict[str, dict[tuple[str, str], int]] = defaultdict(dict)
+    for n, rel, quote, _start, own in store.select(Q_QUOTES).rows:
+        key = (str(rel), str(quote))
+        if str(n) in wanted:
+            found[str(n)][key] = min(int(own), found[str(n)].get(key, 9))  # type: ignore[arg-type]
+    out: dict[str, list[dict[str, str]]] = {}
+    for n, quotes in found.items():
+        best = sorted(quotes.items(), key=lambda kv: (kv[1], releases.get(kv[0][0], {}).get(
+            "issued", ""), kv[0]))[:QUOTES_PER_NODE]
+        out[n] = [{**releases.get(rel, {"id": rel}), "quote": q} for (rel, q), _ in best]
+    return out
+
+
+def _json_for_script(data: Any) -> str:
+    """JSON that cannot end its <script> block: <, > and & become \\u escapes."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def render(data: dict[str, Any], title: str = "bordergraph explorer") -> str:
+    """The explorer page for ``data`` (from :func:`explorer_data`), as one HTML string."""
+    values = {
+        "TITLE": html.escape(title),
+        "VIS_CSS": _pkg_asset("vis-network.css"),
+        "VIS_JS": _pkg_asset("vis-network.min.js"),
+        "DATA": _json_for_script(data),
+    }
+    for name in ("VIS_CSS", "VIS_JS"):
+        if re.search(r"</(script|style)|<!--", values[name], re.IGNORECASE):
+            raise ValueError(f"bundled {name} would end its block early")
+    template = TEMPLATE.read_text(encoding="utf-8")
+    # One pass over the template: a value containing "{{DATA}}" is never substituted again.
+    return re.sub(r"\{\{(TITLE|VIS_CSS|VIS_JS|DATA)\}\}", lambda m: values[m.group(1)], template)
+
+
+def write_explorer(
+    store: Store, path: str | Path, view_name: str = "participation", title: str | None = None
+) -> Path:
+    """Write the explorer of ``view_name`` to ``path`` and return the path.
+
+    >>> from bordergraph.store import open_store
+    >>> import tempfile, os
+    >>> out = write_explorer(open_store(":memory:"), os.path.join(tempfile.mkdtemp(), "x.html"))
+    >>> "cdn" in out.read_text().lower()
+    False
+    """
+    data = explorer_data(store, view_name)
+    out = Path(path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(render(data, title or f"bordergraph — {view_name}"), encoding="utf-8")
+    return out

@@ -1,0 +1,132 @@
+"""Find and normalise dates in release text: full dates, ranges, month-only, bare years.
+
+Values are ISO strings: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``. A date written without a year
+takes the year of the release.
+
+>>> [d.value for d in find_dates("met virtually on December 2, for the", "en", year=2021)]
+['2021-12-02']
+>>> d = find_dates("visiting Mexico on May 2-3 at the", "en", year=2013)[0]
+>>> d.value, d.end_value
+('2013-05-02', '2013-05-03')
+>>> find_dates("el 9 de septiembre de 2021", "es")[0].value
+'2021-09-09'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .lexicon import alternation, load
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression in a text: its span, ISO value and precision."""
+
+    start: int
+    end: int
+    value: str
+    end_value: str | None = None
+    precision: str = "day"  # day, month, year, relative (today)
+    explicit_year: bool = True
+
+
+@cache
+def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
+    lex = load(lang, "dates")
+    months = alternation(list(lex.get("months", {})))
+    join = alternation([j for j in lex.get("range_joiners", ["-"])])
+    today = alternation(lex.get("today", []))
+    m = rf"(?P<month>{months})\.?"
+    year = r"(?P<year>(?:1[89]|20)\d\d)"
+    out = [
+        ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>\d\d)-(?P<day>\d\d)\b"),
+        ("numeric", r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d\d)\b"),
+        # English order: "December 2, 2021", "May 2-3", "Feb. 4, 2016"
+        ("mdy", rf"\b{m}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
+                rf"(?:\s*{join}\s*(?P<day2>\d{{1,2}})\b)?(?:,?\s+{year})?\b"),
+        # Spanish / European order: "9 de septiembre de 2021", "10 y 11 de junio"
+        ("dmy", rf"\b(?P<day>\d{{1,2}})(?:\s*{join}\s*(?P<day2>\d{{1,2}}))?\s+(?:de\s+)?{m}"
+                rf"(?:,?\s+(?:de\s+|del\s+)?{year})?\b"),
+        ("my", rf"\b{m}\s+(?:de\s+|of\s+)?{year}\b"),
+        ("month", rf"\b(?:in|for|since|during|until|by|en|de|para|desde)\s+{m}(?![\w-])(?!\s+\d)"),
+        ("year", rf"(?<![\d/$.,-])\b{year}\b(?![\d/-])"),
+    ]
+    if lex.get("today"):
+        out.append(("today", rf"\b{today}\b"))
+    return [(kind, re.compile(p, re.IGNORECASE)) for kind, p in out]
+
+
+def find_dates(
+    text: str, lang: str = "en", year: int | None = None, issued: str | None = None
+) -> list[DateMention]:
+    """Every date expression in ``text``, left to right, without overlaps.
+
+    ``year`` fills dates written without one; ``issued`` (ISO date) resolves "today".
+
+    >>> [d.value for d in find_dates("in October 2021, since 2016, set for September", year=2022)]
+    ['2021-10', '2016', '2022-09']
+    """
+    months = load(lang, "dates").get("months", {})
+    order = load(lang, "dates").get("numeric_order", "mdy")
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+    for kind, pattern in _patterns(lang):
+        for match in pattern.finditer(text):
+            span = (match.start("month"), match.end()) if kind == "month" else match.span()
+            if any(s < span[1] and span[0] < e for s, e in taken):
+                continue
+            mention = _mention(kind, match, months, order, year, issued)
+            if mention is not None:
+                taken.append(span)
+                found.append(mention)
+    return sorted(found, key=lambda d: d.start)
+
+
+def _mention(kind, match, months, order, year, issued) -> DateMention | None:  # type: ignore[no-untyped-def]
+    g = match.groupdict()
+    start, end = (match.start("month"), match.end()) if kind == "month" else match.span()
+    if kind == "today":
+        return DateMention(start, end, issued, precision="relative") if issued else None
+    if kind == "year":
+        return DateMention(start, end, g["year"], precision="year")
+    if kind == "iso":
+        return DateMention(start, end, f"{g['year']}-{g['mon']}-{g['day']}")
+    if kind == "numeric":
+        a, b = int(g["a"]), int(g["b"])
+        mon, day = (a, b) if order == "mdy" else (b, a)
+        return _day(start, end, int(g["year"]), mon, day, None, True)
+    mon = months.get(g["month"].lower().rstrip("."))
+    if mon is None or (kind == "month" and not g["month"][0].isupper()):
+        return None  # "may" the verb
+    explicit = bool(g.get("year"))
+    y = int(g["year"]) if explicit else year
+    if y is None:
+        return None
+    if kind in ("my", "month"):
+        return DateMention(start, end, f"{y}-{mon:02d}", precision="month", explicit_year=explicit)
+    day2 = int(g["day2"]) if g.get("day2") else None
+    return _day(start, end, y, mon, int(g["day"]), day2, explicit)
+
+
+def _day(start: int, end: int, y: int, mon: int, day: int, day2: int | None,
+         explicit: bool) -> DateMention | None:
+    if not (1 <= mon <= 12 and 1 <= day <= 31):
+        return None
+    end_value = f"{y}-{mon:02d}-{day2:02d}" if day2 and day2 > day else None
+    return DateMention(start, end, f"{y}-{mon:02d}-{day:02d}", end_value,
+                       explicit_year=explicit)
+
+
+def first_date(text: str, lang: str = "en") -> DateMention | None:
+    """The first full date (day precision, with its year) in ``text``, if any.
+
+    >>> first_date("Release Date: Feb. 4, 2016").value
+    '2016-02-04'
+    """
+    for d in find_dates(text, lang):
+        if d.precision == "day" and d.explicit_year:
+            return d
+    return None

@@ -1,0 +1,337 @@
+"""reason: what the ontology's axioms entail over the data, and whether it all hangs together.
+
+Materialization runs as SPARQL inside the store, with rules generated from the ontology graph at
+run time: the subclass, sub-property, domain, range, inverse and symmetric axioms are closed in
+Python first (the ontology is small), so one pass of five queries over the asserted graphs
+reaches the fixpoint; a semi-naive round over the new triples in Python confirms it. Event dates
+are matched against administration intervals for events dated after loading (e.g. by curation).
+Everything lands in the ``inferred`` named graph only, recomputed from the asserted graphs on
+each run (so it is idempotent and never keeps a stale inference).
+
+Consistency: disjoint classes met on one individual are found by SPARQL over all the data and
+traced to the named graphs (releases) that assert them; HermiT (:mod:`bordergraph.hermit`)
+checks the ontology and reference data, and the releases' assertions on request.
+
+>>> from bordergraph.store import open_store
+>>> from bordergraph.load import load_foundation
+>>> store = open_store(":memory:")
+>>> _ = load_foundation(store)
+>>> materialize(store).triples > 0
+True
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, XSD
+
+from . import iris
+from .errors import BordergraphError
+from .store import Store, term_text
+from .vocab import BG, ontology_graph
+
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+
+class ReasonError(BordergraphError):
+    """The reasoner could not run (no Java, a datatype HermiT rejects, ...)."""
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The ontology's entailment rules, closed: each table maps straight to all its consequences.
+
+    ``superclasses[c]``: every strict superclass of c. ``expansions[p]``: each (q, reversed) such
+    that ``s p o`` entails ``s q o`` (or ``o q s`` when reversed). ``subject_types[p]`` and
+    ``object_types[p]``: every class that ``s p o`` entails for s and for o.
+    """
+
+    superclasses: dict[URIRef, frozenset[URIRef]]
+    expansions: dict[URIRef, frozenset[tuple[URIRef, bool]]]
+    subject_types: dict[URIRef, frozenset[URIRef]]
+    object_types: dict[URIRef, frozenset[URIRef]]
+    disjoint: frozenset[tuple[URIRef, URIRef]]
+    irreflexive: frozenset[URIRef]
+
+    def subclasses_of(self, cls: URIRef) -> set[URIRef]:
+        """``cls`` and every class below it."""
+        return {cls} | {c for c, sups in self.superclasses.items() if cls in sups}
+
+
+def _closure(edges: dict[URIRef, set[URIRef]]) -> dict[URIRef, frozenset[URIRef]]:
+    out: dict[URIRef, frozenset[URIRef]] = {}
+    for start in edges:
+        seen: set[URIRef] = set()
+        todo = list(edges[start])
+        while todo:
+            node = todo.pop()
+            if node not in seen:
+                seen.add(node)
+                todo.extend(edges.get(node, ()))
+        out[start] = frozenset(seen - {start})
+    return out
+
+
+def _named_pairs(g: Graph, prop: URIRef) -> Iterable[tuple[URIRef, URIRef]]:
+    for s, o in g.subject_objects(prop):
+        if isinstance(s, URIRef) and isinstance(o, URIRef):
+            yield s, o
+
+
+def _is_datatype(term: URIRef) -> bool:
+    return str(term).startswith(str(XSD)) or term in (RDFS.Literal, RDF.langString)
+
+
+def rules_from_ontology(g: Graph) -> Rules:
+    """Close the ontology's RDFS/OWL axioms into :class:`Rules`.
+
+    >>> rules = rules_from_ontology(ontology_graph())
+    >>> URIRef("http://xmlns.com/foaf/0.1/Person") in rules.superclasses[BG.Official]
+    True
+    """
+    sub: dict[URIRef, set[URIRef]] = {}
+    for s, o in _named_pairs(g, RDFS.subClassOf):
+        sub.setdefault(s, set()).add(o)
+    for s, o in _named_pairs(g, OWL.equivalentClass):
+        sub.setdefault(s, set()).add(o)
+        sub.setdefault(o, set()).add(s)
+    superclasses = _closure(sub)
+
+    subprop: dict[URIRef, set[URIRef]] = {}
+    for s, o in _named_pairs(g, RDFS.subPropertyOf):
+        subprop.setdefault(s, set()).add(o)
+    for s, o in _named_pairs(g, OWL.equivalentProperty):
+        subprop.setdefault(s, set()).add(o)
+        subprop.setdefault(o, set()).add(s)
+    superprops = _closure(subprop)
+    inverses: dict[URIRef, set[URIRef]] = {}
+    for s, o in _named_pairs(g, OWL.inverseOf):
+        inverses.setdefault(s, set()).add(o)
+        inverses.setdefault(o, set()).add(s)
+    symmetric = {p for p in g.subjects(RDF.type, OWL.SymmetricProperty) if isinstance(p, URIRef)}
+    domains: dict[URIRef, set[URIRef]] = {}
+    ranges: dict[URIRef, set[URIRef]] = {}
+    for p, c in _named_pairs(g, RDFS.domain):
+        domains.setdefault(p, set()).add(c)
+    for p, c in _named_pairs(g, RDFS.range):
+        if not _is_datatype(c):
+            ranges.setdefault(p, set()).add(c)
+
+    def up(classes: Iterable[URIRef]) -> frozenset[URIRef]:
+        return frozenset(c2 for c in classes for c2 in {c} | superclasses.get(c, frozenset()))
+
+    properties = set(domains) | set(ranges) | set(superprops) | set(inverses) | symmetric
+    expansions, subject_types, object_types = {}, {}, {}
+    for p in properties:
+        reach = {(p, False)}
+        todo = [(p, False)]
+        while todo:
+            q, rev = todo.pop()
+            nxt = {(s, rev) for s in superprops.get(q, ())}
+            nxt |= {(i, not rev) for i in inverses.get(q, ())}
+            if q in symmetric:
+                nxt.add((q, not rev))
+            for item in nxt - reach:
+                reach.add(item)
+                todo.append(item)
+        s_types = up(c for q, rev in reach for c in (ranges if rev else domains).get(q, ()))
+        o_types = up(c for q, rev in reach for c in (domains if rev else ranges).get(q, ()))
+        if reach - {(p, False)}:
+            expansions[p] = frozenset(reach - {(p, False)})
+        if s_types:
+            subject_types[p] = s_types
+        if o_types:
+            object_types[p] = o_types
+    return Rules(
+        superclasses={c: s for c, s in superclasses.items() if s},
+        expansions=expansions,
+        subject_types=subject_types,
+        object_types=object_types,
+        disjoint=_disjoint_pairs(g),
+        irreflexive=frozenset(
+            p for p in g.subjects(RDF.type, OWL.IrreflexiveProperty) if isinstance(p, URIRef)
+        ),
+    )
+
+
+def _disjoint_pairs(g: Graph) -> frozenset[tuple[URIRef, URIRef]]:
+    pairs: set[tuple[URIRef, URIRef]] = set(_named_pairs(g, OWL.disjointWith))
+    for node in g.subjects(RDF.type, OWL.AllDisjointClasses):
+        for members in g.objects(node, OWL.members):
+            classes = [c for c in g.items(members) if isinstance(c, URIRef)]
+            pairs.update((a, b) for i, a in enumerate(classes) for b in classes[i + 1 :])
+    return frozenset(tuple(sorted(p)) for p in pairs if p[0] != p[1])  # type: ignore[misc]
+
+
+def rules_from_store(store: Store) -> Rules:
+    """Rules from the store's ontology graph (the packaged ontology if the store has none)."""
+    g = store.graph(iris.ONTOLOGY_GRAPH)
+    return rules_from_ontology(g if len(g) else ontology_graph())
+
+
+# -- event dates vs administration terms ----------------------------------------------------------
+
+_EVENTS_QUERY = """PREFIX bg: <https://w3id.org/bordergraph/ontology#>
+SELECT DISTINCT ?e ?start ?end WHERE { ?e bg:startDate ?start . OPTIONAL { ?e bg:endDate ?end }
+  FILTER NOT EXISTS { ?e a bg:Administration } }"""
+_TERMS_QUERY = """PREFIX bg: <https://w3id.org/bordergraph/ontology#>
+SELECT DISTINCT ?a ?country ?start ?end WHERE { ?a a bg:Administration ; bg:startDate ?start .
+  OPTIONAL { ?a bg:country ?country } OPTIONAL { ?a bg:endDate ?end } }"""
+_LINKS_QUERY = """PREFIX bg: <https://w3id.org/bordergraph/ontology#>
+SELECT ?e ?a WHERE { ?e bg:duringAdministration ?a }"""
+
+
+def _span(start: str, end: str | None) -> tuple[str, str]:
+    """First and last day of a date, year-month or year (and of an optional end date).
+
+    >>> _span("2021-11", None)
+    ('2021-11-01', '2021-11-31')
+    """
+    last = end or start
+    return (start + "-01-01"[len(start) - 4 :])[:10], (last + "-12-31"[len(last) - 4 :])[:10]
+
+
+def administration_links(store: Store) -> set[Triple]:
+    """bg:duringAdministration for every dated event whose period overlaps an administration's
+    term and that no graph states yet (e.g. an event dated by curation after loading).
+
+    Terms are closed intervals, except that a day on which the next administration of the same
+    country takes office belongs to the incoming one (as the reference data's lookups do).
+    """
+    terms = []
+    rows = store.select(_TERMS_QUERY, inferred=False).rows
+    starts = {(str(c), str(s)) for _, c, s, _ in rows}
+    for a, country, start, end in rows:
+        last = str(end) if end is not None else "9999-12-31"
+        handover = (str(country), last) in starts
+        terms.append((a, str(start), last, handover))
+    known = set(store.select(_LINKS_QUERY, inferred=False).rows)
+    out: set[Triple] = set()
+    for event, start, end in store.select(_EVENTS_QUERY, inferred=False).rows:
+        lo, hi = _span(str(start), str(end) if end is not None else None)
+        for a, t_start, t_end, handover in terms:
+            if hi >= t_start and (lo < t_end if handover else lo <= t_end):
+                if (event, a) not in known:
+                    out.add((event, BG.duringAdministration, a))  # type: ignore[arg-type]
+    return out
+
+
+# -- materialization ---------------------------------------------------------------------------
+
+
+@dataclass
+class Materialized:
+    """What :func:`materialize` wrote: triples in the inferred graph, time per step."""
+
+    triples: int = 0
+    rounds: int = 0
+    steps: list[tuple[str, int, float]] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def values_block(columns: str, rows: Iterable[tuple[URIRef, ...]]) -> str:
+    body = " ".join("(" + " ".join(term_text(t) for t in row) + ")" for row in sorted(rows))
+    return f"VALUES ({columns}) {{ {body} }}"
+
+
+def _queries(rules: Rules) -> list[tuple[str, str, bool]]:
+    """(name, SELECT query, reversed) per rule kind; rows are (s, p, o) to add."""
+    type_pairs = [(c, d) for c, sups in rules.superclasses.items() for d in sups]
+    forward = [(p, q) for p, ex in rules.expansions.items() for q, rev in ex if not rev]
+    backward = [(p, q) for p, ex in rules.expansions.items() for q, rev in ex if rev]
+    s_types = [(p, c) for p, cs in rules.subject_types.items() for c in cs]
+    o_types = [(p, c) for p, cs in rules.object_types.items() for c in cs]
+    rdf_type = term_text(RDF.type)
+    out = []
+    if type_pairs:
+        out.append(("subclass", f"SELECT DISTINCT ?s ?o WHERE {{ {values_block('?c ?o', type_pairs)} "
+                    f"?s {rdf_type} ?c . FILTER NOT EXISTS {{ ?s {rdf_type} ?o }} }}", False))
+    if forward:
+        out.append(("subproperty", f"SELECT DISTINCT ?s ?q ?o WHERE {{ {values_block('?p ?q', forward)}"
+                    " ?s ?p ?o . FILTER NOT EXISTS { ?s ?q ?o } }", False))
+    if backward:
+        out.append(("inverse", f"SELECT DISTINCT ?s ?q ?o WHERE {{ {values_block('?p ?q', backward)}"
+                    " ?o ?p ?s . FILTER(!isLiteral(?s)) FILTER NOT EXISTS { ?s ?q ?o } }", False))
+    if s_types:
+        out.append(("domain", f"SELECT DISTINCT ?s ?o WHERE {{ {values_block('?p ?o', s_types)} "
+                    f"?s ?p [] . FILTER NOT EXISTS {{ ?s {rdf_type} ?o }} }}", False))
+    if o_types:
+        out.append(("range", f"SELECT DISTINCT ?s ?o WHERE {{ {values_block('?p ?o', o_types)} "
+                    f"[] ?p ?s . FILTER(!isLiteral(?s)) FILTER NOT EXISTS {{ ?s {rdf_type} ?o }} }}",
+                    False))
+    return out
+
+
+def _apply(rules: Rules, triples: Iterable[Triple]) -> set[Triple]:
+    """One round of the rules over ``triples`` in Python (the semi-naive fixpoint check)."""
+    out: set[Triple] = set()
+    for s, p, o in triples:
+        if p == RDF.type and isinstance(o, URIRef):
+            out.update((s, RDF.type, d) for d in rules.superclasses.get(o, ()))
+            continue
+        for q, rev in rules.expansions.get(p, ()):
+            if not rev:
+                out.add((s, q, o))
+            elif isinstance(o, URIRef):
+                out.add((o, q, s))
+        out.update((s, RDF.type, c) for c in rules.subject_types.get(p, ()))
+        if isinstance(o, URIRef):
+            out.update((o, RDF.type, c) for c in rules.object_types.get(p, ()))
+    return out
+
+
+def _asserted(store: Store, triples: set[Triple]) -> set[Triple]:
+    """Those of ``triples`` that some asserted graph already states."""
+    found: set[Triple] = set()
+    batch = sorted(triples, key=lambda t: tuple(map(str, t)))
+    for i in range(0, len(batch), 500):
+        values = values_block("?s ?p ?o", batch[i : i + 500])  # type: ignore[arg-type]
+        rows = store.select(f"SELECT ?s ?p ?o WHERE {{ {values} ?s ?p ?o }}", inferred=False).rows
+        found.update(rows)  # type: ignore[arg-type]
+    return found
+
+
+def materialize(store: Store, rules: Rules | None = None, *, max_rounds: int = 10) -> Materialized:
+    """Recompute the ``inferred`` named graph from the asserted graphs; returns what it did.
+
+    Idempotent: a second run writes the same triples.
+    """
+    start = time.perf_counter()
+    rules = rules or rules_from_store(store)
+    report = Materialized()
+    inferred: set[Triple] = set()
+
+    def step(name: str, found: Iterable[Triple], began: float) -> None:
+        before = len(inferred)
+        inferred.update(found)
+        report.steps.append((name, len(inferred) - before, time.perf_counter() - began))
+
+    began = time.perf_counter()
+    step("administration", administration_links(store), began)
+    for name, query, _ in _queries(rules):
+        began = time.perf_counter()
+        rows = store.select(query, inferred=False).rows
+        if len(rows) and len(rows[0]) == 2:
+            step(name, ((s, RDF.type, o) for s, o in rows), began)  # type: ignore[misc]
+        else:
+            step(name, rows, began)  # type: ignore[arg-type]
+    # Semi-naive rounds: apply the rules to what is new until nothing is.
+    began, delta, report.rounds = time.perf_counter(), set(inferred), 1
+    while delta and report.rounds < max_rounds:
+        candidates = _apply(rules, delta) - inferred
+        delta = candidates - _asserted(store, candidates) if candidates else set()
+        inferred |= delta
+        report.rounds += 1
+    report.steps.append(("fixpoint", len(inferred) - sum(n for _, n, _ in report.steps),
+                         time.perf_counter() - began))
+    began = time.perf_counter()
+    store.replace_graph(iris.INFERRED_GRAPH, inferred)
+    report.steps.append(("write", len(inferred), time.perf_counter() - began))
+    report.triples = len(inferred)
+    report.seconds = time.perf_counter() - start
+    return report
+

@@ -1,0 +1,320 @@
+"""Where the graph lives: an embedded pyoxigraph store by default, a SPARQL 1.1 endpoint for scale.
+
+Every backend offers the same small surface, so the rest of bordergraph never knows which one it
+talks to: replace a named graph atomically, run a query with bound values, list and dump graphs.
+
+>>> from rdflib import URIRef, Literal
+>>> store = open_store(":memory:")
+>>> g = URIRef("https://w3id.org/bordergraph/release/demo")
+>>> store.replace_graph(g, [(URIRef("urn:x"), URIRef("urn:p"), Literal("v"))])
+>>> store.select("SELECT ?o WHERE { ?s ?p ?o }", {"s": URIRef("urn:x")}).rows
+[(rdflib.term.Literal('v'),)]
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from .errors import BordergraphError
+
+Triple = tuple[Node, Node, Node]
+Quad = tuple[Node, Node, Node, URIRef]
+DEFAULT_STORE = Path(".bordergraph") / "store"
+ENV_VAR = "BORDERGRAPH_STORE"
+
+
+class StoreError(BordergraphError):
+    """The store cannot be opened, read or written."""
+
+
+class StoreLockedError(StoreError):
+    """Another process is writing to the store."""
+
+
+@dataclass(frozen=True)
+class Rows:
+    """A SELECT result: column names and rows of rdflib terms (None where unbound)."""
+
+    columns: list[str]
+    rows: list[tuple[Node | None, ...]]
+
+
+class Store(Protocol):
+    location: str
+
+    def replace_graph(self, graph: URIRef, triples: Iterable[Triple]) -> None: ...
+    def drop_graph(self, graph: URIRef) -> None: ...
+    def graph_names(self) -> list[URIRef]: ...
+    def graph(self, graph: URIRef) -> Graph: ...
+    def count(self, graph: URIRef | None = None) -> int: ...
+    def select(
+        self, query: str, bindings: Mapping[str, Node] | None = None, *, inferred: bool = True
+    ) -> Rows: ...
+    def construct(
+        self, query: str, bindings: Mapping[str, Node] | None = None, *, inferred: bool = True
+    ) -> Graph: ...
+    def ask(self, query: str, bindings: Mapping[str, Node] | None = None) -> bool: ...
+    def quads(self) -> Iterator[Quad]: ...
+    def close(self) -> None: ...
+
+
+def resolve_location(location: str | os.PathLike[str] | None = None) -> str:
+    """The store location: the argument, else ``$BORDERGRAPH_STORE``, else ``.bordergraph/store``."""
+    if location:
+        return str(location)
+    return os.environ.get(ENV_VAR) or str(DEFAULT_STORE)
+
+
+def open_store(
+    location: str | os.PathLike[str] | None = None,
+    *,
+    read_only: bool = False,
+    create: bool = True,
+    update_url: str | None = None,
+) -> Store:
+    """Open the store at ``location``: a directory, ``:memory:``, or an ``http(s)://`` endpoint."""
+    where = resolve_location(location)
+    if where.startswith(("http://", "https://")):
+        from .endpoint import EndpointStore
+
+        return EndpointStore(where, update_url=update_url)
+    return OxigraphStore(where, read_only=read_only, create=create)
+
+
+# -- term conversion ---------------------------------------------------------------------------
+
+
+def to_ox(term: Node) -> Any:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def from_ox(term: Any) -> Node | None:
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        if datatype == "http://www.w3.org/2001/XMLSchema#string":
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(datatype))
+    raise TypeError(f"unsupported term from the store: {term!r}")
+
+
+def term_text(term: Node) -> str:
+    """An RDF term in SPARQL/N-Triples syntax, escaped by pyoxigraph (never by hand)."""
+    return str(to_ox(term))
+
+
+def bind_values(query: str, bindings: Mapping[str, Node] | None) -> str:
+    """Bind ``bindings`` into ``query`` as a VALUES block opening the outermost WHERE group.
+
+    Values are RDF terms serialised by the RDF library, so a value such as ``"} UNION {"`` stays
+    one literal. (pyoxigraph's ``substitutions=`` needs the variable in the projection, which
+    parameters like a date bound do not have.)
+
+    >>> bind_values("SELECT ?s WHERE { ?s ?p ?o }", {"o": Literal("x} UNION {")})
+    'SELECT ?s WHERE { VALUES (?o) { ("x} UNION {") } ?s ?p ?o }'
+    """
+    if not bindings:
+        return query
+    names = list(bindings)
+    for name in names:
+        if not name.isidentifier():
+            raise StoreError(f"invalid parameter name {name!r}")
+    row = " ".join(term_text(bindings[n]) for n in names)
+    block = f"VALUES ({' '.join('?' + n for n in names)}) {{ ({row}) }} "
+    position = _outer_group_start(query)
+    return query[:position] + " " + block + query[position:].lstrip()
+
+
+def _outer_group_start(query: str) -> int:
+    """Offset just after the ``{`` that opens the outermost WHERE group.
+
+    Whole-line comments are skipped; prologue lines (PREFIX, BASE) and the SELECT clause hold no
+    brace, so the first brace in code opens the outer group.
+    """
+    offset = 0
+    for line in query.splitlines(keepends=True):
+        brace = -1 if line.lstrip().startswith("#") else line.find("{")
+        if brace >= 0:
+            return offset + brace + 1
+        offset += len(line)
+    raise StoreError("query has no WHERE group to bind parameters into")
+
+
+def replace_graph_update(graph: URIRef, triples: Iterable[Triple]) -> str:
+    """One SPARQL Update that replaces a named graph: a single transaction on any server."""
+    name = ox.NamedNode(str(graph))
+    data = [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples]
+    body = (ox.serialize(data, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
+    return f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{body}}} }}"
+
+
+# -- the embedded backend ----------------------------------------------------------------------
+
+
+class OxigraphStore:
+    """A pyoxigraph store: on disk at a directory (persistent, locked per writer) or in memory."""
+
+    def __init__(self, location: str, *, read_only: bool = False, create: bool = True) -> None:
+        self.location = location
+        try:
+            if location == ":memory:":
+                self._store = ox.Store()
+            elif read_only:
+                if not Path(location).exists():
+                    raise StoreError(f"no store at {location} (run `bordergraph build` first)")
+                self._store = ox.Store.read_only(location)
+            else:
+                if not create and not Path(location).exists():
+                    raise StoreError(f"no store at {location} (run `bordergraph build` first)")
+                Path(location).parent.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(location)
+        except OSError as exc:
+            if "lock" in str(exc).lower():
+                raise StoreLockedError(
+                    f"store is locked: another bordergraph process is writing to {location}"
+                ) from exc
+            raise StoreError(f"cannot open store at {location}: {exc}") from exc
+
+    def replace_graph(self, graph: URIRef, triples: Iterable[Triple]) -> None:
+        """Replace a named graph's content in one transaction: readers see old or new, never half."""
+        name = ox.NamedNode(str(graph))
+        self._store.update(replace_graph_update(graph, triples))
+
+    def drop_graph(self, graph: URIRef) -> None:
+        self._store.update(f"DROP SILENT GRAPH {ox.NamedNode(str(graph))}")
+
+    def graph_names(self) -> list[URIRef]:
+        return sorted(URIRef(g.value) for g in self._store.named_graphs())
+
+    def graph(self, graph: URIRef) -> Graph:
+        out = Graph()
+        for q in self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(graph))):
+            out.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))  # type: ignore[arg-type]
+        return out
+
+    def count(self, graph: URIRef | None = None) -> int:
+        name = ox.NamedNode(str(graph)) if graph is not None else None
+        if name is None:
+            return len(self._store)
+        return sum(1 for _ in self._store.quads_for_pattern(None, None, None, name))
+
+    def _query(self, query: str, bindings: Mapping[str, Node] | None, inferred: bool) -> Any:
+        options: dict[str, Any] = {}
+        if inferred:
+            options["use_default_graph_as_union"] = True
+        else:
+            from .iris import INFERRED_GRAPH
+
+            options["default_graph"] = [
+                g for g in self._store.named_graphs() if g.value != str(INFERRED_GRAPH)
+            ]
+        try:
+            return self._store.query(bind_values(query, bindings), **options)
+        except SyntaxError as exc:
+            raise StoreError(f"SPARQL syntax error: {exc}") from exc
+
+    def select(
+        self, query: str, bindings: Mapping[str, Node] | None = None, *, inferred: bool = True
+    ) -> Rows:
+        result = self._query(query, bindings, inferred)
+        if not isinstance(result, ox.QuerySolutions):
+            raise StoreError("expected a SELECT query")
+        columns = [v.value for v in result.variables]
+        rows = [tuple(from_ox(sol[c]) for c in columns) for sol in result]
+        return Rows(columns, rows)
+
+    def construct(
+        self, query: str, bindings: Mapping[str, Node] | None = None, *, inferred: bool = True
+    ) -> Graph:
+        result = self._query(query, bindings, inferred)
+        if not isinstance(result, ox.QueryTriples):
+            raise StoreError("expected a CONSTRUCT or DESCRIBE query")
+        out = Graph()
+        for t in result:
+            out.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))  # type: ignore[arg-type]
+        return out
+
+    def ask(self, query: str, bindings: Mapping[str, Node] | None = None) -> bool:
+        return bool(self._query(query, bindings, True))
+
+    def quads(self) -> Iterator[Quad]:
+        for q in self._store.quads_for_pattern(None, None, None, None):
+            if isinstance(q.graph_name, ox.NamedNode):
+                yield (
+                    from_ox(q.subject),
+                    from_ox(q.predicate),
+                    from_ox(q.object),
+                    URIRef(q.graph_name.value),
+                )  # type: ignore[misc]
+
+    def close(self) -> None:
+        if hasattr(self._store, "flush") and self.location != ":memory:":
+            try:
+                self._store.flush()
+            except OSError:
+                pass  # read-only stores cannot flush
+        del self._store
+
+
+def to_dataset(store: Store) -> Dataset:
+    """Every named graph of ``store`` as an rdflib Dataset (for export and reasoning)."""
+    ds = Dataset()
+    for s, p, o, g in store.quads():
+        ds.add((s, p, o, g))
+    return ds
+
+
+EXPORT_FORMATS = {"ttl": "turtle", "trig": "trig", "nq": "nquads", "jsonld": "json-ld"}
+
+
+def export(store: Store, fmt: str) -> str:
+    """Serialise the store: ``ttl`` merges all graphs, the others keep named graphs.
+
+    Output is sorted where the format allows, so the same store exports the same text.
+    """
+    if fmt not in EXPORT_FORMATS:
+        raise StoreError(f"unknown export format {fmt!r}; choose one of {sorted(EXPORT_FORMATS)}")
+    ds = to_dataset(store)
+    if fmt == "ttl":
+        merged = Graph()
+        for s, p, o, _g in ds.quads():
+            merged.add((s, p, o))
+        _bind_prefixes(merged)
+        return merged.serialize(format="turtle")
+    if fmt == "nq":
+        return "".join(sorted(ds.serialize(format="nquads").splitlines(keepends=True)))
+    _bind_prefixes(ds)
+    return ds.serialize(format=EXPORT_FORMATS[fmt])
+
+
+def _bind_prefixes(graph: Graph | Dataset) -> None:
+    from .iris import ID, RELEASE
+
+    graph.bind("bg", "https://w3id.org/bordergraph/ontology#")
+    graph.bind("bgid", ID)
+    graph.bind("release", RELEASE)

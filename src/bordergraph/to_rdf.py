@@ -1,0 +1,247 @@
+"""to_rdf: a resolved ReleaseRecord as the triples of the release's own named graph.
+
+Every fact node (Participation, PostHolding, event, outcome, series) carries PROV-O provenance:
+``prov:wasDerivedFrom`` the release and ``bg:evidence`` a Quotation holding the sentence and its
+character offsets. Everything here is read back by :mod:`bordergraph.from_rdf`, so what the
+graph holds is exactly what ``bordergraph extract --json`` prints.
+"""
+
+from __future__ import annotations
+
+from rdflib import RDF, RDFS, XSD, Literal, URIRef
+from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SKOS
+
+from . import iris
+from .records import Evidence, ReleaseRecord, ReleaseText
+from .reference import Gazetteer
+from .resolve import Resolution
+from .vocab import BG, codes
+
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+
+def date_literal(value: str) -> Literal:
+    """An ISO date, year-month or year as the matching XSD literal.
+
+    >>> date_literal("2021-11").datatype == XSD.gYearMonth
+    True
+    """
+    datatype = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}.get(len(value), XSD.string)
+    return Literal(value, datatype=datatype)
+
+
+def country_iri(code: str) -> URIRef:
+    return iris.entity("country", code.lower())
+
+
+class _Writer:
+    """Collects the triples of one release graph, deduplicated and in a stable order."""
+
+    def __init__(self, record: ReleaseRecord, text: ReleaseText | None) -> None:
+        self.record = record
+        self.text = text
+        self.release = iris.release(record.id)
+        self.triples: dict[Triple, None] = {}
+        self.language = record.source.language
+
+    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal | None) -> None:
+        if o is not None:
+            self.triples[(s, p, o)] = None
+
+    def label(self, s: URIRef, text: str | None) -> None:
+        if text:
+            self.add(s, RDFS.label, Literal(text, lang=self.language))
+
+    def evidence(self, node: URIRef, evidence: Evidence | None) -> None:
+        """Tie a fact node to the release and, where known, to the sentence that states it."""
+        self.add(node, PROV.wasDerivedFrom, self.release)
+        if evidence is None:
+            return
+        quote = iris.entity("quotation", self.record.id, f"{evidence.start}-{evidence.end}")
+        self.add(node, BG.evidence, quote)
+        self.add(quote, RDF.type, BG.Quotation)
+        self.add(quote, BG.quote, Literal(evidence.text))
+        self.add(quote, BG.charStart, Literal(evidence.start))
+        self.add(quote, BG.charEnd, Literal(evidence.end))
+        self.add(quote, BG.quotedFrom, self.release)
+
+
+def to_triples(
+    record: ReleaseRecord,
+    resolution: Resolution,
+    gazetteer: Gazetteer,
+    text: ReleaseText | None = None,
+    curated: dict[tuple[str, str], str] | None = None,
+) -> list[Triple]:
+    """The triples of ``record``'s named graph (its IRI is ``resolution.release``).
+
+    ``curated`` maps (category, name) of facts an analyst's correction touched to the
+    corrections file; those fact nodes are marked ``bg:curated true``.
+    """
+    w = _Writer(record, text)
+    _release(w, record, resolution, text)
+    _events(w, record, resolution, gazetteer)
+    _people(w, record, resolution)
+    _mentions(w, record, resolution)
+    for (category, name), source in (curated or {}).items():
+        node = _curated_node(resolution, category, name)
+        if node is not None:
+            w.add(node, BG.curated, Literal(True))
+            w.add(node, PROV.wasAttributedTo, iris.entity("curation", source))
+    return list(w.triples)
+
+
+def _curated_node(r: Resolution, category: str, name: str) -> URIRef | None:
+    table: dict[str, dict[str, URIRef]] = {
+        "events": r.events, "people": r.people, "organizations": r.organizations,
+        "ports_of_entry": r.ports, "outcomes": r.outcomes, "series": r.mechanisms,
+    }
+    return table.get(category, {}).get(name)
+
+
+def _release(w: _Writer, record: ReleaseRecord, r: Resolution, text: ReleaseText | None) -> None:
+    src, rel = record.source, w.release
+    w.add(rel, RDF.type, BG.Release)
+    w.add(rel, DCTERMS.identifier, Literal(record.id))
+    if src.issued:
+        w.add(rel, DCTERMS.issued, date_literal(src.issued))
+    if src.language:
+        w.add(rel, DCTERMS.language, Literal(src.language))
+    if src.title:
+        w.add(rel, DCTERMS.title, Literal(src.title))
+    if src.office:
+        w.add(rel, BG.office, Literal(src.office))
+    if src.publisher:
+        publisher = r.organizations[src.publisher]
+        w.add(rel, DCTERMS.publisher, publisher)
+        w.label(publisher, src.publisher)
+    if text is not None:
+        w.add(rel, BG.sha256, Literal(text.sha256))
+        w.add(rel, BG.fileName, Literal(text.path.rsplit("/", 1)[-1]))
+
+
+def _events(w: _Writer, record: ReleaseRecord, r: Resolution, gazetteer: Gazetteer) -> None:
+    event_types, modes = codes("Event"), codes("Mode")
+    relations, outcome_types = codes("hasOutcome"), codes("Outcome")
+    issued = record.source.issued
+    for e in record.events:
+        node = r.events[e.key]
+        w.add(node, RDF.type, event_types.get(e.type or "", BG.Event))
+        w.label(node, e.name)
+        if e.series:
+            w.add(node, BG.series, r.mechanisms[e.series])
+            w.label(r.mechanisms[e.series], e.series)
+        if e.ordinal is not None:
+            w.add(node, BG.ordinal, Literal(e.ordinal))
+        if e.date:
+            w.add(node, BG.startDate, date_literal(e.date))
+            if issued and e.date[:10] > issued[: len(e.date)]:
+                w.add(node, RDF.type, BG.AnnouncedEvent)
+            for country in ("US", "MX"):
+                for admin in gazetteer.administrations_during(country, e.date, e.end_date):
+                    w.add(node, BG.duringAdministration, admin)
+        if e.end_date:
+            w.add(node, BG.endDate, date_literal(e.end_date))
+        w.add(node, BG.mode, modes.get(e.mode or ""))
+        if e.location:
+            w.add(node, BG.locationName, Literal(e.location))
+        w.evidence(node, e.evidence)
+    for link in record.event_links:
+        if link.relation == "builds_on":
+            w.add(r.events[link.from_], BG.buildsOn, r.events[link.to])
+    for o in record.outcomes:
+        node = r.outcomes[o.name]
+        w.add(node, RDF.type, outcome_types.get(o.type or "", BG.Outcome))
+        w.label(node, o.name)
+        if o.event:
+            w.add(r.events[o.event], relations.get(o.relation or "", BG.hasOutcome), node)
+        else:
+            w.add(w.release, BG.mentions, node)
+        w.evidence(node, o.evidence)
+    for s in record.series:
+        node = r.mechanisms[s.name]
+        w.add(w.release, BG.mentions, node)
+        w.add(node, RDF.type, BG.Mechanism)
+        w.label(node, s.name)
+        if s.established:
+            w.add(node, BG.established, date_literal(s.established))
+        spanned = s.administrations_spanned or {}
+        if "US" in spanned:
+            w.add(node, BG.statedUSAdministrations, Literal(spanned["US"]))
+        if "MX" in spanned:
+            w.add(node, BG.statedMXAdministrations, Literal(spanned["MX"]))
+        w.evidence(node, s.evidence)
+
+
+def _people(w: _Writer, record: ReleaseRecord, r: Resolution) -> None:
+    roles = codes("Role")
+    for p in record.people:
+        person = r.people[p.name]
+        w.add(person, RDF.type, BG.Person)
+        w.add(person, FOAF.name, Literal(p.name))
+        for alias in p.aliases:
+            w.add(person, SKOS.altLabel, Literal(alias))
+        if p.country:
+            w.add(person, BG.country, country_iri(p.country))
+        w.evidence(person, p.evidence)
+        post = r.posts.get((p.post, p.country)) if p.post else None
+        if post is not None:
+            holding = iris.entity("postholding", person.rsplit("/", 1)[-1], post.split("/id/post/")[1])
+            w.add(post, RDF.type, BG.Post)
+            w.label(post, p.post)
+            if p.country:
+                w.add(post, BG.country, country_iri(p.country))
+            w.add(person, ORG.holds, post)
+            w.add(holding, RDF.type, BG.PostHolding)
+            w.add(holding, BG.holder, person)
+            w.add(holding, BG.post, post)
+            if p.organization:
+                w.add(holding, BG.organization, r.organizations[p.organization])
+                w.label(r.organizations[p.organization], p.organization)
+            if record.source.issued:
+                w.add(holding, BG.observedOn, date_literal(record.source.issued))
+            w.evidence(holding, p.evidence)
+        for role in p.roles:
+            event = r.events[role.event]
+            part = iris.entity(
+                "participation", event.split("/id/event/")[1], person.rsplit("/", 1)[-1], role.role
+            )
+            w.add(part, RDF.type, BG.Participation)
+            w.add(part, BG.participant, person)
+            w.add(part, BG.event, event)
+            w.add(part, BG.role, roles.get(role.role))
+            if p.country:
+                w.add(part, BG.onBehalfOf, country_iri(p.country))
+            w.add(part, BG.inPost, post)
+            w.evidence(part, role.evidence or p.evidence)
+            if role.role == "delegation_head" and p.country:
+                delegation = iris.entity(
+                    "delegation", event.split("/id/event/")[1], p.country.lower()
+                )
+                w.add(delegation, RDF.type, BG.Delegation)
+                w.add(delegation, BG.delegationAt, event)
+                w.add(delegation, BG.country, country_iri(p.country))
+                w.add(delegation, BG.headedBy, person)
+
+
+def _mentions(w: _Writer, record: ReleaseRecord, r: Resolution) -> None:
+    for o in record.organizations:
+        node = r.organizations[o.name]
+        w.add(w.release, BG.mentions, node)
+        w.add(node, RDF.type, BG.Organization)
+        w.label(node, o.name)
+        if o.country:
+            w.add(node, BG.country, country_iri(o.country))
+        w.evidence(node, o.evidence)
+    for port in record.ports_of_entry:
+        node = r.ports[port.name]
+        w.add(node, RDF.type, BG.PortOfEntry)
+        w.label(node, port.name)
+        if port.country:
+            w.add(node, BG.country, country_iri(port.country))
+        if port.event:
+            w.add(r.events[port.event], BG.concernsPort, node)
+        else:
+            w.add(w.release, BG.mentions, node)
+        w.evidence(node, port.evidence)
+
