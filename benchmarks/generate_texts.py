@@ -78,7 +78,8 @@ def gold_officials() -> list[Official]:
         lang = gold["source"].get("language")
         for p in gold.get("people", []):
             post = p.get("post") or ""
-            if post and post != "President" and p.get("country") in ("US", "MX") and " " in p["name"]:
+            usable = post not in ("", "President") and " " in p["name"]
+            if usable and p.get("country") in ("US", "MX"):
                 out.setdefault(p["name"], Official(p["name"], p["country"], post, post,
                                                    p.get("organization"), lang))
     return list(out.values())
@@ -148,20 +149,24 @@ def render(universe: Universe, index: int, seed: int) -> tuple[str, str]:
         return o.post_en if lang == "en" else o.post_es
 
     slots = {
-        "publisher": rng.choice(pools["publishers"][lang]), "office": rng.choice(pools["offices"][lang]),
+        "publisher": rng.choice(pools["publishers"][lang]),
+        "office": rng.choice(pools["offices"][lang]),
         "issued": issued.isoformat(), "issued_us": issued.strftime("%m/%d/%Y"),
         "issued_es": _date_text(issued, "es"), "number": 100 + index % 900,
         "location": rng.choice(pools["locations"][lang]),
-        "series": series[lang], "acronym": series[f"acronym_{lang}"], "meeting": series[meeting_key],
+        "series": series[lang], "acronym": series[f"acronym_{lang}"],
+        "meeting": series[meeting_key],
         "ordinal_word": (ORDINALS_EN if lang == "en" else ORDINALS_ES)[ordinal - 1],
         "mode": MODES[lang][rng.choice(list(MODES[lang]))], "date": _date_text(held, lang),
         "place": "" if rng.random() < 0.4 else (
             f" in {rng.choice(pools['locations']['en'])}" if lang == "en"
             else f" en {rng.choice(pools['locations']['es'])}"),
-        "us_head": us[0].name, "us_head_post": post(us[0]), "us_head_org": us[0].org or "U.S. Government",
+        "us_head": us[0].name, "us_head_post": post(us[0]),
+        "us_head_org": us[0].org or "U.S. Government",
         "us_other": us[1].name, "us_other_post": post(us[1]),
         "mx_head": mx[0].name, "mx_head_post": post(mx[0]),
-        "mx_head_org_poss": f"Mexico's {mx[0].org} " if (lang == "en" and mx[0].org) else "Mexico's ",
+        "mx_head_org_poss": (f"Mexico's {mx[0].org} " if lang == "en" and mx[0].org
+                             else "Mexico's "),
         "mx_other": mx[1].name, "mx_other_post": post(mx[1]),
         "port": port[side], "port2": port2[side], "outcome": outcome[lang], "relation": relation,
         "other_series": other[lang], "established": series["established"],

@@ -24,15 +24,15 @@ from pathlib import Path
 import pyoxigraph as ox
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate_texts import Universe  # noqa: E402
+from generate_texts import Universe
 
-from bordergraph import iris  # noqa: E402
-from bordergraph.records import ReleaseRecord  # noqa: E402
-from bordergraph.resolve import Resolver  # noqa: E402
-from bordergraph.store import to_ox  # noqa: E402
-from bordergraph.to_rdf import to_triples  # noqa: E402
+from bordergraph import iris
+from bordergraph.records import ReleaseRecord
+from bordergraph.resolve import Resolver
+from bordergraph.store import to_ox
+from bordergraph.to_rdf import to_triples
 
-TRIPLES_PER_RELEASE = 90  # about what one synthetic record gives: sizes the invented population
+TRIPLES_PER_RELEASE = 130  # about what one synthetic record gives: sizes the population
 ROLES = ["delegation_head", "co_host", "participant", "speaker", "chair"]
 
 
@@ -63,9 +63,10 @@ def gold_record(universe: Universe, index: int, seed: int) -> dict:
         ],
         "event_links": [{"from": "e1", "relation": "builds_on", "to": "e2"}],
         "people": [
-            {"name": p.name, "country": p.country, "post": p.post_en if lang == "en" else p.post_es,
-             "organization": p.org,
-             "roles": [{"event": "e1", "role": "delegation_head" if i in (0, 1) else rng.choice(ROLES)}]}
+            {"name": p.name, "country": p.country,
+             "post": p.post_en if lang == "en" else p.post_es, "organization": p.org,
+             "roles": [{"event": "e1",
+                        "role": "delegation_head" if i < 2 else rng.choice(ROLES)}]}
             for i, p in enumerate(people)
         ],
         "organizations": sorted(

@@ -8,12 +8,13 @@ administration of their own country, and the shortest chain of shared events bet
 >>> G = nx.Graph()
 >>> G.add_node("a", label="A", country="US"); G.add_node("b", label="B", country="MX")
 >>> G.add_edge("a", "b", weight=2, events=["Plenary"])
->>> [(r["a"], r["b"], r["weight"]) for r in bridges(G)]
-[('A', 'B', 2)]
+>>> [(r["a_country"], r["b_country"], r["weight"]) for r in bridges(G)]
+[('MX', 'US', 2)]
 """
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 import networkx as nx
@@ -120,7 +121,8 @@ def chain(G: nx.Graph, source: str, target: str) -> list[dict[str, Any]]:
 
     Raises ``networkx.NetworkXNoPath`` when they are not connected.
 
-    >>> G = nx.Graph(); G.add_edge("a", "b", events=["Plenary"]); G.add_edge("b", "c", events=["Summit"])
+    >>> G = nx.Graph()
+    >>> G.add_edge("a", "b", events=["Plenary"]); G.add_edge("b", "c", events=["Summit"])
     >>> [(s["from"], s["events"], s["to"]) for s in chain(G, "a", "c")]
     [('a', ['Plenary'], 'b'), ('b', ['Summit'], 'c')]
     """
@@ -129,5 +131,5 @@ def chain(G: nx.Graph, source: str, target: str) -> list[dict[str, Any]]:
     return [
         {"step": i, "from": G.nodes[a].get("label", a), "events": H[a][b].get("events", []),
          "to": G.nodes[b].get("label", b)}
-        for i, (a, b) in enumerate(zip(nodes, nodes[1:], strict=False), 1)
+        for i, (a, b) in enumerate(pairwise(nodes), 1)
     ]

@@ -137,6 +137,163 @@ class BorderGraph:
         where = html.escape(self.store.location)
         return f"<b>BorderGraph</b> at <code>{where}</code><table>{rows}</table>"
 
+    # -- networkx views and the explorer (network helper's block) ---------------------------
+
+    def to_networkx(self, view: str = "officials") -> Any:
+        """A networkx graph of a named view: officials, participation, institutions, lineage, full.
+
+        >>> bg = BorderGraph.open(":memory:")
+        >>> bg.to_networkx("officials").number_of_nodes()
+        0
+        """
+        from .network import view as build_view
+
+        return build_view(self.store, view)
+
+    def explore(self, path: str | Path | None = None, view: str = "participation") -> Path:
+        """Write the offline HTML explorer of ``view``; returns its path.
+
+        With ``path=None`` it goes next to the store (``<store dir>/../explorer.html``), or to
+        ``./explorer.html`` for an in-memory store or an endpoint.
+
+        >>> import tempfile, os
+        >>> out = BorderGraph.open(":memory:").explore(os.path.join(tempfile.mkdtemp(), "e.html"))
+        >>> out.name
+        'e.html'
+        """
+        from .explorer import write_explorer
+
+        if path is None:
+            where = Path(self.store.location)
+            stored_on_disk = self.store.location != ":memory:" and where.is_dir()
+            path = (where.parent if stored_on_disk else Path.cwd()) / "explorer.html"
+        return write_explorer(self.store, path, view)
+
+    # -- end of network helper's block --------------------------------------------------------
+
+    # -- competency questions: queries/*.rq as DataFrames (query helper's block) ------------
+
+    def query(self, name_or_sparql: str, *, inferred: bool = True, **params: Any) -> Any:
+        """Run a library query by name (see ``queries/``) or a SPARQL SELECT; a pandas DataFrame.
+
+        Parameters are bound as RDF terms (never pasted into the text): entities by IRI or name,
+        countries by ISO code, dates as ``"2021-12-02"`` or ``datetime.date``. Full dates come
+        back as ``datetime.date``, year-months and years as strings.
+
+        >>> bg = BorderGraph.open(":memory:")
+        >>> list(bg.query("delegation_heads", country="MX").columns)[:4]
+        ['event', 'event_label', 'date', 'country_code']
+        >>> bg.query("SELECT ?s WHERE { ?s ?p ?o }").empty
+        True
+        """
+        from . import queries
+
+        if queries.is_query_name(name_or_sparql):
+            result = queries.run(self.store, name_or_sparql, params, inferred=inferred)
+        else:
+            rows = queries.run_sparql(self.store, name_or_sparql, params, inferred=inferred)
+            if not hasattr(rows, "columns"):
+                raise queries.QueryError("query() takes SELECT queries; use sparql() for others")
+            result = queries.Result(rows.columns, rows.rows)
+        return _frame(result)
+
+    def sparql(self, text: str, *, inferred: bool = True, **params: Any) -> Any:
+        """Any SPARQL query: SELECT gives a DataFrame, CONSTRUCT/DESCRIBE an rdflib Graph, ASK a bool.
+
+        >>> BorderGraph.open(":memory:").sparql("ASK { ?s ?p ?o }")
+        False
+        """
+        from . import queries
+
+        answer = queries.run_sparql(self.store, text, params, inferred=inferred)
+        if hasattr(answer, "columns") and hasattr(answer, "rows"):
+            return _frame(queries.Result(answer.columns, answer.rows))
+        return answer
+
+    def queries(self) -> Any:
+        """The competency-question library: name, question and parameters of each query.
+
+        >>> "series_span" in set(BorderGraph.open(":memory:").queries()["name"])
+        True
+        """
+        import pandas as pd
+
+        from . import queries
+
+        return pd.DataFrame(queries.describe(), columns=["name", "question", "parameters"])
+
+    def meetings(self, series: str | None = None, since: Any = None, until: Any = None,
+                 event_type: str | None = None) -> Any:
+        """Events with type, series, ordinal, date, mode, location and source releases.
+
+        >>> BorderGraph.open(":memory:").meetings(series="HLSD", since="2022").empty
+        True
+        """
+        return self.query("meetings", series=series, since=since, until=until,
+                          event_type=event_type)
+
+    def delegation_heads(self, event: str | None = None, series: str | None = None,
+                         country: str | None = None) -> Any:
+        """Who led each country's delegation at each meeting, in which post and agency.
+
+        >>> BorderGraph.open(":memory:").delegation_heads(country="US").empty
+        True
+        """
+        return self.query("delegation_heads", event=event, series=series, country=country)
+
+    def official(self, person: str) -> Any:
+        """An official's posts and agencies, first and last seen, administrations (by name or IRI).
+
+        >>> BorderGraph.open(":memory:").official("Nichols").empty
+        True
+        """
+        return self.query("official_posts", person=person)
+
+    def counterparts(self, person: str) -> Any:
+        """The officials of the other country ``person`` met, and at how many events.
+
+        >>> BorderGraph.open(":memory:").counterparts("Brian Nichols").empty
+        True
+        """
+        return self.query("counterparts", person=person)
+
+    def series_span(self, series: str) -> Any:
+        """When a dialogue or process was established, its meetings, and the administrations spanned.
+
+        >>> BorderGraph.open(":memory:").series_span("21st Century Border Management Process").empty
+        True
+        """
+        return self.query("series_span", series=series)
+
+    def provenance(self, entity: str) -> Any:
+        """Each fact about ``entity`` (IRI or name) with the release and sentence that state it.
+
+        >>> BorderGraph.open(":memory:").provenance("Serena Hoy").empty
+        True
+        """
+        return self.query("provenance", entity=entity)
+
+    # -- end of query helper's block ----------------------------------------------------------
+
+
+
+def _frame(result: Any) -> Any:
+    """A query result as a DataFrame of plain Python values (the query helper's)."""
+    import pandas as pd
+
+    frame = pd.DataFrame(result.records(), columns=result.columns)
+    for column in frame.columns:  # integers with gaps stay integers, not floats
+        values = [v for v in _result_column(result, column) if v is not None]
+        if values and all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+            frame[column] = pd.array(_result_column(result, column), dtype="Int64")
+    return frame
+
+
+def _result_column(result: Any, column: str) -> list[Any]:
+    index = result.columns.index(column)
+    from .queries import to_python
+
+    return [to_python(row[index]) for row in result.rows]
 
 def extract(path: str | Path) -> ReleaseRecord:
     """Extract one release file and return its record read back from the triples it produced.

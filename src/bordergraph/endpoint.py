@@ -25,7 +25,6 @@ when asked.
 from __future__ import annotations
 
 import json
-import socket
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -43,10 +42,15 @@ XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RESULTS_JSON = "application/sparql-results+json"
 N_TRIPLES = "application/n-triples"
 DEFAULT_TIMEOUT = 120.0
+# Virtuoso 7.2's SPARQL compiler runs out of memory on an INSERT DATA of about 5,000 triples.
+VIRTUOSO_UPDATE_LIMIT = 2000
+# Graph names: distinct first, then the (costly per row) string filter. Oxigraph answers an empty
+# GRAPH pattern from its graph list; Virtuoso needs a triple pattern to bind ?g.
 GRAPHS_QUERY = (
-    "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
-    f'FILTER(STRSTARTS(STR(?g), "{iris.BASE}")) }}'
+    "SELECT ?g WHERE {{ {{ SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {pattern} }} }} }} "
+    f'FILTER(STRSTARTS(STR(?g), "{iris.BASE}")) }}}}'
 )
+UNION_MODES = ("auto", "param", "server", "list")
 
 
 def derive_urls(query_url: str) -> tuple[str, str | None, str | None]:
@@ -78,9 +82,21 @@ def derive_urls(query_url: str) -> tuple[str, str | None, str | None]:
 class EndpointStore:
     """A bordergraph store on a SPARQL 1.1 server (query, update and graph store protocols).
 
-    ``update_url`` overrides the derived update endpoint; ``write`` chooses how a release graph
-    is replaced: ``"update"`` (one ``DROP SILENT GRAPH; INSERT DATA`` request) or ``"gsp"`` (one
-    Graph Store Protocol PUT). Each is a single request, so each is one transaction on the server.
+    ``update_url`` overrides the derived update endpoint. Options may also ride on the URL's
+    fragment, which servers never see, so they pass through ``--store`` and
+    ``BORDERGRAPH_STORE``: ``http://h:3030/ds/query#union=server&write=gsp&timeout=300``.
+
+    ``write`` chooses how a graph is replaced: ``"update"`` (one ``DROP SILENT GRAPH; INSERT
+    DATA`` request), ``"gsp"`` (one Graph Store Protocol PUT) or ``"auto"``: an update, except
+    on Virtuoso for graphs too big for its SPARQL parser (it fails near 5,000 triples), which go
+    by PUT. Oxigraph and Fuseki run one request as one transaction (docs/endpoints.md has what
+    Virtuoso does).
+
+    ``union`` chooses how a query sees the union of the named graphs: ``"list"`` names every
+    graph as a ``default-graph-uri`` (pure SPARQL 1.1 protocol, slow with thousands of graphs),
+    ``"param"`` sends Oxigraph's ``union-default-graph`` parameter, ``"server"`` relies on the
+    server's own default graph being the union (Virtuoso; Fuseki with ``unionDefaultGraph``).
+    ``"auto"``: param on Oxigraph, server on Virtuoso, list elsewhere.
     """
 
     def __init__(
@@ -90,19 +106,30 @@ class EndpointStore:
         update_url: str | None = None,
         graph_store_url: str | None = None,
         write: str | None = None,
-        timeout: float = DEFAULT_TIMEOUT,
+        union: str | None = None,
+        timeout: float | None = None,
     ) -> None:
-        query_url = url if urllib.parse.urlsplit(url).path.strip("/") else url.rstrip("/") + "/query"
+        base, _, fragment = url.partition("#")
+        options = dict(urllib.parse.parse_qsl(fragment))
+        has_path = urllib.parse.urlsplit(base).path.strip("/")
+        query_url = base if has_path else base.rstrip("/") + "/query"
         self.kind, derived_update, derived_gsp = derive_urls(query_url)
         self.location = url
         self.query_url = query_url
-        self.update_url = update_url or derived_update
-        self.graph_store_url = graph_store_url or derived_gsp
-        # Virtuoso's SPARQL text limits make one big INSERT DATA fail; its PUT has no such limit.
-        self.write = write or ("gsp" if self.kind == "virtuoso" else "update")
-        if self.write not in ("update", "gsp"):
-            raise StoreError(f"unknown write method {self.write!r}; use 'update' or 'gsp'")
-        self.timeout = timeout
+        self.update_url = update_url or options.get("update") or derived_update
+        self.graph_store_url = graph_store_url or options.get("gsp") or derived_gsp
+        self.write = write or options.get("write", "auto")
+        if self.write not in ("auto", "update", "gsp"):
+            raise StoreError(f"unknown write method {self.write!r}; use auto, update or gsp")
+        self.union = union or options.get("union", "auto")
+        if self.union not in UNION_MODES:
+            raise StoreError(f"unknown union mode {self.union!r}; use one of {UNION_MODES}")
+        if self.union == "auto":
+            self.union = {"oxigraph": "param", "virtuoso": "server"}.get(self.kind, "list")
+        try:
+            self.timeout = float(timeout or options.get("timeout", DEFAULT_TIMEOUT))
+        except ValueError as exc:
+            raise StoreError(f"timeout must be a number of seconds: {exc}") from exc
 
     # -- HTTP ---------------------------------------------------------------------------------
 
@@ -122,20 +149,21 @@ class EndpointStore:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 return response.headers.get("Content-Type", ""), response.read()
         except urllib.error.HTTPError as exc:
-            detail = " ".join(exc.read(400).decode("utf-8", "replace").split())
+            detail = " ".join(exc.read(2000).decode("utf-8", "replace").split())
+            detail = detail if len(detail) <= 240 else detail[:240] + " …"
             raise StoreError(
                 f"SPARQL endpoint {where} answered HTTP {exc.code} {exc.reason}"
                 + (f": {detail}" if detail else "")
             ) from exc
         except urllib.error.URLError as exc:
             reason = exc.reason
-            if isinstance(reason, TimeoutError | socket.timeout):
+            if isinstance(reason, TimeoutError):
                 raise StoreError(
                     f"SPARQL endpoint {where} did not answer within {self.timeout:g}s"
                 ) from exc
             text = getattr(reason, "strerror", None) or str(reason)
             raise StoreError(f"cannot reach SPARQL endpoint {where}: {text}") from exc
-        except (TimeoutError, socket.timeout) as exc:
+        except TimeoutError as exc:
             raise StoreError(
                 f"SPARQL endpoint {where} did not answer within {self.timeout:g}s"
             ) from exc
@@ -158,12 +186,14 @@ class EndpointStore:
 
     def _query(
         self, query: str, accept: str, *, dataset: list[URIRef] | None = None,
-        named: list[URIRef] | None = None,
+        named: list[URIRef] | None = None, union_param: bool = False,
     ) -> tuple[str, bytes]:
         # POST with a form body: the graph lists can be far longer than a URL may be.
         fields: list[tuple[str, str]] = [("query", query)]
         fields += [("default-graph-uri", str(g)) for g in dataset or []]
         fields += [("named-graph-uri", str(g)) for g in named or []]
+        if union_param:
+            fields.append(("union-default-graph", ""))
         return self._request(
             self.query_url, data=urllib.parse.urlencode(fields).encode("utf-8"),
             content_type="application/x-www-form-urlencoded", accept=accept,
@@ -172,18 +202,29 @@ class EndpointStore:
     def _dataset_query(
         self, query: str, bindings: Mapping[str, Node] | None, inferred: bool, accept: str
     ) -> tuple[str, bytes]:
+        text = bind_values(query, bindings)
+        # Leaving the inferred graph out needs a graph list, unless there is no inferred graph.
+        listing = self.union == "list" or (not inferred and self._has_inferred())
+        if not listing:
+            return self._query(text, accept, union_param=self.union == "param")
         named = self.graph_names()
         dataset = named if inferred else [g for g in named if g != iris.INFERRED_GRAPH]
-        if not named:
+        if not dataset:
             # An empty list would mean "the server's default dataset": query an empty graph.
-            dataset = named = [URIRef(iris.GRAPH + "empty")]
-        return self._query(bind_values(query, bindings), accept, dataset=dataset, named=named)
+            dataset = [URIRef(iris.GRAPH + "empty")]
+        return self._query(text, accept, dataset=dataset, named=named or dataset)
+
+    def _has_inferred(self) -> bool:
+        ask = f"ASK {{ GRAPH {ox.NamedNode(str(iris.INFERRED_GRAPH))} {{ ?s ?p ?o }} }}"
+        return bool(json.loads(self._query(ask, RESULTS_JSON)[1]).get("boolean"))
 
     # -- writes -------------------------------------------------------------------------------
 
     def replace_graph(self, graph: URIRef, triples: Iterable[Triple]) -> None:
         """Replace a named graph in one request: the server has the old graph or the new one."""
-        if self.write == "update":
+        triples = list(triples)
+        big = self.kind == "virtuoso" and len(triples) > VIRTUOSO_UPDATE_LIMIT
+        if self.write == "update" or (self.write == "auto" and not big):
             self.update(replace_graph_update(graph, triples))
             return
         if not self.graph_store_url:
@@ -201,13 +242,15 @@ class EndpointStore:
 
     def graph_names(self) -> list[URIRef]:
         """bordergraph's named graphs on the server (a shared server may hold others: skipped)."""
-        _type, body = self._query(GRAPHS_QUERY, RESULTS_JSON)
+        pattern = "" if self.kind == "oxigraph" else "?s ?p ?o"
+        _type, body = self._query(GRAPHS_QUERY.format(pattern=pattern), RESULTS_JSON)
         return sorted(
             g for (g,) in parse_select(body).rows if isinstance(g, URIRef)
         )
 
     def graph(self, graph: URIRef) -> Graph:
-        query = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {ox.NamedNode(str(graph))} {{ ?s ?p ?o }} }}"
+        name = ox.NamedNode(str(graph))
+        query = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {name} {{ ?s ?p ?o }} }}"
         return parse_graph(*self._query(query, N_TRIPLES))
 
     def count(self, graph: URIRef | None = None) -> int:
@@ -249,8 +292,7 @@ class EndpointStore:
             f'FILTER(STRSTARTS(STR(?g), "{iris.BASE}")) }}'
         )
         _type, body = self._query(query, RESULTS_JSON)
-        for s, p, o, g in parse_select(body).rows:
-            yield (s, p, o, g)  # type: ignore[misc]
+        yield from parse_select(body).rows  # type: ignore[misc]
 
     def close(self) -> None:
         """Nothing to release: every request opens and closes its own connection."""
@@ -299,7 +341,7 @@ def _term(value: dict[str, str]) -> Node:
 
 
 def parse_graph(content_type: str, body: bytes) -> Graph:
-    """A CONSTRUCT answer (N-Triples, or Turtle/RDF-XML if the server prefers) as an rdflib Graph."""
+    """A CONSTRUCT answer (N-Triples, or what the server prefers) as an rdflib Graph."""
     media = content_type.split(";", 1)[0].strip().lower()
     fmt = ox.RdfFormat.from_media_type(media) if media not in ("", "text/plain") else None
     out = Graph()

@@ -126,6 +126,12 @@ def names_match(a: str | None, b: str | None, person: bool = False) -> bool:
 
 
 class Tally(NamedTuple):
+    """True positives, false positives, misses; ``+`` adds them up (not tuple concatenation).
+
+    >>> Tally(3, 1, 0) + Tally(1, 0, 2)
+    Tally(tp=4, fp=1, fn=2)
+    """
+
     tp: int = 0
     fp: int = 0
     fn: int = 0
@@ -148,6 +154,8 @@ class Tally(NamedTuple):
 
 
 class Row(NamedTuple):
+    """One line of the score table: a category (or kind, or "micro") with its P/R/F1."""
+
     category: str
     tp: int
     fp: int

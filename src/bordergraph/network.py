@@ -50,6 +50,7 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX bgid: <https://w3id.org/bordergraph/id/>
 """
 ID = iris.ID
 
@@ -64,13 +65,13 @@ KINDS = {
 Q_NAMES = PREFIXES + """SELECT DISTINCT ?s ?name ?prop WHERE {
   { ?s foaf:name ?name BIND("name" AS ?prop) } UNION { ?s rdfs:label ?name BIND("label" AS ?prop) }
   UNION { ?s skos:altLabel ?name BIND("alt" AS ?prop) }
-  FILTER(STRSTARTS(STR(?s), "%s")) }""" % ID
+  FILTER(STRSTARTS(STR(?s), STR(bgid:))) }"""
 Q_TYPES = PREFIXES + """SELECT DISTINCT ?s ?t WHERE { ?s a ?t .
-  FILTER(STRSTARTS(STR(?s), "%s") && STRSTARTS(STR(?t), STR(bg:))) }""" % ID
+  FILTER(STRSTARTS(STR(?s), STR(bgid:)) && STRSTARTS(STR(?t), STR(bg:))) }"""
 Q_COUNTRY = PREFIXES + """SELECT DISTINCT ?s ?code WHERE { ?s bg:country ?c .
-  OPTIONAL { ?c skos:notation ?code } FILTER(STRSTARTS(STR(?s), "%s")) }""" % ID
+  OPTIONAL { ?c skos:notation ?code } FILTER(STRSTARTS(STR(?s), STR(bgid:))) }"""
 Q_DATES = PREFIXES + """SELECT DISTINCT ?e ?start ?end WHERE { ?e bg:startDate ?start .
-  OPTIONAL { ?e bg:endDate ?end } FILTER(STRSTARTS(STR(?e), "%sevent/")) }""" % ID
+  OPTIONAL { ?e bg:endDate ?end } FILTER(STRSTARTS(STR(?e), CONCAT(STR(bgid:), "event/"))) }"""
 Q_EVENT_ADMINS = PREFIXES + "SELECT DISTINCT ?e ?a WHERE { ?e bg:duringAdministration ?a }"
 Q_ADMINS = PREFIXES + """SELECT DISTINCT ?a ?label ?code ?start ?end ?president WHERE {
   ?a a bg:Administration . OPTIONAL { ?a rdfs:label ?label FILTER(LANGMATCHES(LANG(?label), "en")) }
@@ -87,19 +88,22 @@ Q_INSTITUTIONS = PREFIXES + """SELECT DISTINCT ?org ?event ?how WHERE {
     ?h bg:holder ?person ; bg:post ?post ; bg:organization ?org . BIND("post" AS ?how) }
   UNION { ?p bg:event ?event ; bg:inPost ?post . ?post org:postIn ?org . BIND("post" AS ?how) }
   UNION { GRAPH ?g { ?r a bg:Release ; bg:mentions ?org . ?event bg:mode|rdfs:label ?x }
-          FILTER(STRSTARTS(STR(?event), "%sevent/") && STRSTARTS(STR(?org), "%sorganization/"))
-          BIND("mentioned" AS ?how) } }""" % (ID, ID)
+          FILTER(STRSTARTS(STR(?event), CONCAT(STR(bgid:), "event/"))
+                 && STRSTARTS(STR(?org), CONCAT(STR(bgid:), "organization/")))
+          BIND("mentioned" AS ?how) } }"""
 Q_LINEAGE = PREFIXES + """SELECT DISTINCT ?a ?rel ?b WHERE {
   { ?a bg:buildsOn ?b BIND("builds_on" AS ?rel) } UNION { ?a bg:series ?b BIND("part_of" AS ?rel) }
   UNION { ?a bg:partOf ?b BIND("part_of" AS ?rel) } }"""
 Q_LINEAGE_NODES = PREFIXES + """SELECT DISTINCT ?s WHERE { ?s a ?t .
-  FILTER(STRSTARTS(STR(?s), "%sevent/") || STRSTARTS(STR(?s), "%smechanism/")) }""" % (ID, ID)
+  FILTER(STRSTARTS(STR(?s), CONCAT(STR(bgid:), "event/"))
+         || STRSTARTS(STR(?s), CONCAT(STR(bgid:), "mechanism/"))) }"""
 Q_FULL_NODES = PREFIXES + """SELECT DISTINCT ?s WHERE { ?s a ?t .
-  FILTER(STRSTARTS(STR(?s), "%s") && !STRSTARTS(STR(?s), "%squotation/")) }""" % (ID, ID)
+  FILTER(STRSTARTS(STR(?s), STR(bgid:))
+         && !STRSTARTS(STR(?s), CONCAT(STR(bgid:), "quotation/"))) }"""
 Q_FULL_EDGES = PREFIXES + """SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o .
   FILTER(isIRI(?o) && ?p NOT IN (prov:wasDerivedFrom, bg:evidence, bg:quotedFrom)
-    && STRSTARTS(STR(?s), "%s") && STRSTARTS(STR(?o), "%s")
-    && !STRSTARTS(STR(?o), "%squotation/")) }""" % (ID, ID, ID)
+    && STRSTARTS(STR(?s), STR(bgid:)) && STRSTARTS(STR(?o), STR(bgid:))
+    && !STRSTARTS(STR(?o), CONCAT(STR(bgid:), "quotation/"))) }"""
 
 
 def _s(term: object) -> str:
@@ -122,7 +126,8 @@ class Catalog:
             names[s].append((rank + (0 if lang in (None, "en") else 3), str(name)))
         self.names = {s: sorted({n for _, n in v}) for s, v in names.items()}
         # The fullest name of the best-ranked kind: "Brian A. Nichols" over "Brian Nichols".
-        self.labels = {s: min(v, key=lambda x: (x[0], -len(x[1]), x[1]))[1] for s, v in names.items()}
+        self.labels = {s: min(v, key=lambda x: (x[0], -len(x[1]), x[1]))[1]
+                       for s, v in names.items()}
         self.types: dict[str, set[str]] = defaultdict(set)
         for s, t in self._rows(Q_TYPES, inferred=False):
             self.types[s].add(_local(t))
@@ -165,11 +170,17 @@ class Catalog:
 
     def subtype(self, iri: str) -> str:
         kind = self.kind(iri)
-        specific = sorted(self.types.get(iri, set()) - {kind, "Event", "AnnouncedEvent", "Official"})
+        generic = {kind, "Event", "AnnouncedEvent", "Official"}
+        specific = sorted(self.types.get(iri, set()) - generic)
         return specific[0] if specific else kind
 
     def label(self, iri: str) -> str:
         return self.labels.get(iri) or _local(iri).replace("-", " ")
+
+    def event_name(self, iri: str) -> str:
+        """An event's label with its date, so two meetings of one name stay apart."""
+        date = self.dates.get(iri, ("", ""))[0]
+        return f"{self.label(iri)} ({date})" if date else self.label(iri)
 
     def admin_label(self, iri: str) -> str:
         return self.admins.get(iri, {}).get("label") or _local(iri)
@@ -230,7 +241,7 @@ def _linked_by_events(cat: Catalog, members: dict[str, set[str]]) -> nx.Graph:
         for a, b in combinations(sorted(nodes), 2):
             shared[a, b].add(event)
     for (a, b), events in sorted(shared.items()):
-        G.add_edge(a, b, weight=len(events), events=sorted(cat.label(e) for e in events),
+        G.add_edge(a, b, weight=len(events), events=sorted(cat.event_name(e) for e in events),
                    event_ids=sorted(events))
     return G
 

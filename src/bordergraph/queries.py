@@ -24,7 +24,8 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -49,7 +50,7 @@ PREFIX foaf: <http://xmlns.com/foaf/0.1/>
 # Candidates for a name: case-insensitive substring of any label; the class is a bound term too.
 LOOKUP = PREFIXES + """SELECT DISTINCT ?s ?l WHERE {
   ?s rdfs:label|skos:prefLabel|skos:altLabel|foaf:name|bg:acronym ?l .
-  FILTER(!BOUND(?class) || EXISTS { ?s a ?class })
+  FILTER(!BOUND(?class) || EXISTS { ?s a/rdfs:subClassOf* ?class })
   FILTER(!BOUND(?name_text) || CONTAINS(LCASE(STR(?l)), LCASE(STR(?name_text))))
 }"""
 
@@ -203,7 +204,7 @@ def scalar_term(param: Param, value: Any) -> Node:
         roles = codes("Role")
         if str(value) not in roles:
             raise ParameterError(f"{param.name}: unknown role {value!r}; one of {sorted(roles)}")
-        return roles[str(value)]
+        return Literal(str(value))  # matched against the role's skos:notation
     return Literal(str(value))
 
 
@@ -303,14 +304,16 @@ def run(
     columns: list[str] | None = None
     seen: dict[tuple[Node | None, ...], None] = {}
     for bindings in combos:
-        rows = store.select(query.text, bindings, inferred=inferred)
+        with _one_line():
+            rows = store.select(query.text, bindings, inferred=inferred)
         columns = columns or rows.columns
         for row in rows.rows:
             seen.setdefault(row, None)
     if columns is None:
         # A name matched nothing: run once with a term no graph holds, for the real columns.
         nothing = {p.name: URIRef(NO_MATCH) for p in query.params if p.type in ENTITY_CLASSES}
-        columns = store.select(query.text, nothing, inferred=inferred).columns
+        with _one_line():
+            columns = store.select(query.text, nothing, inferred=inferred).columns
     return Result(columns, list(seen), tuple(notes))
 
 
@@ -320,11 +323,23 @@ def run_sparql(
     """Run ad-hoc SPARQL: SELECT gives :class:`Rows`, CONSTRUCT/DESCRIBE an rdflib Graph, ASK a bool."""
     bindings = {k: guess_term(v) for k, v in (params or {}).items() if v is not None}
     form = query_form(text)
-    if form in ("CONSTRUCT", "DESCRIBE"):
-        return store.construct(text, bindings, inferred=inferred)
-    if form == "ASK":
-        return store.ask(text, bindings)
-    return store.select(text, bindings, inferred=inferred)
+    with _one_line():
+        if form in ("CONSTRUCT", "DESCRIBE"):
+            return store.construct(text, bindings, inferred=inferred)
+        if form == "ASK":
+            return store.ask(text, bindings)
+        return store.select(text, bindings, inferred=inferred)
+
+
+@contextmanager
+def _one_line() -> Iterator[None]:
+    """The store's errors (a parser's message spans lines) as one-line :class:`QueryError`."""
+    try:
+        yield
+    except BordergraphError as exc:
+        lines = str(exc).strip().splitlines() or [type(exc).__name__]
+        more = " ..." if len(lines) > 1 else ""
+        raise QueryError(lines[0] + more) from exc
 
 
 def query_form(text: str) -> str:
@@ -363,3 +378,12 @@ def describe(queries: Iterable[Query] | None = None) -> list[tuple[str, str, str
     """(name, question, parameters) for every library query, for ``bordergraph queries``."""
     return [(q.name, q.question or q.title, ", ".join(f"{p.name}:{p.type}" for p in q.params))
             for q in (queries if queries is not None else library().values())]
+
+
+def is_query_name(text: str) -> bool:
+    """True for a library query name (``series_span``), False for SPARQL text.
+
+    >>> is_query_name("series_span"), is_query_name("SELECT * WHERE { ?s ?p ?o }")
+    (True, False)
+    """
+    return bool(re.fullmatch(r"\w+", text.strip()))

@@ -176,8 +176,9 @@ def rules_from_store(store: Store) -> Rules:
 # -- event dates vs administration terms ----------------------------------------------------------
 
 _EVENTS_QUERY = """PREFIX bg: <https://w3id.org/bordergraph/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT DISTINCT ?e ?start ?end WHERE { ?e bg:startDate ?start . OPTIONAL { ?e bg:endDate ?end }
-  FILTER NOT EXISTS { ?e a bg:Administration } }"""
+  FILTER EXISTS { ?e a/rdfs:subClassOf* bg:Event } }"""
 _TERMS_QUERY = """PREFIX bg: <https://w3id.org/bordergraph/ontology#>
 SELECT DISTINCT ?a ?country ?start ?end WHERE { ?a a bg:Administration ; bg:startDate ?start .
   OPTIONAL { ?a bg:country ?country } OPTIONAL { ?a bg:endDate ?end } }"""
@@ -214,9 +215,9 @@ def administration_links(store: Store) -> set[Triple]:
     for event, start, end in store.select(_EVENTS_QUERY, inferred=False).rows:
         lo, hi = _span(str(start), str(end) if end is not None else None)
         for a, t_start, t_end, handover in terms:
-            if hi >= t_start and (lo < t_end if handover else lo <= t_end):
-                if (event, a) not in known:
-                    out.add((event, BG.duringAdministration, a))  # type: ignore[arg-type]
+            overlaps = hi >= t_start and (lo < t_end if handover else lo <= t_end)
+            if overlaps and (event, a) not in known:
+                out.add((event, BG.duringAdministration, a))  # type: ignore[arg-type]
     return out
 
 
@@ -238,31 +239,38 @@ def values_block(columns: str, rows: Iterable[tuple[URIRef, ...]]) -> str:
     return f"VALUES ({columns}) {{ {body} }}"
 
 
-def _queries(rules: Rules) -> list[tuple[str, str, bool]]:
-    """(name, SELECT query, reversed) per rule kind; rows are (s, p, o) to add."""
-    type_pairs = [(c, d) for c, sups in rules.superclasses.items() for d in sups]
-    forward = [(p, q) for p, ex in rules.expansions.items() for q, rev in ex if not rev]
-    backward = [(p, q) for p, ex in rules.expansions.items() for q, rev in ex if rev]
-    s_types = [(p, c) for p, cs in rules.subject_types.items() for c in cs]
-    o_types = [(p, c) for p, cs in rules.object_types.items() for c in cs]
-    rdf_type = term_text(RDF.type)
+_TYPE = term_text(RDF.type)
+# One query per rule kind: (name, WHERE body after the VALUES block, VALUES columns).
+# Each SELECTs (?s ?q ?o) to add; FILTER NOT EXISTS leaves out what a graph already states.
+_RULES = (
+    ("subclass", "?c ?o", f"?s {_TYPE} ?c . BIND({_TYPE} AS ?q)", f"?s {_TYPE} ?o"),
+    ("subproperty", "?p ?q", "?s ?p ?o .", "?s ?q ?o"),
+    ("inverse", "?p ?q", "?o ?p ?s . FILTER(!isLiteral(?s))", "?s ?q ?o"),
+    ("domain", "?p ?o", f"?s ?p [] . BIND({_TYPE} AS ?q)", f"?s {_TYPE} ?o"),
+    ("range", "?p ?o", f"[] ?p ?s . FILTER(!isLiteral(?s)) BIND({_TYPE} AS ?q)", f"?s {_TYPE} ?o"),
+)
+
+
+def _queries(rules: Rules) -> list[tuple[str, str]]:
+    """(name, SELECT DISTINCT ?s ?q ?o query) for each rule kind the ontology has axioms for."""
+    tables = {
+        "subclass": [(c, d) for c, sups in rules.superclasses.items() for d in sups],
+        "subproperty": [(p, q) for p, ex in rules.expansions.items() for q, rev in ex if not rev],
+        "inverse": [(p, q) for p, ex in rules.expansions.items() for q, rev in ex if rev],
+        "domain": [(p, c) for p, cs in rules.subject_types.items() for c in cs],
+        "range": [(p, c) for p, cs in rules.object_types.items() for c in cs],
+    }
     out = []
-    if type_pairs:
-        out.append(("subclass", f"SELECT DISTINCT ?s ?o WHERE {{ {values_block('?c ?o', type_pairs)} "
-                    f"?s {rdf_type} ?c . FILTER NOT EXISTS {{ ?s {rdf_type} ?o }} }}", False))
-    if forward:
-        out.append(("subproperty", f"SELECT DISTINCT ?s ?q ?o WHERE {{ {values_block('?p ?q', forward)}"
-                    " ?s ?p ?o . FILTER NOT EXISTS { ?s ?q ?o } }", False))
-    if backward:
-        out.append(("inverse", f"SELECT DISTINCT ?s ?q ?o WHERE {{ {values_block('?p ?q', backward)}"
-                    " ?o ?p ?s . FILTER(!isLiteral(?s)) FILTER NOT EXISTS { ?s ?q ?o } }", False))
-    if s_types:
-        out.append(("domain", f"SELECT DISTINCT ?s ?o WHERE {{ {values_block('?p ?o', s_types)} "
-                    f"?s ?p [] . FILTER NOT EXISTS {{ ?s {rdf_type} ?o }} }}", False))
-    if o_types:
-        out.append(("range", f"SELECT DISTINCT ?s ?o WHERE {{ {values_block('?p ?o', o_types)} "
-                    f"[] ?p ?s . FILTER(!isLiteral(?s)) FILTER NOT EXISTS {{ ?s {rdf_type} ?o }} }}",
-                    False))
+    for name, columns, body, stated in _RULES:
+        if tables[name]:
+            values = values_block(columns, tables[name])
+            out.append(
+                (
+                    name,
+                    f"SELECT DISTINCT ?s ?q ?o WHERE {{ {values} {body} "
+                    f"FILTER NOT EXISTS {{ {stated} }} }}",
+                )
+            )
     return out
 
 
@@ -312,13 +320,9 @@ def materialize(store: Store, rules: Rules | None = None, *, max_rounds: int = 1
 
     began = time.perf_counter()
     step("administration", administration_links(store), began)
-    for name, query, _ in _queries(rules):
+    for name, query in _queries(rules):
         began = time.perf_counter()
-        rows = store.select(query, inferred=False).rows
-        if len(rows) and len(rows[0]) == 2:
-            step(name, ((s, RDF.type, o) for s, o in rows), began)  # type: ignore[misc]
-        else:
-            step(name, rows, began)  # type: ignore[arg-type]
+        step(name, store.select(query, inferred=False).rows, began)  # type: ignore[arg-type]
     # Semi-naive rounds: apply the rules to what is new until nothing is.
     began, delta, report.rounds = time.perf_counter(), set(inferred), 1
     while delta and report.rounds < max_rounds:
@@ -326,12 +330,16 @@ def materialize(store: Store, rules: Rules | None = None, *, max_rounds: int = 1
         delta = candidates - _asserted(store, candidates) if candidates else set()
         inferred |= delta
         report.rounds += 1
-    report.steps.append(("fixpoint", len(inferred) - sum(n for _, n, _ in report.steps),
-                         time.perf_counter() - began))
+    report.steps.append(
+        (
+            "fixpoint",
+            len(inferred) - sum(n for _, n, _ in report.steps),
+            time.perf_counter() - began,
+        )
+    )
     began = time.perf_counter()
     store.replace_graph(iris.INFERRED_GRAPH, inferred)
     report.steps.append(("write", len(inferred), time.perf_counter() - began))
     report.triples = len(inferred)
     report.seconds = time.perf_counter() - start
     return report
-

@@ -5,11 +5,9 @@ kind of entity, each naming its sources. This module checks them, turns them int
 of the reference graph (:func:`load_reference`) and builds the :class:`Gazetteer` the resolver
 uses to give a mention its IRI.
 
->>> gaz = load_gazetteer()
->>> gaz.lookup("organization", "SRE") == gaz.lookup("organization", "Cancillería")
+>>> graph = load_reference()
+>>> len(graph) > 1000
 True
->>> gaz.label(gaz.administration_on("US", "2021-12-02"))
-'Biden administration'
 """
 
 from __future__ import annotations
@@ -19,7 +17,7 @@ import csv
 import os
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -47,6 +45,16 @@ KINDS: dict[str, tuple[URIRef, str | None, frozenset[str]]] = {
 }
 _COMMON = frozenset({"id", "class", "name", "acronyms", "variants"})
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML that keeps dates as text, so a bad date is reported with its row."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 class ReferenceDataError(BordergraphError):
@@ -91,24 +99,31 @@ def reference_dir() -> Path:
 
 def _read_file(path: Path) -> tuple[dict[str, Any], list[tuple[str, dict[str, Any]]]]:
     """(metadata, [(where, raw row)]) of one YAML or CSV file."""
-    text = path.read_text(encoding="utf-8")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    # a CSV file's metadata is YAML in its leading "# " lines; a YAML file is all metadata + rows
+    n_meta = next((i for i, line in enumerate(lines) if not line.startswith("#")), len(lines))
+    try:
+        if path.suffix == ".csv":
+            meta = yaml.load("\n".join(line[2:] for line in lines[:n_meta]), _Loader)
+        else:
+            meta = yaml.load("\n".join(lines), _Loader)
+    except yaml.YAMLError as err:
+        raise ReferenceDataError(str(path), f"not valid YAML: {err}") from None
+    if not isinstance(meta, dict) or not meta.get("kind") or not meta.get("sources"):
+        raise ReferenceDataError(str(path), "metadata needs a 'kind' and a 'sources' list")
     if path.suffix == ".csv":
-        lines = text.splitlines()
-        n_meta = next((i for i, line in enumerate(lines) if not line.startswith("#")), len(lines))
-        meta = yaml.safe_load("\n".join(line[2:] for line in lines[:n_meta])) or {}
         reader = csv.DictReader(lines[n_meta:])
         rows = [(f"{path} line {n_meta + reader.line_num}", dict(row)) for row in reader]
     else:
-        meta = yaml.safe_load(text) or {}
         rows = [(f"{path} row {i}", row) for i, row in enumerate(meta.pop("rows", []) or [], 1)]
-    if not isinstance(meta, dict) or not meta.get("kind") or not meta.get("sources"):
-        raise ReferenceDataError(str(path), "metadata needs a 'kind' and a 'sources' list")
     return meta, rows
 
 
-def _subclasses(root: URIRef) -> set[str]:
-    g = ontology_graph()
-    return {str(c).rsplit("#", 1)[-1] for c in g.transitive_subjects(RDFS.subClassOf, root)}
+@cache
+def _subclasses(root: URIRef) -> frozenset[str]:
+    """Local names of ``root`` and its subclasses in the ontology."""
+    classes = ontology_graph().transitive_subjects(RDFS.subClassOf, root)
+    return frozenset(str(c).rsplit("#", 1)[-1] for c in classes)
 
 
 def _entry(kind: str, where: str, row: dict[str, Any]) -> Entry:
@@ -121,20 +136,19 @@ def _entry(kind: str, where: str, row: dict[str, Any]) -> Entry:
         raise ReferenceDataError(where, "id must be a lower-case slug (letters, digits, '-')")
     unknown = set(row) - _COMMON - extra
     if unknown:
-        raise ReferenceDataError(where, f"unknown column(s) {sorted(unknown)}")
+        raise ReferenceDataError(where, f"unknown column(s) {sorted(map(str, unknown))}")
     cls = str(row.get("class") or default or "")
-    allowed = _subclasses(root) | (_subclasses(BG.Outcome) if kind == "mechanism" else set())
+    allowed = _subclasses(root) | (_subclasses(BG.Outcome) if kind == "mechanism" else frozenset())
     if cls not in allowed:
         raise ReferenceDataError(where, f"class {cls!r} is not one of {sorted(allowed)}")
     if kind == "mechanism" and cls not in _subclasses(BG.Mechanism):
         kind = "outcome"  # a founding document (Framework, Declaration) is an outcome
     name = row.get("name")
-    names = dict(name) if isinstance(name, dict) else {"en": name, "es": name}
-    if not all(isinstance(names.get(lang), str) and names[lang].strip() for lang in ("en", "es")):
+    names: dict[str, Any] = dict(name) if isinstance(name, dict) else {"en": name, "es": name}
+    if not all(isinstance(names.get(lang), str) and str(names[lang]).strip()
+               for lang in ("en", "es")):
         raise ReferenceDataError(where, "name needs an English and a Spanish form")
     country = row.get("country") or None
-    if kind != "country" and country is not None and country not in ("US", "MX", "CA"):
-        raise ReferenceDataError(where, f"country must be US, MX or CA, not {country!r}")
     fields = {k: v for k, v in row.items() if k in extra and v not in (None, "")}
     fields.pop("country", None)
     return Entry(kind, rid, cls, {k: str(v).strip() for k, v in names.items()},
@@ -150,7 +164,7 @@ def _strings(value: Any) -> tuple[str, ...]:
     return tuple(s for s in (str(v).strip() for v in items) if s)
 
 
-def _period(value: Any, where: str, what: str, full: bool = False) -> tuple[date, date, str]:
+def parse_period(value: Any, where: str, what: str, full: bool = False) -> tuple[date, date, str]:
     """(first day, last day, ISO text) of a year, year-month or date value from a file."""
     text = value.isoformat() if isinstance(value, date) else str(value)
     if not _DATE.fullmatch(text) or (full and len(text) != 10):
@@ -182,7 +196,7 @@ def _check(entries: list[Entry]) -> None:
     def target(e: Entry, key: str, kind: str) -> Entry | None:
         ref = e.fields.get(key)
         if ref is not None and str(ref) not in by_kind[kind]:
-            raise ReferenceDataError(e.where, f"{key} {ref!r} is not a {kind} id")
+            raise ReferenceDataError(e.where, f"{key} {ref!r} names no {kind} row")
         return by_kind[kind].get(str(ref)) if ref is not None else None
 
     for e in entries:
@@ -194,11 +208,11 @@ def _check(entries: list[Entry]) -> None:
         if e.kind == "administration":
             if target(e, "president", "person") is None or not e.country:
                 raise ReferenceDataError(e.where, "an administration needs a country and president")
-            start = _period(e.fields.get("start"), e.where, "start", full=True)[0]
-            if "end" in e.fields and _period(e.fields["end"], e.where, "end", True)[0] < start:
+            start = parse_period(e.fields.get("start"), e.where, "start", full=True)[0]
+            if "end" in e.fields and parse_period(e.fields["end"], e.where, "end", True)[0] < start:
                 raise ReferenceDataError(e.where, "end is before start")
         if "established" in e.fields:
-            _period(e.fields["established"], e.where, "established")
+            parse_period(e.fields["established"], e.where, "established")
         if e.kind == "port":
             _check_port(e, target(e, "counterpart_id", "port"))
 
@@ -261,13 +275,13 @@ def _triples(e: Entry, country_iri: Mapping[str, URIRef]) -> Iterator[tuple[Any,
         yield s, BG.president, iris.entity("person", f["president"])
         for key, prop in (("start", BG.startDate), ("end", BG.endDate)):
             if key in f:
-                yield s, prop, _date_literal(_period(f[key], e.where, key)[2])
+                yield s, prop, _date_literal(parse_period(f[key], e.where, key)[2])
     elif e.kind == "organization" and "parent" in f:
         yield s, ORG.subOrganizationOf, iris.entity("organization", f["parent"])
     elif e.kind in ("mechanism", "outcome"):
         if "established" in f:
             prop = BG.established if e.kind == "mechanism" else DCTERMS.issued
-            yield s, prop, _date_literal(_period(f["established"], e.where, "established")[2])
+            yield s, prop, _date_literal(parse_period(f["established"], e.where, "established")[2])
         if "part_of" in f:
             yield s, BG.partOf, iris.entity("mechanism", f["part_of"])
     elif e.kind == "port":
@@ -299,193 +313,7 @@ def load_reference(ref_dir: Path | None = None) -> Graph:
     return graph
 
 
-# --------------------------------------------------------------------------- gazetteer
+# The gazetteer moved to its own module; importing it from here keeps working.
+from .gazetteer import Gazetteer, load_gazetteer  # noqa: E402
 
-
-@dataclass(frozen=True)
-class _Rules:
-    """The fallbacks of ``lookup_rules.yaml``, folded: (prefixes, suffixes) per country/kind."""
-
-    articles: tuple[str, ...]
-    countries: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]
-    kinds: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]
-
-    @classmethod
-    def read(cls, path: Path) -> _Rules:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-
-        def words(d: Mapping[str, Any], key: str) -> tuple[str, ...]:
-            # longest first, so "the united states" is stripped before "the"
-            return tuple(sorted({iris.fold(w) for w in d.get(key) or []}, key=len, reverse=True))
-
-        pairs = {g: {k: (words(v, "prefixes"), words(v, "suffixes")) for k, v in raw[g].items()}
-                 for g in ("countries", "kinds")}
-        return cls(words(raw, "articles"), pairs["countries"], pairs["kinds"])
-
-    def strip(self, kind: str, folded: str) -> tuple[str, str | None]:
-        """Drop articles, country words and the kind's affixes; return (rest, implied country)."""
-        implied: str | None = None
-        groups = [(None, (self.articles, ())), *self.countries.items(),
-                  (None, self.kinds.get(kind, ((), ())))]
-        changed = True
-        while changed:
-            changed = False
-            for country, (prefixes, suffixes) in groups:
-                for p in prefixes:
-                    if folded.startswith(p + " "):
-                        folded, changed, implied = folded[len(p) + 1:], True, country or implied
-                for x in suffixes:
-                    if folded.endswith(" " + x):
-                        folded, changed, implied = folded[: -len(x) - 1], True, country or implied
-        return folded, implied
-
-
-def _parse_period(when: str) -> tuple[date, date] | None:
-    try:
-        first, last, _ = _period(when, "", "date")
-    except ReferenceDataError:
-        return None
-    return first, last
-
-
-class Gazetteer:
-    """Names, variants and acronyms of the reference entities, matched case- and
-    accent-insensitively (exact after :func:`iris.fold`, then the conservative fallbacks of
-    ``lookup_rules.yaml``); plus countries, labels and administrations by date.
-
-    >>> gaz = load_gazetteer()
-    >>> gaz.lookup("person", "AMLO") == gaz.lookup("person", "Andrés Manuel López Obrador")
-    True
-    >>> gaz.lookup("port", "Nogales") is None  # one on each side: ambiguous without a country
-    True
-    >>> gaz.lookup("port", "Nogales", country="MX") == iris.entity("port", "mx-nogales-i")
-    True
-    """
-
-    def __init__(self, entries: Iterable[Entry], rules: _Rules) -> None:
-        self.entries = tuple(entries)
-        self._rules = rules
-        self._by_iri = {e.iri: e for e in self.entries}
-        index: dict[tuple[str, str], set[URIRef]] = defaultdict(set)
-        for e in self.entries:
-            for form in e.forms():
-                index[e.kind, iris.fold(form)].add(e.iri)
-        self._index = {key: frozenset(v) for key, v in index.items()}
-
-    @classmethod
-    def from_dir(cls, ref_dir: Path | None = None) -> Gazetteer:
-        folder = ref_dir or reference_dir()
-        return cls(read_reference(folder), _Rules.read(folder / RULES_FILE))
-
-    def _forms(self, kind: str, mention: str) -> Iterator[tuple[str, str | None]]:
-        """Folded forms to try, strongest first: the mention, then a trailing "(ACRONYM)" split
-        off into name and acronym, each also with the fallback affixes stripped."""
-        text = " ".join(mention.split())
-        m = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", text)
-        for part in [text, *(m.groups() if m else ())]:
-            folded = iris.fold(part)
-            yield folded, None
-            stripped, implied = self._rules.strip(kind, folded)
-            if stripped and stripped != folded:
-                yield stripped, implied
-
-    def candidates(self, kind: str, mention: str, country: str | None = None) -> list[URIRef]:
-        """The entities the first matching form of ``mention`` names (several if ambiguous).
-
-        >>> [str(i).rsplit("/", 1)[-1] for i in load_gazetteer().candidates("port", "Tecate")]
-        ['mx-tecate', 'us-tecate']
-        """
-        for form, implied in self._forms(kind, mention):
-            want = (implied or country or "").upper() or None
-            hits = [i for i in self._index.get((kind, form), ())
-                    if want is None or self._by_iri[i].country in (None, want)]
-            if hits:
-                return sorted(hits)
-        return []
-
-    def lookup(self, kind: str, mention: str, country: str | None = None) -> URIRef | None:
-        """The one entity of ``kind`` that ``mention`` names, else None (unknown or ambiguous).
-
-        >>> gaz = load_gazetteer()
-        >>> sre = gaz.lookup("organization", "Secretaría de Relaciones Exteriores")
-        >>> gaz.lookup("organization", "Mexico's Secretariat of Foreign Affairs (SRE)") == sre
-        True
-        """
-        hits = self.candidates(kind, mention, country)
-        return hits[0] if len(hits) == 1 else None
-
-    def entry(self, iri: URIRef) -> Entry | None:
-        return self._by_iri.get(URIRef(iri))
-
-    def country_of(self, iri: URIRef) -> str | None:
-        """The ISO code of an entity's country (a country's own code); None if binational."""
-        e = self.entry(iri)
-        return None if e is None else (e.fields["notation"] if e.kind == "country" else e.country)
-
-    def label(self, iri: URIRef | None, lang: str = "en") -> str | None:
-        e = self.entry(iri) if iri is not None else None
-        return None if e is None else e.names.get(lang, e.names["en"])
-
-    def names(self, kind: str) -> list[tuple[str, URIRef]]:
-        """(surface form, IRI) for every name, variant and acronym of ``kind``: for matchers."""
-        return [(form, e.iri) for e in self.entries if e.kind == kind for form in e.forms()]
-
-    def people(self) -> list[tuple[URIRef, str, str | None]]:
-        """(IRI, name form, country code) for every name form of every reference person."""
-        return [(e.iri, form, e.country) for e in self.entries if e.kind == "person"
-                for form in [*e.names.values(), *e.variants]]
-
-    def ambiguous(self, kind: str) -> dict[str, list[URIRef]]:
-        """Folded forms that name several entities of ``kind`` (for data checks)."""
-        return {form: sorted(v) for (k, form), v in self._index.items() if k == kind and len(v) > 1}
-
-    def administrations(self, country: str) -> list[tuple[URIRef, date, date | None]]:
-        """(IRI, first day, last day or None while in office) of a country's administrations."""
-        rows = []
-        for e in self.entries:
-            if e.kind == "administration" and e.country == country.upper():
-                end = e.fields.get("end")
-                rows.append((e.iri, _period(e.fields["start"], e.where, "start")[0],
-                             _period(end, e.where, "end")[0] if end else None))
-        return sorted(rows, key=lambda r: r[1])
-
-    def administrations_during(self, country: str, start: str | None,
-                               end: str | None = None) -> list[URIRef]:
-        """Administrations in office at some time from ``start`` to ``end`` (each ISO
-        ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``); [] for a missing or malformed date.
-        A handover day belongs to the incoming administration only.
-
-        >>> gaz = load_gazetteer()
-        >>> [gaz.label(a) for a in gaz.administrations_during("US", "2021-01")]
-        ['First Trump administration', 'Biden administration']
-        >>> [gaz.label(a) for a in gaz.administrations_during("US", "2021-01-20")]
-        ['Biden administration']
-        """
-        first = _parse_period(start) if start else None
-        last = _parse_period(end) if end else first
-        if first is None or last is None:
-            return []
-        lo, hi = first[0], max(first[1], last[1])
-        terms = [(iri, s, e) for iri, s, e in self.administrations(country)
-                 if s <= hi and (e is None or e >= lo)]
-        starts = {s for _, s, _ in terms}
-        return [iri for iri, _, e in terms if not (e == lo and lo in starts)]
-
-    def administration_on(self, country: str, when: str) -> URIRef | None:
-        """The one administration in office on ``when`` (a day, month or year), else None.
-
-        >>> load_gazetteer().label(load_gazetteer().administration_on("MX", "2018-12-01"))
-        'López Obrador administration'
-        """
-        found = self.administrations_during(country, when)
-        return found[0] if len(found) == 1 else None
-
-
-@cache
-def _gazetteer_at(folder: Path) -> Gazetteer:
-    return Gazetteer.from_dir(folder)
-
-
-def load_gazetteer(ref_dir: Path | None = None) -> Gazetteer:
-    """The gazetteer of ``ref_dir`` (default :func:`reference_dir`), built once per folder."""
-    return _gazetteer_at((ref_dir or reference_dir()).resolve())
+__all__ = ["Gazetteer", "ReferenceDataError", "load_gazetteer", "load_reference", "read_reference"]

@@ -88,7 +88,7 @@ class PeopleIndex:
         tokens = person_tokens(name)
         if not tokens:
             return None
-        candidates = set.intersection(*(self._by_token.get(t, set()) for t in tokens))
+        candidates = set().union(*(self._by_token.get(t, set()) for t in tokens))
         fits = {
             iri
             for iri in candidates
@@ -142,8 +142,10 @@ class Resolver:
     def organization(self, name: str) -> URIRef:
         return self.gazetteer.lookup("organization", name) or iris.entity("organization", name)
 
-    def port(self, name: str) -> URIRef:
-        return self.gazetteer.lookup("port", name) or iris.entity("port", name)
+    def port(self, name: str, country: str | None = None) -> URIRef:
+        """Ports named alike on both sides ("Nogales") need the mention's country."""
+        known = self.gazetteer.lookup("port", name, country)
+        return known or iris.entity("port", (country or "xx").lower(), name)
 
     def mechanism(self, name: str) -> URIRef:
         return self.gazetteer.lookup("mechanism", name) or iris.entity("mechanism", name)
@@ -193,7 +195,7 @@ class Resolver:
                if p.organization}
             | ({record.source.publisher: self.organization(record.source.publisher)}
                if record.source.publisher else {}),
-            ports={p.name: self.port(p.name) for p in record.ports_of_entry},
+            ports={p.name: self.port(p.name, p.country) for p in record.ports_of_entry},
             mechanisms={name: self.mechanism(name) for name in names_of_mechanisms},
             outcomes={o.name: self.outcome(o.name) for o in record.outcomes},
         )

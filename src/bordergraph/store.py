@@ -14,6 +14,7 @@ talks to: replace a named graph atomically, run a query with bound values, list 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -157,6 +158,14 @@ def _outer_group_start(query: str) -> int:
     brace, so the first brace in code opens the outer group.
     """
     offset = 0
+    # A CONSTRUCT template opens with a brace too: the group to bind into follows its WHERE.
+    code = "".join(" " * len(line) if line.lstrip().startswith("#") else line
+                   for line in query.splitlines(keepends=True))
+    template = re.search(r"\bCONSTRUCT\s*\{", code, re.IGNORECASE)
+    if template:
+        where = re.search(r"\bWHERE\s*\{", code[template.end():], re.IGNORECASE)
+        if where:
+            return template.end() + where.end()
     for line in query.splitlines(keepends=True):
         brace = -1 if line.lstrip().startswith("#") else line.find("{")
         if brace >= 0:

@@ -1,0 +1,181 @@
+"""One measurement in its own process (so peak RSS is its own); run.py starts and reads these.
+
+    python benchmarks/bench_worker.py ingest CORPUS_DIR STORE_DIR [--jobs N]
+    python benchmarks/bench_worker.py queries BACKEND DATA.nq [--skip q1,q2] [--extras]
+
+Each prints JSON lines on stdout: ``{"loaded": ...}`` once, then one line per query, so the
+parent can time a query out, kill this process and start another that skips it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Iterator, Mapping
+from itertools import groupby
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Dataset, Graph, URIRef
+from rdflib.term import Node
+
+from bordergraph.store import Rows, bind_values, from_ox, open_store
+
+QUERY_BUDGET_S = 10.0  # repeat a query up to 3 times while its runs stay under this in total
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kilobytes
+
+
+def emit(**fields: object) -> None:
+    print(json.dumps(fields), flush=True)
+
+
+class RdflibStore:
+    """rdflib's plain in-memory Dataset behind the Store surface the query library uses."""
+
+    location = ":rdflib:"
+
+    def __init__(self, path: Path) -> None:
+        self.ds = Dataset(default_union=True)
+        self.ds.parse(str(path), format="nquads")
+
+    def select(self, query: str, bindings: Mapping[str, Node] | None = None, *,
+               inferred: bool = True) -> Rows:
+        result = self.ds.query(bind_values(query, bindings))
+        columns = [str(v) for v in result.vars or []]
+        return Rows(columns, [tuple(row) for row in result])  # type: ignore[arg-type]
+
+    def graph_names(self) -> list[URIRef]:
+        return sorted(g.identifier for g in self.ds.graphs() if isinstance(g.identifier, URIRef))
+
+    def construct(self, query: str, bindings=None, *, inferred: bool = True) -> Graph:  # type: ignore[no-untyped-def]
+        out = Graph()
+        for t in self.ds.query(bind_values(query, bindings)):
+            out.add(t)  # type: ignore[arg-type]
+        return out
+
+    def ask(self, query: str, bindings=None) -> bool:  # type: ignore[no-untyped-def]
+        return bool(self.ds.query(bind_values(query, bindings)).askAnswer)
+
+    def close(self) -> None:
+        pass
+
+
+def release_graphs(path: Path) -> Iterator[tuple[URIRef, list]]:
+    """The quads of an N-Quads file grouped by (consecutive) named graph, as rdflib triples."""
+    quads = ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS)
+    for graph, group in groupby(quads, key=lambda q: q.graph_name):
+        yield URIRef(graph.value), [
+            (from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)) for q in group
+        ]
+
+
+def ingest(corpus: Path, location: Path, jobs: int) -> None:
+    from bordergraph.load import load_foundation, load_paths, release_files
+
+    store = open_store(str(location))
+    load_foundation(store)
+    files = list(release_files([corpus]))
+    start = time.perf_counter()
+    if jobs > 1:
+        from bordergraph.parallel import load_parallel
+
+        report = load_parallel(store, files, jobs)
+    else:
+        report = load_paths(store, files)
+    seconds = time.perf_counter() - start
+    emit(releases=len(files), loaded=report.loaded, failed=len(report.failed), seconds=seconds,
+         triples=store.count(), rss_mb=peak_rss_mb(),
+         failures=[f.message for f in report.failed[:3]])
+    store.close()
+
+
+def queries(backend: str, data: Path, skip: set[str], extras: bool) -> None:
+    from bordergraph import queries as library
+
+    start = time.perf_counter()
+    if backend == "rdflib":
+        store = RdflibStore(data)
+        triples = len(store.ds)
+    else:
+        store = open_store(tempfile.mkdtemp(prefix="bg-bench-"))
+        triples = 0
+        for graph, triples_of_graph in release_graphs(data):
+            store.replace_graph(graph, triples_of_graph)
+            triples += len(triples_of_graph)
+    emit(loaded=time.perf_counter() - start, triples=triples, rss_mb=peak_rss_mb())
+    for name, query in sorted(library.library().items()):
+        if name in skip:
+            continue
+        emit(started=name)
+        runs: list[float] = []
+        rows = 0
+        while len(runs) < 3 and sum(runs) < QUERY_BUDGET_S:
+            began = time.perf_counter()
+            rows = len(library.run(store, query).rows)  # type: ignore[arg-type]
+            runs.append(time.perf_counter() - began)
+        emit(query=name, median=statistics.median(runs), runs=len(runs), rows=rows)
+    if extras and backend != "rdflib":
+        measure_extras(store)
+
+
+def measure_extras(store) -> None:  # type: ignore[no-untyped-def]
+    """Reasoning and validation time, where those modules exist."""
+    try:
+        from bordergraph import reason
+    except ImportError:
+        reason = None  # type: ignore[assignment]
+    if reason is not None:
+        began = time.perf_counter()
+        report = reason.materialize(store)
+        emit(extra="reason", seconds=time.perf_counter() - began, triples=report.triples)
+    try:
+        from bordergraph import validate
+    except ImportError:
+        return
+    runner = getattr(validate, "validate", None) or getattr(validate, "validate_store", None)
+    if runner is not None:
+        began = time.perf_counter()
+        runner(store)
+        emit(extra="validate", seconds=time.perf_counter() - began)
+
+
+def explorer(data: Path) -> None:
+    from bordergraph.explorer import explorer_data, render
+
+    store = open_store(tempfile.mkdtemp(prefix="bg-bench-"))
+    for graph, triples in release_graphs(data):
+        store.replace_graph(graph, triples)
+    began = time.perf_counter()
+    page = explorer_data(store, "participation")
+    html = render(page)
+    emit(nodes=page["counts"]["nodes"], edges=page["counts"]["edges"],
+         seconds=time.perf_counter() - began, html_bytes=len(html.encode("utf-8")),
+         rss_mb=peak_rss_mb())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("task", choices=["ingest", "queries", "explorer"])
+    parser.add_argument("args", nargs="+")
+    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--skip", default="")
+    parser.add_argument("--extras", action="store_true")
+    ns = parser.parse_args()
+    if ns.task == "ingest":
+        ingest(Path(ns.args[0]), Path(ns.args[1]), ns.jobs)
+    elif ns.task == "queries":
+        queries(ns.args[0], Path(ns.args[1]), set(filter(None, ns.skip.split(","))), ns.extras)
+    else:
+        explorer(Path(ns.args[0]))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,241 @@
+"""The bordergraph benchmark: prints one table (and writes it as JSON) for benchmarks/README.md.
+
+    python benchmarks/run.py            # full: 100/1,000/10,000 releases, 10^4..10^6 triples
+    python benchmarks/run.py --quick    # capped sizes, a few minutes
+
+Measures: ingest throughput (file -> store through load_paths, and with 2 extraction processes),
+load time and peak RSS per backend, the median latency of every competency query on the embedded
+pyoxigraph store and on rdflib's in-memory Dataset (with a per-query timeout), explorer time and
+page size, reasoning and validation time. Every measurement runs in its own process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import queue
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+WORKER = [sys.executable, str(HERE / "bench_worker.py")]
+CACHE = Path(tempfile.gettempdir()) / "bordergraph-bench"
+
+
+def machine() -> dict[str, str]:
+    cpu = next((line.split(":", 1)[1].strip() for line in
+                Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")),
+               platform.processor())
+    mem_kb = int(next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
+                      if line.startswith("MemTotal")))
+    return {"nproc": str(os.cpu_count()), "ram": f"{mem_kb / 1024 / 1024:.1f} GiB", "cpu": cpu,
+            "python": platform.python_version()}
+
+
+def corpus(size: int) -> Path:
+    from generate_texts import write_corpus
+
+    where = CACHE / f"texts-{size}"
+    if not (where / ".done").exists():
+        write_corpus(size, where)
+        (where / ".done").write_text("ok")
+    return where
+
+
+def quads(target: int) -> Path:
+    """Foundation graphs (ontology, reference) plus synthetic releases, as one N-Quads file."""
+    from generate_triples import write_quads
+
+    from bordergraph.load import load_foundation
+    from bordergraph.store import export, open_store
+
+    path = CACHE / f"triples-{target}.nq"
+    if not path.exists():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        foundation = open_store(":memory:")
+        sizes = load_foundation(foundation)
+        releases = CACHE / f"releases-{target}.nq"
+        write_quads(max(0, target - sum(sizes.values())), releases)
+        with path.open("w", encoding="utf-8") as out:
+            out.write(export(foundation, "nq"))
+            out.write(releases.read_text(encoding="utf-8"))
+        releases.unlink()
+    return path
+
+
+def worker_lines(args: list[str], timeout: float | None = None) -> list[dict]:
+    done = subprocess.run(WORKER + args, capture_output=True, text=True, timeout=timeout)
+    if done.returncode != 0:
+        raise RuntimeError(f"worker {args[0]} failed: {done.stderr.strip()[-600:]}")
+    return [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+
+
+def ingest(size: int, jobs: int = 1) -> dict:
+    with tempfile.TemporaryDirectory(prefix="bg-ingest-") as tmp:
+        (result,) = worker_lines(["ingest", str(corpus(size)), f"{tmp}/store", "--jobs", str(jobs)])
+    result["per_second"] = result["releases"] / result["seconds"]
+    result["ms_per_release"] = 1000 * result["seconds"] / result["releases"]
+    return result
+
+
+def query_run(backend: str, data: Path, timeout: float, extras: bool) -> dict:
+    """Load ``data`` in ``backend`` and time every query; a query past ``timeout`` is killed.
+
+    The worker reports each query as it starts and ends; when one runs past the timeout this
+    kills the worker and starts a new one that skips what is done (reloading the data).
+    """
+    out: dict = {"queries": {}, "extras": {}}
+    skip: list[str] = []
+    while True:
+        args = ["queries", backend, str(data), "--skip", ",".join(skip)]
+        process = subprocess.Popen(WORKER + args + (["--extras"] if extras else []),
+                                   stdout=subprocess.PIPE, text=True)
+        lines: queue.Queue[str | None] = queue.Queue()
+        threading.Thread(target=_pump, args=(process, lines), daemon=True).start()
+        current: str | None = None
+        deadline = float("inf")
+        while True:
+            try:
+                line = lines.get(timeout=max(0.01, min(deadline - time.monotonic(), 3600)))
+            except queue.Empty:
+                process.kill()
+                process.wait()
+                out["queries"][current] = {"timeout": timeout}
+                skip.append(current)  # type: ignore[arg-type]
+                break
+            if line is None:
+                if process.wait() != 0:
+                    raise RuntimeError(f"{backend} worker failed on {current or 'loading'}")
+                return out
+            row = json.loads(line)
+            if "loaded" in row:
+                out.setdefault("load_s", row["loaded"])
+                out.setdefault("triples", row["triples"])
+                out["rss_mb"] = max(out.get("rss_mb", 0), row["rss_mb"])
+            elif "started" in row:
+                current, deadline = row["started"], time.monotonic() + timeout
+            elif "query" in row:
+                out["queries"][row["query"]] = row
+                skip.append(row["query"])
+                current, deadline = None, float("inf")
+            elif "extra" in row:
+                out["extras"][row["extra"]] = row
+
+
+def _pump(process: subprocess.Popen, lines: queue.Queue) -> None:
+    assert process.stdout is not None
+    for line in process.stdout:
+        if line.startswith("{"):
+            lines.put(line)
+    lines.put(None)
+
+
+def explorer(target_nodes: int, nodes_per_triple: float) -> dict:
+    triples = int(target_nodes / nodes_per_triple)
+    (row,) = worker_lines(["explorer", str(quads(triples))])
+    return row
+
+
+def fmt_time(row: dict | None) -> str:
+    if row is None:
+        return "–"
+    if "timeout" in row:
+        return f">{row['timeout']:g}s"
+    return f"{row['median'] * 1000:.1f} ms"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="cap sizes (a few minutes)")
+    parser.add_argument("--timeout", type=float, default=None, help="per-query timeout, seconds")
+    parser.add_argument("--json", type=Path, default=HERE / "results.json")
+    args = parser.parse_args()
+    text_sizes = [100, 1000] if args.quick else [100, 1000, 10000]
+    triple_sizes = [10_000, 100_000] if args.quick else [10_000, 100_000, 1_000_000]
+    timeout = args.timeout or (30.0 if args.quick else 120.0)
+    results: dict = {"machine": machine(), "quick": args.quick, "ingest": {}, "stores": {},
+                     "explorer": {}}
+    for size in text_sizes:
+        results["ingest"][str(size)] = ingest(size)
+        print(f"ingest {size}: {results['ingest'][str(size)]['per_second']:.0f} releases/s",
+              file=sys.stderr)
+    biggest = str(text_sizes[-1])
+    results["ingest"][f"{biggest} jobs=2"] = ingest(int(biggest), jobs=2)
+    for size in triple_sizes:
+        data = quads(size)
+        for backend in ("oxigraph", "rdflib"):
+            results["stores"][f"{backend} {size}"] = query_run(backend, data, timeout,
+                                                               extras=backend == "oxigraph")
+            print(f"{backend} {size}: done", file=sys.stderr)
+    ratio = _nodes_per_triple()
+    for nodes in ([1000, 5000] if args.quick else [1000, 5000, 20000]):
+        try:
+            results["explorer"][str(nodes)] = explorer(nodes, ratio)
+        except (RuntimeError, subprocess.TimeoutExpired) as exc:
+            results["explorer"][str(nodes)] = {"error": str(exc)[:200]}
+    args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+    print(table(results))
+
+
+def _nodes_per_triple() -> float:
+    (row,) = worker_lines(["explorer", str(quads(10_000))])
+    return max(row["nodes"], 1) / 10_000
+
+
+def table(results: dict) -> str:
+    """The results as the Markdown that goes into benchmarks/README.md."""
+    m = results["machine"]
+    lines = [f"Machine: {m['nproc']} CPUs ({m['cpu']}), {m['ram']} RAM, Python {m['python']}"
+             + (" — quick run" if results["quick"] else ""), "",
+             "| ingest (load_paths, file -> on-disk store) | releases/s | ms/release | triples |",
+             "|---|---:|---:|---:|"]
+    for size, r in results["ingest"].items():
+        lines.append(f"| {size} releases | {r['per_second']:.0f} | {r['ms_per_release']:.2f} | "
+                     f"{r['triples']:,} |")
+    lines += ["", "| store | triples | load s | load s / 10^6 | peak RSS MB | reason s | "
+              "validate s |", "|---|---:|---:|---:|---:|---:|---:|"]
+    for key, r in results["stores"].items():
+        per_million = r["load_s"] * 1e6 / max(r["triples"], 1)
+        extra = {k: f"{v['seconds']:.2f}" for k, v in r["extras"].items()}
+        lines.append(f"| {key.split()[0]} | {r['triples']:,} | {r['load_s']:.1f} | "
+                     f"{per_million:.1f} | {r['rss_mb']:.0f} | {extra.get('reason', '–')} | "
+                     f"{extra.get('validate', '–')} |")
+    sizes = sorted({int(k.split()[1]) for k in results["stores"]})
+    names = sorted({q for r in results["stores"].values() for q in r["queries"]})
+    header = "| query | " + " | ".join(f"oxigraph {s:.0e} | rdflib {s:.0e} | ratio" for s in sizes)
+    lines += ["", "Median query latency (library query, default parameters):", "",
+              header + " |", "|---" + "|---:" * (3 * len(sizes)) + "|"]
+    for name in names:
+        cells = []
+        for s in sizes:
+            ox_row = results["stores"][f"oxigraph {s}"]["queries"].get(name)
+            rd_row = results["stores"][f"rdflib {s}"]["queries"].get(name)
+            cells += [fmt_time(ox_row), fmt_time(rd_row), _ratio(ox_row, rd_row)]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    lines += ["", "| explorer | nodes | edges | seconds | HTML KB |", "|---|---:|---:|---:|---:|"]
+    for target, r in results["explorer"].items():
+        if "error" in r:
+            lines.append(f"| ~{target} nodes | – | – | {r['error']} | – |")
+        else:
+            lines.append(f"| ~{target} nodes | {r['nodes']:,} | {r['edges']:,} | "
+                         f"{r['seconds']:.1f} | {r['html_bytes'] / 1024:,.0f} |")
+    return "\n".join(lines)
+
+
+def _ratio(ox_row: dict | None, rd_row: dict | None) -> str:
+    if not ox_row or "timeout" in ox_row or not rd_row:
+        return "–"
+    if "timeout" in rd_row:
+        return f">{rd_row['timeout'] / max(ox_row['median'], 1e-6):.0f}×"
+    return f"{rd_row['median'] / max(ox_row['median'], 1e-6):.0f}×"
+
+
+if __name__ == "__main__":
+    main()

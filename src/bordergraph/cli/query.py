@@ -1,0 +1,139 @@
+"""Commands over the competency-question library: query, queries, sparql.
+
+Thin wrappers over :mod:`bordergraph.queries` (the same code the Python API runs).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .. import queries as library
+from ..queries import ParameterError
+from . import format_option, main, open_graph, store_option
+from .output import emit
+
+
+@contextmanager
+def _reading(store: str | None, update_url: str | None) -> Iterator[Any]:
+    """The graph opened read-only (queries never write; a missing store is an error, not created)."""
+    bg = open_graph(store, update_url, read_only=True)
+    try:
+        yield bg
+    finally:
+        try:
+            bg.close()
+        except RuntimeError:
+            pass  # pyoxigraph refuses to flush a read-only store; nothing was written anyway
+
+
+def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
+    params: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise ParameterError(f"--param wants KEY=VALUE, got {pair!r}")
+        params[key.strip()] = value
+    return params
+
+
+def _inferred_option(func):  # type: ignore[no-untyped-def]
+    return click.option(
+        "--no-inferred",
+        is_flag=True,
+        help="Leave out the triples the reasoner inferred (asserted facts only).",
+    )(func)
+
+
+def _emit_result(result: library.Result, fmt: str, title: str = "") -> None:
+    for note in result.notes:
+        click.echo(f"note: {note}", err=True)
+    rows = [[library.to_python(v) for v in row] for row in result.rows]
+    emit(result.columns, rows, fmt, title=title)
+
+
+@main.command("query")
+@click.argument("name", required=False)
+@click.option("--file", "query_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Run the query in this .rq file instead of a library query.")
+@click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE",
+              help="A parameter of the query (repeatable); see `bordergraph queries`.")
+@format_option
+@_inferred_option
+@store_option
+def query(name, query_file, params, fmt, no_inferred, store, update_url):  # type: ignore[no-untyped-def]
+    """Run a competency question from queries/ (or a .rq file) with bound parameters.
+
+    Parameters are bound as RDF terms, never pasted into the query text; a person, event or
+    series can be given by IRI or by name ("Nichols"), a country by ISO code.
+
+    \b
+    Examples:
+      bordergraph query delegation_heads --param series="21st Century Border Management Process"
+      bordergraph query series_span -p series=HLED --format json
+      bordergraph query meetings -p since=2021-01-01 -p until=2021-12-31 --format csv
+      bordergraph query --file my.rq --format tsv
+    """
+    if bool(name) == bool(query_file):
+        raise click.UsageError("give a query NAME or --file PATH (one of them)")
+    chosen = library.load_file(query_file) if query_file else library.get(name)
+    values = _parse_params(params)
+    with _reading(store, update_url) as bg:
+        result = library.run(bg.store, chosen, values, inferred=not no_inferred)
+    _emit_result(result, fmt, title=chosen.title)
+
+
+@main.command("queries")
+@format_option
+def list_queries(fmt):  # type: ignore[no-untyped-def]
+    """List the competency questions in queries/ with their parameters.
+
+    \b
+    Examples:
+      bordergraph queries
+      bordergraph queries --format json
+    """
+    emit(["name", "question", "parameters"], library.describe(), fmt, title="competency questions")
+
+
+@main.command("sparql")
+@click.argument("text", required=False)
+@click.option("--file", "query_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Read the query from this file ('-' as TEXT reads standard input).")
+@format_option
+@_inferred_option
+@store_option
+def sparql(text, query_file, fmt, no_inferred, store, update_url):  # type: ignore[no-untyped-def]
+    """Run any SPARQL query: SELECT prints a table, CONSTRUCT/DESCRIBE print Turtle, ASK true/false.
+
+    The default graph is the union of all named graphs (ontology, reference, every release).
+
+    \b
+    Examples:
+      bordergraph sparql "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+      bordergraph sparql "DESCRIBE <https://w3id.org/bordergraph/id/person/serena-hoy>"
+      bordergraph sparql --file q.rq --format csv
+      echo "ASK { ?s a ?o }" | bordergraph sparql -
+    """
+    if query_file:
+        text = query_file.read_text(encoding="utf-8")
+    elif text == "-":
+        text = sys.stdin.read()
+    if not text:
+        raise click.UsageError("give the query as TEXT, '-' for standard input, or --file PATH")
+    with _reading(store, update_url) as bg:
+        answer = library.run_sparql(bg.store, text, inferred=not no_inferred)
+    if isinstance(answer, bool):
+        click.echo("true" if answer else "false")
+    elif hasattr(answer, "columns"):
+        _emit_result(library.Result(answer.columns, answer.rows), fmt)
+    else:
+        from ..store import _bind_prefixes
+
+        _bind_prefixes(answer)
+        sys.stdout.write(answer.serialize(format="turtle"))

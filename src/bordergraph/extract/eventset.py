@@ -1,0 +1,187 @@
+"""Merge event mentions into a release's events, pick its main event, and link events.
+
+The main event is the one the release reports: the first event named in its lead paragraph,
+else in its title. Back-references ("the ESC", "the ceremony") point to it or to the event of
+the series they name. ``builds_on`` links come from cue phrases ("built upon", "grew out of"),
+from "since 2016", from earlier sessions of the main event's series, and from a future session
+of a series launched at an earlier event.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .events import EventMention
+from .lexicon import alternation, load
+
+
+@dataclass
+class EventSet:
+    events: list[EventMention] = field(default_factory=list)  # merged, one per event
+    index: dict[tuple[int, int], int] = field(default_factory=dict)  # (sent, mention) -> event
+    main: int | None = None
+    links: list[tuple[int, int, int]] = field(default_factory=list)  # from, to, evidence sent
+
+    def at(self, sent: int) -> list[tuple[EventMention, int]]:
+        """The mentions of one sentence with the event each one names."""
+        return [(self._mentions[(s, i)], e) for (s, i), e in self.index.items() if s == sent]
+
+    _mentions: dict[tuple[int, int], EventMention] = field(default_factory=dict)
+
+
+def _conflict(a: EventMention, b: EventMention) -> bool:
+    if a.ordinal and b.ordinal and a.ordinal != b.ordinal:
+        return True
+    if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
+        return True
+    return bool(a.type and b.type and a.type != b.type and {a.type, b.type} != {"Meeting", "BilateralMeeting"})
+
+
+def _merge(into: EventMention, m: EventMention) -> None:
+    if m.explicit and (not into.explicit or (m.sent < into.sent and len(m.name) > 8)):
+        into.name = m.name
+        into.explicit = True
+    for f in ("type", "series", "series_key", "ordinal", "date", "end_date", "mode", "location"):
+        if getattr(into, f) is None and getattr(m, f) is not None:
+            setattr(into, f, getattr(m, f))
+    if into.type == "Meeting" and m.type == "BilateralMeeting":
+        into.type = "BilateralMeeting"
+    into.persons = tuple(dict.fromkeys(into.persons + m.persons))
+
+
+def build(per_sentence: list[list[EventMention]], lead: int | None, titles: set[int],
+          lead_dates: dict[str, str | None]) -> EventSet:
+    """Merge mentions. ``lead`` is the first sentence of the lead paragraph; ``lead_dates`` gives
+    the lead sentence's date, location and mode for a main event first named in the title."""
+    es = EventSet()
+    for s, ms in enumerate(per_sentence):
+        for i, m in enumerate(ms):
+            es._mentions[(s, i)] = m
+    order = [(s, i) for s in range(len(per_sentence)) for i in range(len(per_sentence[s]))]
+    main_at = _main_mention(per_sentence, lead, titles)
+    if main_at is not None:
+        es.events.append(_copy(per_sentence[main_at[0]][main_at[1]]))
+        es.main = 0
+        es.index[main_at] = 0
+        for s in titles | ({lead} if lead is not None else set()):
+            for i, m in enumerate(per_sentence[s] if s < len(per_sentence) else []):
+                if (s, i) != main_at and not m.ref and not _conflict(es.events[0], m) and (
+                        s in titles or m.type == es.events[0].type):
+                    _merge(es.events[0], m)
+                    es.index[(s, i)] = 0
+        main = es.events[0]
+        for f, v in lead_dates.items():
+            if getattr(main, f) is None and v is not None:
+                setattr(main, f, v)
+    for s, i in order:
+        if (s, i) in es.index:
+            continue
+        m = per_sentence[s][i]
+        target = _find(es, m)
+        if m.ref:
+            if target is not None:
+                es.index[(s, i)] = target
+            continue
+        if target is None:
+            es.events.append(_copy(m))
+            target = len(es.events) - 1
+        else:
+            _merge(es.events[target], m)
+        es.index[(s, i)] = target
+    _same_day(es, per_sentence, lead)
+    return es
+
+
+def _same_day(es: EventSet, per_sentence: list[list[EventMention]], lead: int | None) -> None:
+    """Undated meetings reported in the lead sentences ("Before the trilateral session, the
+    President held bilateral meetings with ...") happened on the main event's day."""
+    if es.main is None or lead is None or not es.events[es.main].date:
+        return
+    main = es.events[es.main]
+    for (s, _), e_i in es.index.items():
+        e = es.events[e_i]
+        if e_i != es.main and lead <= s <= lead + 1 and e.date is None and not e.future and \
+                e.type in ("Meeting", "BilateralMeeting") and len(main.date or "") == 10:
+            e.date = main.date
+
+
+def _copy(m: EventMention) -> EventMention:
+    from dataclasses import replace
+
+    return replace(m, extra=dict(m.extra))
+
+
+def _main_mention(per_sentence: list[list[EventMention]], lead: int | None,
+                  titles: set[int]) -> tuple[int, int] | None:
+    if lead is not None:
+        for s in range(lead, min(lead + 3, len(per_sentence))):
+            for i, m in enumerate(per_sentence[s]):
+                if not m.ref:
+                    return s, i
+    for s in sorted(titles):
+        for i, m in enumerate(per_sentence[s]):
+            if not m.ref:
+                return s, i
+    return None
+
+
+def _find(es: EventSet, m: EventMention) -> int | None:
+    """The event a mention names: same series without conflict, generic reference, same name."""
+    kind = m.extra.get("generic")
+    for e_i, e in enumerate(es.events):
+        if kind and e.type and e.type.lower() == {"dialogue": "dialogue", "summit": "summit"}.get(
+                kind, "meeting") and (m.ref or not _conflict(e, m)):
+            if not m.ref and m.ordinal and e.ordinal != m.ordinal:
+                continue
+            return e_i
+        if m.series_key and e.series_key == m.series_key and not _conflict(e, m):
+            if m.ref or not (m.date or m.ordinal) or e.date == m.date or e.ordinal == m.ordinal:
+                return e_i
+        if not m.ref and m.type == e.type and m.date and m.date == e.date and len(m.date) == 10 \
+                and set(m.persons) == set(e.persons):
+            return e_i
+    if m.ref and not kind and not m.series_key and es.main is not None:
+        return es.main
+    return None
+
+
+def link(es: EventSet, sentences, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """Fill ``es.links`` with (from, to, sentence) ``builds_on`` links."""
+    if es.main is None:
+        return
+    lex = load(lang, "events")
+    cue = re.compile(alternation(lex.get("builds_on", [])), re.I)
+    seen = set()
+
+    def add(a: int, b: int, s: int) -> None:
+        if a != b and (a, b) not in seen:
+            seen.add((a, b))
+            es.links.append((a, b, s))
+
+    for s, sent in enumerate(sentences):
+        hit = cue.search(sent.text)
+        lead_hit = sent.lead and cue.search(sent.lead)
+        if not hit and not lead_hit:
+            continue
+        for m, e in es.at(s):
+            if (lead_hit or m.start > hit.start()) and e != es.main:  # type: ignore[union-attr]
+                add(es.main, e, s)
+    main = es.events[es.main]
+    for e_i, e in enumerate(es.events):
+        if e_i == es.main or not main.series_key or e.series_key != main.series_key:
+            continue
+        earlier = (e.ordinal and main.ordinal and e.ordinal < main.ordinal) or e.since_year or (
+            e.date and main.date and e.date < main.date[:len(e.date)])
+        if earlier:
+            s = next((s for (s, _), x in es.index.items() if x == e_i), 0)
+            add(es.main, e_i, s)
+
+
+def link_launched(es: EventSet, launched: dict[str, int]) -> None:
+    """A session of a series launched at an earlier event builds on that event."""
+    for e_i, e in enumerate(es.events):
+        origin = launched.get(e.series_key or "")
+        if origin is not None and origin != e_i and not any(a == e_i for a, _, _ in es.links):
+            s = next((s for (s, _), x in es.index.items() if x == e_i), 0)
+            es.links.append((e_i, origin, s))

@@ -1,0 +1,158 @@
+"""Outcomes of events: what a meeting adopted, reviewed, signed, launched, approved or completed,
+and the specific commitments it made. Vocabulary: ``data/lexicon/LANG/outcomes.yaml``.
+
+>>> [(o.name, o.type, o.relation) for o in sentence_outcomes(
+...     "The ESC adopted Action Plans to guide bilateral efforts.", [], 0, "en")]
+[('Action Plans', 'ActionPlan', 'adopted')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .lexicon import alternation, load
+
+_CAPW = r"(?:[A-Z0-9][\w’'.$-]*)"
+_CAPNP = (rf"{_CAPW}(?:(?:\s+(?:of|for|on|and|to)\s+(?:the\s+)?|,\s+(?:and\s+)?(?=[A-Z])|\s+|-)"
+          rf"{_CAPW})*(?:\s+\([A-Z]{{2,10}}\))?")
+
+
+@dataclass
+class OutcomeFact:
+    name: str
+    type: str | None
+    relation: str | None
+    event: int | None
+    sent: int
+    series_key: str | None = None
+
+
+@cache
+def _lex(lang: str) -> dict:  # type: ignore[type-arg]
+    return load(lang, "outcomes")
+
+
+def outcome_type(name: str, relation: str | None, lang: str) -> str | None:
+    """The outcome type by the words of its name; a body is a Committee only when created."""
+    for entry in _lex(lang).get("types", []):
+        if re.search(rf"\b{alternation(entry['words'])}\b", name, re.I):
+            kind = entry["type"]
+            if kind in ("Committee", "WorkingGroup") and relation != "launched":
+                return "Commitment"
+            return str(kind)
+    return None
+
+
+def _np(text: str) -> str | None:
+    """The noun phrase at the start of ``text``: a capitalised name, else a short lower-case
+    phrase with an outcome head word ("joint statement")."""
+    text = re.sub(r"^(?:an?|the|their|its)\s+", "", text.lstrip())
+    m = re.match(rf"(?:(?:new|joint|updated|final)\s+)?{_CAPNP}", text)
+    if m and m.group(0)[:1].isupper():
+        return m.group(0).rstrip(",. ")
+    m = re.match(r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?\s+(?:statement|declaration|plan|plans|"
+                 r"agreement|strategy|framework|communiqu[ée]|memorandum)\b", text)
+    return m.group(0) if m else None
+
+
+def _upto(text: str) -> str:
+    """A commitment's object: up to a clause break (", aligning", ", backed", ";", ".")."""
+    m = re.search(r",\s+(?:\w+ing|\w+ed|which|including|and by|while)\b|[;:]|\.\s|\.$", text)
+    return (text[:m.start()] if m else text).strip(" ,.")
+
+
+def _concrete(phrase: str, lang: str) -> bool:
+    lex = _lex(lang)
+    if re.search(lex.get("amount", r"\$"), phrase) or re.search(r"\d", phrase):
+        return True
+    # a proper noun inside (a place, a programme), not a nationality adjective ("North American")
+    for word in re.findall(r"(?<=\s)[A-Z][a-z]+", phrase):
+        if not re.search(r"(?:an|ian|ese|ish)$", word):
+            return True
+    return bool(re.search(rf"\b{alternation(lex.get('commitment_concrete', []))}\b", phrase, re.I))
+
+
+def sentence_outcomes(text: str, events, s: int, lang: str, lead: str | None = None,
+                      main: int | None = None) -> list[OutcomeFact]:  # type: ignore[no-untyped-def]
+    """Outcomes stated in one sentence; ``events`` is [(EventMention, event id)]."""
+    lex = _lex(lang)
+    out: list[OutcomeFact] = []
+
+    def event_at(pos: int) -> int | None:
+        clause_end = re.search(r"[;]|,\s+(?:which|when)\b", text[pos:])
+        hi = pos + clause_end.start() if clause_end else len(text)
+        after = [e for m, e in events if pos <= m.start < hi]
+        before = [e for m, e in events if m.end <= pos]
+        return after[0] if after else (before[-1] if before else main)
+
+    def add(name: str | None, relation: str | None, pos: int, kind: str | None = None,
+            event: int | None = None) -> None:
+        if not name or len(name) < 4:
+            return
+        out.append(OutcomeFact(name, kind or outcome_type(name, relation, lang), relation,
+                               event if event is not None else event_at(pos), s))
+
+    # "the Framework ..., which the two governments adopted when the HLSD was inaugurated"
+    for m in re.finditer(rf"(?P<np>{_CAPNP}),\s+which\s+(?:[\w-]+\s+){{0,4}}?(?P<v>adopted|signed|"
+                         rf"approved|launched|issued)\b", text):
+        later = [e for em, e in events if em.start > m.end()]
+        if later:
+            add(_trim(m.group("np")), _rel(m.group("v"), lang), m.end(), event=later[0])
+    for relation, verbs in lex.get("object_verbs", {}).items():
+        for m in re.finditer(rf"\b(?:{alternation(verbs, escape=False)})\s+", text):
+            if re.search(r"\bto\s+$", text[:m.start()]) and relation != "launched":
+                continue
+            add(_np(text[m.end():]), relation, m.end())
+    for m in re.finditer(rf"(?P<np>{_CAPNP}|joint statement|joint declaration)\s+(?:was\s+|were\s+)?"
+                         rf"(?P<v>issued|adopted|signed|approved|launched)\s+(?:at|during|in)\b", text):
+        add(_trim(m.group("np")), _rel(m.group("v"), lang), m.end())
+    for m in re.finditer(r"\b[Cc]ompletion of\s+(?:the\s+)?(?P<np>[^,;.]+)", text):
+        review = re.search(alternation(lex["relations"]["reviewed"]), text[:m.start()])
+        add(m.group("np").strip(), "reviewed" if review else "completed", m.start(),
+            kind="InfrastructureProject")
+    for m in re.finditer(r"\bto present\s+", text):
+        add(_np(text[m.end():]), None, m.start())
+    for m in re.finditer(rf"\b(?:The|the)\s+(?P<head>Framework|Plan|Strategy|Agreement|Declaration)"
+                         rf"\s+(?P<v>grew out of|was launched at|was created at)\b", text):
+        out.append(OutcomeFact(m.group("head"), m.group("head"), "launched",
+                               event_at(m.end()), s, series_key="@" + m.group("head")))
+    if out:
+        return out
+    listed = lead is not None and re.search(alternation(lex.get("list_leads", [])), lead, re.I)
+    for m in re.finditer(rf"(?P<adj>\b[A-Z][a-z]+\s+)?pledge of\s+(?P<amt>{lex['amount']})", text):
+        add(f"{(m.group('adj') or '').strip()} pledge of {m.group('amt')}".strip(), "adopted",
+            m.start(), kind="Commitment")
+    for m in re.finditer(rf"\b(?:{alternation(lex.get('commitment_verbs', []), escape=False)})\s+",
+                         text):
+        obj = _upto(text[m.end():])
+        obj = re.sub(r"^(?:to|a|an|the)\s+", "", obj)
+        if obj and _concrete(obj, lang) and not any(o.name in obj or obj in o.name for o in out):
+            add(obj, "adopted", m.start(), kind="Commitment")
+    if listed and not out:
+        m = re.match(rf"[-•*·–\s]*(?:The\s+)?(?P<np>{_CAPNP})\s+will continue\b", text)
+        if m:
+            add(m.group("np"), "adopted", m.end(), kind="Commitment")
+    return out
+
+
+def _trim(np: str) -> str:
+    return re.sub(r"^(?:In|The|A|An)\s+", "", np)
+
+
+def _rel(verb: str, lang: str) -> str | None:
+    for relation, words in _lex(lang).get("relations", {}).items():
+        if verb.lower() in words:
+            return str(relation)
+    return None
+
+
+def relation_updates(text: str, lang: str) -> list[tuple[str, str]]:
+    """"Drafted and approved jointly ..., the plan is ..." -> [("ActionPlan", "approved")]."""
+    out = []
+    for m in re.finditer(r"\b(approved|adopted|signed|ratified)\b[^.;]*?\bthe (plan|framework|"
+                         r"strategy|agreement|declaration)\b", text):
+        kind = {"plan": "ActionPlan"}.get(m.group(2), m.group(2).capitalize())
+        out.append((kind, _rel(m.group(1), lang) or m.group(1)))
+    return out

@@ -1,0 +1,163 @@
+"""Roles of people at events, read from the verbs around their mentions.
+
+``data/lexicon/LANG/roles.yaml`` lists the cues: "led the U.S. delegation" (delegation_head of
+the persons before it), "was headed by" (the persons after it), "co-hosted ... with X", "hosted",
+"welcomed", "at the invitation of", "co-chaired", "joined", "among them", "which included", and
+speech verbs ("said", "noted", "described") that make a person a speaker. A participant role is
+dropped where the person has a stronger role (host, co-host, chair, head) at the same event.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .lexicon import alternation, load
+from .text import country_of
+
+_BOUNDARY = re.compile(r";|,\s+(?:which|who|where|while)\b|\bwhen\b")
+STRONG = {"host", "co_host", "chair", "delegation_head"}
+
+
+@dataclass(frozen=True)
+class RoleFact:
+    person: int
+    event: int
+    role: str
+    sent: int
+
+
+@cache
+def _lex(lang: str) -> dict:  # type: ignore[type-arg]
+    return load(lang, "roles")
+
+
+def _clause_start(text: str, pos: int) -> int:
+    starts = [m.end() for m in _BOUNDARY.finditer(text[:pos])]
+    rel = re.search(r",\s+which\b", text[:pos])
+    return max(starts + ([rel.start() + 1] if rel else []) + [0])
+
+
+def _clause_end(text: str, pos: int) -> int:
+    m = _BOUNDARY.search(text, pos)
+    return m.start() if m else len(text)
+
+
+def sentence_roles(s: int, text: str, people, events, main: int | None, lead: bool,
+                   lang: str, countries: dict[int, str]) -> list[RoleFact]:  # type: ignore[no-untyped-def]
+    """Roles stated in one sentence. ``people``: [(Mention, person id)]; ``events``:
+    [(EventMention, event id)] of the sentence; ``countries`` collects delegation sides."""
+    lex = _lex(lang)
+    out: list[RoleFact] = []
+    bilateral = {cid for m, _ in events if m.persons for cid in m.persons}
+    own = [e for m, e in events if not m.persons]
+
+    def event_near(pos: int, prefer_before: bool = False) -> int | None:
+        before = [(m.end, e) for m, e in events if m.end <= pos and len(m.persons) < 2]
+        after = [(m.start, e) for m, e in events if m.start >= pos and len(m.persons) < 2]
+        if prefer_before and before:
+            return before[-1][1]
+        if after and after[0][0] < _clause_end(text, pos):
+            return after[0][1]
+        return own[0] if own else main
+
+    def add(cid: int, e: int | None, role: str) -> None:
+        if cid >= 0 and e is not None:
+            out.append(RoleFact(cid, e, role, s))
+
+    def before(pos: int) -> list[int]:
+        lo = _clause_start(text, pos)
+        return [cid for pm, cid in people if lo <= pm.start and pm.end <= pos]
+
+    def after(pos: int, until: int | None = None) -> list[int]:
+        hi = until if until is not None else _clause_end(text, pos)
+        return [cid for pm, cid in people if pos <= pm.start < hi]
+
+    for role in ("delegation_head", "co_host", "chair", "host", "signatory"):
+        cues = lex.get(role, {})
+        for pat in cues.get("subject", []):
+            for m in re.finditer(rf"\b{pat}\b", text):
+                relative = role == "chair" and re.search(r",\s+which\b", text[:m.start()])
+                e = event_near(m.end(), prefer_before=bool(relative))
+                if role == "signatory" and not events:
+                    continue
+                for cid in before(m.start()):
+                    add(cid, e, role)
+                    _side(m.group(0), cid, countries, lang)
+        for pat in cues.get("by", []):
+            for m in re.finditer(rf"\b{pat}\b", text):
+                stop = re.search(alternation(lex["participant"].get("after_heads", [])),
+                                 text[m.end():])
+                hi = m.end() + stop.start() if stop else _clause_end(text, m.end())
+                e = event_near(m.start(), prefer_before=True) if role == "host" else event_near(0)
+                for cid in after(m.end(), hi):
+                    add(cid, e, role)
+                    _side(text[max(0, m.start() - 30):m.end()], cid, countries, lang)
+                if stop and role == "delegation_head":
+                    for cid in after(hi, len(text)):
+                        add(cid, e, "participant")
+                        _side(text[max(0, m.start() - 30):m.end()], cid, countries, lang)
+        for pat in cues.get("with", []):
+            for m in re.finditer(rf"\b{pat}", text):
+                for cid in after(m.end()):
+                    add(cid, event_near(m.end()), role)
+        if role == "host":
+            for m in re.finditer(r"\bwelcomed\b", text):
+                for cid in after(m.end()):
+                    add(cid, event_near(m.end()), "participant")
+    part = lex.get("participant", {})
+    for pat in part.get("object", []):
+        for m in re.finditer(rf"\b{pat}\b", text):
+            heads = [f for f in out if f.role == "delegation_head"]
+            for cid in after(m.end(), len(text) if pat.startswith("among") else None):
+                add(cid, event_near(m.start()), "participant")
+                if heads:
+                    _copy_side(heads[0].person, cid, countries)
+    for pat in part.get("subject", []):
+        for m in re.finditer(rf"\b{pat}\b", text):
+            for cid in before(m.start()):
+                if cid not in bilateral:
+                    add(cid, event_near(m.end()), "participant")
+    for m, e in events:
+        for cid in m.persons:
+            add(cid, e, "participant")
+    default = own[0] if own else (main if lead else None)
+    for pm, cid in people:
+        if cid not in bilateral and default is not None and not m_inside(pm, events):
+            add(cid, default, "participant")
+    speak = alternation(lex.get("speaker", {}).get("verbs", []))
+    for pm, cid in people:
+        tail = text[pm.end:pm.end + 40]
+        if re.match(rf"\s*(?:,[^,]{{0,30}},\s*)?{speak}\b", tail) or (
+                text.rstrip().endswith(text[pm.start:pm.end]) and text[:pm.start].rstrip().endswith(":")):
+            add(cid, main, "speaker")
+    return out
+
+
+def m_inside(pm, events) -> bool:  # type: ignore[no-untyped-def]
+    """A person named inside an event's own phrase takes part in that event only."""
+    return any(m.start <= pm.start < m.end and m.persons for m, _ in events)
+
+
+def _side(cue: str, cid: int, countries: dict[int, str], lang: str) -> None:
+    m = re.search(r"(U\.S\.|Mexican|Mexico['’]s|Canadian|Canada['’]s|United States)\s+(?:delegation|side)",
+                  cue + " ")
+    if m and cid not in countries:
+        code = country_of(m.group(1), lang)
+        if code:
+            countries[cid] = code
+
+
+def _copy_side(head: int, cid: int, countries: dict[int, str]) -> None:
+    if head in countries and cid not in countries:
+        countries[cid] = countries[head]
+
+
+def finish(facts: list[RoleFact]) -> list[RoleFact]:
+    """One fact per (person, event, role); no participant where a stronger role is known."""
+    seen: dict[tuple[int, int, str], RoleFact] = {}
+    for f in facts:
+        seen.setdefault((f.person, f.event, f.role), f)
+    strong = {(p, e) for (p, e, r) in seen if r in STRONG}
+    return [f for (p, e, r), f in seen.items() if not (r == "participant" and (p, e) in strong)]

@@ -1,0 +1,116 @@
+"""Standing series (dialogues, summits, committees) named in a release, and what the release
+says about them: when established, how many administrations they span.
+
+>>> hits = find_series("the second U.S.-Mexico High-Level Security Dialogue (HLSD) at", "en", {})
+>>> [(h.written, h.key, h.acronym) for h in hits]
+[('U.S.-Mexico High-Level Security Dialogue', 'High-Level Security Dialogue', 'HLSD')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .lexicon import alternation, load
+
+
+@dataclass(frozen=True)
+class SeriesHit:
+    """A series named in a sentence (offsets relative to the sentence)."""
+
+    start: int
+    end: int  # after the acronym in parentheses, when one follows
+    written: str  # as the release writes it, with a "U.S.-Mexico" prefix if any
+    key: str  # canonical name from the lexicon
+    kind: str  # dialogue, summit, committee, process
+    acronym: str | None = None
+    generic: bool = False  # "the Dialogue": a back-reference to the last series of its kind
+
+
+@cache
+def _entries(lang: str) -> dict[str, dict]:  # type: ignore[type-arg]
+    return {e["name"]: e for e in load(lang, "events").get("series", [])}
+
+
+@cache
+def _pattern(lang: str) -> re.Pattern[str]:
+    lex = load(lang, "events")
+    forms = [f for e in _entries(lang).values() for f in e.get("names", [e["name"]])]
+    prefix = alternation(lex.get("series_prefixes", []))
+    return re.compile(rf"(?P<prefix>{prefix}\s+)?(?P<name>{alternation(forms)})(?![\w-])"
+                      rf"(?:\s+\((?P<acr>[A-Z][A-Za-z]{{1,8}})\))?")
+
+
+def canonical(form: str, lang: str) -> str | None:
+    """The lexicon name of a written series form."""
+    for key, entry in _entries(lang).items():
+        if form in entry.get("names", [key]) or form == key:
+            return key
+    return None
+
+
+def kind_of(key: str, lang: str) -> str:
+    return str(_entries(lang).get(key, {}).get("kind", "committee"))
+
+
+def parent_of(key: str, lang: str) -> str | None:
+    return _entries(lang).get(key, {}).get("part_of")
+
+
+def find_series(text: str, lang: str, acronyms: dict[str, str]) -> list[SeriesHit]:
+    """Series named in ``text`` by name, by an acronym (defined in ``acronyms`` or in the
+    lexicon) or generically ("the Dialogue"). New "(ACR)" definitions are added to ``acronyms``.
+    """
+    hits: list[SeriesHit] = []
+    for m in _pattern(lang).finditer(text):
+        key = canonical(m.group("name"), lang) or m.group("name")
+        written = (m.group("prefix") or "") + m.group("name")
+        acr = m.group("acr")
+        if acr:
+            acronyms[acr] = key
+        hits.append(SeriesHit(m.start(), m.end(), written.strip(), key, kind_of(key, lang), acr))
+    known = dict(acronyms)
+    for key, entry in _entries(lang).items():
+        if entry.get("acronym"):
+            known.setdefault(entry["acronym"], key)
+    for acr, key in known.items():
+        for m in re.finditer(rf"(?<![\w(-]){re.escape(acr)}(?![\w)-])", text):
+            if not any(h.start <= m.start() < h.end for h in hits):
+                hits.append(SeriesHit(m.start(), m.end(), acr, key, kind_of(key, lang), acr))
+    for m in re.finditer(r"\b[Tt]he (Dialogue|Summit|Committee|Group|Process)\b", text):
+        if not any(h.start <= m.start(1) < h.end for h in hits):
+            hits.append(SeriesHit(m.start(1), m.end(1), m.group(1), "", m.group(1).lower(),
+                                  generic=True))
+    return sorted(hits, key=lambda h: h.start)
+
+
+def established_year(text: str, lang: str) -> str | None:
+    """"since its launch in 2010" -> "2010"."""
+    for pattern in load(lang, "events").get("established", []):
+        m = re.search(pattern, text, re.I)
+        if m:
+            return m.group("year")
+    return None
+
+
+def administrations(text: str, lang: str) -> dict[str, int] | None:
+    """"spanning three Mexican and three U.S. presidential administrations" -> {"US": 3, "MX": 3}.
+
+    >>> administrations("spanning three Mexican and three U.S. presidential administrations", "en")
+    {'MX': 3, 'US': 3}
+    """
+    from .text import country_of
+
+    pattern = load(lang, "events").get("administrations")
+    m = re.search(pattern, text) if pattern else None
+    if not m:
+        return None
+    numbers = load(lang, "numbers").get("cardinals", {})
+    out = {}
+    for n, c in (("n1", "c1"), ("n2", "c2")):
+        value = numbers.get(m.group(n).lower()) or (int(m.group(n)) if m.group(n).isdigit() else None)
+        code = country_of(m.group(c), lang)
+        if value and code:
+            out[code] = value
+    return out or None
