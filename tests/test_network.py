@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from bordergraph import analytics
 from bordergraph.network import VIEWS, find_node, flatten
-from bordergraph.reference import load_gazetteer
+from bordergraph.gazetteer import load_gazetteer
 
 SEED = "esc-13-plenary-2021"
 

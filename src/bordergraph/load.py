@@ -23,7 +23,8 @@ from .errors import BordergraphError, ReleaseError
 from .extract import extract
 from .read import read_release
 from .records import ReleaseRecord, ReleaseText
-from .reference import load_gazetteer, load_reference
+from .gazetteer import load_gazetteer
+from .reference import load_reference
 from .resolve import Resolver
 from .store import Store
 from .to_rdf import Triple, to_triples

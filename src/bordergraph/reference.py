@@ -313,7 +313,14 @@ def load_reference(ref_dir: Path | None = None) -> Graph:
     return graph
 
 
-# The gazetteer moved to its own module; importing it from here keeps working.
-from .gazetteer import Gazetteer, load_gazetteer  # noqa: E402
+__all__ = ["ReferenceDataError", "load_reference", "read_reference"]
 
-__all__ = ["Gazetteer", "ReferenceDataError", "load_gazetteer", "load_reference", "read_reference"]
+
+def __getattr__(name: str) -> Any:
+    # The gazetteer lives in its own module; old imports from here keep working (lazily, since
+    # gazetteer.py imports this module).
+    if name in ("Gazetteer", "load_gazetteer"):
+        from . import gazetteer
+
+        return getattr(gazetteer, name)
+    raise AttributeError(name)

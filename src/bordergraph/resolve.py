@@ -24,7 +24,7 @@ from rdflib import URIRef
 
 from . import iris
 from .records import Event, ReleaseRecord
-from .reference import Gazetteer, load_gazetteer
+from .gazetteer import Gazetteer, load_gazetteer
 
 NAME_RULES = Path(__file__).resolve().parents[2] / "data" / "resolve" / "names.yaml"
 

@@ -13,7 +13,7 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SKOS
 
 from . import iris
 from .records import Evidence, ReleaseRecord, ReleaseText
-from .reference import Gazetteer
+from .gazetteer import Gazetteer
 from .resolve import Resolution
 from .vocab import BG, codes
 

@@ -19,6 +19,7 @@ from .lexicon import alternation, load
 from .people import Mention
 from .series import SeriesHit, parent_of
 
+_MOD = r"(?!(?:the|an?|their|its|this|of|for|to|in|at|on|with|before|after|during)\b)"
 _CAPRUN = r"[A-Z][\w’'.-]*(?:(?:,?\s+and\s+|\s+of\s+(?:the\s+)?|\s+|-|–)[A-Z0-9][\w’'.-]*)*"
 
 
@@ -97,7 +98,12 @@ def _series_mentions(ctx: Context, lang: str) -> list[EventMention]:
     nouns = alternation([n for n in lex.get("nouns", {}) if " " not in n or "meeting" in n])
     creates = alternation(lex.get("create_verbs", []))
     out = []
-    for h in ctx.series:
+    hits = list(ctx.series)
+    for a, b in zip(hits, hits[1:], strict=False):
+        if not text[a.end:b.start].strip() and not a.generic and not b.generic:
+            hits.remove(b)  # "... Border Management Process Executive Steering Committee (ESC)"
+            hits[hits.index(a)] = SeriesHit(a.start, b.end, a.written, a.key, a.kind, b.acronym)
+    for h in hits:
         key = parent_of(h.key, lang) or h.key
         left = text[:h.start]
         right = text[h.end:]
@@ -107,7 +113,7 @@ def _series_mentions(ctx: Context, lang: str) -> list[EventMention]:
                          series_key=key, type=_series_type(h.kind))
         if h.generic:
             m.series, m.series_key, m.extra["generic"] = None, None, h.kind
-        phrase = re.search(rf"(?:^|\b(?:an?|the|their|its|for|of)\s+|[,;:]\s*)(?P<mods>(?:[\w-]+\s+)"
+        phrase = re.search(rf"(?:^|\b(?:an?|the|their|its|for|of)\s+|[,;:]\s*)(?P<mods>(?:{_MOD}[\w-]+\s+)"
                            rf"{{0,4}}?)(?P<noun>{nouns})\s+of\s+(?:the\s+)?$", left, re.I)
         mods = re.search(r"\b(?:an?|the|their|its)\s+(?P<mods>(?:[\w-]+\s+){1,3})$", left, re.I)
         first = re.match(r"\s+(?:to|will)\s+meet\s+for\s+the\s+first\s+time", right)
@@ -193,7 +199,7 @@ def _noun_mentions(ctx: Context, lang: str) -> list[EventMention]:
                 continue
             out.extend(em)
             continue
-        purpose = re.match(r"\s+to\s+\w+\s+(?:the\s+)?[^,;]+", right)
+        purpose = re.match(r"\s+to\s+(?!(?:an?|the|their|its)\b)[a-z]+\s+(?:the\s+)?[^,;]+", right)
         venue = re.match(rf"(?:\s+today)?\s+at\s+the\s+({_CAPRUN})", right)
         dated = any(start <= d.start < m.end() for d in ctx.dates)
         if re.fullmatch(r"(?:[A-Z][A-Z .,'-]*[—–-]+\s*)?", left) and etype == "Meeting":  # "Meeting today at the National Palace, A and B"
@@ -212,6 +218,8 @@ def _noun_mentions(ctx: Context, lang: str) -> list[EventMention]:
         elif (det and det.group("det") and det.group("det").lower() in ("the", "this", "its")) \
                 or noun in refs and not mods.strip():
             em.ref = True
+        elif det is None or not det.group("det"):
+            continue  # "has held annual plenary meetings": a habit, not an event
         else:
             em.name = _drop(text[start:m.end()], lang)
         if etype == "Meeting" and (sum(1 for c in em.persons if c in ctx.leaders) >= 2

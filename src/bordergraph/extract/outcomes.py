@@ -68,8 +68,8 @@ def _concrete(phrase: str, lang: str) -> bool:
     if re.search(lex.get("amount", r"\$"), phrase) or re.search(r"\d", phrase):
         return True
     # a proper noun inside (a place, a programme), not a nationality adjective ("North American")
-    for word in re.findall(r"(?<=\s)[A-Z][a-z]+", phrase):
-        if not re.search(r"(?:an|ian|ese|ish)$", word):
+    for run in re.findall(r"(?<=\s)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*", phrase):
+        if not re.search(r"(?:an|ian|ese|ish)$", run):
             return True
     return bool(re.search(rf"\b{alternation(lex.get('commitment_concrete', []))}\b", phrase, re.I))
 
@@ -106,7 +106,7 @@ def sentence_outcomes(text: str, events, s: int, lang: str, lead: str | None = N
                 continue
             add(_np(text[m.end():]), relation, m.end())
     for m in re.finditer(rf"(?P<np>{_CAPNP}|joint statement|joint declaration)\s+(?:was\s+|were\s+)?"
-                         rf"(?P<v>issued|adopted|signed|approved|launched)\s+(?:at|during|in)\b", text):
+                         rf"(?P<v>issued|adopted|signed|approved|launched)\s+(?:at|during)\b", text):
         add(_trim(m.group("np")), _rel(m.group("v"), lang), m.end())
     for m in re.finditer(r"\b[Cc]ompletion of\s+(?:the\s+)?(?P<np>[^,;.]+)", text):
         review = re.search(alternation(lex["relations"]["reviewed"]), text[:m.start()])

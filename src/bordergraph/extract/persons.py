@@ -51,6 +51,11 @@ def _contains(big: list[str], small: list[str]) -> int:
 
 
 @cache
+def _honorifics(lang: str) -> frozenset[str]:
+    return frozenset(load(lang, "titles").get("honorifics", []))
+
+
+@cache
 def _synonyms(lang: str) -> dict[str, list[str]]:
     return load(lang, "titles").get("head_synonyms", {})
 
@@ -58,6 +63,8 @@ def _synonyms(lang: str) -> dict[str, list[str]]:
 def _compatible(head: str | None, cluster: PersonCluster, lang: str) -> bool:
     if not head or not cluster.head or head == cluster.head:
         return True
+    if head in _honorifics(lang) or cluster.head in _honorifics(lang):
+        return True  # "Mr. Brooks" is Brooks whatever his post
     return cluster.head in _synonyms(lang).get(head, []) or head in _synonyms(lang).get(
         cluster.head, [])
 

@@ -29,7 +29,7 @@ class PortFact:
 @cache
 def _gazetteer():  # type: ignore[no-untyped-def]
     try:
-        from ..reference import load_gazetteer
+        from ..gazetteer import load_gazetteer
 
         return load_gazetteer()
     except Exception:  # reference data absent or invalid: patterns alone still work

@@ -77,7 +77,7 @@ def sentence_roles(s: int, text: str, people, events, main: int | None, lead: bo
     for role in ("delegation_head", "co_host", "chair", "host", "signatory"):
         cues = lex.get(role, {})
         for pat in cues.get("subject", []):
-            for m in re.finditer(rf"\b{pat}\b", text):
+            for m in re.finditer(rf"(?<![\w-]){pat}\b", text):
                 relative = role == "chair" and re.search(r",\s+which\b", text[:m.start()])
                 e = event_near(m.end(), prefer_before=bool(relative))
                 if role == "signatory" and not events:
@@ -87,6 +87,8 @@ def sentence_roles(s: int, text: str, people, events, main: int | None, lead: bo
                     _side(m.group(0), cid, countries, lang)
         for pat in cues.get("by", []):
             for m in re.finditer(rf"\b{pat}\b", text):
+                if role == "signatory" and not events:
+                    continue
                 stop = re.search(alternation(lex["participant"].get("after_heads", [])),
                                  text[m.end():])
                 hi = m.end() + stop.start() if stop else _clause_end(text, m.end())
