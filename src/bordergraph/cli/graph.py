@@ -111,10 +111,9 @@ def evaluate(directory, fmt, by_language):  # type: ignore[no-untyped-def]
     report = run(directory)
     parts = report.by_language() if by_language else {"all": report}
     for language, part in parts.items():
-        rows = part.table()
         columns = ["category", "tp", "fp", "fn", "precision", "recall", "f1"]
-        emit(columns, [[row[c] if isinstance(row, dict) else row[i] for i, c in
-                        enumerate(columns)] for row in rows], fmt, title=f"extraction ({language})")
+        rows = [[round(v, 3) if isinstance(v, float) else v for v in row] for row in part.table()]
+        emit(columns, rows, fmt, title=f"extraction ({language})")
 
 
 @main.command()

@@ -59,12 +59,27 @@ def openings(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
                          location=fac.group("fac"), explicit=False)]
 
 
+def signings(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
+    """"A and B signed the Agreement on X today": a Signing, told in the title or lead only."""
+    from .events import EventMention
+
+    if not (ctx.title or ctx.lead):
+        return []
+    verbs = alternation(_lex(lang).get("signing_verbs", []))
+    m = re.search(rf"\b{verbs}\s+(?:an?\s+|the\s+)?(?P<np>{_VENUE})", ctx.text)
+    if not m:
+        return []
+    return [EventMention(ctx.index, m.start(), m.end(), f"signing of the {m.group('np')}",
+                         type="Signing", explicit=False)]
+
+
 def attributes(m, ctx, lo: int, hi: int, lang: str) -> None:  # type: ignore[no-untyped-def]
     """Fill date, end date, mode and location of mention ``m`` from its scope [lo, hi)."""
     if m.ref:
         return
     inside = [d for d in ctx.dates if m.start <= d.start < m.end]
-    after = [d for d in ctx.dates if m.end <= d.start < hi and d.precision != "year"]
+    after = [d for d in ctx.dates if m.end <= d.start < hi and (d.precision != "year" or not
+             re.search(r"\b(?:since|between|until|through|during|and)\s+$", ctx.text[:d.start]))]
     before = [d for d in ctx.dates if lo <= d.start < m.start and d.precision != "year"]
     clause_after = re.split(r"[;]|,\s+(?=which|when|where|while)|\bwhen\b", ctx.text[m.end:hi])[0]
     after_clause = [d for d in after if d.start < m.end + len(clause_after)

@@ -14,6 +14,7 @@ from functools import cache
 from .dates import DateMention
 from .event_parts import attributes as _attributes
 from .event_parts import openings as _openings
+from .event_parts import signings as _signings
 from .event_parts import visits as _visits
 from .lexicon import alternation, load
 from .people import Mention
@@ -58,6 +59,7 @@ class Context:
     series: list[SeriesHit]
     dates: list[DateMention]
     title: bool = False
+    lead: bool = False  # in the lead paragraph, where the release's own event is told
 
 
 @cache
@@ -80,7 +82,8 @@ def find_events(ctx: Context, lang: str) -> list[EventMention]:
     """All event mentions of one sentence, left to right."""
     out = _series_mentions(ctx, lang)
     taken = [(m.start, m.end) for m in out]
-    for m in _noun_mentions(ctx, lang) + _visits(ctx, lang) + _openings(ctx, lang):
+    for m in _noun_mentions(ctx, lang) + _visits(ctx, lang) + _openings(ctx, lang) + \
+            _signings(ctx, lang):
         if not any(s <= m.start < e or m.start <= s < m.end for s, e in taken):
             out.append(m)
             taken.append((m.start, m.end))

@@ -117,7 +117,7 @@ def _main_mention(per_sentence: list[list[EventMention]], lead: int | None,
     if lead is not None:
         for s in range(lead, min(lead + 3, len(per_sentence))):
             for i, m in enumerate(per_sentence[s]):
-                if not m.ref:
+                if not m.ref and not m.future:
                     return s, i
     for s in sorted(titles):
         for i, m in enumerate(per_sentence[s]):

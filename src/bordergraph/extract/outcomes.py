@@ -124,8 +124,8 @@ def sentence_outcomes(text: str, events, s: int, lang: str, lead: str | None = N
     for m in re.finditer(rf"(?P<adj>\b[A-Z][a-z]+\s+)?pledge of\s+(?P<amt>{lex['amount']})", text):
         add(f"{(m.group('adj') or '').strip()} pledge of {m.group('amt')}".strip(), "adopted",
             m.start(), kind="Commitment")
-    for m in re.finditer(rf"\b(?:{alternation(lex.get('commitment_verbs', []), escape=False)})\s+",
-                         text):
+    verbs = [v for v in lex.get("commitment_verbs", []) if listed or v != "will"]
+    for m in re.finditer(rf"\b(?:{alternation(verbs, escape=False)})\s+", text):
         obj = _upto(text[m.end():])
         obj = re.sub(r"^(?:to|a|an|the)\s+", "", obj)
         if obj and _concrete(obj, lang) and not any(o.name in obj or obj in o.name for o in out):

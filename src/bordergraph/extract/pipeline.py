@@ -52,14 +52,15 @@ def extract_release(text: ReleaseText) -> ReleaseRecord:
     dates = [find_dates(s.text, lang, year, src.issued) for s in sents]
     series_hits = _series(sents, body_sents, lang)
     per_sentence: list[list[EventMention]] = []
+    lead = _lead(sents, body_sents, idx)
+    lead_para = sents[lead].para if lead is not None else -1
     for i, s in enumerate(sents):
         if s not in body_sents:
             per_sentence.append([])
             continue
         ctx = Context(i, s.text, list(zip(mentions[i], pids[i], strict=True)), leader_ids,
-                      series_hits[i], dates[i], s.title)
+                      series_hits[i], dates[i], s.title, s.para == lead_para)
         per_sentence.append(find_events(ctx, lang))
-    lead = _lead(sents, body_sents, idx)
     lead_info = _lead_info(sents[lead], dates[lead], lang) if lead is not None else {}
     es = build(per_sentence, lead, {i for i, s in enumerate(sents) if s.title}, lead_info)
     _since(es, sents, per_sentence, lang)
@@ -70,7 +71,6 @@ def extract_release(text: ReleaseText) -> ReleaseRecord:
     # roles and delegation sides
     sides: dict[int, str] = {}
     facts = []
-    lead_para = sents[lead].para if lead is not None else -1
     for i, s in enumerate(sents):
         if s in body_sents:
             facts += sentence_roles(i, s.text, list(zip(mentions[i], pids[i], strict=True)),

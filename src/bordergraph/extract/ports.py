@@ -71,6 +71,11 @@ def sentence_ports(text: str, s: int, home: str | None, lang: str = "en") -> lis
         name = re.sub(r"^(?:The|Modernized|New)\s+", "", m.group("n"))
         add(name, _country(name, home), m.span())
         taken.append(m.span())
+    for m in re.finditer(rf"(?P<n>{_NAME})\s+Port\s+of\s+Entry\b", text):
+        name = re.sub(r"^(?:The|Modernized|New)\s+", "", m.group("n"))
+        if not any(a <= m.start() < b for a, b in taken):
+            add(name, _country(name, home), m.span())
+            taken.append(m.span())
     for m in re.finditer(rf"\bports?\s+of\s+entry\s+(?:of|at|in)\s+(?P<n>{_NAME})", text):
         add(m.group("n"), _country(m.group("n"), home), m.span("n"))
         taken.append(m.span("n"))

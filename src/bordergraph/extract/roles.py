@@ -124,7 +124,7 @@ def sentence_roles(s: int, text: str, people, events, main: int | None, lead: bo
     for m, e in events:
         for cid in m.persons:
             add(cid, e, "participant")
-    default = own[0] if own else (main if lead else None)
+    default = main if lead else (own[0] if own else None)
     for pm, cid in people:
         if cid not in bilateral and default is not None and not m_inside(pm, events):
             add(cid, default, "participant")
