@@ -15,6 +15,7 @@ from rdflib.compare import isomorphic
 
 from bordergraph import iris
 from bordergraph.endpoint import EndpointStore
+from bordergraph.load import repo_path
 from bordergraph.store import StoreError, export, open_store
 from oxigraph_server import oxigraph_url, start_server, stop_server  # noqa: F401  (fixture)
 
@@ -210,16 +211,50 @@ def test_export_round_trips(server_graph, built) -> None:
 
 
 @pytest.mark.server
-def test_cli_commands_run_against_the_server(server_graph, oxigraph_url: str) -> None:  # noqa: F811
+def test_cli_commands_run_against_the_server(server_graph, built, oxigraph_url: str,  # noqa: F811
+                                             tmp_path: Path) -> None:
     from bordergraph.cli import main
 
-    runner = CliRunner()
-    stats = runner.invoke(main, ["stats", "--store", oxigraph_url, "--format", "csv"])
-    assert stats.exit_code == 0, stats.output
-    assert "release graphs" in stats.output
-    exported = runner.invoke(main, ["export", "--store", oxigraph_url, "--format", "nq"])
-    assert exported.exit_code == 0, exported.output
-    assert "<https://w3id.org/bordergraph/release/esc-13-plenary-2021>" in exported.output
+    def run(*args: str) -> str:
+        result = CliRunner().invoke(main, [*args, "--store", oxigraph_url])
+        assert result.exit_code in (0, 1), (args, result.output)
+        assert "error:" not in result.output and "Traceback" not in result.output, result.output
+        return result.output
+
+    assert "release graphs" in run("stats", "--format", "csv")
+    assert "<https://w3id.org/bordergraph/release/esc-13-plenary-2021>" in run(
+        "export", "--format", "nq")
+    assert "Nichols" in run("query", "delegation_heads", "--format", "csv")
+    assert "esc-13-plenary-2021" in run(
+        "sparql", "SELECT ?r WHERE { ?r a <https://w3id.org/bordergraph/ontology#Release> }")
+    page = tmp_path / "explorer.html"
+    run("explore", "-o", str(page))
+    assert page.stat().st_size > 10_000
+    run("validate")
+    release = str(repo_path("data/releases/esc-13-plenary-2021.txt"))
+    assert "unchanged" in run("load", release)
+    assert server_graph.store.graph_names() == built.store.graph_names()
+
+
+@pytest.mark.server
+def test_reasoning_on_the_server_infers_what_it_infers_embedded(built, scratch_url: str) -> None:
+    from bordergraph.cli import main
+
+    server, local = EndpointStore(scratch_url), open_store(":memory:")
+    for name in built.store.graph_names():
+        triples = list(built.store.graph(name))
+        server.replace_graph(name, triples)  # type: ignore[arg-type]
+        local.replace_graph(name, triples)  # type: ignore[arg-type]
+    result = CliRunner().invoke(main, ["reason", "--no-hermit", "--store", scratch_url])
+    assert result.exit_code in (0, 1) and "error:" not in result.output, result.output
+    from bordergraph.reason import materialize
+
+    materialize(local)
+    inferred = server.graph(iris.INFERRED_GRAPH)
+    assert len(inferred) > 0
+    assert isomorphic(inferred, local.graph(iris.INFERRED_GRAPH))
+    assert server.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows == local.select(
+        "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows
 
 
 # -- helpers -----------------------------------------------------------------------------------

@@ -91,9 +91,17 @@ def test_offline_complete_and_screenshot(browser, explorer, participation):
     assert page.js("window.bordergraph.network.body.data.edges.length") == \
         participation.number_of_edges()
     assert page.js("document.body.dataset.nodes") == str(participation.number_of_nodes())
-    # The first screen labels at most 150 nodes, so the labels can be read.
-    labelled = page.js("window.bordergraph.nodes.get({filter: n => !!n.label}).length")
-    assert 0 < labelled <= 150
+    # The first screen labels at most 150 nodes, and no two labelled nodes (label included in
+    # vis-network's bounding box) overlap.
+    boxes = page.js("""() => { const bg = window.bordergraph;
+        return bg.nodes.get({filter: n => !!n.label && !n.hidden})
+                 .map(n => bg.network.getBoundingBox(n.id)); }""")
+    assert 0 < len(boxes) <= 150
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            dx = min(a["right"], b["right"]) - max(a["left"], b["left"])
+            dy = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
+            assert dx <= 1 or dy <= 1, (a, b)
 
 
 def test_obama_filter_hides_events_outside_his_terms(browser, explorer, participation):

@@ -16,8 +16,8 @@ import pytest
 from click.testing import CliRunner
 
 from bordergraph import analytics
-from bordergraph.network import VIEWS, find_node, flatten
 from bordergraph.gazetteer import load_gazetteer
+from bordergraph.network import VIEWS, find_node, flatten
 
 SEED = "esc-13-plenary-2021"
 
@@ -164,6 +164,7 @@ def test_measures(views):
         assert row["a_country"] != row["b_country"]
     table = analytics.node_table(G)
     assert table[0]["betweenness"] == max(c["betweenness"] for c in cent.values())
+    assert all(row["links"] == G.degree(row["iri"]) for row in table)
 
 
 def test_officials_across_administrations_match_gold(views, gold):

@@ -108,11 +108,13 @@ def node_table(G: nx.Graph) -> list[dict[str, Any]]:
         foreign = sum(1 for m in H[n] if country and G.nodes[m].get("country") not in ("", country))
         rows.append({
             "node": d.get("label", n), "type": d.get("subtype") or d.get("type", ""),
-            "country": country, "degree": H.degree(n), **cent.get(n, {}),
+            "country": country, "links": H.degree(n),
+            "degree_centrality": cent.get(n, {}).get("degree", 0.0),
+            "betweenness": cent.get(n, {}).get("betweenness", 0.0),
             "community": comm.get(n), "foreign_links": foreign,
             "administrations": d.get("administrations", []), "iri": n,
         })
-    return sorted(rows, key=lambda r: (-r.get("betweenness", 0), -r["degree"], r["node"]))
+    return sorted(rows, key=lambda r: (-r["betweenness"], -r["links"], r["node"]))
 
 
 def chain(G: nx.Graph, source: str, target: str) -> list[dict[str, Any]]:

@@ -198,7 +198,7 @@ class BorderGraph:
         return _frame(result)
 
     def sparql(self, text: str, *, inferred: bool = True, **params: Any) -> Any:
-        """Any SPARQL query: SELECT gives a DataFrame, CONSTRUCT/DESCRIBE an rdflib Graph, ASK a bool.
+        """Any SPARQL: SELECT gives a DataFrame, CONSTRUCT/DESCRIBE an rdflib Graph, ASK a bool.
 
         >>> BorderGraph.open(":memory:").sparql("ASK { ?s ?p ?o }")
         False
@@ -258,7 +258,7 @@ class BorderGraph:
         return self.query("counterparts", person=person)
 
     def series_span(self, series: str) -> Any:
-        """When a dialogue or process was established, its meetings, and the administrations spanned.
+        """When a dialogue or process was established, its meetings, the administrations spanned.
 
         >>> BorderGraph.open(":memory:").series_span("21st Century Border Management Process").empty
         True

@@ -223,8 +223,12 @@ class EndpointStore:
     def replace_graph(self, graph: URIRef, triples: Iterable[Triple]) -> None:
         """Replace a named graph in one request: the server has the old graph or the new one."""
         triples = list(triples)
-        big = self.kind == "virtuoso" and len(triples) > VIRTUOSO_UPDATE_LIMIT
-        if self.write == "update" or (self.write == "auto" and not big):
+        # Virtuoso rejects big INSERT DATA requests and blank nodes in them ("SP031"): PUT those.
+        unfit = self.kind == "virtuoso" and (
+            len(triples) > VIRTUOSO_UPDATE_LIMIT
+            or any(isinstance(term, BNode) for triple in triples for term in triple)
+        )
+        if self.write == "update" or (self.write == "auto" and not unfit):
             self.update(replace_graph_update(graph, triples))
             return
         if not self.graph_store_url:

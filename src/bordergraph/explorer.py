@@ -25,12 +25,14 @@ from __future__ import annotations
 
 import html
 import json
+import math
 import re
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import numpy as np
 
 from . import analytics
 from .network import PREFIXES, Catalog, view
@@ -40,6 +42,10 @@ __all__ = ["LABELLED", "PHYSICS_LIMIT", "explorer_data", "render", "write_explor
 
 PHYSICS_LIMIT = 1500
 LABELLED = 150
+SPRING_LIMIT = 400
+BETWEENNESS_LIMIT = 2000
+GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
+FONT = {"Person": 22, "Event": 19}
 QUOTES_PER_NODE = 6
 TEMPLATE = Path(__file__).with_name("templates") / "explorer.html"
 
@@ -66,17 +72,105 @@ def _pkg_asset(name: str) -> str:
     return candidates[-1].read_text(encoding="utf-8")
 
 
+def _focus(G: nx.Graph, score: dict[str, float], limit: int) -> set[str]:
+    """The first screen: up to ``limit`` nodes grown best-first from the most central node
+    (then from the next one when a component runs out), so it shows a connected neighbourhood,
+    e.g. the officials of both countries around the busiest events, not scattered hubs."""
+    import heapq
+
+    chosen: set[str] = set()
+    seeds = sorted(G, key=lambda n: (-score[n], n))
+    H = G.to_undirected(as_view=True) if G.is_directed() else G
+    for seed in seeds:
+        if len(chosen) >= limit:
+            break
+        if seed in chosen:
+            continue
+        frontier = [(-score[seed], seed)]
+        while frontier and len(chosen) < limit:
+            _, node = heapq.heappop(frontier)
+            if node in chosen:
+                continue
+            chosen.add(node)
+            for m in H[node]:
+                if m not in chosen:
+                    heapq.heappush(frontier, (-score[m], m))
+    return chosen
+
+
 def _layout(G: nx.Graph) -> dict[str, tuple[float, float]]:
-    """Seeded spring layout scaled to canvas units; fewer iterations on big graphs."""
-    if G.number_of_nodes() == 0:
-        return {}
-    H = G.to_undirected() if G.is_directed() else G
+    """Seeded positions in canvas units: each connected component laid out on its own, then the
+    components packed in rows, largest first (a spring layout of everything at once pushes
+    components to the far corners and leaves the middle of the screen empty)."""
+    H = nx.Graph(G.to_undirected() if G.is_directed() else G)
+    components = sorted(nx.connected_components(H), key=lambda c: (-len(c), min(map(str, c))))
+    row_width = 260 * max(H.number_of_nodes(), 1) ** 0.5
+    out: dict[str, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for nodes in components:
+        pos = _component_layout(H.subgraph(nodes))
+        xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
+        width, height = max(xs) - min(xs) + 260, max(ys) - min(ys) + 160
+        if x > 0 and x + width > row_width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        for v, (px, py) in pos.items():
+            out[v] = (x + px - min(xs), y + py - min(ys))
+        x, row_height = x + width, max(row_height, height)
+    return out
+
+
+def _component_layout(H: nx.Graph) -> dict[str, tuple[float, float]]:
+    """Spring layout up to SPRING_LIMIT nodes; above, a spring layout of the SPRING_LIMIT
+    best-connected nodes with every other node set around the neighbour that reached it first,
+    O(V+E) (networkx's sparse spring layout, used from 500 nodes on, took 15 s for 1,000 here)."""
     n = H.number_of_nodes()
-    pos = nx.spring_layout(H, seed=analytics.SEED, iterations=50 if n <= 2000 else 15,
-                           k=1.6 / max(n, 1) ** 0.5, weight=None)
-    scale = 90 * max(n, 4) ** 0.5
-    return {v: (round(float(x) * scale, 1), round(float(y) * scale, 1))
-            for v, (x, y) in pos.items()}
+    if n == 1:
+        return {next(iter(H)): (0.0, 0.0)}
+    order = sorted(H, key=lambda v: (-H.degree(v), str(v)))
+    core = H.subgraph(order[:SPRING_LIMIT])
+    pos = {v: (float(x), float(y)) for v, (x, y) in nx.spring_layout(
+        core, seed=analytics.SEED, iterations=100, k=1.6 / len(core) ** 0.5, weight=None).items()}
+    step = 0.6 / len(core) ** 0.5
+    children: dict[str, int] = defaultdict(int)
+    for parent, child in nx.bfs_edges(H, order[0], sort_neighbors=sorted):
+        if child not in pos:
+            i = children[parent] = children[parent] + 1
+            x, y = pos[parent]
+            r = step * (0.6 + 0.35 * i ** 0.5)
+            pos[child] = (x + r * math.cos(i * GOLDEN_ANGLE), y + r * math.sin(i * GOLDEN_ANGLE))
+    scale = 110 * n ** 0.5
+    # Wider than tall: labels are wide, and so are screens.
+    return {v: (x * scale * 1.35, y * scale) for v, (x, y) in pos.items()}
+
+
+def _declutter(pos: dict[str, tuple[float, float]], boxes: dict[str, tuple[float, float, float]],
+               rounds: int = 300) -> None:
+    """Move labelled nodes apart until no two label boxes (width, height, drop below the
+    node's centre) overlap: vis-network draws a label under its node and never avoids others."""
+    ids = sorted(boxes)
+    if len(ids) < 2:
+        return
+    xy = np.array([pos[i] for i in ids], dtype=float)
+    w = np.array([boxes[i][0] for i in ids])
+    h = np.array([boxes[i][1] for i in ids])
+    drop = np.array([boxes[i][2] for i in ids])
+    tie = np.sign(np.arange(len(ids))[:, None] - np.arange(len(ids))[None, :])
+    for _ in range(rounds):
+        cx, cy = xy[:, 0], xy[:, 1] + drop
+        dx, dy = cx[:, None] - cx[None, :], cy[:, None] - cy[None, :]
+        ox = (w[:, None] + w[None, :]) / 2 + 6 - np.abs(dx)
+        oy = (h[:, None] + h[None, :]) / 2 + 4 - np.abs(dy)
+        hit = (ox > 0) & (oy > 0)
+        np.fill_diagonal(hit, False)
+        if not hit.any():
+            break
+        sx, sy = np.where(dx != 0, np.sign(dx), tie), np.where(dy != 0, np.sign(dy), tie)
+        along_x = hit & (ox <= oy * 1.5)  # the axis of least overlap, a little biased to x
+        move_x = np.where(along_x, sx * ox * 0.5, 0).sum(1)
+        move_y = np.where(hit & ~along_x, sy * oy * 0.5, 0).sum(1)
+        xy += np.column_stack([move_x, move_y]) * 0.6
+    for i, v in enumerate(ids):
+        pos[v] = (float(xy[i, 0]), float(xy[i, 1]))
 
 
 def _short(text: str, limit: int = 34) -> str:
@@ -87,25 +181,40 @@ def explorer_data(store: Store, view_name: str = "participation") -> dict[str, A
     """Everything the page shows, as plain JSON-ready data (nodes, edges, filters, quotes)."""
     cat = Catalog(store)
     G = view(store, view_name, catalog=cat)
-    cent = analytics.centrality(G)
-    pos = _layout(G)
-    score = {n: cent[n]["betweenness"] + cent[n]["degree"] for n in G}
+    if G.number_of_nodes() <= BETWEENNESS_LIMIT:
+        cent = analytics.centrality(G)
+        score = {n: cent[n]["betweenness"] + cent[n]["degree"] for n in G}
+    else:  # exact betweenness is O(V·E): size big graphs by degree alone
+        score = {n: float(G.degree(n)) for n in G}
     top = max(score.values(), default=0) or 1
-    # Label the most central nodes, people and events first: that is what the first screen is for.
-    ranked = sorted(G, key=lambda n: (G.nodes[n]["type"] not in ("Person", "Event"), -score[n], n))
-    labelled = set(ranked[:LABELLED])
+    labelled = _focus(G, score, LABELLED)
+    size, text = {}, {}
+    for n, d in G.nodes(data=True):
+        shrink = 1 if d["type"] == "Person" else 0.8
+        size[n] = round((10 + 26 * (score[n] / top) ** 0.5) * shrink, 1)
+        if n in labelled:
+            dated = d["type"] == "Event" and d["date"]
+            text[n] = _short(d["label"]) + (f"\n{d['date']}" if dated else "")
+    pos = _layout(G.subgraph(labelled))
+    if len(labelled) < G.number_of_nodes():  # the rest goes beside the first screen's nodes
+        rest = _layout(G.subgraph(set(G) - labelled))
+        right = max((x for x, _ in pos.values()), default=0) + 600
+        pos.update({v: (x + right, y) for v, (x, y) in rest.items()})
+    font = {n: FONT.get(G.nodes[n]["type"], 15) for n in G}
+    _declutter(pos, {n: (0.56 * font[n] * max(map(len, t.split("\n"))),
+                         size[n] * 2 + 1.25 * font[n] * (t.count("\n") + 1),
+                         1.25 * font[n] * (t.count("\n") + 1) / 2) for n, t in text.items()})
     quotes = _quotes(store, set(G))
     nodes = []
     for n, d in G.nodes(data=True):
         x, y = pos[n]
         nodes.append({
-            "id": n, "label": d["label"], "short": _short(d["label"]), "names": d["names"],
+            "id": n, "label": d["label"], "text": text.get(n), "names": d["names"],
             "type": d["type"], "subtype": d["subtype"], "country": d["country"],
             "countries": d["countries"], "date": d["date"], "end": d["end_date"],
             "admins": d["administrations"], "posts": d["posts"], "orgs": d["organizations"],
-            "size": round(10 + 26 * (score[n] / top) ** 0.5, 1), "x": x, "y": y,
+            "size": size[n], "font": font[n], "x": round(x, 1), "y": round(y, 1),
             "labelled": n in labelled, "links": _links(cat, G, n), "quotes": quotes.get(n, []),
-            "degree": G.degree(n), "betweenness": cent[n]["betweenness"],
         })
     edges = [
         {"from": a, "to": b, "weight": d.get("weight", 1),

@@ -1,7 +1,7 @@
 """The competency-question library: ``queries/NAME.rq`` files, their headers, and running them.
 
-One implementation serves the CLI (``bordergraph query``) and the Python API (``BorderGraph.query``).
-Each file opens with a header that says what it answers and how to call it::
+One implementation serves the CLI (``bordergraph query``) and the Python API
+(``BorderGraph.query``). Each file opens with a header: what it answers and how to call it::
 
     # title: Delegation heads
     # question: Who led each country's delegation at each meeting, in which post and agency?
@@ -136,7 +136,8 @@ def parse(text: str, name: str = "query") -> Query:
         if key == "param":
             match = _PARAM.match(value)
             if not match:
-                raise QueryError(f"{name}: bad param line {value!r} (want: NAME TYPE DEFAULT - TEXT)")
+                raise QueryError(
+                    f"{name}: bad param line {value!r} (want: NAME TYPE DEFAULT - TEXT)")
             pname, ptype, default, description = match.groups()
             if ptype not in ENTITY_CLASSES and ptype not in SCALAR_TYPES:
                 raise QueryError(f"{name}: parameter {pname!r} has unknown type {ptype!r}")
@@ -253,7 +254,9 @@ def find_entities(store: Store, text: str, kind: str = "entity") -> list[URIRef]
     return sorted(exact or partial)
 
 
-def bindings_for(store: Store, query: Query, params: Mapping[str, Any]) -> tuple[list[dict[str, Node]], list[str]]:
+def bindings_for(
+    store: Store, query: Query, params: Mapping[str, Any]
+) -> tuple[list[dict[str, Node]], list[str]]:
     """Every combination of bound values to run ``query`` with, and notes for the user.
 
     A name matching several entities gives one binding each; one matching none gives no binding
@@ -320,7 +323,7 @@ def run(
 def run_sparql(
     store: Store, text: str, params: Mapping[str, Any] | None = None, *, inferred: bool = True
 ) -> Rows | Any:
-    """Run ad-hoc SPARQL: SELECT gives :class:`Rows`, CONSTRUCT/DESCRIBE an rdflib Graph, ASK a bool."""
+    """Ad-hoc SPARQL: SELECT gives :class:`Rows`, CONSTRUCT/DESCRIBE an rdflib Graph, ASK a bool."""
     bindings = {k: guess_term(v) for k, v in (params or {}).items() if v is not None}
     form = query_form(text)
     with _one_line():

@@ -27,8 +27,18 @@ from .records import ReleaseText, Source
 
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"PK\x03\x04", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b")
 _TIME = re.compile(r"\b(\d{1,2}):(\d{2})\s*([AP]M)?\s*([A-Z]{2,4})?\b", re.IGNORECASE)
-_TZ = {"EST": "-05:00", "EDT": "-04:00", "CST": "-06:00", "CDT": "-05:00", "MST": "-07:00",
-       "MDT": "-06:00", "PST": "-08:00", "PDT": "-07:00", "UTC": "+00:00", "GMT": "+00:00"}
+_TZ = {
+    "EST": "-05:00",
+    "EDT": "-04:00",
+    "CST": "-06:00",
+    "CDT": "-05:00",
+    "MST": "-07:00",
+    "MDT": "-06:00",
+    "PST": "-08:00",
+    "PDT": "-07:00",
+    "UTC": "+00:00",
+    "GMT": "+00:00",
+}
 
 
 def read_release(path: Path | str) -> ReleaseText:
@@ -66,9 +76,15 @@ def _decode(path: Path, raw: bytes) -> tuple[str, list[str]]:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(raw).best()
+    matches = list(from_bytes(raw))
+    best = matches[0] if matches else None
     if best is None:
         raise ReleaseError(path, "undecodable text (not UTF-8, no other encoding fits)")
+    # Ties are common on short texts; releases are Western-European text, so prefer those.
+    preferred = common("read").get("preferred_encodings", [])
+    ties = [m for m in matches if m.chaos <= best.chaos and m.encoding in preferred]
+    if ties:
+        best = min(ties, key=lambda m: preferred.index(m.encoding))
     return str(best), [f"not UTF-8; decoded as {best.encoding}"]
 
 
@@ -94,21 +110,52 @@ def is_header_line(line: str) -> bool:
     rest = line
     dates = [d for d in find_dates(line, "en") + find_dates(line, "es") if d.precision == "day"]
     for d in dates:
-        rest = rest.replace(line[d.start:d.end], " ")
+        rest = rest.replace(line[d.start : d.end], " ")
     rest = _TIME.sub(" ", rest)
-    if dates and len(rest.split()) <= 6 and re.fullmatch(r"[\s,.|]*(?:(?:[A-ZÁÉÍÓÚ][\w.]*|a|de)[\s,.|]*)*", rest):
+    if (
+        dates
+        and len(rest.split()) <= 6
+        and re.fullmatch(r"[\s,.|]*(?:(?:[A-ZÁÉÍÓÚ][\w.]*|a|de)[\s,.|]*)*", rest)
+    ):
         return True  # a dateline: "Mexico City, January 31, 2022", "Washington, D.C., a 9 de ..."
     return not re.sub(r"[\W_]+", "", rest) and bool(line.strip())
 
 
 @cache
 def _offices() -> frozenset[str]:
-    return frozenset(o.lower() for pub in common("read")["publishers"] for o in pub.get("offices", []))
+    return frozenset(
+        o.lower() for pub in common("read")["publishers"] for o in pub.get("offices", [])
+    )
 
 
-_BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "section",
-           "article", "main", "blockquote", "table", "tr", "td", "th", "dl", "dt", "dd", "br",
-           "time", "figcaption", "pre"}
+_BLOCKS = {
+    "p",
+    "div",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "section",
+    "article",
+    "main",
+    "blockquote",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "dl",
+    "dt",
+    "dd",
+    "br",
+    "time",
+    "figcaption",
+    "pre",
+}
 
 
 def html_to_text(html: str, lex: dict) -> tuple[str, dict[str, str]]:  # type: ignore[type-arg]
@@ -124,8 +171,11 @@ def html_to_text(html: str, lex: dict) -> tuple[str, dict[str, str]]:  # type: i
 
     tree = LexborHTMLParser(html)
     meta: dict[str, str] = {}
-    for prop, key in (("article:published_time", "published"), ("og:site_name", "site_name"),
-                      ("og:title", "title")):
+    for prop, key in (
+        ("article:published_time", "published"),
+        ("og:site_name", "site_name"),
+        ("og:title", "title"),
+    ):
         node = tree.css_first(f'meta[property="{prop}"]')
         if node is not None and node.attributes.get("content"):
             meta[key] = str(node.attributes["content"]).strip()
@@ -201,8 +251,14 @@ def _source(body: str, meta: dict[str, str]) -> Source:
     publisher, office = _publisher(head, meta)
     issued, issued_time = _issued(head, meta, language)
     title = meta.get("title") or _title(lines, head)
-    return Source(publisher=publisher, issued=issued, language=language, office=office,
-                  issued_time=issued_time, title=title)
+    return Source(
+        publisher=publisher,
+        issued=issued,
+        language=language,
+        office=office,
+        issued_time=issued_time,
+        title=title,
+    )
 
 
 def _head_lines(lines: list[str]) -> list[str]:
@@ -217,7 +273,7 @@ def _head_lines(lines: list[str]) -> list[str]:
 
 def _publisher(head: list[str], meta: dict[str, str]) -> tuple[str | None, str | None]:
     pubs = common("read")["publishers"]
-    text = "\n".join(head + [meta.get("site_name", "")])
+    text = "\n".join([*head, meta.get("site_name", "")])
     office = None
     for pub in pubs:
         for off in pub.get("offices", []):
@@ -244,7 +300,7 @@ def _issued(head: list[str], meta: dict[str, str], lang: str) -> tuple[str | Non
         d = first_date(line, "en") or first_date(line, "es")
         if d is None:
             continue
-        t = _TIME.search(line[d.end:])
+        t = _TIME.search(line[d.end :])
         if t:
             hour, minute = int(t.group(1)), int(t.group(2))
             if (t.group(3) or "").upper() == "PM" and hour < 12:

@@ -190,6 +190,7 @@ class OxigraphStore:
 
     def __init__(self, location: str, *, read_only: bool = False, create: bool = True) -> None:
         self.location = location
+        self.read_only = read_only
         try:
             if location == ":memory:":
                 self._store = ox.Store()
@@ -282,11 +283,8 @@ class OxigraphStore:
                 )  # type: ignore[misc]
 
     def close(self) -> None:
-        if hasattr(self._store, "flush") and self.location != ":memory:":
-            try:
-                self._store.flush()
-            except OSError:
-                pass  # read-only stores cannot flush
+        if not self.read_only and self.location != ":memory:":
+            self._store.flush()
         del self._store
 
 

@@ -65,12 +65,13 @@ def load(store, update_url, paths):  # type: ignore[no-untyped-def]
       bordergraph load release.txt
       bordergraph load data/releases/ more/*.html
     """
-    with open_graph(store, update_url) as bg:
-        report = bg.load(paths, progress=True)
-    _report_files(report)
-    for r in report.results:
-        if r.status != "failed":
+    def show(r):  # type: ignore[no-untyped-def]
+        if r.status != "failed":  # one line per stored release, as soon as it is stored
             click.echo(f"{r.status:9} {r.path}  {r.triples} triples, {r.facts} facts")
+
+    with open_graph(store, update_url) as bg:
+        report = bg.load(paths, progress=True, on_file=show)
+    _report_files(report)
     click.echo(f"{report.loaded} loaded, {len(report.failed)} failed", err=True)
     sys.exit(1 if report.failed else 0)
 

@@ -71,6 +71,8 @@ def analyze(store, update_url, view_name, measure, top, graphml, gexf, fmt):  # 
                        err=True)
     if measure == "nodes":
         records = analytics.node_table(G)
+        if fmt == "table":  # IRIs make the terminal table unreadable; csv/json keep them
+            records = [{k: v for k, v in r.items() if k != "iri"} for r in records]
     elif measure == "bridges":
         records = analytics.bridges(G)
     elif measure == "administrations":
@@ -115,7 +117,7 @@ def path(store, update_url, source, target, fmt):  # type: ignore[no-untyped-def
         a, b = find_node(G, source), find_node(G, target)
         steps = chain(G, a, b)
     except LookupError as exc:
-        raise BordergraphError(str(exc).strip("'\"")) from exc
+        raise BordergraphError(exc.args[0]) from exc
     except nx.NetworkXNoPath:
         label_a, label_b = G.nodes[a]["label"], G.nodes[b]["label"]
         click.echo(f"no chain of shared events links {label_a} and {label_b}", err=True)

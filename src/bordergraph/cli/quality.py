@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 
 import click
@@ -10,6 +11,11 @@ from . import main, open_graph, store_option
 from .output import emit
 
 _FORMATS = click.Choice(["text", "table", "csv", "json", "tsv"])
+
+
+def _quiet() -> None:
+    # rdflib logs a traceback for each ill-typed literal (2021-02-30); those are findings here.
+    logging.getLogger("rdflib.term").setLevel(logging.ERROR)
 
 
 def _short(iri: str) -> str:
@@ -48,6 +54,7 @@ def reason(store, update_url, check_releases, hermit, materialize):  # type: ign
     """
     from ..consistency import reason as run
 
+    _quiet()
     with open_graph(store, update_url, read_only=not materialize) as bg:
         report = run(bg.store, check_releases=check_releases, hermit=hermit, write=materialize)
     done = report.materialized
@@ -94,6 +101,7 @@ def validate(store, update_url, fmt, releases):  # type: ignore[no-untyped-def]
     from .. import iris
     from ..validate import validate as run
 
+    _quiet()
     with open_graph(store, update_url, read_only=True) as bg:
         try:
             report = run(bg.store, [iris.release(r) for r in releases] if releases else None)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -21,15 +21,14 @@ from .output import emit
 
 @contextmanager
 def _reading(store: str | None, update_url: str | None) -> Iterator[Any]:
-    """The graph opened read-only (queries never write; a missing store is an error, not created)."""
+    """The graph opened read-only: queries never write, and a missing store is an error."""
     bg = open_graph(store, update_url, read_only=True)
     try:
         yield bg
     finally:
-        try:
+        # pyoxigraph refuses to flush a read-only store; nothing was written anyway.
+        with suppress(RuntimeError):
             bg.close()
-        except RuntimeError:
-            pass  # pyoxigraph refuses to flush a read-only store; nothing was written anyway
 
 
 def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:

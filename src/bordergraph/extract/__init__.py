@@ -1,8 +1,9 @@
 """Extract: a release's text -> a :class:`~bordergraph.records.ReleaseRecord`.
 
 The pipeline is language-neutral code driven by the vocabulary in ``data/lexicon/LANG/``;
-a language is supported when it has a registered extractor. English is built in; a release in a
-language without one yields a record with its source metadata only.
+a language is supported when it has an extractor: registered with :func:`register`, or the
+``extract_release`` function of a module ``pipeline_LANG`` in this package (English:
+``pipeline``). A release in a language without one yields a record with its source only.
 
 >>> from bordergraph.records import ReleaseText, Source
 >>> text = ReleaseText("x.txt", "Secretary of State Antony J. Blinken hosted the second "
@@ -15,6 +16,7 @@ language without one yields a record with its source metadata only.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -34,14 +36,24 @@ def release_id(text: ReleaseText) -> str:
     return Path(text.path).stem
 
 
+def _load(lang: str) -> Extractor | None:
+    """The extractor of ``lang``: registered, else ``extract_release`` of the module
+    ``bordergraph.extract.pipeline_LANG`` (``pipeline`` for English) when it exists."""
+    if lang not in _EXTRACTORS:
+        name = ".pipeline" if lang == "en" else f".pipeline_{lang}"
+        try:
+            module = importlib.import_module(name, __name__)
+        except ModuleNotFoundError as exc:
+            if exc.name != __name__ + name:
+                raise
+            return None
+        register(lang, module.extract_release)
+    return _EXTRACTORS[lang]
+
+
 def extract(text: ReleaseText) -> ReleaseRecord:
     """Everything the release states, with evidence; source only for unsupported languages."""
-    lang = text.source.language or "en"
-    if lang not in _EXTRACTORS and lang == "en":
-        from .pipeline import extract_release
-
-        register("en", extract_release)
-    fn = _EXTRACTORS.get(lang)
+    fn = _load(text.source.language or "en")
     if fn is None:
         return ReleaseRecord(id=release_id(text), source=text.source)
     return fn(text)

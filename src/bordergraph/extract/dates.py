@@ -45,11 +45,17 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
         ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>\d\d)-(?P<day>\d\d)\b"),
         ("numeric", r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d\d)\b"),
         # English order: "December 2, 2021", "May 2-3", "Feb. 4, 2016"
-        ("mdy", rf"\b{m}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
-                rf"(?:\s*{join}\s*(?P<day2>\d{{1,2}})\b)?(?:,?\s+{year})?\b"),
+        (
+            "mdy",
+            rf"\b{m}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
+            rf"(?:\s*{join}\s*(?P<day2>\d{{1,2}})\b)?(?:,?\s+{year})?\b",
+        ),
         # Spanish / European order: "9 de septiembre de 2021", "10 y 11 de junio"
-        ("dmy", rf"\b(?P<day>\d{{1,2}})(?:\s*{join}\s*(?P<day2>\d{{1,2}}))?\s+(?:de\s+)?{m}"
-                rf"(?:,?\s+(?:de\s+|del\s+)?{year})?\b"),
+        (
+            "dmy",
+            rf"\b(?P<day>\d{{1,2}})(?:\s*{join}\s*(?P<day2>\d{{1,2}}))?\s+(?:de\s+)?{m}"
+            rf"(?:,?\s+(?:de\s+|del\s+)?{year})?\b",
+        ),
         ("my", rf"\b{m}\s+(?:de\s+|of\s+)?{year}\b"),
         ("month", rf"\b(?:in|for|since|during|until|by|en|de|para|desde)\s+{m}(?![\w-])(?!\s+\d)"),
         ("year", rf"(?<![\d/$.,-])\b{year}\b(?![\d/-])"),
@@ -111,13 +117,13 @@ def _mention(kind, match, months, order, year, issued) -> DateMention | None:  #
     return _day(start, end, y, mon, int(g["day"]), day2, explicit)
 
 
-def _day(start: int, end: int, y: int, mon: int, day: int, day2: int | None,
-         explicit: bool) -> DateMention | None:
+def _day(
+    start: int, end: int, y: int, mon: int, day: int, day2: int | None, explicit: bool
+) -> DateMention | None:
     if not (1 <= mon <= 12 and 1 <= day <= 31):
         return None
     end_value = f"{y}-{mon:02d}-{day2:02d}" if day2 and day2 > day else None
-    return DateMention(start, end, f"{y}-{mon:02d}-{day:02d}", end_value,
-                       explicit_year=explicit)
+    return DateMention(start, end, f"{y}-{mon:02d}-{day:02d}", end_value, explicit_year=explicit)
 
 
 def first_date(text: str, lang: str = "en") -> DateMention | None:

@@ -7,12 +7,16 @@ The vocabulary is ``data/lexicon/LANG/events.yaml``.
 
 from __future__ import annotations
 
+import itertools
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 
 from .dates import DateMention
 from .event_parts import attributes as _attributes
+from .event_parts import bilateral as _bilateral
+from .event_parts import drop as _drop
+from .event_parts import names as _names
 from .event_parts import openings as _openings
 from .event_parts import signings as _signings
 from .event_parts import visits as _visits
@@ -82,8 +86,9 @@ def find_events(ctx: Context, lang: str) -> list[EventMention]:
     """All event mentions of one sentence, left to right."""
     out = _series_mentions(ctx, lang)
     taken = [(m.start, m.end) for m in out]
-    for m in _noun_mentions(ctx, lang) + _visits(ctx, lang) + _openings(ctx, lang) + \
-            _signings(ctx, lang):
+    for m in (
+        _noun_mentions(ctx, lang) + _visits(ctx, lang) + _openings(ctx, lang) + _signings(ctx, lang)
+    ):
         if not any(s <= m.start < e or m.start <= s < m.end for s, e in taken):
             out.append(m)
             taken.append((m.start, m.end))
@@ -100,44 +105,59 @@ def _series_mentions(ctx: Context, lang: str) -> list[EventMention]:
     text = ctx.text
     nouns = alternation([n for n in lex.get("nouns", {}) if " " not in n or "meeting" in n])
     creates = alternation(lex.get("create_verbs", []))
+    future = alternation(lex.get("future_modifiers", ["next"]))
     out = []
     hits = list(ctx.series)
-    for a, b in zip(hits, hits[1:], strict=False):
-        if not text[a.end:b.start].strip() and not a.generic and not b.generic:
+    for a, b in itertools.pairwise(hits):
+        if not text[a.end : b.start].strip() and not a.generic and not b.generic:
             hits.remove(b)  # "... Border Management Process Executive Steering Committee (ESC)"
             hits[hits.index(a)] = SeriesHit(a.start, b.end, a.written, a.key, a.kind, b.acronym)
     for h in hits:
         key = parent_of(h.key, lang) or h.key
-        left = text[:h.start]
-        right = text[h.end:]
+        left = text[: h.start]
+        right = text[h.end :]
         if re.search(rf"\b{creates}\w*\s+(?:an?\s+|the\s+)?$", left, re.I):
             continue  # "agreed to establish a ... Dialogue": an outcome
-        m = EventMention(ctx.index, h.start, h.end, text[h.start:h.end], series=h.written,
-                         series_key=key, type=_series_type(h.kind))
+        m = EventMention(
+            ctx.index,
+            h.start,
+            h.end,
+            text[h.start : h.end],
+            series=h.written,
+            series_key=key,
+            type=_series_type(h.kind),
+        )
         if h.generic:
             m.series, m.series_key, m.extra["generic"] = None, None, h.kind
-        phrase = re.search(rf"(?:^|\b(?:an?|the|their|its|for|of)\s+|[,;:]\s*)(?P<mods>(?:{_MOD}[\w-]+\s+)"
-                           rf"{{0,4}}?)(?P<noun>{nouns})\s+of\s+(?:the\s+)?$", left, re.I)
+        phrase = re.search(
+            rf"(?:^|\b(?:an?|the|their|its|for|of)\s+|[,;:]\s*)(?P<mods>(?:{_MOD}[\w-]+\s+)"
+            rf"{{0,4}}?)(?P<noun>{nouns})\s+of\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?$",
+            left,
+            re.I,
+        )
         mods = re.search(r"\b(?:an?|the|their|its)\s+(?P<mods>(?:[\w-]+\s+){1,3})$", left, re.I)
         first = re.match(r"\s+(?:to|will)\s+meet\s+for\s+the\s+first\s+time", right)
-        verb = re.match(rf"\s+(?:was\s+|were\s+)?({alternation(lex.get('session_verbs', []))})\b",
-                        right)
+        verb = re.match(
+            rf"\s+(?:was\s+|were\s+)?({alternation(lex.get('session_verbs', []))})\b", right
+        )
         if phrase:
             m.start = phrase.start("mods") if phrase.group("mods") else phrase.start("noun")
-            m.name = _drop(text[m.start:h.end], lang)
+            m.name = _drop(text[m.start : h.end], lang)
             m.ordinal = _ordinal(phrase.group("mods") or "", lang)
             if "first" in (phrase.group("mods") or "").lower() and " since " in right[:80]:
                 m.ordinal = None
         elif first:
             m.name, m.ordinal, m.future = f"first meeting of the {h.written}", 1, True
             m.end = h.end + first.end()
-        elif mods and (_ordinal(mods.group("mods"), lang) or re.search(
-                r"\b(?:next|upcoming|(?:19|20)\d\d)\b", mods.group("mods"))):
+        elif mods and (
+            _ordinal(mods.group("mods"), lang)
+            or re.search(rf"\b(?:{future}|(?:19|20)\d\d)\b", mods.group("mods"))
+        ):
             m.ordinal = _ordinal(mods.group("mods"), lang)
-            m.future = bool(re.search(r"\b(?:next|upcoming)\b", mods.group("mods")))
+            m.future = bool(re.search(rf"\b{future}\b", mods.group("mods")))
             year = re.search(r"\b((?:19|20)\d\d)\b", mods.group("mods"))
             m.start = mods.start("mods")
-            m.name = text[m.start:h.end]
+            m.name = text[m.start : h.end]
             if year:
                 m.extra["year"] = year.group(1)
         elif verb and verb.group(1) in ("launched", "inaugurated"):
@@ -160,20 +180,15 @@ def _session_context(h: SeriesHit, ctx: Context, lang: str) -> bool:
     if h.kind not in ("dialogue", "summit") or h.generic:
         return False
     lex = _lex(lang)
-    if ctx.title or re.search(alternation(lex.get("builds_on", [])), ctx.text[:h.start], re.I):
+    if ctx.title or re.search(alternation(lex.get("builds_on", [])), ctx.text[: h.start], re.I):
         return True
-    if re.search(r"\bfor the\s+$", ctx.text[:h.start]):  # "gathered today for the Summit"
+    if re.search(r"\bfor the\s+$", ctx.text[: h.start]):  # "gathered today for the Summit"
         return True
-    clause = re.split(r"[;:]|,\s+(?=which|when|where)", ctx.text[h.end:])[0]
+    clause = re.split(r"[;:]|,\s+(?=which|when|where)", ctx.text[h.end :])[0]
     if any(h.end <= d.start < h.end + len(clause) and d.precision != "year" for d in ctx.dates):
         return True
     verbs = alternation(lex.get("event_verbs", []))
-    return bool(re.search(rf"\b{verbs}\b", ctx.text[max(0, h.start - 60):h.end + 80]))
-
-
-def _drop(name: str, lang: str) -> str:
-    words = alternation(_lex(lang).get("name_drop", []))
-    return re.sub(rf"\b{words}\s+", "", name, flags=re.I).strip()
+    return bool(re.search(rf"\b{verbs}\b", ctx.text[max(0, h.start - 60) : h.end + 80]))
 
 
 def _noun_mentions(ctx: Context, lang: str) -> list[EventMention]:
@@ -187,15 +202,27 @@ def _noun_mentions(ctx: Context, lang: str) -> list[EventMention]:
         etype = nouns[noun]
         if etype in ("Summit", "Dialogue") or noun in ("gathering", "plenary"):
             continue  # named summits and dialogues come from the series lexicon
-        left, right = text[:m.start()], text[m.end():]
-        det = re.search(r"(?:^|\b(?P<det>an?|the|their|its|this)\s+)(?P<mods>(?:(?!(?:the|an?|their|"
-                        r"its|this|of|for|to|in|at|on|with|before|after|during)\b)[\w,-]+\s+){0,4}?)$",
-                        left, re.I)
+        left, right = text[: m.start()], text[m.end() :]
+        det = re.search(
+            r"(?:^|\b(?P<det>an?|the|their|its|this)\s+)(?P<mods>(?:(?!(?:the|an?|their|"
+            r"its|this|of|for|to|in|at|on|with|before|after|during)\b)[\w,-]+\s+){0,4}?)$",
+            left,
+            re.I,
+        )
         mods = det.group("mods") if det else ""
         start = det.start("mods") if det and det.group("mods") else m.start()
         em = EventMention(ctx.index, start, m.end(), m.group("noun"), type=etype, explicit=True)
         persons = [cid for pm, cid in ctx.people if pm.start >= m.end()]
         between = re.match(r"s?\s+(between|with)\s+", right)
+        definite = det and (det.group("det") or "").lower() in ("the", "this", "its")
+        told = ctx.title or "bilateral" in mods.lower() or m.group("noun").endswith("s")
+        if (
+            between
+            and definite
+            and not told
+            and not any(start <= d.start < m.end() for d in ctx.dates)
+        ):
+            between = None  # "co-chaired the meeting with X": the meeting told already
         if between:
             em = _bilateral(ctx, m, em, between.group(1), left, lang)
             if em is None:
@@ -205,7 +232,9 @@ def _noun_mentions(ctx: Context, lang: str) -> list[EventMention]:
         purpose = re.match(r"\s+to\s+(?!(?:an?|the|their|its)\b)[a-z]+\s+(?:the\s+)?[^,;]+", right)
         venue = re.match(rf"(?:\s+today)?\s+at\s+the\s+({_CAPRUN})", right)
         dated = any(start <= d.start < m.end() for d in ctx.dates)
-        if re.fullmatch(r"(?:[A-Z][A-Z .,'-]*[—–-]+\s*)?", left) and etype == "Meeting":  # "Meeting today at the National Palace, A and B"
+        if (
+            re.fullmatch(r"(?:[A-Z][A-Z .,'-]*[—–-]+\s*)?", left) and etype == "Meeting"
+        ):  # "Meeting today at the National Palace, A and B"
             em.persons = tuple(cid for _, cid in ctx.people)
             em.name, em.explicit = "meeting of " + _names(ctx, em.persons), False
         elif purpose:
@@ -216,58 +245,21 @@ def _noun_mentions(ctx: Context, lang: str) -> list[EventMention]:
             em.end = m.end() + venue.end()
         elif dated and etype == "Meeting":
             em.persons = tuple(cid for _, cid in ctx.people if cid in ctx.leaders)
-            em.name = _drop(text[start:m.end()], lang) + (
-                " of " + _names(ctx, em.persons) if em.persons else "")
-        elif (det and det.group("det") and det.group("det").lower() in ("the", "this", "its")) \
-                or noun in refs and not mods.strip():
+            em.name = _drop(text[start : m.end()], lang) + (
+                " of " + _names(ctx, em.persons) if em.persons else ""
+            )
+        elif (det and det.group("det") and det.group("det").lower() in ("the", "this", "its")) or (
+            noun in refs and not mods.strip()
+        ):
             em.ref = True
         elif det is None or not det.group("det"):
             continue  # "has held annual plenary meetings": a habit, not an event
         else:
-            em.name = _drop(text[start:m.end()], lang)
-        if etype == "Meeting" and (sum(1 for c in em.persons if c in ctx.leaders) >= 2
-                                   or "bilateral" in mods.lower()):
+            em.name = _drop(text[start : m.end()], lang)
+        if etype == "Meeting" and (
+            sum(1 for c in em.persons if c in ctx.leaders) >= 2 or "bilateral" in mods.lower()
+        ):
             em.type = "BilateralMeeting"
         del persons
         out.append(em)
-    return out
-
-
-def _names(ctx: Context, cids: tuple[int, ...]) -> str:
-    names = []
-    for cid in cids:
-        for pm, c in ctx.people:
-            if c == cid:
-                names.append(re.sub(r"^[Tt]he\s+", "", ctx.text[pm.start:pm.end]))
-                break
-    return " and ".join(dict.fromkeys(names))
-
-
-def _bilateral(ctx: Context, m: re.Match[str], em: EventMention, word: str, left: str,
-               lang: str) -> list[EventMention] | None:
-    """"bilateral meeting(s) between A and B" / "separate bilateral meetings with A and with B"."""
-    after = [(pm, cid) for pm, cid in ctx.people if pm.start >= m.end()]
-    after = after[:2] if word == "between" else after
-    if not after:
-        return None
-    before = [(pm, cid) for pm, cid in ctx.people if pm.end <= m.start()]
-    if word == "between":
-        pairs = [tuple(after[:2])]
-    else:
-        if not before:
-            return None
-        pairs = [(before[-1], other) for other in after[:3]]
-    out = []
-    for pair in pairs:
-        cids = tuple(cid for _, cid in pair)
-        name = f"bilateral meeting between {_names(ctx, cids)}" if word == "with" else _drop(
-            ctx.text[em.start:pair[-1][0].end], lang)
-        start, end = em.start, max(em.end, pair[-1][0].end)
-        if ctx.title:
-            name = ctx.text[pair[0][0].start:pair[-1][0].end]
-            start = pair[0][0].start
-        elif len(pairs) > 1:  # one meeting per counterpart: each spans its counterpart's name
-            start, end = pair[-1][0].start, pair[-1][0].end
-        out.append(replace(em, name=name, type="BilateralMeeting", persons=cids, start=start,
-                           end=end, explicit=word != "with"))
     return out

@@ -35,7 +35,12 @@ def _conflict(a: EventMention, b: EventMention) -> bool:
         return True
     if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
         return True
-    return bool(a.type and b.type and a.type != b.type and {a.type, b.type} != {"Meeting", "BilateralMeeting"})
+    return bool(
+        a.type
+        and b.type
+        and a.type != b.type
+        and {a.type, b.type} != {"Meeting", "BilateralMeeting"}
+    )
 
 
 def _merge(into: EventMention, m: EventMention) -> None:
@@ -50,8 +55,12 @@ def _merge(into: EventMention, m: EventMention) -> None:
     into.persons = tuple(dict.fromkeys(into.persons + m.persons))
 
 
-def build(per_sentence: list[list[EventMention]], lead: int | None, titles: set[int],
-          lead_dates: dict[str, str | None]) -> EventSet:
+def build(
+    per_sentence: list[list[EventMention]],
+    lead: int | None,
+    titles: set[int],
+    lead_dates: dict[str, str | None],
+) -> EventSet:
     """Merge mentions. ``lead`` is the first sentence of the lead paragraph; ``lead_dates`` gives
     the lead sentence's date, location and mode for a main event first named in the title."""
     es = EventSet()
@@ -66,8 +75,12 @@ def build(per_sentence: list[list[EventMention]], lead: int | None, titles: set[
         es.index[main_at] = 0
         for s in titles | ({lead} if lead is not None else set()):
             for i, m in enumerate(per_sentence[s] if s < len(per_sentence) else []):
-                if (s, i) != main_at and not m.ref and not _conflict(es.events[0], m) and (
-                        s in titles or m.type == es.events[0].type):
+                if (
+                    (s, i) != main_at
+                    and not m.ref
+                    and not _conflict(es.events[0], m)
+                    and (s in titles or m.type == es.events[0].type)
+                ):
                     _merge(es.events[0], m)
                     es.index[(s, i)] = 0
         main = es.events[0]
@@ -101,8 +114,14 @@ def _same_day(es: EventSet, per_sentence: list[list[EventMention]], lead: int | 
     main = es.events[es.main]
     for (s, _), e_i in es.index.items():
         e = es.events[e_i]
-        if e_i != es.main and lead <= s <= lead + 1 and e.date is None and not e.future and \
-                e.type in ("Meeting", "BilateralMeeting") and len(main.date or "") == 10:
+        if (
+            e_i != es.main
+            and lead <= s <= lead + 1
+            and e.date is None
+            and not e.future
+            and e.type in ("Meeting", "BilateralMeeting")
+            and len(main.date or "") == 10
+        ):
             e.date = main.date
 
 
@@ -112,8 +131,9 @@ def _copy(m: EventMention) -> EventMention:
     return replace(m, extra=dict(m.extra))
 
 
-def _main_mention(per_sentence: list[list[EventMention]], lead: int | None,
-                  titles: set[int]) -> tuple[int, int] | None:
+def _main_mention(
+    per_sentence: list[list[EventMention]], lead: int | None, titles: set[int]
+) -> tuple[int, int] | None:
     if lead is not None:
         for s in range(lead, min(lead + 3, len(per_sentence))):
             for i, m in enumerate(per_sentence[s]):
@@ -130,16 +150,28 @@ def _find(es: EventSet, m: EventMention) -> int | None:
     """The event a mention names: same series without conflict, generic reference, same name."""
     kind = m.extra.get("generic")
     for e_i, e in enumerate(es.events):
-        if kind and e.type and e.type.lower() == {"dialogue": "dialogue", "summit": "summit"}.get(
-                kind, "meeting") and (m.ref or not _conflict(e, m)):
+        if (
+            kind
+            and e.type
+            and e.type.lower() == {"dialogue": "dialogue", "summit": "summit"}.get(kind, "meeting")
+            and (m.ref or not _conflict(e, m))
+        ):
             if not m.ref and m.ordinal and e.ordinal != m.ordinal:
                 continue
             return e_i
-        if m.series_key and e.series_key == m.series_key and not _conflict(e, m):
-            if m.ref or not (m.date or m.ordinal) or e.date == m.date or e.ordinal == m.ordinal:
-                return e_i
-        if not m.ref and m.type == e.type and m.date and m.date == e.date and len(m.date) == 10 \
-                and set(m.persons) == set(e.persons):
+        same = m.series_key and e.series_key == m.series_key and not _conflict(e, m)
+        if same and (
+            m.ref or not (m.date or m.ordinal) or e.date == m.date or e.ordinal == m.ordinal
+        ):
+            return e_i
+        if (
+            not m.ref
+            and m.type == e.type
+            and m.date
+            and m.date == e.date
+            and len(m.date) == 10
+            and set(m.persons) == set(e.persons)
+        ):
             return e_i
     if m.ref and not kind and not m.series_key and es.main is not None:
         return es.main
@@ -171,8 +203,11 @@ def link(es: EventSet, sentences, lang: str) -> None:  # type: ignore[no-untyped
     for e_i, e in enumerate(es.events):
         if e_i == es.main or not main.series_key or e.series_key != main.series_key:
             continue
-        earlier = (e.ordinal and main.ordinal and e.ordinal < main.ordinal) or e.since_year or (
-            e.date and main.date and e.date < main.date[:len(e.date)])
+        earlier = (
+            (e.ordinal and main.ordinal and e.ordinal < main.ordinal)
+            or e.since_year
+            or (e.date and main.date and e.date < main.date[: len(e.date)])
+        )
         if earlier:
             s = next((s for (s, _), x in es.index.items() if x == e_i), 0)
             add(es.main, e_i, s)

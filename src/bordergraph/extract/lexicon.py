@@ -21,9 +21,7 @@ import yaml
 
 #: The lexicon folder; ``BORDERGRAPH_LEXICON`` points elsewhere (e.g. a curated copy).
 LEXICON_DIR = Path(
-    os.environ.get(
-        "BORDERGRAPH_LEXICON", Path(__file__).resolve().parents[3] / "data" / "lexicon"
-    )
+    os.environ.get("BORDERGRAPH_LEXICON", Path(__file__).resolve().parents[3] / "data" / "lexicon")
 )
 
 

@@ -66,26 +66,40 @@ def _patterns(lang: str) -> list[tuple[re.Pattern[str], dict]]:  # type: ignore[
     lex = load(lang, "organizations")
     out = []
     forms = [f for e in _known(lang) for f in [e["name"], *e.get("names", [])]]
-    gaz = rf"(?P<pre>(?:U\.S\.|Mexico['’]s|Mexican)\s+)?(?P<name>{alternation(forms)})(?![\w-]){_ACR}"
+    gaz = (
+        rf"(?P<pre>(?:U\.S\.|Mexico['’]s|Mexican)\s+)?(?P<name>{alternation(forms)})(?![\w-]){_ACR}"
+    )
     out.append((re.compile(gaz.replace("{{", "{").replace("}}", "}")), {}))
     before = alternation(list(lex.get("heads_before", {})))
-    pat = (rf"(?P<pre>(?:U\.S\.|Mexico['’]s|Mexican)\s+)?(?P<name>{before}\s+of\s+(?:the\s+)?"
-           rf"{_CAP}(?:\s+(?:and\s+)?{_CAP})*){_ACR}")
+    pat = (
+        rf"(?P<pre>(?:U\.S\.|Mexico['’]s|Mexican)\s+)?(?P<name>{before}\s+of\s+(?:the\s+)?"
+        rf"{_CAP}(?:\s+(?:and\s+)?{_CAP})*){_ACR}"
+    )
     out.append((re.compile(pat.replace("{{", "{").replace("}}", "}")), lex.get("heads_before", {})))
     after = alternation(list(lex.get("heads_after", {})))
     pat = rf"(?P<pre>(?:U\.S\.)\s+)?(?P<name>(?:{_CAP}\s+){{1,4}}{after})(?![\w-]){_ACR}"
-    out.append((re.compile(pat.replace("{{{{", "{{").replace("}}}}", "}}")), lex.get("heads_after", {})))
+    out.append(
+        (re.compile(pat.replace("{{{{", "{{").replace("}}}}", "}}")), lex.get("heads_after", {}))
+    )
     return out
 
 
-def find_organizations(sentences: list[Sentence], lang: str, publisher: str | None = None,
-                       default_country: str | None = None) -> list[Organization]:
+def find_organizations(
+    sentences: list[Sentence],
+    lang: str,
+    publisher: str | None = None,
+    default_country: str | None = None,
+) -> list[Organization]:
     """The organizations named in ``sentences`` (see :func:`org_table`)."""
     return org_table(sentences, lang, publisher, default_country).orgs
 
 
-def org_table(sentences: list[Sentence], lang: str, publisher: str | None = None,
-              default_country: str | None = None) -> OrgTable:
+def org_table(
+    sentences: list[Sentence],
+    lang: str,
+    publisher: str | None = None,
+    default_country: str | None = None,
+) -> OrgTable:
     """Every organization named as such, one entry each, with its fullest written name."""
     lex = load(lang, "organizations")
     stop = {s.lower() for s in lex.get("not_organizations", [])}
@@ -109,8 +123,14 @@ def org_table(sentences: list[Sentence], lang: str, publisher: str | None = None
     return table
 
 
-def _add(table: OrgTable, sent: Sentence, m: re.Match[str], heads: dict, lang: str,  # type: ignore[type-arg]
-         default_country: str | None) -> None:
+def _add(
+    table: OrgTable,
+    sent: Sentence,
+    m: re.Match[str],
+    heads: dict,
+    lang: str,  # type: ignore[type-arg]
+    default_country: str | None,
+) -> None:
     pre = (m.group("pre") or "").strip()
     name = m.group("name")
     acr = m.group("acr")
@@ -152,7 +172,9 @@ def _header_publisher(sent: Sentence, publisher: str | None, table: OrgTable, la
         if pub["name"] != publisher:
             continue
         for form in pub["names"]:
-            if len(form) > 4 and re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", sent.text, re.I):
+            if len(form) > 4 and re.search(
+                rf"(?<![\w-]){re.escape(form)}(?![\w-])", sent.text, re.I
+            ):
                 name = re.sub(r"^The\s+", "", pub["name"])
                 key = _gazetteer_key(name, lang) or name
                 if key not in table.keys:

@@ -13,10 +13,14 @@ from dataclasses import dataclass
 from functools import cache
 
 from .lexicon import alternation, load
+from .sentences import Sentence
+from .series import canonical
 
 _CAPW = r"(?:[A-Z0-9][\w’'.$-]*)"
-_CAPNP = (rf"{_CAPW}(?:(?:\s+(?:of|for|on|and|to)\s+(?:the\s+)?|,\s+(?:and\s+)?(?=[A-Z])|\s+|-)"
-          rf"{_CAPW})*(?:\s+\([A-Z]{{2,10}}\))?")
+_CAPNP = (
+    rf"{_CAPW}(?:(?:\s+(?:of|for|on|and|to)\s+(?:the\s+)?|,\s+(?:and\s+)?(?=[A-Z])|\s+|-)"
+    rf"{_CAPW})*(?:\s+\([A-Z]{{2,10}}\))?"
+)
 
 
 @dataclass
@@ -45,22 +49,24 @@ def outcome_type(name: str, relation: str | None, lang: str) -> str | None:
     return None
 
 
-def _np(text: str) -> str | None:
+def _np(text: str, lang: str) -> str | None:
     """The noun phrase at the start of ``text``: a capitalised name, else a short lower-case
     phrase with an outcome head word ("joint statement")."""
+    lex = _lex(lang)
     text = re.sub(r"^(?:an?|the|their|its)\s+", "", text.lstrip())
-    m = re.match(rf"(?:(?:new|joint|updated|final)\s+)?{_CAPNP}", text)
-    if m and m.group(0)[:1].isupper():
+    adjectives = alternation(lex.get("name_adjectives", []))
+    m = re.match(rf"(?:{adjectives}\s+)?(?P<cap>{_CAPNP})", text)
+    if m and m.group("cap")[:1].isupper():
         return m.group(0).rstrip(",. ")
-    m = re.match(r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?\s+(?:statement|declaration|plan|plans|"
-                 r"agreement|strategy|framework|communiqu[ée]|memorandum)\b", text)
+    heads = alternation(lex.get("lowercase_heads", []))
+    m = re.match(rf"[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,3}}?\s+{heads}\b", text)
     return m.group(0) if m else None
 
 
 def _upto(text: str) -> str:
     """A commitment's object: up to a clause break (", aligning", ", backed", ";", ".")."""
     m = re.search(r",\s+(?:\w+ing|\w+ed|which|including|and by|while)\b|[;:]|\.\s|\.$", text)
-    return (text[:m.start()] if m else text).strip(" ,.")
+    return (text[: m.start()] if m else text).strip(" ,.")
 
 
 def _concrete(phrase: str, lang: str) -> bool:
@@ -74,8 +80,9 @@ def _concrete(phrase: str, lang: str) -> bool:
     return bool(re.search(rf"\b{alternation(lex.get('commitment_concrete', []))}\b", phrase, re.I))
 
 
-def sentence_outcomes(text: str, events, s: int, lang: str, lead: str | None = None,
-                      main: int | None = None) -> list[OutcomeFact]:  # type: ignore[no-untyped-def]
+def sentence_outcomes(
+    text: str, events, s: int, lang: str, lead: str | None = None, main: int | None = None
+) -> list[OutcomeFact]:  # type: ignore[no-untyped-def]
     """Outcomes stated in one sentence; ``events`` is [(EventMention, event id)]."""
     lex = _lex(lang)
     out: list[OutcomeFact] = []
@@ -87,46 +94,82 @@ def sentence_outcomes(text: str, events, s: int, lang: str, lead: str | None = N
         before = [e for m, e in events if m.end <= pos]
         return after[0] if after else (before[-1] if before else main)
 
-    def add(name: str | None, relation: str | None, pos: int, kind: str | None = None,
-            event: int | None = None) -> None:
+    def add(
+        name: str | None,
+        relation: str | None,
+        pos: int,
+        kind: str | None = None,
+        event: int | None = None,
+    ) -> None:
         if not name or len(name) < 4:
             return
-        out.append(OutcomeFact(name, kind or outcome_type(name, relation, lang), relation,
-                               event if event is not None else event_at(pos), s))
+        out.append(
+            OutcomeFact(
+                name,
+                kind or outcome_type(name, relation, lang),
+                relation,
+                event if event is not None else event_at(pos),
+                s,
+            )
+        )
 
     # "the Framework ..., which the two governments adopted when the HLSD was inaugurated"
-    for m in re.finditer(rf"(?P<np>{_CAPNP}),\s+which\s+(?:[\w-]+\s+){{0,4}}?(?P<v>adopted|signed|"
-                         rf"approved|launched|issued)\b", text):
+    for m in re.finditer(
+        rf"(?P<np>{_CAPNP}),\s+which\s+(?:[\w-]+\s+){{0,4}}?(?P<v>adopted|signed|"
+        rf"approved|launched|issued)\b",
+        text,
+    ):
         later = [e for em, e in events if em.start > m.end()]
         if later:
             add(_trim(m.group("np")), _rel(m.group("v"), lang), m.end(), event=later[0])
     for relation, verbs in lex.get("object_verbs", {}).items():
         for m in re.finditer(rf"\b(?:{alternation(verbs, escape=False)})\s+", text):
-            if re.search(r"\bto\s+$", text[:m.start()]) and relation != "launched":
+            if re.search(r"\bto\s+$", text[: m.start()]) and relation != "launched":
                 continue
-            add(_np(text[m.end():]), relation, m.end())
-    for m in re.finditer(rf"(?P<np>{_CAPNP}|joint statement|joint declaration)\s+(?:was\s+|were\s+)?"
-                         rf"(?P<v>issued|adopted|signed|approved|launched)\s+(?:at|during)\b", text):
+            add(_np(text[m.end() :], lang), relation, m.end())
+    for m in re.finditer(
+        rf"(?P<np>{_CAPNP}|joint statement|joint declaration)\s+(?:was\s+|were\s+)?"
+        rf"(?P<v>issued|adopted|signed|approved|launched)\s+(?:at|during)\b",
+        text,
+    ):
         add(_trim(m.group("np")), _rel(m.group("v"), lang), m.end())
-    for m in re.finditer(r"\b[Cc]ompletion of\s+(?:the\s+)?(?P<np>[^,;.]+)", text):
-        review = re.search(alternation(lex["relations"]["reviewed"]), text[:m.start()])
-        add(m.group("np").strip(), "reviewed" if review else "completed", m.start(),
-            kind="InfrastructureProject")
-    for m in re.finditer(r"\bto present\s+", text):
-        add(_np(text[m.end():]), None, m.start())
-    for m in re.finditer(rf"\b(?:The|the)\s+(?P<head>Framework|Plan|Strategy|Agreement|Declaration)"
-                         rf"\s+(?P<v>grew out of|was launched at|was created at)\b", text):
-        out.append(OutcomeFact(m.group("head"), m.group("head"), "launched",
-                               event_at(m.end()), s, series_key="@" + m.group("head")))
+    completion = alternation(lex.get("completion_words", []))
+    for m in re.finditer(rf"(?i)\b{completion} of\s+(?:the\s+)?(?P<np>[^,;.]+)", text):
+        review = re.search(alternation(lex["relations"]["reviewed"]), text[: m.start()])
+        add(
+            m.group("np").strip(),
+            "reviewed" if review else "completed",
+            m.start(),
+            kind="InfrastructureProject",
+        )
+    for m in re.finditer(rf"\b{alternation(lex.get('present_verbs', []))}\s+", text):
+        add(_np(text[m.end() :], lang), None, m.start())
+    heads = alternation(lex.get("definite_heads", []))
+    origins = alternation(lex.get("origin_verbs", []))
+    for m in re.finditer(rf"\b(?:The|the)\s+(?P<head>{heads})\s+(?P<v>{origins})\b", text):
+        out.append(
+            OutcomeFact(
+                m.group("head"),
+                m.group("head"),
+                "launched",
+                event_at(m.end()),
+                s,
+                series_key="@" + m.group("head"),
+            )
+        )
     if out:
         return out
     listed = lead is not None and re.search(alternation(lex.get("list_leads", [])), lead, re.I)
     for m in re.finditer(rf"(?P<adj>\b[A-Z][a-z]+\s+)?pledge of\s+(?P<amt>{lex['amount']})", text):
-        add(f"{(m.group('adj') or '').strip()} pledge of {m.group('amt')}".strip(), "adopted",
-            m.start(), kind="Commitment")
+        add(
+            f"{(m.group('adj') or '').strip()} pledge of {m.group('amt')}".strip(),
+            "adopted",
+            m.start(),
+            kind="Commitment",
+        )
     verbs = [v for v in lex.get("commitment_verbs", []) if listed or v != "will"]
     for m in re.finditer(rf"\b(?:{alternation(verbs, escape=False)})\s+", text):
-        obj = _upto(text[m.end():])
+        obj = _upto(text[m.end() :])
         obj = re.sub(r"^(?:to|a|an|the)\s+", "", obj)
         if obj and _concrete(obj, lang) and not any(o.name in obj or obj in o.name for o in out):
             add(obj, "adopted", m.start(), kind="Commitment")
@@ -149,10 +192,76 @@ def _rel(verb: str, lang: str) -> str | None:
 
 
 def relation_updates(text: str, lang: str) -> list[tuple[str, str]]:
-    """"Drafted and approved jointly ..., the plan is ..." -> [("ActionPlan", "approved")]."""
+    """ "Drafted and approved jointly ..., the plan is ..." -> [("ActionPlan", "approved")]."""
+    nouns = _lex(lang).get("definite_nouns", {})
+    if not nouns:
+        return []
     out = []
-    for m in re.finditer(r"\b(approved|adopted|signed|ratified)\b[^.;]*?\bthe (plan|framework|"
-                         r"strategy|agreement|declaration)\b", text):
-        kind = {"plan": "ActionPlan"}.get(m.group(2), m.group(2).capitalize())
-        out.append((kind, _rel(m.group(1), lang) or m.group(1)))
+    for m in re.finditer(
+        rf"\b(approved|adopted|signed|ratified)\b[^.;]*?\bthe ({alternation(list(nouns))})\b",
+        text,
+    ):
+        out.append((str(nouns[m.group(2)]), _rel(m.group(1), lang) or m.group(1)))
     return out
+
+
+def collect(sents, body, es, lang: str) -> list[OutcomeFact]:  # type: ignore[no-untyped-def]
+    """All outcomes of a release, one per name, relation and event; "the Framework" and "the
+    plan" resolved to the names they stand for."""
+    out: list[OutcomeFact] = []
+    for i, s in enumerate(sents):
+        if s not in body:
+            continue
+        found = sentence_outcomes(s.text, es.at(i), i, lang, s.lead, es.main)
+        for o in found:
+            if o.series_key and o.series_key.startswith("@"):  # "The Framework grew out of"
+                full = _antecedent(sents[: i + 1], o.series_key[1:])
+                if not full:
+                    continue
+                o.name, o.type, o.series_key = full, outcome_type(full, o.relation, lang), None
+            o.series_key = o.series_key or canonical(
+                re.sub(
+                    r"^(?:U\.S\.[-–]Mexico|Mexico[-–]U\.S\.)\s+"
+                    r"|\s*\([A-Z]+\)$",
+                    "",
+                    o.name,
+                ),
+                lang,
+            )
+            if o.type is None:
+                continue  # not a kind of outcome the schema knows
+            out.append(o)
+        for kind, relation in relation_updates(s.text, lang):
+            for o in reversed(out):
+                if o.type == kind and o.relation is None:
+                    o.relation = relation
+                    break
+    if es.main is not None and es.events[es.main].type == "Opening":
+        fac = es.events[es.main].location
+        if fac and not any(o.type == "InfrastructureProject" for o in out):
+            out.append(OutcomeFact(fac, "InfrastructureProject", "completed", es.main, 0))
+    seen, unique = set(), []
+    for o in out:
+        key = (re.sub(r"\W+", " ", o.name.lower()).strip(), o.relation, o.event)
+        if key not in seen and not any(_within(o, u) for u in unique):
+            seen.add(key)
+            unique.append(o)
+    return unique
+
+
+def _within(a: OutcomeFact, b: OutcomeFact) -> bool:
+    wa, wb = set(a.name.lower().split()), set(b.name.lower().split())
+    return a.event == b.event and a.relation == b.relation and (wa <= wb or wb <= wa)
+
+
+def _antecedent(sents: list[Sentence], head: str) -> str | None:
+    """The last capitalised name ending in ``head`` ("Bicentennial Framework for Security ...")."""
+    pat = re.compile(
+        rf"((?:[A-Z][\w.-]*\s+)+{head}(?:\s+(?:for|on|of)\s+[A-Z][\w-]*"
+        rf"(?:(?:,\s+|\s+and\s+|\s+)[A-Z][\w-]*)*)?)"
+    )
+    for s in reversed(sents):
+        found = [m.group(1) for m in pat.finditer(s.text) if not m.group(1).startswith("The ")]
+        if found:
+            return found[-1]
+    return None

@@ -15,117 +15,25 @@ Forms handled (the vocabulary is ``data/lexicon/LANG/titles.yaml`` and ``people.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 
 from .lexicon import load
-from .text import Tok, country_of, state_country, tokenize
+from .namewords import Mention, joins, lex, match_at, name_length, name_word, span
+from .text import Tok, country_of, country_words, state_country, tokenize
 
 _LINK = {"of", "for", "to", "on"}
-
-
-@dataclass(frozen=True)
-class Mention:
-    """One mention of a person in a sentence (offsets relative to the sentence)."""
-
-    start: int
-    end: int
-    name: str | None  # None for a bare back-reference ("the Secretary")
-    post: str | None = None
-    head: str | None = None  # the title word(s) of the post, e.g. "Secretary"
-    org: str | None = None  # an organization attached apart from the post
-    country: str | None = None
-    kind: str = "full"  # full (2+ name words), short ("Secretary Blinken"), anaphor
-
-
-@dataclass(frozen=True)
-class _Lex:
-    heads: tuple[tuple[str, ...], ...]
-    lower_heads: tuple[tuple[str, ...], ...]
-    ranks: frozenset[str]
-    honorifics: frozenset[str]
-    complement: frozenset[str]
-    not_name: frozenset[str]
-    particles: frozenset[str]
-    suffixes: frozenset[str]
-
-
-@cache
-def _lex(lang: str) -> _Lex:
-    t, p = load(lang, "titles"), load(lang, "people")
-
-    def split(words: list[str]) -> tuple[tuple[str, ...], ...]:
-        return tuple(sorted((tuple(w.split()) for w in words), key=len, reverse=True))
-
-    return _Lex(
-        heads=split(t.get("heads", []) + t.get("honorifics", [])),
-        lower_heads=split(t.get("lower_heads", [])),
-        ranks=frozenset(r for r in t.get("ranks", [])),
-        honorifics=frozenset(t.get("honorifics", [])),
-        complement=frozenset(t.get("complement_words", [])),
-        not_name=frozenset(p.get("not_name_words", [])),
-        particles=frozenset(p.get("particles", [])),
-        suffixes=frozenset(p.get("suffixes", [])),
-    )
-
-
-def _match_at(toks: list[Tok], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
-    """Length of the longest phrase starting at token ``i``, 0 if none."""
-    for words in phrases:
-        if tuple(t.text for t in toks[i:i + len(words)]) == words:
-            return len(words)
-    return 0
-
-
-def _name_word(tok: Tok, lx: _Lex, lang: str) -> bool:
-    if not tok.cap or tok.text in lx.not_name or tok.text in lx.complement:
-        return False
-    if country_of(tok.bare, lang) or tok.possessive:
-        return False
-    return bool(re.fullmatch(r"[A-ZÀ-Þ][\w’'-]*|[A-Z]\.", tok.text))
-
-
-def _name_at(toks: list[Tok], i: int, lx: _Lex, lang: str) -> int:
-    """Number of tokens of a person's name starting at ``i`` (particles, initials, ", Jr.")."""
-    n = 0
-    while i + n < len(toks):
-        tok = toks[i + n]
-        if _name_word(tok, lx, lang):
-            n += 1
-        elif tok.possessive and _name_word(Tok(tok.bare, 0, 0), lx, lang):
-            n += 1  # "President Biden's Meeting"
-            break
-        elif tok.text in lx.particles and n and i + n + 1 < len(toks) \
-                and _name_word(toks[i + n + 1], lx, lang):
-            n += 1
-        else:
-            break
-    if n and i + n + 1 < len(toks) and toks[i + n].text == "," and toks[i + n + 1].text in lx.suffixes:
-        n += 2
-    return n
-
-
-def _joins(toks: list[Tok], k: int, lx: _Lex) -> bool:
-    """An "and" inside a post's complement ("Security and Citizen Protection"), not one that
-    joins two people ("Jeh Johnson and Secretary ...")."""
-    return (toks[k].text == "and" and 0 < k < len(toks) - 1 and toks[k + 1].cap
-            and toks[k - 1].text in lx.complement and not _match_at(toks, k + 1, lx.heads))
-
-
-def _span(text: str, toks: list[Tok], a: int, b: int) -> str:
-    return text[toks[a].start:toks[b - 1].end] if b > a else ""
 
 
 def find_mentions(text: str, lang: str = "en", orgs=None) -> list[Mention]:  # type: ignore[no-untyped-def]
     """The person mentions of one sentence, left to right. ``orgs`` is an
     :class:`~bordergraph.extract.orgs.OrgTable` used to recognise organization acronyms."""
-    lx = _lex(lang)
+    lx = lex(lang)
     toks = tokenize(text, lang)
     out: list[Mention] = []
     used: set[int] = set()
     i = 0
     while i < len(toks):
-        n = _match_at(toks, i, lx.heads)
+        n = match_at(toks, i, lx.heads)
         if not n or not toks[i].cap or i in used:
             i += 1
             continue
@@ -141,7 +49,7 @@ def find_mentions(text: str, lang: str = "en", orgs=None) -> list[Mention]:  # t
 
 
 def _post_first(text, toks, i, n, lx, lang, orgs):  # type: ignore[no-untyped-def]
-    head = " ".join(t.text for t in toks[i:i + n])
+    head = " ".join(t.text for t in toks[i : i + n])
     left, org, country = _left(text, toks, i, lx, lang, orgs)
     j = i + n
     comp_end, name_at = j, None
@@ -151,15 +59,15 @@ def _post_first(text, toks, i, n, lx, lang, orgs):  # type: ignore[no-untyped-de
         if k < len(toks) and toks[k].text == "the":
             k += 1
         run = k
-        while run < len(toks) and (toks[run].cap or _joins(toks, run, lx)):
+        while run < len(toks) and (toks[run].cap or joins(toks, run, lx)):
             run += 1
         if run == k:
             break
         # a name glued to the complement: "... Hemisphere Affairs Brian A. Nichols"
         cut = run
-        while cut > k and _name_word(toks[cut - 1], lx, lang):
+        while cut > k and name_word(toks[cut - 1], lx, lang):
             cut -= 1
-        if cut < run and cut > k and _name_at(toks, cut, lx, lang) >= 2:
+        if cut < run and cut > k and name_length(toks, cut, lx, lang) >= 2:
             comp_end, name_at = cut, cut
             break
         comp_end, j = run, run
@@ -170,25 +78,36 @@ def _post_first(text, toks, i, n, lx, lang, orgs):  # type: ignore[no-untyped-de
             k += 1  # "the United States Ambassador to Mexico, Kenneth Salazar"
         while k < len(toks) and toks[k].text in lx.ranks:
             k += 1
-        if _name_at(toks, k, lx, lang):
+        if name_length(toks, k, lx, lang):
             name_at = k
-    post = _span(text, toks, *post_toks)
+    post = span(text, toks, *post_toks)
     post, org2 = _split_org(post, orgs)
     org = org or org2
     if name_at is None:
         before = toks[left - 1].text.lower() if left > 0 else ""
         if before == "the" and head not in lx.honorifics:
-            return Mention(toks[left - 1].start, toks[comp_end - 1].end, None, post, head,
-                           org, country, "anaphor"), comp_end
+            return Mention(
+                toks[left - 1].start,
+                toks[comp_end - 1].end,
+                None,
+                post,
+                head,
+                org,
+                country,
+                "anaphor",
+            ), comp_end
         return None, i + n
-    size = _name_at(toks, name_at, lx, lang)
+    size = name_length(toks, name_at, lx, lang)
     end = name_at + size
-    name = re.sub(r"['’]s$", "", _span(text, toks, name_at, end))
+    name = re.sub(r"['’]s$", "", span(text, toks, name_at, end))
     if end + 1 < len(toks) and toks[end].text == "of" and country_of(toks[end + 1].text, lang):
         country = country or country_of(toks[end + 1].text, lang)
         end += 2
-    real = [t for t in toks[name_at:name_at + size]
-            if t.text not in lx.suffixes and t.text != "," and not re.fullmatch(r"[A-Z]\.", t.text)]
+    real = [
+        t
+        for t in toks[name_at : name_at + size]
+        if t.text not in lx.suffixes and t.text != "," and not re.fullmatch(r"[A-Z]\.", t.text)
+    ]
     kind = "full" if len(real) >= 2 else "short"
     if head in lx.honorifics:
         post = None
@@ -204,11 +123,18 @@ def _left(text, toks, i, lx, lang, orgs):  # type: ignore[no-untyped-def]
         tok = toks[k - 1]
         if tok.possessive:
             owner_start = k - 1
-            while not country_of(tok.bare, lang) and owner_start > 0 and (
-                    toks[owner_start - 1].cap or toks[owner_start - 1].text == "of"
-                    or _joins(toks, owner_start - 1, lx)) and toks[owner_start - 1].text != "The":
+            while (
+                not country_of(tok.bare, lang)
+                and owner_start > 0
+                and (
+                    toks[owner_start - 1].cap
+                    or toks[owner_start - 1].text == "of"
+                    or joins(toks, owner_start - 1, lx)
+                )
+                and toks[owner_start - 1].text != "The"
+            ):
                 owner_start -= 1
-            owner = re.sub(r"['’]s$", "", _span(text, toks, owner_start, k))
+            owner = re.sub(r"['’]s$", "", span(text, toks, owner_start, k))
             if country_of(owner, lang):
                 country = country_of(owner, lang)
             else:
@@ -219,11 +145,25 @@ def _left(text, toks, i, lx, lang, orgs):  # type: ignore[no-untyped-def]
             break
         if not tok.cap or tok.text in lx.not_name - lx.complement - {"Regional", "U.S."}:
             break
+        if (
+            tok.text == ")"
+            and k >= 3
+            and toks[k - 3].text == "("
+            and orgs is not None
+            and orgs.lookup(toks[k - 2].text) is not None
+        ):
+            org = toks[k - 2].text  # "U.S. Customs and Border Protection (CBP) Director ..."
+            break
         if orgs is not None and orgs.lookup(tok.text) is not None:
             org = tok.text
             break
-        if _name_word(tok, lx, lang) and not state_country(tok.text, lang) and \
-                tok.text not in lx.complement and k - 1 > 0 and toks[k - 2].cap:
+        if (
+            name_word(tok, lx, lang)
+            and not state_country(tok.text, lang)
+            and tok.text not in lx.complement
+            and k - 1 > 0
+            and toks[k - 2].cap
+        ):
             break  # a preceding name ("... Jeff Flake Representative") is not a modifier
         k -= 1
         if state_country(tok.text, lang):
@@ -232,8 +172,9 @@ def _left(text, toks, i, lx, lang, orgs):  # type: ignore[no-untyped-def]
                 k -= 2  # "Nogales, Arizona Mayor"
             break
     if k < i and country is None:
-        country = country_of(_span(text, toks, k, i), lang) or (
-            country_of(toks[k].text, lang) if toks[k].text in ("U.S.",) else None)
+        country = country_of(span(text, toks, k, i), lang) or (
+            country_of(toks[k].text, lang) if toks[k].text in ("U.S.",) else None
+        )
     return k, org, country
 
 
@@ -244,30 +185,35 @@ def _demonyms(lang: str) -> frozenset[str]:
 
 
 def _split_org(post: str, orgs) -> tuple[str, str | None]:  # type: ignore[no-untyped-def]
-    """"Chief Officer for North America of the Secretariat of Foreign Relations" -> post, org."""
-    m = re.search(r"\s+(?:of|at) the ((?:Secretariat|Department|Ministry|Office|Agency)\b.*)$", post)
-    if m and re.search(r"\b(?:for|to|of)\b", post[:m.start()]):
-        return post[:m.start()], m.group(1)
+    """ "Chief Officer for North America of the Secretariat of Foreign Relations" -> post, org."""
+    m = re.search(
+        r"\s+(?:of|at) the ((?:Secretariat|Department|Ministry|Office|Agency)\b.*)$", post
+    )
+    if m and re.search(r"\b(?:for|to|of)\b", post[: m.start()]):
+        return post[: m.start()], m.group(1)
     return post, None
 
 
 def _post_country(post: str | None, lang: str) -> str | None:
-    """"U.S. Ambassador to Mexico" -> US; "Ambassador of Mexico to ..." -> MX."""
+    """ "U.S. Ambassador to Mexico" -> US; "Ambassador of Mexico to ..." -> MX: the country the
+    post opens with, else the one it is "of"."""
     if not post:
         return None
-    first = re.match(r"(U\.S\.|United States|Mexican|Canadian)\b", post)
+    words = sorted(country_words(lang), key=len, reverse=True)
+    alt = "|".join(re.escape(w) for w in words)
+    first = re.match(rf"(?i)({alt})(?![\w'’])", post)
     if first:
         return country_of(first.group(1), lang)
-    m = re.search(r"\bof (?:the )?(United States|Mexico|Canada)\b", post)
+    m = re.search(rf"(?i)\bof (?:the )?({alt})(?![\w'’])", post)
     return country_of(m.group(1), lang) if m else None
 
 
 def _name_first(text, toks, used, lx, lang, orgs):  # type: ignore[no-untyped-def]
-    """"William Brooks, director of field operations for CBP's Tucson Field Office"."""
+    """ "William Brooks, director of field operations for CBP's Tucson Field Office"."""
     out = []
     i = 0
     while i < len(toks):
-        size = _name_at(toks, i, lx, lang) if i not in used else 0
+        size = name_length(toks, i, lx, lang) if i not in used else 0
         if size < 2 or (i and toks[i - 1].cap):
             i += max(size, 1)
             continue
@@ -276,15 +222,18 @@ def _name_first(text, toks, used, lx, lang, orgs):  # type: ignore[no-untyped-de
             k += 1
             if toks[k].text in ("the", "a"):
                 k += 1
-            n = _match_at(toks, k, lx.lower_heads) or _match_at(toks, k, lx.heads)
+            n = match_at(toks, k, lx.lower_heads) or match_at(toks, k, lx.heads)
             if n:
                 end = k + n
                 while end + 1 < len(toks) and toks[end].text == "of" and not toks[end + 1].cap:
                     end += 2
-                    while end < len(toks) and toks[end].text.islower() and toks[end].text not in (
-                            "for", "at", "with", "and", "of", "in"):
+                    while (
+                        end < len(toks)
+                        and toks[end].text.islower()
+                        and toks[end].text not in ("for", "at", "with", "and", "of", "in")
+                    ):
                         end += 1
-                post = _span(text, toks, k, end)
+                post = span(text, toks, k, end)
                 org = None
                 if end + 1 < len(toks) and toks[end].text in ("for", "at", "of"):
                     j = end + 1 + (toks[end + 1].text == "the")
@@ -292,8 +241,18 @@ def _name_first(text, toks, used, lx, lang, orgs):  # type: ignore[no-untyped-de
                         org = toks[j].bare if toks[j].possessive else _org_run(text, toks, j)
                         if orgs is not None and orgs.lookup(org) is None and not toks[j].possessive:
                             org = None
-                out.append(Mention(toks[i].start, toks[end - 1].end, _span(text, toks, i, i + size),
-                                   post, toks[k].text, org, _post_country(post, lang), "full"))
+                out.append(
+                    Mention(
+                        toks[i].start,
+                        toks[end - 1].end,
+                        span(text, toks, i, i + size),
+                        post,
+                        toks[k].text,
+                        org,
+                        _post_country(post, lang),
+                        "full",
+                    )
+                )
                 used.update(range(i, end))
                 i = end
                 continue
@@ -303,7 +262,8 @@ def _name_first(text, toks, used, lx, lang, orgs):  # type: ignore[no-untyped-de
 
 def _org_run(text: str, toks: list[Tok], j: int) -> str:
     k = j
-    while k < len(toks) and (toks[k].cap or (toks[k].text in ("of", "and") and k + 1 < len(toks)
-                                             and toks[k + 1].cap)):
+    while k < len(toks) and (
+        toks[k].cap or (toks[k].text in ("of", "and") and k + 1 < len(toks) and toks[k + 1].cap)
+    ):
         k += 1
-    return _span(text, toks, j, k)
+    return span(text, toks, j, k)

@@ -45,7 +45,7 @@ def name_tokens(name: str) -> list[str]:
 def _contains(big: list[str], small: list[str]) -> int:
     """Position of ``small`` as a run inside ``big``, -1 when absent."""
     for i in range(len(big) - len(small) + 1):
-        if big[i:i + len(small)] == small:
+        if big[i : i + len(small)] == small:
             return i
     return -1
 
@@ -66,15 +66,23 @@ def _compatible(head: str | None, cluster: PersonCluster, lang: str) -> bool:
     if head in _honorifics(lang) or cluster.head in _honorifics(lang):
         return True  # "Mr. Brooks" is Brooks whatever his post
     return cluster.head in _synonyms(lang).get(head, []) or head in _synonyms(lang).get(
-        cluster.head, [])
+        cluster.head, []
+    )
 
 
-def cluster(mentions: list[list[Mention]], lang: str) -> tuple[list[PersonCluster], list[list[int]]]:
+def cluster(
+    mentions: list[list[Mention]], lang: str
+) -> tuple[list[PersonCluster], list[list[int]]]:
     """People and, per sentence, the person index of each mention (-1 when unresolved)."""
     people: list[PersonCluster] = []
     ids = [[-1] * len(ms) for ms in mentions]
-    order = sorted(((0 if m.kind == "full" else 1 if m.kind == "short" else 2, s, i)
-                    for s, ms in enumerate(mentions) for i, m in enumerate(ms)))
+    order = sorted(
+        (
+            (0 if m.kind == "full" else 1 if m.kind == "short" else 2, s, i)
+            for s, ms in enumerate(mentions)
+            for i, m in enumerate(ms)
+        )
+    )
     for rank, s, i in order:
         m = mentions[s][i]
         if m.kind == "anaphor":
@@ -83,13 +91,22 @@ def cluster(mentions: list[list[Mention]], lang: str) -> tuple[list[PersonCluste
         toks = name_tokens(m.name or "")
         best = -1
         for p_i, p in enumerate(people):
-            pos = _contains(p.tokens, toks) if len(toks) <= len(p.tokens) else _contains(toks, p.tokens)
-            same_first = len(toks) >= 2 and len(p.tokens) >= 2 and toks[0] == p.tokens[0] and \
-                toks[-1] == p.tokens[-1]
-            if same_first or (pos > 0 or (pos == 0 and (len(p.tokens) == 1 or len(toks) == 1 and
-                                                        rank == 0))) and _compatible(m.head, p, lang):
-                if best < 0 or (m.head and people[best].head != m.head and p.head == m.head):
-                    best = p_i
+            pos = (
+                _contains(p.tokens, toks)
+                if len(toks) <= len(p.tokens)
+                else _contains(toks, p.tokens)
+            )
+            same_first = (
+                len(toks) >= 2
+                and len(p.tokens) >= 2
+                and toks[0] == p.tokens[0]
+                and toks[-1] == p.tokens[-1]
+            )
+            alone = len(p.tokens) == 1 or (len(toks) == 1 and rank == 0)
+            inside = pos > 0 or (pos == 0 and alone)
+            better = best < 0 or (m.head and people[best].head != m.head and p.head == m.head)
+            if (same_first or (inside and _compatible(m.head, p, lang))) and better:
+                best = p_i
         if best < 0:
             people.append(PersonCluster(m.name or "", first=(s, m.start)))
             best = len(people) - 1
@@ -103,8 +120,9 @@ def cluster(mentions: list[list[Mention]], lang: str) -> tuple[list[PersonCluste
 
 def _absorb(p: PersonCluster, s: int, m: Mention) -> None:
     p.mentions.append((s, m))
-    if m.name and len(name_tokens(m.name)) > len(p.tokens) or (
-            m.name and len(name_tokens(m.name)) == len(p.tokens) and len(m.name) > len(p.name)):
+    if (m.name and len(name_tokens(m.name)) > len(p.tokens)) or (
+        m.name and len(name_tokens(m.name)) == len(p.tokens) and len(m.name) > len(p.name)
+    ):
         p.name = m.name
     if m.post and (p.post is None or (m.kind == "full" and len(m.post) > len(p.post))):
         p.post, p.head = m.post, m.head
@@ -114,13 +132,17 @@ def _absorb(p: PersonCluster, s: int, m: Mention) -> None:
     p.country = p.country or m.country
 
 
-def _anaphor(m: Mention, s: int, people: list[PersonCluster], ids: list[list[int]],
-             lang: str) -> int:
-    """"the Secretary" -> the first person introduced with that title, preferring one not named
+def _anaphor(
+    m: Mention, s: int, people: list[PersonCluster], ids: list[list[int]], lang: str
+) -> int:
+    """ "the Secretary" -> the first person introduced with that title, preferring one not named
     in the same sentence."""
     here = set(ids[s])
-    cands = [(p_i in here, p.first, p_i) for p_i, p in enumerate(people)
-             if p.head == m.head or (p.post and p.post.split(" of ")[0].split(" for ")[0] == m.head)]
+    cands = [
+        (p_i in here, p.first, p_i)
+        for p_i, p in enumerate(people)
+        if p.head == m.head or (p.post and p.post.split(" of ")[0].split(" for ")[0] == m.head)
+    ]
     if not cands:
         return -1
     _, _, best = min(cands)
@@ -137,8 +159,19 @@ def fill_countries(people: list[PersonCluster], lang: str, default: str | None) 
             continue
         for leader in leaders:
             lt = name_tokens(leader["name"])
-            if p.tokens and (_contains(lt, p.tokens) >= 0 or (p.tokens[-1] == lt[-1] and (
-                    p.tokens[0] == lt[0] or p.head in heads))):
+            if p.tokens and (
+                _contains(lt, p.tokens) >= 0
+                or (p.tokens[-1] == lt[-1] and (p.tokens[0] == lt[0] or p.head in heads))
+            ):
                 p.country = leader["country"]
                 break
-        p.country = p.country or default
+        p.country = p.country or _reference_country(p.name) or default
+
+
+def _reference_country(name: str) -> str | None:
+    """The country the reference data gives a person (``data/reference/people.yaml``)."""
+    from .ports import reference_gazetteer
+
+    gaz = reference_gazetteer()
+    iri = gaz.lookup("person", name) if gaz is not None else None
+    return gaz.country_of(iri) if iri is not None else None

@@ -8,8 +8,18 @@ from __future__ import annotations
 import re
 
 from ..read import is_header_line
-from ..records import Event, EventLink, Organization, Outcome, Person, PortMention, ReleaseRecord
-from ..records import ReleaseText, Role, Series
+from ..records import (
+    Event,
+    EventLink,
+    Organization,
+    Outcome,
+    Person,
+    PortMention,
+    ReleaseRecord,
+    ReleaseText,
+    Role,
+    Series,
+)
 from . import release_id
 from .dates import find_dates
 from .event_parts import dateline
@@ -18,14 +28,14 @@ from .events import Context, EventMention, find_events
 from .eventset import build, link, link_launched
 from .lexicon import common, load
 from .orgs import org_table
-from .outcomes import OutcomeFact, outcome_type, relation_updates, sentence_outcomes
+from .outcomes import collect as _outcomes
 from .people import find_mentions
 from .persons import cluster, fill_countries
 from .ports import merge as merge_ports
 from .ports import sentence_ports
 from .roles import finish, sentence_roles
 from .sentences import Sentence, split
-from .series import SeriesHit, administrations, canonical, established_year, find_series
+from .series import SeriesHit, administrations, established_year, find_series
 
 
 def _home(publisher: str | None) -> str | None:
@@ -58,35 +68,63 @@ def extract_release(text: ReleaseText) -> ReleaseRecord:
         if s not in body_sents:
             per_sentence.append([])
             continue
-        ctx = Context(i, s.text, list(zip(mentions[i], pids[i], strict=True)), leader_ids,
-                      series_hits[i], dates[i], s.title, s.para == lead_para)
+        ctx = Context(
+            i,
+            s.text,
+            list(zip(mentions[i], pids[i], strict=True)),
+            leader_ids,
+            series_hits[i],
+            dates[i],
+            s.title,
+            s.para == lead_para,
+        )
         per_sentence.append(find_events(ctx, lang))
     lead_info = _lead_info(sents[lead], dates[lead], lang) if lead is not None else {}
     es = build(per_sentence, lead, {i for i, s in enumerate(sents) if s.title}, lead_info)
     _since(es, sents, per_sentence, lang)
     link(es, sents, lang)
-    if es.main is not None and es.events[es.main].location is None and \
-            es.events[es.main].mode is None and lead is not None:
+    if (
+        es.main is not None
+        and es.events[es.main].location is None
+        and es.events[es.main].mode is None
+        and lead is not None
+    ):
         es.events[es.main].location = dateline(sents[lead].text, lang)
     # roles and delegation sides
     sides: dict[int, str] = {}
     facts = []
     for i, s in enumerate(sents):
         if s in body_sents:
-            facts += sentence_roles(i, s.text, list(zip(mentions[i], pids[i], strict=True)),
-                                    [(m, e) for m, e in es.at(i)], es.main,
-                                    s.para == lead_para, lang, sides)
+            facts += sentence_roles(
+                i,
+                s.text,
+                list(zip(mentions[i], pids[i], strict=True)),
+                [(m, e) for m, e in es.at(i)],
+                es.main,
+                s.para == lead_para,
+                lang,
+                sides,
+            )
     roles = finish(facts)
     for p_i, p in enumerate(people):
         org = orgs.lookup(p.org) if p.org else None
         p.country = p.country or sides.get(p_i) or (org.country if org else None)
     fill_countries(people, lang, home)
     outcomes = _outcomes(sents, body_sents, es, lang)
-    launched = {o.series_key: o.event for o in outcomes
-                if o.relation == "launched" and o.series_key and o.event is not None}
+    launched = {
+        o.series_key: o.event
+        for o in outcomes
+        if o.relation == "launched" and o.series_key and o.event is not None
+    }
     link_launched(es, launched)  # type: ignore[arg-type]
-    ports = merge_ports([p for i, s in enumerate(sents) if s in body_sents and not s.title
-                         for p in sentence_ports(s.text, i, home, lang)])
+    ports = merge_ports(
+        [
+            p
+            for i, s in enumerate(sents)
+            if s in body_sents and not s.title
+            for p in sentence_ports(s.text, i, home, lang)
+        ]
+    )
     return _record(text, sents, es, people, roles, orgs, outcomes, ports, launched, lang)
 
 
@@ -102,8 +140,11 @@ def _series(sents: list[Sentence], body: list[Sentence], lang: str) -> list[list
             if h.generic and h.kind in last:
                 a = last[h.kind]
                 h = SeriesHit(h.start, h.end, a.written, a.key, a.kind, a.acronym)
-            elif not h.generic and len(h.written) > len(last.get(h.kind, h).written) or \
-                    not h.generic and h.kind not in last or (not h.generic and last[h.kind].key != h.key):
+            elif (
+                (not h.generic and len(h.written) > len(last.get(h.kind, h).written))
+                or (not h.generic and h.kind not in last)
+                or (not h.generic and last[h.kind].key != h.key)
+            ):
                 last[h.kind] = h
             fixed.append(h)
         out.append(fixed)
@@ -112,7 +153,12 @@ def _series(sents: list[Sentence], body: list[Sentence], lang: str) -> list[list
 
 def _lead(sents: list[Sentence], body: list[Sentence], idx: dict[int, int]) -> int | None:
     for s in body:
-        if not s.title and not s.bullet and s.text.rstrip().endswith(".") and len(s.text.split()) >= 8:
+        if (
+            not s.title
+            and not s.bullet
+            and s.text.rstrip().endswith(".")
+            and len(s.text.split()) >= 8
+        ):
             return idx[id(s)]
     return None
 
@@ -123,14 +169,24 @@ def _lead_info(s: Sentence, dates, lang: str) -> dict[str, str | None]:  # type:
     day = next((d for d in dates if d.precision in ("day", "relative")), None)
     ctx = C(0, s.text, [], frozenset(), [], dates)
     modes = load(lang, "events").get("modes", {})
-    mode = next((k for k, words in modes.items()
-                 if any(re.search(rf"\b{re.escape(w)}\b", s.text, re.I) for w in words)), None)
-    return {"date": day.value if day else None, "end_date": day.end_value if day else None,
-            "location": find_location(s.text, 0, len(s.text), ctx, lang), "mode": mode}
+    mode = next(
+        (
+            k
+            for k, words in modes.items()
+            if any(re.search(rf"\b{re.escape(w)}\b", s.text, re.I) for w in words)
+        ),
+        None,
+    )
+    return {
+        "date": day.value if day else None,
+        "end_date": day.end_value if day else None,
+        "location": find_location(s.text, 0, len(s.text), ctx, lang),
+        "mode": mode,
+    }
 
 
 def _since(es, sents, per_sentence, lang: str) -> None:  # type: ignore[no-untyped-def]
-    """"the first gathering ... since 2016": an earlier session of the main event's series."""
+    """ "the first gathering ... since 2016": an earlier session of the main event's series."""
     if es.main is None or not es.events[es.main].series_key:
         return
     main = es.events[es.main]
@@ -140,72 +196,53 @@ def _since(es, sents, per_sentence, lang: str) -> None:  # type: ignore[no-untyp
                 continue
             for m in re.finditer(pattern, s.text):
                 year = m.group("year")
-                em = EventMention(i, m.start(), m.end(), f"{main.series} ({year})", type=main.type,
-                                  series=main.series, series_key=main.series_key, date=year,
-                                  explicit=False, since_year=True)
+                em = EventMention(
+                    i,
+                    m.start(),
+                    m.end(),
+                    f"{main.series} ({year})",
+                    type=main.type,
+                    series=main.series,
+                    series_key=main.series_key,
+                    date=year,
+                    explicit=False,
+                    since_year=True,
+                )
                 es.events.append(em)
                 per_sentence[i].append(em)
                 es.index[(i, len(per_sentence[i]) - 1)] = len(es.events) - 1
                 es._mentions[(i, len(per_sentence[i]) - 1)] = em
 
 
-def _outcomes(sents, body, es, lang: str) -> list[OutcomeFact]:  # type: ignore[no-untyped-def]
-    out: list[OutcomeFact] = []
-    for i, s in enumerate(sents):
-        if s not in body:
-            continue
-        found = sentence_outcomes(s.text, es.at(i), i, lang, s.lead, es.main)
-        for o in found:
-            if o.series_key and o.series_key.startswith("@"):  # "The Framework grew out of"
-                full = _antecedent(sents[:i + 1], o.series_key[1:])
-                if not full:
-                    continue
-                o.name, o.type, o.series_key = full, outcome_type(full, o.relation, lang), None
-            o.series_key = o.series_key or canonical(re.sub(r"^(?:U\.S\.[-–]Mexico|Mexico[-–]U\.S\.)\s+"
-                                                            r"|\s*\([A-Z]+\)$", "", o.name), lang)
-            if o.type is None and o.relation is None:
-                continue
-            out.append(o)
-        for kind, relation in relation_updates(s.text, lang):
-            for o in reversed(out):
-                if o.type == kind and o.relation is None:
-                    o.relation = relation
-                    break
-    if es.main is not None and es.events[es.main].type == "Opening":
-        fac = es.events[es.main].location
-        if fac and not any(o.type == "InfrastructureProject" for o in out):
-            out.append(OutcomeFact(fac, "InfrastructureProject", "completed", es.main, 0))
-    seen, unique = set(), []
-    for o in out:
-        key = (re.sub(r"\W+", " ", o.name.lower()).strip(), o.relation, o.event)
-        if key not in seen and not any(_within(o, u) for u in unique):
-            seen.add(key)
-            unique.append(o)
-    return unique
-
-
-def _within(a: OutcomeFact, b: OutcomeFact) -> bool:
-    wa, wb = set(a.name.lower().split()), set(b.name.lower().split())
-    return a.event == b.event and a.relation == b.relation and (wa <= wb or wb <= wa)
-
-
-def _antecedent(sents: list[Sentence], head: str) -> str | None:
-    """The last capitalised name ending in ``head`` ("Bicentennial Framework for Security ...")."""
-    pat = re.compile(rf"((?:[A-Z][\w.-]*\s+)+{head}(?:\s+(?:for|on|of)\s+[A-Z][\w-]*"
-                     rf"(?:(?:,\s+|\s+and\s+|\s+)[A-Z][\w-]*)*)?)")
-    for s in reversed(sents):
-        found = [m.group(1) for m in pat.finditer(s.text) if not m.group(1).startswith("The ")]
-        if found:
-            return found[-1]
-    return None
-
-
 def _record(text, sents, es, people, roles, orgs, outcomes, ports, launched, lang):  # type: ignore[no-untyped-def]
     from .record import assemble
 
-    return assemble(text, sents, es, people, roles, orgs, outcomes, ports, launched, lang,
-                    release_id(text), established_year, administrations)
+    return assemble(
+        text,
+        sents,
+        es,
+        people,
+        roles,
+        orgs,
+        outcomes,
+        ports,
+        launched,
+        lang,
+        release_id(text),
+        established_year,
+        administrations,
+    )
 
 
-__all__ = ["Event", "EventLink", "Organization", "Outcome", "Person", "PortMention",
-           "ReleaseRecord", "Role", "Series", "extract_release"]
+__all__ = [
+    "Event",
+    "EventLink",
+    "Organization",
+    "Outcome",
+    "Person",
+    "PortMention",
+    "ReleaseRecord",
+    "Role",
+    "Series",
+    "extract_release",
+]

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from .lexicon import alternation, load
 from .text import country_of
 
 _W = r"[A-Z][\w’'.]*"
@@ -27,7 +28,8 @@ class PortFact:
 
 
 @cache
-def _gazetteer():  # type: ignore[no-untyped-def]
+def reference_gazetteer():  # type: ignore[no-untyped-def]
+    """The reference gazetteer, or None when the reference data cannot be read."""
     try:
         from ..gazetteer import load_gazetteer
 
@@ -37,7 +39,7 @@ def _gazetteer():  # type: ignore[no-untyped-def]
 
 
 def _country(name: str, default: str | None) -> str | None:
-    gaz = _gazetteer()
+    gaz = reference_gazetteer()
     if gaz is not None:
         hits = gaz.candidates("port", name)
         codes = {gaz.country_of(h) for h in hits}
@@ -50,7 +52,7 @@ def _country(name: str, default: str | None) -> str | None:
 
 def sentence_ports(text: str, s: int, home: str | None, lang: str = "en") -> list[PortFact]:
     """Ports named in one sentence; ``home`` is the publisher's country."""
-    other = {"US": "MX", "MX": "US"}.get(home or "", None)
+    other = {"US": "MX", "MX": "US"}.get(home or "")
     out: list[PortFact] = []
     taken: list[tuple[int, int]] = []
 
@@ -79,15 +81,18 @@ def sentence_ports(text: str, s: int, home: str | None, lang: str = "en") -> lis
     for m in re.finditer(rf"\bports?\s+of\s+entry\s+(?:of|at|in)\s+(?P<n>{_NAME})", text):
         add(m.group("n"), _country(m.group("n"), home), m.span("n"))
         taken.append(m.span("n"))
-    for m in re.finditer(rf"(?P<list>(?:{_NAME}(?:\s+\([^)]*\))?(?:,\s+|\s+and\s+)?)+)\s+ports\s+of\s+entry",
-                         text):
+    for m in re.finditer(
+        rf"(?P<list>(?:{_NAME}(?:\s+\([^)]*\))?(?:,\s+|\s+and\s+)?)+)\s+ports\s+of\s+entry", text
+    ):
         for part in re.finditer(rf"(?P<n>{_NAME})(?:\s+\([^)]*\))?", m.group("list")):
             name = re.sub(r"^(?:The|the)\s+", "", part.group("n"))
             if name and not name.startswith(("The ", "Land")):
                 add(name, _country(name, home), (m.start() + part.start(), m.start() + part.end()))
-    side = re.search(r"\bon the (Mexican|U\.S\.|American) side\b", text)
-    for m in re.finditer(rf"\bthe (?P<n>{_NAME}) (?:crossing|border crossing)\b", text):
-        country = country_of(side.group(1), lang) if side else _country(m.group("n"), home)
+    places = load(lang, "places")
+    side = re.search(places.get("side_phrase", "$^"), text)
+    crossing = alternation(places.get("crossing_nouns", ["crossing"]))
+    for m in re.finditer(rf"\bthe (?P<n>{_NAME}) {crossing}\b", text):
+        country = country_of(side.group("side"), lang) if side else _country(m.group("n"), home)
         add(m.group("n"), country, m.span("n"))
     return out
 

@@ -10,13 +10,28 @@ from ..records import Event, EventLink, Outcome, Person, PortMention, ReleaseRec
 from .series import parent_of
 
 
-def assemble(text, sents, es, people, roles, orgs, outcomes, ports, launched, lang, rid,
-             established_year, administrations) -> ReleaseRecord:  # type: ignore[no-untyped-def]
+def assemble(
+    text,
+    sents,
+    es,
+    people,
+    roles,
+    orgs,
+    outcomes,
+    ports,
+    launched,
+    lang,
+    rid,
+    established_year,
+    administrations,
+) -> ReleaseRecord:  # type: ignore[no-untyped-def]
     first_sent = {}
     for (s, _), e in sorted(es.index.items()):
         first_sent.setdefault(e, s)
-    order = sorted(range(len(es.events)),
-                   key=lambda e: (e != es.main, first_sent.get(e, 10**6), es.events[e].start))
+    order = sorted(
+        range(len(es.events)),
+        key=lambda e: (e != es.main, first_sent.get(e, 10**6), es.events[e].start),
+    )
     key = {e: f"e{n + 1}" for n, e in enumerate(order)}
     series_name: dict[str, str] = {}
     for e in es.events:
@@ -26,20 +41,43 @@ def assemble(text, sents, es, people, roles, orgs, outcomes, ports, launched, la
     for e_i in order:
         e = es.events[e_i]
         s = first_sent.get(e_i)
-        events.append(Event(key[e_i], e.name, e.type, series_name.get(e.series_key or ""),
-                            e.ordinal, e.date, e.end_date, e.mode, e.location,
-                            sents[s].evidence if s is not None else None))
+        events.append(
+            Event(
+                key[e_i],
+                e.name,
+                e.type,
+                series_name.get(e.series_key or ""),
+                e.ordinal,
+                e.date,
+                e.end_date,
+                e.mode,
+                e.location,
+                sents[s].evidence if s is not None else None,
+            )
+        )
     links = [EventLink(key[a], "builds_on", key[b], sents[s].evidence) for a, b, s in es.links]
     series = _series(sents, es, series_name, launched, lang, established_year, administrations)
     persons = []
     for p_i, p in enumerate(people):
-        rs = tuple(Role(key[f.event], f.role, sents[f.sent].evidence)
-                   for f in sorted(roles, key=lambda f: (f.event, f.sent)) if f.person == p_i)
+        rs = tuple(
+            Role(key[f.event], f.role, sents[f.sent].evidence)
+            for f in sorted(roles, key=lambda f: (f.event, f.sent))
+            if f.person == p_i
+        )
         org = orgs.lookup(p.org) if p.org else None
-        s0, m0 = p.mentions[0]
-        aliases = tuple(dict.fromkeys(sents[s].text[m.start:m.end] for s, m in p.mentions))
-        persons.append(Person(p.name, p.country, p.post, org.name if org else p.org, rs,
-                              sents[s0].evidence, aliases))
+        s0, _m0 = p.mentions[0]
+        aliases = tuple(dict.fromkeys(sents[s].text[m.start : m.end] for s, m in p.mentions))
+        persons.append(
+            Person(
+                p.name,
+                p.country,
+                p.post,
+                org.name if org else p.org,
+                rs,
+                sents[s0].evidence,
+                aliases,
+            )
+        )
     main_key = key.get(es.main) if es.main is not None else None
     return ReleaseRecord(
         id=rid,
@@ -48,10 +86,19 @@ def assemble(text, sents, es, people, roles, orgs, outcomes, ports, launched, la
         event_links=tuple(links),
         people=tuple(persons),
         organizations=tuple(orgs.orgs),
-        ports_of_entry=tuple(PortMention(p.name, p.country, main_key, sents[p.sent].evidence)
-                             for p in ports),
-        outcomes=tuple(Outcome(o.name, o.type, key.get(o.event) if o.event is not None else None,
-                               o.relation, sents[o.sent].evidence) for o in outcomes),
+        ports_of_entry=tuple(
+            PortMention(p.name, p.country, main_key, sents[p.sent].evidence) for p in ports
+        ),
+        outcomes=tuple(
+            Outcome(
+                o.name,
+                o.type,
+                key.get(o.event) if o.event is not None else None,
+                o.relation,
+                sents[o.sent].evidence,
+            )
+            for o in outcomes
+        ),
         series=tuple(series),
     )
 

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from .lexicon import alternation, load
-from .text import country_of
+from .text import country_of, country_words
 
 _BOUNDARY = re.compile(r";|,\s+(?:which|who|where|while)\b|\bwhen\b")
-STRONG = {"host", "co_host", "chair", "delegation_head"}
+STRONG = {"host", "co_host", "chair", "delegation_head", "signatory"}
 
 
 @dataclass(frozen=True)
@@ -44,8 +44,16 @@ def _clause_end(text: str, pos: int) -> int:
     return m.start() if m else len(text)
 
 
-def sentence_roles(s: int, text: str, people, events, main: int | None, lead: bool,
-                   lang: str, countries: dict[int, str]) -> list[RoleFact]:  # type: ignore[no-untyped-def]
+def sentence_roles(
+    s: int,
+    text: str,
+    people,
+    events,
+    main: int | None,
+    lead: bool,
+    lang: str,
+    countries: dict[int, str],
+) -> list[RoleFact]:  # type: ignore[no-untyped-def]
     """Roles stated in one sentence. ``people``: [(Mention, person id)]; ``events``:
     [(EventMention, event id)] of the sentence; ``countries`` collects delegation sides."""
     lex = _lex(lang)
@@ -78,7 +86,7 @@ def sentence_roles(s: int, text: str, people, events, main: int | None, lead: bo
         cues = lex.get(role, {})
         for pat in cues.get("subject", []):
             for m in re.finditer(rf"(?<![\w-]){pat}\b", text):
-                relative = role == "chair" and re.search(r",\s+which\b", text[:m.start()])
+                relative = role == "chair" and re.search(r",\s+which\b", text[: m.start()])
                 e = event_near(m.end(), prefer_before=bool(relative))
                 if role == "signatory" and not events:
                     continue
@@ -89,17 +97,18 @@ def sentence_roles(s: int, text: str, people, events, main: int | None, lead: bo
             for m in re.finditer(rf"\b{pat}\b", text):
                 if role == "signatory" and not events:
                     continue
-                stop = re.search(alternation(lex["participant"].get("after_heads", [])),
-                                 text[m.end():])
+                stop = re.search(
+                    alternation(lex["participant"].get("after_heads", [])), text[m.end() :]
+                )
                 hi = m.end() + stop.start() if stop else _clause_end(text, m.end())
                 e = event_near(m.start(), prefer_before=True) if role == "host" else event_near(0)
                 for cid in after(m.end(), hi):
                     add(cid, e, role)
-                    _side(text[max(0, m.start() - 30):m.end()], cid, countries, lang)
+                    _side(text[max(0, m.start() - 30) : m.end()], cid, countries, lang)
                 if stop and role == "delegation_head":
                     for cid in after(hi, len(text)):
                         add(cid, e, "participant")
-                        _side(text[max(0, m.start() - 30):m.end()], cid, countries, lang)
+                        _side(text[max(0, m.start() - 30) : m.end()], cid, countries, lang)
         for pat in cues.get("with", []):
             for m in re.finditer(rf"\b{pat}", text):
                 for cid in after(m.end()):
@@ -112,8 +121,9 @@ def sentence_roles(s: int, text: str, people, events, main: int | None, lead: bo
     for pat in part.get("object", []):
         for m in re.finditer(rf"\b{pat}\b", text):
             heads = [f for f in out if f.role == "delegation_head"]
+            earlier = [e for em, e in events if em.end <= m.start() and len(em.persons) < 2]
             for cid in after(m.end(), len(text) if pat.startswith("among") else None):
-                add(cid, event_near(m.start()), "participant")
+                add(cid, earlier[-1] if earlier else main, "participant")
                 if heads:
                     _copy_side(heads[0].person, cid, countries)
     for pat in part.get("subject", []):
@@ -130,9 +140,13 @@ def sentence_roles(s: int, text: str, people, events, main: int | None, lead: bo
             add(cid, default, "participant")
     speak = alternation(lex.get("speaker", {}).get("verbs", []))
     for pm, cid in people:
-        tail = text[pm.end:pm.end + 40]
+        if re.search(rf"[”\"’']\s*,?\s*{speak}\s+$", text[: pm.start]):
+            add(cid, main, "speaker")  # "“...,” said Director Flores."
+        tail = text[pm.end : pm.end + 40]
         if re.match(rf"\s*(?:,[^,]{{0,30}},\s*)?{speak}\b", tail) or (
-                text.rstrip().endswith(text[pm.start:pm.end]) and text[:pm.start].rstrip().endswith(":")):
+            text.rstrip().endswith(text[pm.start : pm.end])
+            and text[: pm.start].rstrip().endswith(":")
+        ):
             add(cid, main, "speaker")
     return out
 
@@ -143,8 +157,11 @@ def m_inside(pm, events) -> bool:  # type: ignore[no-untyped-def]
 
 
 def _side(cue: str, cid: int, countries: dict[int, str], lang: str) -> None:
-    m = re.search(r"(U\.S\.|Mexican|Mexico['’]s|Canadian|Canada['’]s|United States)\s+(?:delegation|side)",
-                  cue + " ")
+    """ "led the U.S. delegation", "The Mexican side was headed by": the side's country."""
+    words = sorted(country_words(lang), key=len, reverse=True)
+    alt = "|".join(re.escape(w) for w in words)
+    nouns = alternation(_lex(lang).get("side_nouns", ["delegation", "side"]))
+    m = re.search(rf"(?i)(?<![\w.])({alt})(?:['’]s)?\s+{nouns}", cue + " ")
     if m and cid not in countries:
         code = country_of(m.group(1), lang)
         if code:

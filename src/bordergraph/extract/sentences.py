@@ -4,8 +4,12 @@ Every fact the extractor finds carries the sentence that states it as evidence, 
 offsets are offsets into :attr:`ReleaseText.body`.
 
 >>> body = "Title Here\\n\\nThe U.S. delegation met. Mr. Brooks said so.\\n- one item\\n- two"
->>> [(s.text, s.bullet) for s in split(body, title="Title Here")][1:]
-[('The U.S. delegation met.', False), ('Mr. Brooks said so.', False), ('- one item', True), ('- two', True)]
+>>> for s in split(body, title="Title Here")[1:]:
+...     print(repr(s.text), s.bullet)
+'The U.S. delegation met.' False
+'Mr. Brooks said so.' False
+'- one item' True
+'- two' True
 """
 
 from __future__ import annotations
@@ -49,8 +53,7 @@ def _boundary(lang: str) -> re.Pattern[str]:
     return re.compile(rf"(?<=[.!?]){neg}(?<!\b[A-Z]\.)[\"”’)]?\s+(?=[A-Z“\"(¿¡])")
 
 
-def split(body: str, title: str | None = None, lang: str = "en",
-          is_header=None) -> list[Sentence]:  # type: ignore[no-untyped-def]
+def split(body: str, title: str | None = None, lang: str = "en", is_header=None) -> list[Sentence]:  # type: ignore[no-untyped-def]
     """The sentences of ``body``; paragraphs before ``title`` are marked as header lines."""
     bullets = tuple(load(lang, "sentences").get("bullets", ["-", "•", "*"]))
     out: list[Sentence] = []
@@ -65,12 +68,28 @@ def split(body: str, title: str | None = None, lang: str = "en",
             start = p_start + i_start
             if in_header or (p_start == title_pos):
                 for line_start, line in _lines(item):
-                    out.append(Sentence(line, start + line_start, start + line_start + len(line),
-                                        para_no, header=in_header, title=p_start == title_pos))
+                    out.append(
+                        Sentence(
+                            line,
+                            start + line_start,
+                            start + line_start + len(line),
+                            para_no,
+                            header=in_header,
+                            title=p_start == title_pos,
+                        )
+                    )
                 continue
             for s_start, s_text in _sentences(item, lang, bullet):
-                out.append(Sentence(s_text, start + s_start, start + s_start + len(s_text),
-                                    para_no, bullet=bullet, lead=lead if bullet else None))
+                out.append(
+                    Sentence(
+                        s_text,
+                        start + s_start,
+                        start + s_start + len(s_text),
+                        para_no,
+                        bullet=bullet,
+                        lead=lead if bullet else None,
+                    )
+                )
             if not bullet and item.rstrip().endswith(":"):
                 lead = out[-1].text
             elif not bullet:
@@ -102,8 +121,8 @@ def _items(text: str, bullets: tuple[str, ...]) -> list[tuple[int, str, bool]]:
         stripped = line.strip()
         is_bullet = any(stripped.startswith(b + " ") for b in bullets)
         if out and not is_bullet and not out[-1][1].rstrip().endswith(":") and stripped:
-            s, t, b = out[-1]
-            out[-1] = (s, text[s:pos + len(line)], b)
+            s, _t, b = out[-1]
+            out[-1] = (s, text[s : pos + len(line)], b)
         elif stripped:
             out.append((pos, line, is_bullet))
         pos += len(line) + 1
@@ -124,7 +143,7 @@ def _sentences(text: str, lang: str, bullet: bool) -> list[tuple[int, str]]:
         return [(0, text.rstrip())]
     out, start = [], 0
     for m in _boundary(lang).finditer(text):
-        piece = text[start:m.start()].rstrip()
+        piece = text[start : m.start()].rstrip()
         if piece.strip():
             out.append((start, piece))
         start = m.end()

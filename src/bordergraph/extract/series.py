@@ -38,8 +38,10 @@ def _pattern(lang: str) -> re.Pattern[str]:
     lex = load(lang, "events")
     forms = [f for e in _entries(lang).values() for f in e.get("names", [e["name"]])]
     prefix = alternation(lex.get("series_prefixes", []))
-    return re.compile(rf"(?P<prefix>{prefix}\s+)?(?P<name>{alternation(forms)})(?![\w-])"
-                      rf"(?:\s+\((?P<acr>[A-Z][A-Za-z]{{1,8}})\))?")
+    return re.compile(
+        rf"(?P<prefix>{prefix}\s+)?(?P<name>{alternation(forms)})(?![\w-])"
+        rf"(?:\s+\((?P<acr>[A-Z][A-Za-z]{{1,8}})\))?"
+    )
 
 
 def canonical(form: str, lang: str) -> str | None:
@@ -78,15 +80,17 @@ def find_series(text: str, lang: str, acronyms: dict[str, str]) -> list[SeriesHi
         for m in re.finditer(rf"(?<![\w(-]){re.escape(acr)}(?![\w)-])", text):
             if not any(h.start <= m.start() < h.end for h in hits):
                 hits.append(SeriesHit(m.start(), m.end(), acr, key, kind_of(key, lang), acr))
-    for m in re.finditer(r"\b[Tt]he (Dialogue|Summit|Committee|Group|Process)\b", text):
-        if not any(h.start <= m.start(1) < h.end for h in hits):
-            hits.append(SeriesHit(m.start(1), m.end(1), m.group(1), "", m.group(1).lower(),
-                                  generic=True))
+    generic = load(lang, "events").get("generic_heads", {})
+    if generic:
+        for m in re.finditer(rf"\b[Tt]he ({alternation(list(generic))})\b", text):
+            if not any(h.start <= m.start(1) < h.end for h in hits):
+                kind = generic[m.group(1)]
+                hits.append(SeriesHit(m.start(1), m.end(1), m.group(1), "", kind, generic=True))
     return sorted(hits, key=lambda h: h.start)
 
 
 def established_year(text: str, lang: str) -> str | None:
-    """"since its launch in 2010" -> "2010"."""
+    """ "since its launch in 2010" -> "2010"."""
     for pattern in load(lang, "events").get("established", []):
         m = re.search(pattern, text, re.I)
         if m:
@@ -95,7 +99,7 @@ def established_year(text: str, lang: str) -> str | None:
 
 
 def administrations(text: str, lang: str) -> dict[str, int] | None:
-    """"spanning three Mexican and three U.S. presidential administrations" -> {"US": 3, "MX": 3}.
+    """ "spanning three Mexican and three U.S. presidential administrations" -> {"US": 3, "MX": 3}.
 
     >>> administrations("spanning three Mexican and three U.S. presidential administrations", "en")
     {'MX': 3, 'US': 3}
@@ -109,7 +113,9 @@ def administrations(text: str, lang: str) -> dict[str, int] | None:
     numbers = load(lang, "numbers").get("cardinals", {})
     out = {}
     for n, c in (("n1", "c1"), ("n2", "c2")):
-        value = numbers.get(m.group(n).lower()) or (int(m.group(n)) if m.group(n).isdigit() else None)
+        value = numbers.get(m.group(n).lower()) or (
+            int(m.group(n)) if m.group(n).isdigit() else None
+        )
         code = country_of(m.group(c), lang)
         if value and code:
             out[code] = value
