@@ -125,7 +125,7 @@ def query_run(backend: str, data: Path, timeout: float, extras: bool) -> dict:
                 out["rss_mb"] = max(out.get("rss_mb", 0), row["rss_mb"])
             elif "started" in row:
                 # The worker stops a slow query itself; this is the backstop for a stuck one.
-                current, deadline = row["started"], time.monotonic() + timeout + 60
+                current, deadline = row["started"], time.monotonic() + 6 * timeout + 120
             elif "query" in row:
                 out["queries"][row["query"]] = row
                 skip.append(row["query"])
@@ -163,10 +163,15 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="cap sizes (a few minutes)")
     parser.add_argument("--timeout", type=float, default=None, help="per-query timeout, seconds")
     parser.add_argument("--json", type=Path, default=HERE / "results.json")
+    parser.add_argument("--texts", help="corpus sizes, e.g. 100,1000,10000")
+    parser.add_argument("--triples", help="graph sizes, e.g. 10000,100000,1000000")
+    parser.add_argument("--explorer", help="explorer sizes in nodes, e.g. 1000,5000,20000")
     args = parser.parse_args()
-    text_sizes = [100, 500] if args.quick else [100, 1000, 10000]
-    triple_sizes = [10_000, 100_000] if args.quick else [10_000, 100_000, 1_000_000]
-    timeout = args.timeout or (10.0 if args.quick else 60.0)
+    text_sizes = _sizes(args.texts) or ([100, 500] if args.quick else [100, 1000, 10000])
+    triple_sizes = _sizes(args.triples) or (
+        [10_000, 100_000] if args.quick else [10_000, 100_000, 1_000_000])
+    explorer_sizes = _sizes(args.explorer) or ([1000] if args.quick else [1000, 5000, 20000])
+    timeout = args.timeout or (10.0 if args.quick else 30.0)
     results: dict = {"machine": machine(), "quick": args.quick, "ingest": {}, "stores": {},
                      "explorer": {}}
     for size in text_sizes:
@@ -182,7 +187,7 @@ def main() -> None:
                                                                extras=backend == "oxigraph")
             print(f"{backend} {size}: done", file=sys.stderr)
     ratio = _nodes_per_triple()
-    for nodes in ([1000, 5000] if args.quick else [1000, 5000, 20000]):
+    for nodes in explorer_sizes:
         try:
             results["explorer"][str(nodes)] = explorer(nodes, ratio)
         except (RuntimeError, subprocess.TimeoutExpired) as exc:
@@ -190,6 +195,10 @@ def main() -> None:
     results["load_end"] = " ".join(f"{x:.1f}" for x in os.getloadavg())
     args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
     print(table(results))
+
+
+def _sizes(text: str | None) -> list[int]:
+    return [int(x) for x in text.split(",")] if text else []
 
 
 def _nodes_per_triple() -> float:

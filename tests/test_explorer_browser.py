@@ -124,6 +124,14 @@ def test_obama_filter_hides_events_outside_his_terms(browser, explorer, particip
         assert set(participation[n]) & inside, participation.nodes[n]["label"]
     page.page.click("#reset")
     assert page.js("window.bordergraph.visible") == participation.number_of_nodes()
+    # The Mexican filter works the same way: Peña Nieto's term, December 2012 to November 2018.
+    pena = page.js(
+        "window.bordergraph.data.administrations.find(a => a.label.startsWith('Peña Nieto'))")
+    page.page.select_option("#admin-MX", value=pena["label"])
+    shown = set(page.js("window.bordergraph.nodes.get({filter: n => !n.hidden}).map(n => n.id)"))
+    dated = {n: d["date"] for n, d in events.items() if d["date"]}
+    assert {n for n in shown if n in events} == {
+        n for n, when in dated.items() if pena["start"][:len(when)] <= when < pena["end"]}
 
 
 def test_country_and_date_filters(browser, explorer, participation):

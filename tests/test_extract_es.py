@@ -173,3 +173,52 @@ def test_spanish_release_scores(name):
     gold = json.loads((RELEASES / f"{name}.gold.json").read_text(encoding="utf-8"))
     counts = score_record(rec.to_json(), gold)
     assert counts.micro.f1 >= 0.85, counts.table()
+
+
+def test_weekday_relative_to_issue_date_and_virtual_has_no_dateline_place():
+    rec = _record("Ciudad de México, 1 de febrero de 2022. Este martes se celebró en formato "
+                  "virtual la 14a reunión plenaria del Comité Ejecutivo Bilateral.",
+                  issued="2022-02-01")
+    e = rec.events[0]
+    assert (e.date, e.ordinal, e.mode, e.location) == ("2022-02-01", 14, "virtual", None)
+    assert e.name.startswith("14a reunión plenaria")
+
+
+def test_meeting_with_a_counterpart_and_rank_before_name():
+    rec = _record("Washington, D.C., 9 de enero de 2024. El canciller Marcelo Ebrard sostuvo "
+                  "hoy una reunión de trabajo con el secretario de la Defensa Nacional, general "
+                  "Luis Cresencio Sandoval, en Washington, D.C.", issued="2024-01-09")
+    e = rec.events[0]
+    assert (e.type, e.location) == ("BilateralMeeting", "Washington, D.C.")
+    assert {p.name for p in rec.people} == {"Marcelo Ebrard", "Luis Cresencio Sandoval"}
+
+
+def test_opening_of_a_port_is_an_event_and_a_completed_project():
+    rec = _record("San Luis Río Colorado, Sonora, 15 de marzo de 2024. El embajador de Estados "
+                  "Unidos en México, Ken Salazar, inauguró hoy la modernización del puerto "
+                  "fronterizo de San Luis, junto con el gobernador de Sonora, Alfonso Durazo.",
+                  issued="2024-03-15")
+    assert rec.events[0].type == "Opening"
+    assert [(o.type, o.relation) for o in rec.outcomes] == [("InfrastructureProject", "completed")]
+    assert {(p.name, p.roles[0].role) for p in rec.people} == {
+        ("Ken Salazar", "participant"), ("Alfonso Durazo", "participant")}
+
+
+def test_announced_session_is_its_own_future_event():
+    rec = _record("Ciudad de México, 3 de marzo de 2023. Los días 2 y 3 de marzo se llevó a cabo "
+                  "la 2a reunión del Diálogo Económico de Alto Nivel. La próxima reunión del "
+                  "Diálogo se celebrará en Washington en el segundo semestre de 2023.",
+                  issued="2023-03-03")
+    first, nxt = rec.events
+    assert (first.ordinal, first.date, first.end_date) == (2, "2023-03-02", "2023-03-03")
+    assert (nxt.date, nxt.location, nxt.series) == (None, "Washington", first.series)
+
+
+def test_series_named_as_a_setting_is_not_a_session():
+    rec = _record("Ciudad de México, 8 de octubre de 2021. En el marco del Diálogo de Alto Nivel "
+                  "en Seguridad, el canciller Marcelo Ebrard recibió hoy al secretario de "
+                  "Estado, Antony Blinken, para la primera reunión del Diálogo.",
+                  issued="2021-10-08")
+    assert [(e.name, e.ordinal) for e in rec.events] == [("primera reunión del Diálogo", 1)]
+    assert {(p.name, p.country) for p in rec.people} == {("Marcelo Ebrard", "MX"),
+                                                         ("Antony Blinken", "US")}

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 from itertools import combinations
+from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -62,7 +64,10 @@ def test_officials_links_the_seed_plenary_delegations(views, gold):
     G = views["officials"]
     nichols, velasco = find_node(G, "Brian A. Nichols"), find_node(G, "Roberto Velasco")
     assert G.has_edge(nichols, velasco)
-    assert any("2021-12-02" in e for e in G.edges[nichols, velasco]["events"])
+    edge = G.edges[nichols, velasco]
+    assert any("2021-12-02" in e for e in edge["events"])
+    assert edge["first"] <= "2021-12-02" <= edge["last"]
+    assert {"Biden administration", "López Obrador administration"} <= set(edge["administrations"])
     plenary_people = {p["name"] for p in gold[SEED]["people"]
                       if any(r["event"] == "e1" for r in p["roles"])}
     assert len(plenary_people) == 5
@@ -224,6 +229,32 @@ def test_cli_analyze_path_and_export(built, tmp_path):
     assert "2021-12-02" in json.loads(out.stdout)[0]["events"][0]
     out = runner.invoke(main, ["path", *store, "Nobody Atall", "Nichols"])
     assert out.exit_code == 2 and "no node named" in out.output
+    html = tmp_path / "lineage.html"
+    out = runner.invoke(main, ["explore", *store, "--view", "lineage", "-o", str(html)])
+    assert out.exit_code == 0, out.output
+    assert html.stat().st_size > 100_000  # vis-network inlined
     for command in ("analyze", "path", "explore"):
         help_text = runner.invoke(main, [command, "--help"]).output
         assert "Examples:" in help_text, command
+
+
+def test_explorer_default_path_and_self_contained_file(built):
+    """`bordergraph build` calls bg.explore(None): the file lands beside the store directory."""
+    out = built.explore(None)
+    assert out == Path(built.store.location).parent / "explorer.html"
+    html = out.read_text(encoding="utf-8")
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html, re.IGNORECASE)
+    assert "default-src 'none'" in html  # the page may fetch nothing, whatever it holds
+    assert html.lower().count("</script") == 3  # our three blocks, none closed early
+
+
+def test_explorer_data_cannot_end_its_script_block():
+    from bordergraph.explorer import render
+
+    nasty = "</script><script>alert(1)</script><!-- & \u2028"
+    data = {"view": "x", "nodes": [{"id": "n", "label": nasty}], "edges": [], "counts": {}}
+    html = render(data, title=nasty)
+    block = html.split('<script type="application/json" id="bg-data">', 1)[1].split("</script>")[0]
+    assert "<" not in block and ">" not in block and "&" not in block
+    assert json.loads(block)["nodes"][0]["label"] == nasty
+    assert "<title>&lt;/script&gt;" in html

@@ -88,9 +88,9 @@ class EndpointStore:
 
     ``write`` chooses how a graph is replaced: ``"update"`` (one ``DROP SILENT GRAPH; INSERT
     DATA`` request), ``"gsp"`` (one Graph Store Protocol PUT) or ``"auto"``: an update, except
-    on Virtuoso for graphs too big for its SPARQL parser (it fails near 5,000 triples), which go
-    by PUT. Oxigraph and Fuseki run one request as one transaction (docs/endpoints.md has what
-    Virtuoso does).
+    on Virtuoso for graphs too big for its SPARQL parser (it fails near 5,000 triples) or with
+    blank nodes (it refuses them in INSERT DATA), which go by PUT. Oxigraph and Fuseki run one
+    request as one transaction (docs/endpoints.md has what Virtuoso does).
 
     ``union`` chooses how a query sees the union of the named graphs: ``"list"`` names every
     graph as a ``default-graph-uri`` (pure SPARQL 1.1 protocol, slow with thousands of graphs),

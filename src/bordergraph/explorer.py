@@ -8,12 +8,17 @@ as JSON inside ``<script type="application/json">`` with every ``<``, ``>`` and 
 ``\\u003c``-style escapes (so no ``</script>`` or ``<!--`` can close the block), and the page
 renders every string with ``textContent``. A Content-Security-Policy forbids any fetch.
 
-Layout: positions always come from networkx (seeded, so the same graph draws the same way).
-Up to ``PHYSICS_LIMIT`` nodes the browser then runs a short, capped physics pass that spreads
-labels apart and switches physics off; above it physics stays off, because in headless Chromium
+Layout: positions always come from Python (seeded: the same graph draws the same way) and the
+page opens with physics off, so it draws at once and holds still. Each connected component is
+laid out by networkx's spring layout (above ``SPRING_LIMIT`` nodes: its best-connected nodes,
+the rest placed around them in O(V+E)), components are packed in rows, and labelled nodes are
+pushed apart until no two label boxes overlap. A reader may switch physics on up to
+``PHYSICS_LIMIT`` nodes; above that the switch is disabled, because in headless Chromium
 vis-network took 23 s to stabilise 1,000 nodes and 188 s for 5,000 with physics on, against
-1.5 s and 7.7 s drawing fixed positions (see DESIGN.md). Only the ``LABELLED`` most central
-nodes show a label on the first screen; every node shows its name on hover, search and click.
+1.5 s and 7.7 s drawing fixed positions (DESIGN.md). The first screen shows a label on at most
+``LABELLED`` nodes: a connected neighbourhood grown from the most central node; on larger
+graphs the other nodes start hidden ("only the most central nodes") and are one click, search
+or filter away.
 
 >>> from bordergraph.store import open_store
 >>> data = explorer_data(open_store(":memory:"), "participation")
@@ -58,7 +63,8 @@ Q_QUOTES = PREFIXES + """SELECT DISTINCT ?n ?release ?quote ?start ?own WHERE {
 Q_RELEASES = PREFIXES + """SELECT DISTINCT ?r ?id ?title ?issued ?publisher WHERE {
   ?r a bg:Release . OPTIONAL { ?r dcterms:identifier ?id }
   OPTIONAL { ?r dcterms:title ?title } OPTIONAL { ?r dcterms:issued ?issued }
-  OPTIONAL { ?r dcterms:publisher/rdfs:label ?publisher } }"""
+  OPTIONAL { ?r dcterms:publisher/rdfs:label ?publisher
+             FILTER(LANGMATCHES(LANG(?publisher), "en")) } }"""
 
 
 def _pkg_asset(name: str) -> str:
@@ -104,17 +110,21 @@ def _layout(G: nx.Graph) -> dict[str, tuple[float, float]]:
     components to the far corners and leaves the middle of the screen empty)."""
     H = nx.Graph(G.to_undirected() if G.is_directed() else G)
     components = sorted(nx.connected_components(H), key=lambda c: (-len(c), min(map(str, c))))
-    row_width = 260 * max(H.number_of_nodes(), 1) ** 0.5
-    out: dict[str, tuple[float, float]] = {}
-    x = y = row_height = 0.0
+    laid = []
     for nodes in components:
         pos = _component_layout(H.subgraph(nodes))
         xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
-        width, height = max(xs) - min(xs) + 260, max(ys) - min(ys) + 160
+        laid.append((pos, min(xs), min(ys), max(xs) - min(xs) + 260, max(ys) - min(ys) + 160))
+    # Rows as wide as makes the whole block about as wide as a screen is (about 1.5 : 1).
+    area = sum(w * h for *_, w, h in laid)
+    row_width = max([(area * 1.5) ** 0.5] + [w for *_, w, _ in laid[:1]])
+    out: dict[str, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for pos, left, top, width, height in laid:
         if x > 0 and x + width > row_width:
             x, y, row_height = 0.0, y + row_height, 0.0
         for v, (px, py) in pos.items():
-            out[v] = (x + px - min(xs), y + py - min(ys))
+            out[v] = (x + px - left, y + py - top)
         x, row_height = x + width, max(row_height, height)
     return out
 
@@ -129,7 +139,8 @@ def _component_layout(H: nx.Graph) -> dict[str, tuple[float, float]]:
     order = sorted(H, key=lambda v: (-H.degree(v), str(v)))
     core = H.subgraph(order[:SPRING_LIMIT])
     pos = {v: (float(x), float(y)) for v, (x, y) in nx.spring_layout(
-        core, seed=analytics.SEED, iterations=100, k=1.6 / len(core) ** 0.5, weight=None).items()}
+        core, seed=analytics.SEED, iterations=100 if len(core) <= 150 else 50,
+        k=1.6 / len(core) ** 0.5, weight=None).items()}
     step = 0.6 / len(core) ** 0.5
     children: dict[str, int] = defaultdict(int)
     for parent, child in nx.bfs_edges(H, order[0], sort_neighbors=sorted):

@@ -147,6 +147,9 @@ def load_paths(
             result.status, result.message = "failed", exc.message
         except (BordergraphError, OSError, ValueError) as exc:
             result.status, result.message = "failed", f"{type(exc).__name__}: {exc}"
+        except Exception as exc:  # a bug must not cost the rest of the batch
+            result.status = "failed"
+            result.message = f"internal error ({type(exc).__name__}): {str(exc)[:200]}"
         report.results.append(result)
         if on_file is not None:
             on_file(result)

@@ -87,7 +87,7 @@ Q_INSTITUTIONS = PREFIXES + """SELECT DISTINCT ?org ?event ?how WHERE {
   { ?p bg:event ?event ; bg:inPost ?post ; bg:participant ?person .
     ?h bg:holder ?person ; bg:post ?post ; bg:organization ?org . BIND("post" AS ?how) }
   UNION { ?p bg:event ?event ; bg:inPost ?post . ?post org:postIn ?org . BIND("post" AS ?how) }
-  UNION { GRAPH ?g { ?r a bg:Release ; bg:mentions ?org . ?event bg:mode|rdfs:label ?x }
+  UNION { ?r a bg:Release ; bg:mentions ?org . ?event prov:wasDerivedFrom ?r
           FILTER(STRSTARTS(STR(?event), CONCAT(STR(bgid:), "event/"))
                  && STRSTARTS(STR(?org), CONCAT(STR(bgid:), "organization/")))
           BIND("mentioned" AS ?how) } }"""
@@ -241,8 +241,11 @@ def _linked_by_events(cat: Catalog, members: dict[str, set[str]]) -> nx.Graph:
         for a, b in combinations(sorted(nodes), 2):
             shared[a, b].add(event)
     for (a, b), events in sorted(shared.items()):
+        dates = sorted(cat.dates[e][0] for e in events if e in cat.dates)
         G.add_edge(a, b, weight=len(events), events=sorted(cat.event_name(e) for e in events),
-                   event_ids=sorted(events))
+                   event_ids=sorted(events), first=dates[0] if dates else "",
+                   last=dates[-1] if dates else "", administrations=sorted(
+                       {cat.admin_label(x) for e in events for x in cat.event_admins.get(e, ())}))
     return G
 
 
@@ -257,7 +260,8 @@ def _participation(cat: Catalog) -> nx.Graph:
         for event in sorted(events):
             if event not in G:
                 G.add_node(event, bipartite=1, **cat.describe(event))
-            G.add_edge(person, event, roles=sorted(cat.roles.get((person, event), ())))
+            G.add_edge(person, event, roles=sorted(cat.roles.get((person, event), ())),
+                       date=G.nodes[event]["date"])
     return G
 
 

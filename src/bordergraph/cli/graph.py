@@ -45,6 +45,10 @@ def build(store, update_url, releases, explorer, fmt):  # type: ignore[no-untype
         _report_files(report)
         click.echo(f"{report.loaded} releases loaded, {len(report.failed)} failed", err=True)
         _print_summary(bg.stats(), fmt)
+        from ..validate import count_violations
+
+        violations = count_violations(bg.store)
+        click.echo(f"SHACL: {violations} violations (details: bordergraph validate)", err=True)
         if explorer and hasattr(bg, "explore"):
             path = bg.explore(None)
             click.echo(f"explorer: {path}", err=True)

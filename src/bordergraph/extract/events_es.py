@@ -18,18 +18,13 @@ import re
 from functools import cache
 
 from .dates import DateMention
+from .event_parts_es import CAP, CAPNP, _trim, attributes, openings
 from .events import EventMention
 from .lexicon import alternation, load
 from .people import Mention
 from .series import SeriesHit, parent_of
 from .text import country_of
 
-CAP = r"[A-ZÁÉÍÓÚÑ][\wÀ-ÿ’'.-]*"
-CAPNP = (
-    rf"{CAP}(?:(?:\s+(?:de\s+la|de\s+las|de\s+los|del|de|sobre\s+la|sobre\s+el|sobre|para\s+la|"
-    rf"para\s+el|para|y\s+la|y\s+el|y|e|en|entre|contra\s+el|contra\s+la|contra)\s+|\s+|[-–])"
-    rf"(?:{CAP}|\d+))*(?:\s+\([A-Z]{{2,10}}\))?"
-)
 _ROMAN = r"(?=[IVX])(?:X{0,3})(?:IX|IV|V?I{0,3})"  # never empty
 _AGREEMENT = r"(?:Declaración|Acuerdo|Acta|Memorándum|Memorando|Convenio|Tratado|Carta|Protocolo)"
 
@@ -143,37 +138,11 @@ def _series_mentions(index, text, hits, title, lead, dates) -> list[EventMention
             or (not h.generic and (title or lead or _dated(h, text, dates)))
         )
         m.ref = not session
-        if h.generic and m.ordinal is None:
-            m.ref = True
-        m.future = bool(re.search(alternation(lex.get("future_words", [])), left[-40:], re.I))
+        m.future = is_future(left[-60:], text[h.end :])
+        if h.generic and m.ordinal is None and not (m.future and pre and pre.group("noun")):
+            m.ref = True  # "la Cumbre", "la reunión del Diálogo": the session already named
         out.append(m)
     return out
-
-
-def lead_meeting(
-    index: int, text: str, people: list[tuple[Mention, int]], dates: list[DateMention]
-) -> EventMention | None:
-    """A lead that names no event but reports a meeting ("La secretaria X recibió hoy al
-    secretario Y en la Garita de El Chaparral"): a bilateral meeting of the people it names."""
-    verbs = alternation(_lex().get("meeting_verbs", []))
-    m = re.search(rf"(?<![\wÀ-ÿ]){verbs}(?![\wÀ-ÿ])", text, re.I)
-    who = list(dict.fromkeys(cid for _, cid in people if cid >= 0))
-    if not m or len(who) < 2:
-        return None
-    first = {cid: pm for pm, cid in reversed(people)}
-    names = " y ".join(first[c].name or text[first[c].start : first[c].end] for c in who[:2])
-    em = EventMention(
-        index,
-        m.start(),
-        m.end(),
-        f"reunión entre {names}",
-        type="BilateralMeeting",
-        persons=tuple(who[:2]),
-        explicit=False,
-    )
-    attributes(em, text, dates, 0, len(text))
-    em.location = em.location or place(text)
-    return em
 
 
 def _series_name(key: str) -> str:
@@ -182,6 +151,28 @@ def _series_name(key: str) -> str:
         if entry["name"] == key:
             return str(entry.get("names", [key])[0])
     return key
+
+
+def _who(text: str, pm: Mention) -> str:
+    """A person as the text names them in an event's name: "el presidente Biden"; a long
+    "post, Name" mention by the name alone."""
+    written = text[pm.start : pm.end]
+    if "," in written and pm.name:
+        return pm.name
+    return written[:1].lower() + written[1:] if re.match(r"(?:El|La)\s", written) else written
+
+
+def is_future(left: str, right: str) -> bool:
+    """ "La próxima reunión ...", "acordaron celebrar la ... en marzo": announced, not held."""
+    lex = _lex()
+    words = alternation(lex.get("future_words", []))
+    plan = alternation(lex.get("plan_verbs", []), escape=False)
+    clause = re.split(r"[;.]", right)[0]
+    return bool(
+        re.search(words, left, re.I)
+        or re.search(rf"\b{plan}\s+(?:\S+\s+){{0,3}}$", left, re.I)
+        or re.search(words, clause, re.I)
+    )
 
 
 def _dated(h: SeriesHit, text: str, dates: list[DateMention]) -> bool:
@@ -204,9 +195,21 @@ def _noun_mentions(index, text, people, leaders) -> list[EventMention]:  # type:
         agreement = re.match(
             rf"\s+(?:del|de\s+la|de\s+los|de)\s+(?P<np>{_AGREEMENT}\b{CAPNP[len(CAP) :]})", right
         )
-        if etype == "BilateralMeeting" and re.match(r"\s+(?:que|entre|con)\b", right) and after:
+        meet = re.match(r"\s+(?:que|entre|con)\b", right)
+        with_ = re.match(r"(?:\s+[\wÀ-ÿ]+){0,3}?\s+con\s+(?:el|la)\s", right)
+        before = [(pm, cid) for pm, cid in people if pm.end <= m.start()]
+        if (
+            etype == "Meeting"
+            and with_
+            and after
+            and before
+            and re.search(r"\b(?:un|una)\s+(?:[\wÀ-ÿ]+\s+)?$", text[: m.start()], re.I)
+        ):
+            # "X sostuvo una reunión de trabajo con la secretaria Y": a meeting of the two
+            etype, meet, after = "BilateralMeeting", with_, [before[-1], after[0]]
+        if etype == "BilateralMeeting" and meet and after:
             pair = after[:2]
-            names = " y ".join(text[pm.start : pm.end] for pm, _ in pair)
+            names = " y ".join(_who(text, pm) for pm, _ in pair)
             end = pair[-1][0].end
             out.append(
                 EventMention(
@@ -260,7 +263,7 @@ def _signings(index, text, people) -> list[EventMention]:  # type: ignore[no-unt
                 index,
                 m.start(),
                 m.end(),
-                f"firma de {m.group('det')} {m.group('np')}",
+                f"firma de {m.group('det')} {_trim(m.group('np'))}",
                 type="Signing",
                 location=m.group("loc"),
                 persons=(),
@@ -279,111 +282,9 @@ def _signings(index, text, people) -> list[EventMention]:  # type: ignore[no-unt
                 index,
                 m.end(),
                 m.end() + 1,
-                f"firma de {m.group('det')} {m.group('np')}",
+                f"firma de {m.group('det')} {_trim(m.group('np'))}",
                 type="Signing",
                 explicit=False,
             )
         )
     return out
-
-
-def openings(index: int, text: str) -> list[EventMention]:
-    """"inauguraron hoy la modernización del puerto fronterizo de San Luis": an Opening at the
-    facility (``extra["facility"]`` is what was opened, a completed project)."""
-    lex = _lex()
-    verbs = alternation(lex.get("opening_verbs", []))
-    heads = alternation(lex.get("facility_words", []))
-    m = re.search(rf"(?<![\wÀ-ÿ]){verbs}(?![\wÀ-ÿ])(?:\s+hoy)?\s+(?P<det>el|la|los|las)\s+"
-                  rf"(?P<obj>[^,;.]*?\b{heads}\b[^,;.]*)", text, re.I)
-    if not m:
-        return []
-    obj = m.group("obj").strip()
-    fac = re.search(rf"\b{heads}\b.*", obj, re.I)
-    em = EventMention(index, m.start(), m.end(), f"inauguración de {m.group('det')} {obj}".replace("de el ", "del "),
-                      type="Opening", location=fac.group(0) if fac else obj, explicit=False)
-    em.extra["facility"] = obj
-    return [em]
-
-
-def attributes(m: EventMention, text: str, dates: list[DateMention], lo: int, hi: int) -> None:
-    """Date, end date, mode and location of a mention from its scope [lo, hi)."""
-    if m.ref:
-        return
-    inside = [d for d in dates if m.start <= d.start < m.end]
-    clause = re.split(r";|,\s+(?=en la que|el cual|la cual|donde|cuando)", text[m.end : hi])[0]
-    after = [d for d in dates if m.end <= d.start < m.end + len(clause)]
-    before = [d for d in dates if lo <= d.start < m.start and d.precision != "year"]
-    pick = None
-    for group in (inside, after, before[::-1]):
-        days = [d for d in group if d.precision in ("day", "relative")]
-        pick = days[0] if days else (group[0] if group and pick is None else pick)
-        if days:
-            break
-    if pick is not None and m.date is None:
-        m.date, m.end_date = pick.value, pick.end_value
-    m.mode = m.mode or mode(text[lo:hi])
-    if m.location is None:
-        m.location = place(text[m.end : m.end + len(clause)])
-
-
-def mode(text: str) -> str | None:
-    """ "de manera presencial y a distancia" -> hybrid (hybrid wording wins)."""
-    found = None
-    for key, words in _lex().get("modes", {}).items():
-        if re.search(rf"(?<![\wÀ-ÿ]){alternation(words)}(?![\wÀ-ÿ])", text, re.I):
-            if key == "hybrid":
-                return key
-            found = found or key
-    return found
-
-
-def venue(text: str) -> str | None:
-    """A named venue: "en el Edificio de la Oficina Ejecutiva Eisenhower", "del Centro de
-    Visitantes del Estuario", "La Secretaría de Relaciones Exteriores (SRE) es sede"."""
-    heads = alternation(load("es", "places").get("venue_heads", []))
-    m = re.search(
-        rf"(?:^|[.,]\s+|\b[Ll]a\s+|\b[Ee]l\s+)(?P<v>{CAPNP})\s+(?:es|será|fue)\s+(?:la\s+)?sede\b",
-        text,
-    )
-    if m:
-        return re.sub(r"^(?:La|El)\s+", "", m.group("v"))
-    orgs = alternation(load("es", "places").get("venue_organizations", []))
-    m = re.search(
-        rf"\ben\s+(?:el\s+|la\s+)(?P<v>{orgs}\b(?:(?:\s+(?:de\s+la|de\s+los|del|de)\s+|\s+)"
-        rf"{CAP})*(?:\s+\([A-Z]{{2,8}}\))?)",
-        text,
-    )
-    if m:
-        return m.group("v")
-    m = re.search(
-        rf"\b(?:en|del|de\s+la|al)\s+(?:el\s+|la\s+)?(?P<v>{heads}\b(?:(?:\s+(?:de\s+la|de\s+los|"
-        rf"del|de)\s+|\s+){CAP})*)",
-        text,
-    )
-    return m.group("v") if m else None
-
-
-def place(text: str) -> str | None:
-    """The first place after "en": "celebrada en Washington", "en la Ciudad de México"."""
-    v = venue(text)
-    if v:
-        return v
-    months = load("es", "dates").get("months", {})
-    for m in re.finditer(
-        rf"\ben\s+(?:la\s+|el\s+)?(?P<v>{CAP}(?:\s+(?:de|del)\s+{CAP}|\s+{CAP})*)", text
-    ):
-        v = m.group("v")
-        v = v[:-1] if v.endswith(".") and not re.search(r"\b[A-Z]\.$", v) else v
-        if v.lower() not in months and not country_of(v, "es"):
-            return v
-    return None
-
-
-def dateline(lines: list[str]) -> str | None:
-    """ "Washington, D.C., 9 de septiembre de 2021" -> "Washington, D.C."."""
-    months = alternation(list(load("es", "dates").get("months", {})))
-    for line in lines:
-        m = re.match(rf"\s*(?P<p>[A-ZÁÉÍÓÚ][^|\d]*?),\s+(?:a\s+)?\d{{1,2}}\s+de\s+{months}", line)
-        if m:
-            return m.group("p").strip()
-    return None

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .events_es import CAP, CAPNP
+from .event_parts_es import CAP, CAPNP
 from .lexicon import alternation, load
 from .outcomes import OutcomeFact, outcome_type
 

@@ -52,6 +52,7 @@ class _Lex:
     particles: frozenset[str]
     post_countries: dict[str, str]
     ranks: frozenset[str]
+    post_patterns: dict[str, str]
 
 
 @cache
@@ -66,6 +67,7 @@ def _lex() -> _Lex:
         frozenset(p.get("particles", [])),
         dict(t.get("post_countries", {})),
         frozenset(r.lower() for r in t.get("ranks", [])),
+        dict(t.get("post_country_patterns", {})),
     )
 
 
@@ -238,6 +240,9 @@ def _post_country(post: str, lx: _Lex) -> str | None:
     for w in re.findall(r"\b(?:de\s+(?:los\s+)?)?(Estados Unidos|[\wÀ-ÿ]+)", post):
         code = country_of(w, "es")
         if code and (w[0].isupper() or w.lower() in _demonyms()):
+            return code
+    for pattern, code in lx.post_patterns.items():  # "subsecretaria de Estado ..." is a U.S. post
+        if re.search(pattern, post):
             return code
     return lx.post_countries.get(post.split()[0].lower()) if post else None
 

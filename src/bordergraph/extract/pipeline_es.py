@@ -22,9 +22,11 @@ from ..read import is_header_line
 from ..records import ReleaseRecord, ReleaseText
 from . import release_id
 from .dates import DateMention, find_dates
+from .event_parts_es import lead_meeting
 from .events import EventMention
-from .events_es import dateline, find_events_es, lead_meeting, mode, venue
-from .eventset import EventSet, build
+from .events_es import find_events_es
+from .eventset import build
+from .eventset_es import add_links, add_since, main_place, resolve_refs
 from .lexicon import alternation, load
 from .outcomes import OutcomeFact
 from .outcomes_es import sentence_outcomes_es
@@ -97,10 +99,11 @@ def extract_es(text: ReleaseText) -> ReleaseRecord:
         es.events.append(m)
         es._mentions[(i, 2000 + n)] = m
         es.index[(i, 2000 + n)] = len(es.events) - 1
-    _refs(es)
-    _since(es, sents)
-    _links(es, sents)
-    _main_place(es, sents, body, lead, src.issued)
+    resolve_refs(es)
+    _main_name(es)
+    add_since(es, sents)
+    add_links(es, sents)
+    main_place(es, sents, body, lead, src.issued)
     roles = _roles(sents, body, mentions, pids, es, lead, leaders)
     _countries(people, sents, mentions, pids, orgs, home)
     outcomes = _outcomes(sents, body, es)
@@ -127,6 +130,20 @@ def extract_es(text: ReleaseText) -> ReleaseRecord:
         established_year,
         administrations,
     )
+
+
+def _main_name(es) -> None:  # type: ignore[no-untyped-def]
+    """The main event is named by its fullest mention ("la 14a reunión plenaria del Comité
+    ..." in the lead rather than "el Comité ..." in the title)."""
+    if es.main is None:
+        return
+    names = [
+        es._mentions[k].name
+        for k, e in es.index.items()
+        if e == es.main and not es._mentions[k].ref and es._mentions[k].explicit
+    ]
+    if names:
+        es.events[es.main].name = max(names, key=len)
 
 
 def org_table(sents, publisher, home):  # type: ignore[no-untyped-def]
@@ -200,6 +217,7 @@ def _dates(
                 for m in re.finditer(rf"(?<![\wÀ-ÿ]){re.escape(phrase)}(?![\wÀ-ÿ])", s.text, re.I):
                     value = (date.fromisoformat(issued) + timedelta(days=int(delta))).isoformat()
                     found.append(DateMention(m.start(), m.end(), value, precision="relative"))
+            found += _weekdays(s.text, issued, lex.get("weekdays", {}))
             for m in re.finditer(rf"(?<![\wÀ-ÿ]){same}(?![\wÀ-ÿ])", s.text, re.I):
                 if prev:
                     found.append(DateMention(m.start(), m.end(), prev, precision="relative"))
@@ -208,6 +226,28 @@ def _dates(
         if i in body and days:
             prev = days[-1].value
         out.append(found)
+    return out
+
+
+def _weekdays(text: str, issued: str, days: dict[str, int]) -> list[DateMention]:
+    """ "Este martes", "el pasado lunes" (the last such day up to the issue date), "el próximo
+    jueves" (the next one); "el lunes 9 de enero" is a full date, not this."""
+    out = []
+    if not days:
+        return out
+    day0 = date.fromisoformat(issued)
+    for m in re.finditer(
+        rf"\b(?P<pre>este|el\s+pasado|el\s+próximo|el)\s+(?P<wd>{alternation(list(days))})"
+        r"(?:\s+pasado)?\b(?!\s+\d)",
+        text,
+        re.I,
+    ):
+        wd = days[m.group("wd").lower()]
+        if "próximo" in m.group("pre").lower():
+            value = day0 + timedelta(days=(wd - day0.weekday()) % 7 or 7)
+        else:
+            value = day0 - timedelta(days=(day0.weekday() - wd) % 7)
+        out.append(DateMention(m.start(), m.end(), value.isoformat(), precision="relative"))
     return out
 
 
@@ -227,118 +267,6 @@ def _lead(sents: list[Sentence], body: set[int]) -> int | None:
         ):
             return i
     return None
-
-
-def _refs(es: EventSet) -> None:
-    """ "Durante la firma": a back-reference by type points to the last event of that type."""
-    for (s, i), m in es._mentions.items():
-        kind = m.extra.get("ref_type")
-        if not kind or (s, i) not in es.index:
-            continue
-        cands = [
-            e_i
-            for (s2, _), e_i in es.index.items()
-            if s2 <= s and es.events[e_i].type == kind and not es._mentions[(s2, _)].ref
-        ]
-        if cands:
-            es.index[(s, i)] = cands[-1]
-
-
-def _since(es: EventSet, sents: list[Sentence]) -> None:
-    """ "no sesionaba desde 2016": an earlier session of the main event's series in 2016."""
-    if es.main is None or not es.events[es.main].series_key:
-        return
-    main = es.events[es.main]
-    for pattern in load(LANG, "events").get("since_earlier", []):
-        for i, s in enumerate(sents):
-            if not any(e == es.main for _, e in es.at(i)):
-                continue
-            for m in re.finditer(pattern, s.text):
-                em = EventMention(
-                    i,
-                    m.start(),
-                    m.end(),
-                    f"{main.series} ({m.group('year')})",
-                    type=main.type,
-                    series=main.series,
-                    series_key=main.series_key,
-                    date=m.group("year"),
-                    explicit=False,
-                    since_year=True,
-                )
-                es.events.append(em)
-                n = len(es._mentions)
-                es._mentions[(i, 1000 + n)] = em
-                es.index[(i, 1000 + n)] = len(es.events) - 1
-
-
-def _links(es: EventSet, sents: list[Sentence]) -> None:
-    """builds_on: a cue ("da seguimiento a", "complementa") links the sentence's own event (or
-    the main one) to the events named after the cue; "desde 2016" links the main event to the
-    session it implies, and a later session to the series' first one (its launch). Another
-    earlier session merely named is not linked: nothing says this one builds on it."""
-    if es.main is None:
-        return
-    cue = re.compile(alternation(load(LANG, "events").get("builds_on", [])), re.I)
-    seen: set[tuple[int, int]] = set()
-
-    def add(a: int, b: int, s: int) -> None:
-        if a != b and (a, b) not in seen:
-            seen.add((a, b))
-            es.links.append((a, b, s))
-
-    topic = es.main
-    for s, sent in enumerate(sents):
-        here = sorted(es.at(s), key=lambda x: x[0].start)
-        hit = cue.search(sent.text)
-        if hit:
-            before = [e for m, e in here if m.end <= hit.start() and not m.ref]
-            source = before[-1] if before else topic
-            for m, e in here:
-                if m.start > hit.start() and e != source:
-                    add(source, e, s)
-        named = [e for m, e in here if not m.ref]
-        if named:
-            topic = named[-1]
-    main = es.events[es.main]
-    for e_i, e in enumerate(es.events):
-        if (
-            e_i != es.main
-            and main.series_key
-            and e.series_key == main.series_key
-            and (e.since_year or (e.ordinal == 1 and (main.ordinal or 0) > 1))
-        ):
-            add(es.main, e_i, next((s for (s, _), x in es.index.items() if x == e_i), 0))
-
-
-def _main_place(
-    es: EventSet, sents: list[Sentence], body: set[int], lead: int | None, issued: str | None
-) -> None:
-    """Main event: mode from the lead paragraph; venue from the lead (or the next sentences),
-    followed by the dateline's city when the event is held on the issue date."""
-    if es.main is None or lead is None:
-        return
-    main = es.events[es.main]
-    para = " ".join(s.text for s in sents if s.para == sents[lead].para)
-    main.mode = main.mode or mode(para)
-    where = venue(sents[lead].text)
-    for i in sorted(body):
-        if where or i <= lead or i > lead + 3:
-            continue
-        if all(e == es.main or m.ref for m, e in es.at(i)):
-            where = venue(sents[i].text)
-    city = dateline(
-        [s.text for s in sents if s.header or s.title]
-        + [sents[lead].text]
-        + [s.text for s in sents[:lead]]
-    )
-    held_today = main.date is not None and main.date == issued
-    if where and city and held_today and fold(city) not in fold(where):
-        main.location = f"{where}, {city}"
-    elif where:
-        main.location = where
-    elif city and held_today and main.location is None:
-        main.location = city
 
 
 def _roles(sents, body, mentions, pids, es, lead, leaders) -> list[RoleFact]:  # type: ignore[no-untyped-def]
@@ -404,8 +332,9 @@ def _outcomes(sents, body, es) -> list[OutcomeFact]:  # type: ignore[no-untyped-
     if main is not None and main.type == "Opening" and main.extra.get("facility"):
         # what an opening opens is a completed infrastructure project
         s = next((s for (s, _), e in es.index.items() if e == es.main), 0)
-        out.append(OutcomeFact(main.extra["facility"], "InfrastructureProject", "completed",
-                               es.main, s))
+        out.append(
+            OutcomeFact(main.extra["facility"], "InfrastructureProject", "completed", es.main, s)
+        )
     for i, s in enumerate(sents):
         if i not in body:
             continue

@@ -22,12 +22,18 @@ _LEAD = (
 )
 
 
+def _trim(name: str) -> str:
+    return name[:-1] if name.endswith(".") and not re.search(r"\b[A-Z]\.$", name) else name
+
+
 def sentence_ports_es(text: str, s: int, home: str | None) -> list[PortFact]:
     """Ports named in one sentence; ``home`` is the publisher's country."""
     other = {"US": "MX", "MX": "US"}.get(home or "")
     out = []
     for m in re.finditer(rf"{_LEAD}\s+(?:de\s+)?(?P<a>{_NAME})(?:\s*[–-]\s*(?P<b>{_NAME}))?", text):
-        a, b = m.group("a"), m.group("b")
+        a, b = _trim(m.group("a")), _trim(m.group("b")) if m.group("b") else None
+        if not b and re.match(r"[Gg]arita", m.group(0)):
+            a = "Garita " + m.group(0).split(None, 1)[1].rstrip(".")  # "Garita de El Chaparral"
         if b:
             ca, cb = _country(a, None), _country(b, None)
             if ca is None and cb is None:
