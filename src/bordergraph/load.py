@@ -4,7 +4,8 @@ Each release is written as one named graph in one transaction, so a failure (or 
 every release either fully stored or absent. A bad file is reported and the batch goes on.
 
 >>> from bordergraph.store import open_store
->>> report = load_paths(open_store(":memory:"), [repo_path("data/releases/esc-13-plenary-2021.txt")])
+>>> seed = repo_path("data/releases/esc-13-plenary-2021.txt")
+>>> report = load_paths(open_store(":memory:"), [seed])
 >>> report.loaded, report.failed
 (1, [])
 """
@@ -21,9 +22,8 @@ from . import iris
 from .curate import apply_corrections, read_corrections
 from .errors import BordergraphError, ReleaseError
 from .extract import extract
-from .read import read_release
-from .records import ReleaseRecord, ReleaseText
 from .gazetteer import load_gazetteer
+from .records import ReleaseRecord, ReleaseText
 from .reference import load_reference
 from .resolve import Resolver
 from .store import Store
@@ -81,6 +81,13 @@ def release_id(path: Path) -> str:
 def process(text: ReleaseText, resolver: Resolver) -> tuple[ReleaseRecord, list[Triple]]:
     """Extract, curate, resolve and convert one release: its record and its graph's triples."""
     record = replace(extract(text), id=release_id(Path(text.path)))
+    return to_graph(record, text, resolver)
+
+
+def to_graph(
+    record: ReleaseRecord, text: ReleaseText, resolver: Resolver
+) -> tuple[ReleaseRecord, list[Triple]]:
+    """Curate, resolve and convert an extracted record: the triples of its named graph."""
     record, curated = apply_corrections(record, read_corrections())
     resolution = resolver.resolve(record)
     return record, to_triples(record, resolution, resolver.gazetteer, text, curated)
@@ -109,51 +116,80 @@ def stored_hashes(store: Store) -> dict[str, URIRef]:
     return {str(h): r for r, h in rows if isinstance(r, URIRef)}
 
 
+CHUNK = 256  # releases extracted ahead of resolution: bounds memory on large directories
+
+
 def load_paths(
     store: Store,
     paths: Iterable[str | Path],
     *,
+    jobs: int = 1,
     on_file: Callable[[FileResult], None] | None = None,
     resolver: Resolver | None = None,
 ) -> LoadReport:
-    """Load release files into ``store``, one named graph per release; never raises per file."""
+    """Load release files into ``store``, one named graph per release; never raises per file.
+
+    Files are read and extracted a chunk at a time (in ``jobs`` processes when > 1); the chunk's
+    dated events are indexed before any of its releases is resolved, then each release is
+    resolved and written in file order, so the same files give the same IRIs whatever ``jobs``.
+    """
+    from .parallel import extract_parallel
+
     resolver = resolver or Resolver()
     resolver.remember(known_people(store))
     hashes = stored_hashes(store)
     report = LoadReport()
-    for path in release_files(paths):
-        result = FileResult(str(path))
-        try:
-            text = read_release(path)
-            graph = iris.release(release_id(path))
-            result.release = str(graph)
-            earlier = hashes.get(text.sha256)
-            if earlier is not None and earlier != graph:
-                result.status, result.message = "duplicate", f"same text as {earlier}"
-            else:
-                record, triples = process(text, resolver)
-                store.replace_graph(graph, triples)
-                hashes[text.sha256] = graph
-                result.status = "unchanged" if earlier == graph else "loaded"
-                result.triples = len(triples)
-                result.facts = _fact_count(record)
-                if text.warnings:
-                    result.message = "; ".join(text.warnings)
-                if result.facts == 0:
-                    result.message = (result.message + "; " if result.message else "") + (
-                        "no event or person recognised: stored as a release with zero facts"
-                    )
-        except ReleaseError as exc:
-            result.status, result.message = "failed", exc.message
-        except (BordergraphError, OSError, ValueError) as exc:
-            result.status, result.message = "failed", f"{type(exc).__name__}: {exc}"
-        except Exception as exc:  # a bug must not cost the rest of the batch
-            result.status = "failed"
-            result.message = f"internal error ({type(exc).__name__}): {str(exc)[:200]}"
-        report.results.append(result)
-        if on_file is not None:
-            on_file(result)
+    files = list(release_files(paths))
+    for start in range(0, len(files), CHUNK):
+        chunk = list(extract_parallel(files[start : start + CHUNK], jobs))
+        for _path, _text, record in chunk:
+            if isinstance(record, ReleaseRecord):
+                resolver.preview(record)
+        for path, text, record in chunk:
+            result = _store_release(store, resolver, hashes, path, text, record)
+            report.results.append(result)
+            if on_file is not None:
+                on_file(result)
     return report
+
+
+def _store_release(
+    store: Store,
+    resolver: Resolver,
+    hashes: dict[str, URIRef],
+    path: Path,
+    text: ReleaseText | Exception,
+    record: ReleaseRecord | Exception,
+) -> FileResult:
+    result = FileResult(str(path))
+    try:
+        if isinstance(text, Exception):
+            raise text
+        graph = iris.release(release_id(path))
+        result.release = str(graph)
+        earlier = hashes.get(text.sha256)
+        if earlier is not None and earlier != graph:
+            result.status, result.message = "duplicate", f"same text as {earlier}"
+            return result
+        if isinstance(record, Exception):
+            raise record
+        record, triples = to_graph(record, text, resolver)
+        store.replace_graph(graph, triples)
+        hashes[text.sha256] = graph
+        result.status = "unchanged" if earlier == graph else "loaded"
+        result.triples, result.facts = len(triples), _fact_count(record)
+        notes = list(text.warnings)
+        if result.facts == 0:
+            notes.append("no event or person recognised: stored as a release with zero facts")
+        result.message = "; ".join(notes)
+    except ReleaseError as exc:
+        result.status, result.message = "failed", exc.message
+    except (BordergraphError, OSError, ValueError) as exc:
+        result.status, result.message = "failed", f"{type(exc).__name__}: {exc}"
+    except Exception as exc:  # a bug must not cost the rest of the batch
+        result.status = "failed"
+        result.message = f"internal error ({type(exc).__name__}): {str(exc)[:200]}"
+    return result
 
 
 def _fact_count(record: ReleaseRecord) -> int:

@@ -35,12 +35,12 @@ def _work(path_text: str) -> _Wire:
     path = Path(path_text)
     try:
         text = read_release(path)
-    except (BordergraphError, OSError, ValueError) as exc:
+    except Exception as exc:  # any failure is this file's, reported; the batch goes on
         return path_text, _wire(exc), None
     try:
         record = extract(text)
         record = type(record)(**{**record.__dict__, "id": release_id(path)})
-    except (BordergraphError, OSError, ValueError) as exc:
+    except Exception as exc:
         return path_text, text, _wire(exc)
     return path_text, text, record
 
@@ -48,7 +48,9 @@ def _work(path_text: str) -> _Wire:
 def _wire(exc: Exception) -> tuple[str, str]:
     if isinstance(exc, ReleaseError):
         return "release", exc.message
-    return "other", f"{type(exc).__name__}: {exc}"
+    if isinstance(exc, (BordergraphError, OSError, ValueError)):
+        return "other", f"{type(exc).__name__}: {exc}"
+    return "other", f"internal error ({type(exc).__name__}): {str(exc)[:200]}"
 
 
 def _unwire(path: Path, value: tuple[str, str]) -> BordergraphError:

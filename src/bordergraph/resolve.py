@@ -23,8 +23,8 @@ import yaml
 from rdflib import URIRef
 
 from . import iris
-from .records import Event, ReleaseRecord
 from .gazetteer import Gazetteer, load_gazetteer
+from .records import Event, Person, ReleaseRecord
 
 NAME_RULES = Path(__file__).resolve().parents[2] / "data" / "resolve" / "names.yaml"
 
@@ -131,6 +131,10 @@ class Resolver:
     def __init__(self, gazetteer: Gazetteer | None = None, people: PeopleIndex | None = None):
         self.gazetteer = gazetteer or load_gazetteer()
         self.people = people or PeopleIndex()
+        self._events: dict[tuple[str, str], set[URIRef]] = {}
+        self._series_groups = {
+            iri.rsplit("/", 1)[-1] for _, iri in self.gazetteer.names("mechanism")
+        }
         for iri, name, country in self.gazetteer.people():
             self.people.add(iri, name, country)
 
@@ -157,35 +161,84 @@ class Resolver:
         known = self.gazetteer.lookup("mechanism", name) or self.gazetteer.lookup("outcome", name)
         return known or iris.entity("outcome", name)
 
-    def event(self, event: Event, record: ReleaseRecord) -> URIRef:
-        """Events of a known series are keyed by series and date (or ordinal), so two releases
-        about one meeting, in either language, give it one IRI; other events by type and date."""
+    def _event_group(self, event: Event, participants: tuple[str, ...]) -> str | None:
+        """What identifies an event besides its date: its series, else its type and who took part
+        (two bilateral meetings on one day are two events)."""
         series = self.gazetteer.lookup("mechanism", event.series or "") or self.gazetteer.lookup(
             "mechanism", event.name
         )
-        when = event.date if event.date and len(event.date) == 10 else None
-        if series is not None and (when or event.ordinal):
-            series_slug = series.rsplit("/", 1)[-1]
-            return iris.entity("event", series_slug, when or f"n{event.ordinal}")
-        if when and event.type:
-            return iris.entity("event", event.type, when)
+        if series is not None:
+            return series.rsplit("/", 1)[-1]
+        if event.type and participants:
+            return iris.slug(event.type + " " + " ".join(participants), 120)
+        return None
+
+    def event(
+        self, event: Event, record: ReleaseRecord, participants: tuple[str, ...] = ()
+    ) -> URIRef:
+        """Events of a known series are keyed by series and date (or ordinal), so two releases
+        about one meeting, in either language, give it one IRI; other events by type, date and
+        participants. A month-only or ordinal-only mention reuses the one known event it fits."""
+        group = self._event_group(event, participants)
+        if group is None:
+            return iris.entity("event", record.id, event.name)
+        if event.date and len(event.date) == 10:
+            return self.remember_event(group, event, iris.entity("event", group, event.date))
+        keys = [f"n{event.ordinal}"] if event.ordinal else []
+        keys += [event.date[:7]] if event.date and len(event.date) == 7 else []
+        for key in keys:
+            known = self._events.get((group, key), set())
+            if len(known) == 1:
+                return next(iter(known))
+        if event.ordinal and group in self._series_groups:
+            return iris.entity("event", group, f"n{event.ordinal}")
         return iris.entity("event", record.id, event.name)
+
+    def remember_event(self, group: str, event: Event, iri: URIRef) -> URIRef:
+        """Index a dated event by month and ordinal, for later partial mentions of it."""
+        if event.date and len(event.date) == 10:
+            self._events.setdefault((group, event.date[:7]), set()).add(iri)
+        if event.ordinal:
+            self._events.setdefault((group, f"n{event.ordinal}"), set()).add(iri)
+        return iri
+
+    def preview(self, record: ReleaseRecord) -> None:
+        """Index a record's dated events before any release of a batch is resolved, so that the
+        order of files does not decide whether "November 2021" finds the November 18 summit."""
+        participants = self._participants(record, {p.name: self._person(p) for p in record.people})
+        for e in record.events:
+            if e.date and len(e.date) == 10:
+                self.event(e, record, participants.get(e.key, ()))
+
+    def _participants(
+        self, record: ReleaseRecord, people: dict[str, URIRef]
+    ) -> dict[str, tuple[str, ...]]:
+        out: dict[str, set[str]] = defaultdict(set)
+        for p in record.people:
+            for role in p.roles:
+                out[role.event].add(people[p.name].rsplit("/", 1)[-1])
+        return {key: tuple(sorted(names)) for key, names in out.items()}
+
+    def _person(self, person: Person) -> URIRef:
+        return self.gazetteer.lookup("person", person.name) or self.people.resolve(
+            person.name, person.country
+        )
 
     def resolve(self, record: ReleaseRecord) -> Resolution:
         """Choose an IRI for every mention in ``record``."""
         people: dict[str, URIRef] = {}
         for person in record.people:
-            iri = self.gazetteer.lookup("person", person.name) or self.people.resolve(
-                person.name, person.country
-            )
+            iri = self._person(person)
             self.people.add(iri, person.name, person.country)
             people[person.name] = iri
+        participants = self._participants(record, people)
         names_of_mechanisms = [s.name for s in record.series] + [
             e.series for e in record.events if e.series
         ]
         return Resolution(
             release=iris.release(record.id),
-            events={e.key: self.event(e, record) for e in record.events},
+            events={e.key: self.event(e, record, participants.get(e.key, ()))
+                    for e in record.events},
             people=people,
             posts={
                 (p.post, p.country): self.post(p.post, p.country) for p in record.people if p.post
