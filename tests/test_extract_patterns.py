@@ -197,6 +197,6 @@ def test_general_promises_are_not_commitments() -> None:
     ]
 
 
-def test_spanish_release_returns_source_only() -> None:
-    rec = run("El canciller Marcelo Ebrard encabezó la delegación mexicana.", language="es")
-    assert rec.source.language == "es" and rec.events == () and rec.people == ()
+def test_language_without_extractor_returns_source_only() -> None:
+    rec = run("Le ministre a rencontré la délégation mexicaine à Paris.", language="fr")
+    assert rec.source.language == "fr" and rec.events == () and rec.people == ()

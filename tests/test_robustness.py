@@ -51,6 +51,14 @@ def test_unreadable_files_raise_release_error_naming_the_file(tmp_path, name):
     assert "\n" not in str(info.value)
 
 
+def test_a_20_mb_text_is_refused_by_size_without_reading_it(tmp_path):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as f:
+        f.truncate(20_000_000)  # sparse: the size is what counts
+    with pytest.raises(ReleaseError, match="20.0 MB"):
+        read_release(path)
+
+
 def test_windows_1252_text_is_decoded_with_a_warning(tmp_path):
     text = SEED_TEXT.replace("’", "'").replace("–", "-") + "\nSecretaría de Relaciones Exteriores\n"
     path = _write(tmp_path / "cp1252.txt", text.encode("cp1252"))

@@ -86,9 +86,12 @@ class BorderGraph:
         paths: Iterable[str | Path],
         *,
         progress: bool = False,
+        jobs: int = 1,
         on_file: Callable[[FileResult], None] | None = None,
     ) -> LoadReport:
         """Add release files (or directories of them) to the graph, one named graph each.
+
+        ``jobs`` > 1 reads and extracts in that many processes (same triples either way).
 
         >>> bg = BorderGraph.open(":memory:")
         >>> bg.load([repo_path("data/releases/esc-13-plenary-2021.txt")]).loaded
@@ -98,7 +101,7 @@ class BorderGraph:
             load_foundation(self.store)
         paths = list(paths)
         if not progress:
-            return load_paths(self.store, paths, on_file=on_file)
+            return load_paths(self.store, paths, jobs=jobs, on_file=on_file)
         from .load import release_files
         from .progress import file_progress
 
@@ -110,7 +113,7 @@ class BorderGraph:
                 if on_file is not None:
                     on_file(result)
 
-            return load_paths(self.store, files, on_file=step)
+            return load_paths(self.store, files, jobs=jobs, on_file=step)
 
     def stats(self) -> dict[str, dict[str, int]]:
         """Triples per named graph and entities per class."""

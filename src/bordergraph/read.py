@@ -16,8 +16,9 @@ What counts as noise and which names identify a publisher is data: ``data/lexico
 from __future__ import annotations
 
 import hashlib
+import os
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from .errors import ReleaseError
@@ -41,10 +42,18 @@ _TZ = {
 }
 
 
+MAX_RELEASE_MB = 5  # a long press release is ~100 KB; anything near this is not a release
+
+
 def read_release(path: Path | str) -> ReleaseText:
     """Read one release file; raise :class:`ReleaseError` for empty, binary or undecodable files."""
     path = Path(path)
+    limit = float(os.environ.get("BORDERGRAPH_MAX_RELEASE_MB", MAX_RELEASE_MB))
     try:
+        size = path.stat().st_size
+        if size > limit * 1_000_000:  # checked before reading: a stray dump is not a release
+            raise ReleaseError(path, f"file is {size / 1e6:.1f} MB; releases over {limit:g} MB "
+                               "are refused (BORDERGRAPH_MAX_RELEASE_MB raises the limit)")
         raw = path.read_bytes()
     except OSError as exc:
         raise ReleaseError(path, f"cannot read file ({exc.strerror})") from exc
@@ -98,6 +107,7 @@ def _header() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in common("read")["header_lines"]), re.I)
 
 
+@lru_cache(maxsize=4096)
 def is_header_line(line: str) -> bool:
     """True for a metadata-only line ("FOR IMMEDIATE RELEASE", "Office of the Spokesperson",
     a line that is only a date).
@@ -198,37 +208,30 @@ def html_to_text(html: str, lex: dict) -> tuple[str, dict[str, str]]:  # type: i
         meta["title"] = re.sub(r"\s+", " ", h1.text()).strip()
     elif tree.css_first("title") is not None and "title" not in meta:
         meta["title"] = re.split(r"\s+[|–-]\s+", tree.css_first("title").text())[0].strip()
-    blocks: list[str] = []
-    if root is not None:
-        _walk(root, blocks)
-    return "\n\n".join(b for b in blocks if b), meta
+    if root is None:
+        return "", meta
+    return _block_text(root.html or ""), meta
 
 
-def _walk(node, blocks: list[str]) -> None:  # type: ignore[no-untyped-def]
-    """Emit one block per innermost block element; inline runs between blocks are joined."""
-    run: list[str] = []
-    for child in node.iter(include_text=True):
-        if child.tag in _BLOCKS and _has_block(child):
-            _flush(run, blocks)
-            _walk(child, blocks)
-        elif child.tag in _BLOCKS:
-            _flush(run, blocks)
-            prefix = "- " if child.tag == "li" else ""
-            blocks.append(prefix + re.sub(r"\s+", " ", child.text(deep=True)).strip())
-        else:
-            run.append(child.text(deep=True))
-    _flush(run, blocks)
+_PARA = "\u2029"  # a paragraph mark no release contains, put where block elements start and end
 
 
-def _has_block(node) -> bool:  # type: ignore[no-untyped-def]
-    return any(c.tag in _BLOCKS for c in node.iter())
+def _block_text(html: str) -> str:
+    """The text of an HTML fragment with one paragraph per block element, list items as
+    "- " lines. Linear in the size of the page (no recursion: deep nesting is fine)."""
+    from selectolax.lexbor import LexborHTMLParser
 
+    tags = "|".join(sorted(_BLOCKS))
 
-def _flush(run: list[str], blocks: list[str]) -> None:
-    text = re.sub(r"\s+", " ", "".join(run)).strip()
-    if text:
-        blocks.append(text)
-    run.clear()
+    def mark(m: re.Match[str]) -> str:
+        opening = not m.group(1)
+        return _PARA + ("- " if opening and m.group(2).lower() == "li" else "")
+
+    marked = re.sub(rf"<(/?)({tags})\b[^>]*>", mark, html, flags=re.I)
+    body = LexborHTMLParser(f"<html><body>{marked}</body></html>").body
+    text = body.text(deep=True) if body is not None else ""
+    blocks = [re.sub(r"\s+", " ", b).strip() for b in text.split(_PARA)]
+    return "\n\n".join(b for b in blocks if b and b != "-")
 
 
 def _clean(text: str) -> str:

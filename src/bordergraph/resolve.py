@@ -124,7 +124,8 @@ class Resolution:
 class Resolver:
     """Resolves one release after another, remembering the people it has seen.
 
-    >>> Resolver().organization("Secretariat of Foreign Relations") == Resolver().organization("SRE")
+    >>> r = Resolver()
+    >>> r.organization("Secretariat of Foreign Relations") == r.organization("SRE")
     True
     """
 

@@ -58,7 +58,9 @@ def build(store, update_url, releases, explorer, fmt):  # type: ignore[no-untype
 @main.command()
 @store_option
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-def load(store, update_url, paths):  # type: ignore[no-untyped-def]
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Processes that read and extract releases in parallel.")
+def load(store, update_url, paths, jobs):  # type: ignore[no-untyped-def]
     """Add release files or directories (recursively) to the graph.
 
     Each release becomes one named graph, written in one transaction; a bad file is reported
@@ -68,13 +70,14 @@ def load(store, update_url, paths):  # type: ignore[no-untyped-def]
     Examples:
       bordergraph load release.txt
       bordergraph load data/releases/ more/*.html
+      bordergraph load --jobs 2 big-corpus/
     """
     def show(r):  # type: ignore[no-untyped-def]
         if r.status != "failed":  # one line per stored release, as soon as it is stored
             click.echo(f"{r.status:9} {r.path}  {r.triples} triples, {r.facts} facts")
 
     with open_graph(store, update_url) as bg:
-        report = bg.load(paths, progress=True, on_file=show)
+        report = bg.load(paths, progress=True, jobs=jobs, on_file=show)
     _report_files(report)
     click.echo(f"{report.loaded} loaded, {len(report.failed)} failed", err=True)
     sys.exit(1 if report.failed else 0)

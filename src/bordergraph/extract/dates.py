@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
 from .lexicon import alternation, load
@@ -120,7 +121,11 @@ def _mention(kind, match, months, order, year, issued) -> DateMention | None:  #
 def _day(
     start: int, end: int, y: int, mon: int, day: int, day2: int | None, explicit: bool
 ) -> DateMention | None:
-    if not (1 <= mon <= 12 and 1 <= day <= 31):
+    try:  # "February 30" is not a date
+        date(y, mon, day)
+        if day2:
+            date(y, mon, day2)
+    except ValueError:
         return None
     end_value = f"{y}-{mon:02d}-{day2:02d}" if day2 and day2 > day else None
     return DateMention(start, end, f"{y}-{mon:02d}-{day:02d}", end_value, explicit_year=explicit)

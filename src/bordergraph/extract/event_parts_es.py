@@ -15,7 +15,8 @@ from functools import cache
 
 from .dates import DateMention
 from .events import EventMention
-from .lexicon import alternation, load
+from .lex_es import alt
+from .lexicon import load
 from .people import Mention
 from .text import country_of, state_country
 
@@ -37,7 +38,7 @@ def lead_meeting(
 ) -> EventMention | None:
     """A lead that names no event but reports a meeting ("La secretaria X recibió hoy al
     secretario Y en la Garita de El Chaparral"): a bilateral meeting of the people it names."""
-    verbs = alternation(_lex().get("meeting_verbs", []))
+    verbs = alt(_lex().get("meeting_verbs", []))
     m = re.search(rf"(?<![\wÀ-ÿ]){verbs}(?![\wÀ-ÿ])", text, re.I)
     who = list(dict.fromkeys(cid for _, cid in people if cid >= 0))
     if not m or len(who) < 2:
@@ -62,8 +63,8 @@ def openings(index: int, text: str) -> list[EventMention]:
     """ "inauguraron hoy la modernización del puerto fronterizo de San Luis": an Opening at the
     facility (``extra["facility"]`` is what was opened, a completed project)."""
     lex = _lex()
-    verbs = alternation(lex.get("opening_verbs", []))
-    heads = alternation(lex.get("facility_words", []))
+    verbs = alt(lex.get("opening_verbs", []))
+    heads = alt(lex.get("facility_words", []))
     m = re.search(
         rf"(?<![\wÀ-ÿ]){verbs}(?![\wÀ-ÿ])(?:\s+hoy)?\s+(?P<det>el|la|los|las)\s+"
         rf"(?P<obj>[^,;.]*?\b{heads}\b[^,;.]*)",
@@ -112,7 +113,7 @@ def mode(text: str) -> str | None:
     """ "de manera presencial y a distancia" -> hybrid (hybrid wording wins)."""
     found = None
     for key, words in _lex().get("modes", {}).items():
-        if re.search(rf"(?<![\wÀ-ÿ]){alternation(words)}(?![\wÀ-ÿ])", text, re.I):
+        if re.search(rf"(?<![\wÀ-ÿ]){alt(words)}(?![\wÀ-ÿ])", text, re.I):
             if key == "hybrid":
                 return key
             found = found or key
@@ -122,14 +123,14 @@ def mode(text: str) -> str | None:
 def venue(text: str) -> str | None:
     """A named venue: "en el Edificio de la Oficina Ejecutiva Eisenhower", "del Centro de
     Visitantes del Estuario", "La Secretaría de Relaciones Exteriores (SRE) es sede"."""
-    heads = alternation(load("es", "places").get("venue_heads", []))
+    heads = alt(load("es", "places").get("venue_heads", []))
     m = re.search(
         rf"(?:^|[.,]\s+|\b[Ll]a\s+|\b[Ee]l\s+)(?P<v>{CAPNP})\s+(?:es|será|fue)\s+(?:la\s+)?sede\b",
         text,
     )
     if m:
         return re.sub(r"^(?:La|El)\s+", "", m.group("v"))
-    orgs = alternation(load("es", "places").get("venue_organizations", []))
+    orgs = alt(load("es", "places").get("venue_organizations", []))
     m = re.search(
         rf"\ben\s+(?:el\s+|la\s+)(?P<v>{orgs}\b(?:(?:\s+(?:de\s+la|de\s+los|del|de)\s+|\s+)"
         rf"{CAP})*(?:\s+\([A-Z]{{2,8}}\))?)",
@@ -173,7 +174,7 @@ def place(text: str) -> str | None:
 
 def dateline(lines: list[str]) -> str | None:
     """ "Washington, D.C., 9 de septiembre de 2021" -> "Washington, D.C."."""
-    months = alternation(list(load("es", "dates").get("months", {})))
+    months = alt(list(load("es", "dates").get("months", {})))
     for line in lines:
         m = re.match(rf"\s*(?P<p>[A-ZÁÉÍÓÚ][^|\d]*?),\s+(?:a\s+)?\d{{1,2}}\s+de\s+{months}", line)
         if m:

@@ -20,7 +20,8 @@ from functools import cache
 from .dates import DateMention
 from .event_parts_es import CAP, CAPNP, _trim, attributes, openings
 from .events import EventMention
-from .lexicon import alternation, load
+from .lex_es import alt
+from .lexicon import load
 from .people import Mention
 from .series import SeriesHit, parent_of
 from .text import country_of
@@ -35,7 +36,7 @@ def _lex() -> dict:  # type: ignore[type-arg]
 
 
 def _ord_pattern() -> str:
-    words = alternation(list(load("es", "numbers").get("ordinals", {})))
+    words = alt(list(load("es", "numbers").get("ordinals", {})))
     return (
         rf"(?:(?-i:{_ROMAN})(?![\wÀ-ÿ])|\d{{1,2}}\s?(?:a|o|ª|º|\.ª|\.º|er|era)(?![\wÀ-ÿ])|{words})"
     )
@@ -89,7 +90,7 @@ def find_events_es(
 
 def _series_mentions(index, text, hits, title, lead, dates) -> list[EventMention]:  # type: ignore[no-untyped-def]
     lex = _lex()
-    nouns = alternation(lex.get("session_nouns", []))
+    nouns = alt(lex.get("session_nouns", []))
     ords = _ord_pattern()
     out = []
     for h in hits:
@@ -124,10 +125,10 @@ def _series_mentions(index, text, hits, title, lead, dates) -> list[EventMention
         if h.generic and not h.key:
             m.extra["generic"] = h.kind
         if m.ordinal is None and re.search(
-            rf"\b(?:{alternation(lex.get('first_words', []))})\s+$", left[:start], re.I
+            rf"\b(?:{alt(lex.get('first_words', []))})\s+$", left[:start], re.I
         ):
             m.ordinal = 1
-        context = alternation(lex.get("context_before", []), escape=False)
+        context = alt(lex.get("context_before", []), escape=False)
         if not (pre and pre.group("noun")) and re.search(rf"\b{context}\s+$", left[:start], re.I):
             m.ref = True  # "En el marco del Diálogo ...": the setting, not a session
             out.append(m)
@@ -165,8 +166,8 @@ def _who(text: str, pm: Mention) -> str:
 def is_future(left: str, right: str) -> bool:
     """ "La próxima reunión ...", "acordaron celebrar la ... en marzo": announced, not held."""
     lex = _lex()
-    words = alternation(lex.get("future_words", []))
-    plan = alternation(lex.get("plan_verbs", []), escape=False)
+    words = alt(lex.get("future_words", []))
+    plan = alt(lex.get("plan_verbs", []), escape=False)
     clause = re.split(r"[;.]", right)[0]
     return bool(
         re.search(words, left, re.I)
@@ -185,9 +186,9 @@ def _dated(h: SeriesHit, text: str, dates: list[DateMention]) -> bool:
 def _noun_mentions(index, text, people, leaders) -> list[EventMention]:  # type: ignore[no-untyped-def]
     lex = _lex()
     nouns = lex.get("nouns", {})
-    ceremony = alternation(lex.get("ceremony_nouns", []))
+    ceremony = alt(lex.get("ceremony_nouns", []))
     out = []
-    for m in re.finditer(rf"\b(?P<noun>{alternation(list(nouns))})\b", text, re.I):
+    for m in re.finditer(rf"\b(?P<noun>{alt(list(nouns))})\b", text, re.I):
         noun = m.group("noun").lower()
         etype = nouns.get(noun) or nouns.get(m.group("noun"))
         right = text[m.end() :]
@@ -250,7 +251,7 @@ def _signings(index, text, people) -> list[EventMention]:  # type: ignore[no-unt
     firmada en julio de 2022": the signing of an agreement."""
     lex = _lex()
     out = []
-    verbs = alternation(lex.get("signing_verbs", []))
+    verbs = alt(lex.get("signing_verbs", []))
     for m in re.finditer(
         rf"\b{verbs}\s+(?:en\s+(?:la\s+|el\s+)?(?P<loc>{CAP}(?:\s+(?:de|del)\s+{CAP}|"
         rf"\s+{CAP})*)\s+)?(?P<det>el|la|los|las)\s+(?P<np>{_AGREEMENT}\b"
@@ -271,7 +272,7 @@ def _signings(index, text, people) -> list[EventMention]:  # type: ignore[no-unt
                 extra={"signers": ",".join(map(str, who))},
             )
         )
-    parts = alternation(lex.get("signing_participles", []), escape=False)
+    parts = alt(lex.get("signing_participles", []), escape=False)
     for m in re.finditer(
         rf"\b(?P<det>la|el)\s+(?P<np>(?:declaración|acuerdo|memorándum|convenio|"
         rf"carta|acta|tratado|protocolo)\b[^,;]*?),\s+{parts}\b",

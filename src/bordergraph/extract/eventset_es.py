@@ -17,7 +17,8 @@ from ..iris import fold
 from .event_parts_es import dateline, mode, venue
 from .events import EventMention
 from .eventset import EventSet
-from .lexicon import alternation, load
+from .lex_es import alt
+from .lexicon import load
 from .sentences import Sentence
 
 LANG = "es"
@@ -73,7 +74,7 @@ def add_links(es: EventSet, sents: list[Sentence]) -> None:
     earlier session merely named is not linked: nothing says this one builds on it."""
     if es.main is None:
         return
-    cue = re.compile(alternation(load(LANG, "events").get("builds_on", [])), re.I)
+    cue = re.compile(alt(load(LANG, "events").get("builds_on", [])), re.I)
     seen: set[tuple[int, int]] = set()
 
     def add(a: int, b: int, s: int) -> None:

@@ -51,5 +51,11 @@ def alternation(words: list[str] | tuple[str, ...], escape: bool = True) -> str:
     >>> alternation(["Secretary", "Assistant Secretary"])
     '(?:Assistant\\\\ Secretary|Secretary)'
     """
+    return _alternation(tuple(words), escape)
+
+
+@cache
+def _alternation(words: tuple[str, ...], escape: bool) -> str:
+    # cached: the extractor asks for the same few alternations once per sentence
     items = sorted(set(words), key=lambda w: (-len(w), w))
     return "(?:" + "|".join(re.escape(w) if escape else w for w in items) + ")"

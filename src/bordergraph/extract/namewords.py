@@ -63,10 +63,21 @@ def lex(lang: str) -> Lex:
 
 def match_at(toks: list[Tok], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
     """Length of the longest phrase starting at token ``i``, 0 if none."""
-    for words in phrases:
+    if i >= len(toks):
+        return 0
+    for words in _by_first(phrases).get(toks[i].text, ()):
         if tuple(t.text for t in toks[i : i + len(words)]) == words:
             return len(words)
     return 0
+
+
+@cache
+def _by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases indexed by their first word, longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for words in phrases:
+        out.setdefault(words[0], []).append(words)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def name_word(tok: Tok, lx: Lex, lang: str) -> bool:

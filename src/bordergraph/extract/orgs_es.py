@@ -19,7 +19,8 @@ from functools import cache
 
 from ..iris import fold
 from ..records import Organization
-from .lexicon import alternation, common, load
+from .lex_es import alt
+from .lexicon import common, load
 from .orgs import OrgTable
 from .sentences import Sentence
 from .text import country_of
@@ -68,10 +69,10 @@ def gazetteer_key(phrase: str) -> tuple[str, str | None] | None:
 def _patterns() -> list[re.Pattern[str]]:
     lex = load("es", "organizations")
     forms = [f for f, _, _, _ in _gazetteer_forms()]
-    heads = alternation(list(lex.get("heads_before", {})))
+    heads = alt(list(lex.get("heads_before", {})))
     pats = []
     if forms:
-        pats.append(re.compile(rf"(?<![\wÀ-ÿ])(?P<name>{alternation(forms)})(?![\wÀ-ÿ-]){_ACR}"))
+        pats.append(re.compile(rf"(?<![\wÀ-ÿ])(?P<name>{alt(forms)})(?![\wÀ-ÿ-]){_ACR}"))
     pats.append(
         re.compile(
             rf"(?<![\wÀ-ÿ])(?P<name>{heads}(?:\s+{_CAP})*(?:\s+(?:de\s+la|de\s+las|"
@@ -85,8 +86,8 @@ def org_table_es(sentences: list[Sentence], publisher: str | None, home: str | N
     """Every organization the release names, one entry each, with its fullest written name."""
     lex = load("es", "organizations")
     stop = {s.lower() for s in lex.get("not_organizations", [])}
-    venue = alternation(lex.get("venue_before", []))
-    heads = alternation(load("es", "titles").get("heads", []))
+    venue = alt(lex.get("venue_before", []))
+    heads = alt(load("es", "titles").get("heads", []))
     in_post = re.compile(rf"\b{heads}(?:\s+[a-z]+)?\s+(?:de\s+la|del|de)\s+$", re.I)
     table = OrgTable()
     for sent in sentences:

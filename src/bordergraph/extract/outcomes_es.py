@@ -14,7 +14,8 @@ import re
 from functools import cache
 
 from .event_parts_es import CAP, CAPNP
-from .lexicon import alternation, load
+from .lex_es import alt
+from .lexicon import load
 from .outcomes import OutcomeFact, outcome_type
 
 # "el Entendimiento ..., adoptado en la primera reunión": what was done at an earlier event.
@@ -58,7 +59,7 @@ def _np(text: str) -> str | None:
         return (m.group(0) + (tail.group(0) if tail else "")).rstrip(",. ")
     if indefinite:
         return None  # "firmaron una declaración sobre ...": the named form comes elsewhere
-    words = alternation([w for e in _lex().get("types", []) for w in e["words"]])
+    words = alt([w for e in _lex().get("types", []) for w in e["words"]])
     m = re.match(rf"(?:primer[oa]?\s+|nuev[oa]s?\s+)?{words}\b[^,;.:]*", rest)
     return _cut(m.group(0)) if m else None
 
@@ -97,7 +98,7 @@ def sentence_outcomes_es(
     ``last`` is the release's previous outcome ("El documento crea ..." refers to it)."""
     lex = _lex()
     out: list[OutcomeFact] = []
-    doc = alternation(lex.get("document_subjects", []))
+    doc = alt(lex.get("document_subjects", []))
     topic = (
         last.event
         if last is not None and re.match(rf"\s*[-•]?\s*(?:El|La)\s+{doc}\b", text)
@@ -114,35 +115,35 @@ def sentence_outcomes_es(
             OutcomeFact(name, kind or outcome_type(name, relation, "es"), relation, event, s)
         )
 
-    if lead is not None and re.search(alternation(lex.get("list_leads", [])), lead, re.I):
+    if lead is not None and re.search(alt(lex.get("list_leads", [])), lead, re.I):
         _list_item(text, lead, add)
         return out
     for relation, verbs in lex.get("object_verbs", {}).items():
-        for m in re.finditer(rf"(?<![\wÀ-ÿ])(?:{alternation(verbs, escape=False)})\s+", text, re.I):
+        for m in re.finditer(rf"(?<![\wÀ-ÿ])(?:{alt(verbs, escape=False)})\s+", text, re.I):
             name = _np(text[m.end() :])
             if name and outcome_type(name, relation, "es"):
                 add(name, relation, m.start())
     for m in re.finditer(
-        rf",\s+(?P<v>{alternation(list(_PARTICIPLES))})\s+(?:en|durante)\s+", text
+        rf",\s+(?P<v>{alt(list(_PARTICIPLES))})\s+(?:en|durante)\s+", text
     ):
         later = [e for em, e in events if em.start >= m.end() and not em.ref]
         named = [o for o in out if text.find(o.name) + len(o.name) == m.start()]
         if later and named:
             rel = _PARTICIPLES[m.group("v")]
             out.append(OutcomeFact(named[0].name, named[0].type, rel, later[0], s))
-    parts = alternation(load("es", "events").get("signing_participles", []), escape=False)
+    parts = alt(load("es", "events").get("signing_participles", []), escape=False)
     for m in re.finditer(
-        rf"\b(?:la|el)\s+(?P<np>(?:{alternation(_heads())})\b[^,;]*?),\s+{parts}\b", text
+        rf"\b(?:la|el)\s+(?P<np>(?:{alt(_heads())})\b[^,;]*?),\s+{parts}\b", text
     ):
         add(m.group("np"), "signed", m.end())
     for m in re.finditer(
-        rf"\b(?:{alternation(lex.get('commitment_verbs', []), escape=False)})\s+"
+        rf"\b(?:{alt(lex.get('commitment_verbs', []), escape=False)})\s+"
         rf"(?:\w+ar|\w+er|\w+ir)\s+(?P<obj>[^,;.]+)",
         text,
     ):
         obj = re.sub(rf"^{_DET}", "", m.group("obj")).strip()
         head = " ".join(obj.split()[:3]).lower()
-        if re.search(rf"\b{alternation(lex.get('commitment_concrete', []))}\b", head):
+        if re.search(rf"\b{alt(lex.get('commitment_concrete', []))}\b", head):
             add(_cut(obj), "adopted", m.start(), kind="Commitment")
     return out
 
@@ -150,8 +151,8 @@ def sentence_outcomes_es(
 def _list_item(text: str, lead: str, add) -> None:  # type: ignore[no-untyped-def]
     lex = _lex()
     item = re.sub(r"^[-•*·–]\s*", "", text).strip()
-    launch = alternation(lex.get("launch_infinitives", []))
-    commit = alternation(lex.get("commit_infinitives", []))
+    launch = alt(lex.get("launch_infinitives", []))
+    commit = alt(lex.get("commit_infinitives", []))
     m = re.match(rf"(?:{launch})\s+{_DET}?(?P<np>.+)", item, re.I)
     if m:
         name = re.split(r"\s+(?:para|en|con|a fin de)\s+", _cut(m.group("np")))[0]

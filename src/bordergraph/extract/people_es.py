@@ -72,10 +72,20 @@ def _lex() -> _Lex:
 
 
 def _head_at(toks: list[Tok], i: int, lx: _Lex) -> int:
-    for words in lx.heads:
+    """Length of the longest post head starting at token ``i`` (0 if none)."""
+    for words in _heads_by_first(lx.heads).get(toks[i].text.lower(), ()):
         if tuple(t.text.lower() for t in toks[i : i + len(words)]) == words:
             return len(words)
     return 0
+
+
+@cache
+def _heads_by_first(heads: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Heads by their first word, longest first (a per-token lookup instead of a scan)."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for words in heads:
+        out.setdefault(words[0], []).append(words)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _name_word(tok: Tok, lx: _Lex) -> bool:

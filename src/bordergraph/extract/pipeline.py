@@ -53,19 +53,25 @@ def extract_release(text: ReleaseText) -> ReleaseRecord:
     home = _home(src.publisher)
     sents = split(text.body, src.title, lang, is_header=is_header_line)
     body_sents = [s for s in sents if not s.header and not is_header_line(s.text)]
+    body = set(body_sents)  # membership tests stay O(1) on releases of thousands of sentences
     idx = {id(s): i for i, s in enumerate(sents)}
     orgs = org_table(sents, lang, src.publisher, home)
-    mentions = [find_mentions(s.text, lang, orgs) if s in body_sents else [] for s in sents]
+    seen: dict[str, list] = {}  # type: ignore[type-arg]  # boilerplate repeats: read it once
+    mentions = []
+    for s in sents:
+        if s in body and s.text not in seen:
+            seen[s.text] = find_mentions(s.text, lang, orgs)
+        mentions.append(seen[s.text] if s in body else [])
     people, pids = cluster(mentions, lang)
     leaders = set(load(lang, "titles").get("leaders", []))
     leader_ids = frozenset(i for i, p in enumerate(people) if p.head in leaders)
     dates = [find_dates(s.text, lang, year, src.issued) for s in sents]
-    series_hits = _series(sents, body_sents, lang)
+    series_hits = _series(sents, body, lang)
     per_sentence: list[list[EventMention]] = []
     lead = _lead(sents, body_sents, idx)
     lead_para = sents[lead].para if lead is not None else -1
     for i, s in enumerate(sents):
-        if s not in body_sents:
+        if s not in body:
             per_sentence.append([])
             continue
         ctx = Context(
@@ -94,7 +100,7 @@ def extract_release(text: ReleaseText) -> ReleaseRecord:
     sides: dict[int, str] = {}
     facts = []
     for i, s in enumerate(sents):
-        if s in body_sents:
+        if s in body:
             facts += sentence_roles(
                 i,
                 s.text,
@@ -110,7 +116,7 @@ def extract_release(text: ReleaseText) -> ReleaseRecord:
         org = orgs.lookup(p.org) if p.org else None
         p.country = p.country or sides.get(p_i) or (org.country if org else None)
     fill_countries(people, lang, home)
-    outcomes = _outcomes(sents, body_sents, es, lang)
+    outcomes = _outcomes(sents, body, es, lang)
     launched = {
         o.series_key: o.event
         for o in outcomes
@@ -121,14 +127,14 @@ def extract_release(text: ReleaseText) -> ReleaseRecord:
         [
             p
             for i, s in enumerate(sents)
-            if s in body_sents and not s.title
+            if s in body and not s.title
             for p in sentence_ports(s.text, i, home, lang)
         ]
     )
     return _record(text, sents, es, people, roles, orgs, outcomes, ports, launched, lang)
 
 
-def _series(sents: list[Sentence], body: list[Sentence], lang: str) -> list[list[SeriesHit]]:
+def _series(sents: list[Sentence], body: set[Sentence], lang: str) -> list[list[SeriesHit]]:
     """Series hits per sentence; "the Dialogue" takes the last dialogue named before it."""
     acronyms: dict[str, str] = {}
     last: dict[str, SeriesHit] = {}

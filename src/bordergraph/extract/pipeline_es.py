@@ -27,7 +27,8 @@ from .events import EventMention
 from .events_es import find_events_es
 from .eventset import build
 from .eventset_es import add_links, add_since, main_place, resolve_refs
-from .lexicon import alternation, load
+from .lex_es import alt
+from .lexicon import load
 from .outcomes import OutcomeFact
 from .outcomes_es import sentence_outcomes_es
 from .people_es import find_mentions_es, surname_mentions
@@ -195,8 +196,8 @@ def _dates(
     day named before)."""
     lex = load(LANG, "dates")
     rel = lex.get("relative_days", {})
-    same = alternation(lex.get("same_day", []))
-    vague = alternation(lex.get("vague_periods", []))
+    same = alt(lex.get("same_day", []))
+    vague = alt(lex.get("vague_periods", []))
     out: list[list[DateMention]] = []
     prev: str | None = None
     for i, s in enumerate(sents):
@@ -237,7 +238,7 @@ def _weekdays(text: str, issued: str, days: dict[str, int]) -> list[DateMention]
         return out
     day0 = date.fromisoformat(issued)
     for m in re.finditer(
-        rf"\b(?P<pre>este|el\s+pasado|el\s+próximo|el)\s+(?P<wd>{alternation(list(days))})"
+        rf"\b(?P<pre>este|el\s+pasado|el\s+próximo|el)\s+(?P<wd>{alt(list(days))})"
         r"(?:\s+pasado)?\b(?!\s+\d)",
         text,
         re.I,

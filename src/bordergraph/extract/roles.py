@@ -56,6 +56,8 @@ def sentence_roles(
 ) -> list[RoleFact]:  # type: ignore[no-untyped-def]
     """Roles stated in one sentence. ``people``: [(Mention, person id)]; ``events``:
     [(EventMention, event id)] of the sentence; ``countries`` collects delegation sides."""
+    if not people:
+        return []  # roles are of named people
     lex = _lex(lang)
     out: list[RoleFact] = []
     bilateral = {cid for m, _ in events if m.persons for cid in m.persons}

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .lexicon import alternation, load
+from .lex_es import alt
+from .lexicon import load
 from .roles import RoleFact
 
 _CLAUSE = re.compile(
@@ -107,7 +108,7 @@ def sentence_roles_es(
     if lead and not out:
         for _, cid in people:
             add(cid, own[0] if own else main, "participant")
-    speak = alternation(lex.get("speaker", {}).get("verbs", []))
+    speak = alt(lex.get("speaker", {}).get("verbs", []))
     for pm, cid in people:
         tail = text[pm.end : pm.end + 60]
         if re.match(

@@ -76,8 +76,10 @@ def find_series(text: str, lang: str, acronyms: dict[str, str]) -> list[SeriesHi
     for key, entry in _entries(lang).items():
         if entry.get("acronym"):
             known.setdefault(entry["acronym"], key)
-    for acr, key in known.items():
-        for m in re.finditer(rf"(?<![\w(-]){re.escape(acr)}(?![\w)-])", text):
+    if known:
+        pattern = rf"(?<![\w(-]){alternation(list(known))}(?![\w)-])"
+        for m in re.finditer(pattern, text):
+            acr, key = m.group(0), known[m.group(0)]
             if not any(h.start <= m.start() < h.end for h in hits):
                 hits.append(SeriesHit(m.start(), m.end(), acr, key, kind_of(key, lang), acr))
     generic = load(lang, "events").get("generic_heads", {})

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import alternation, load
+from .lex_es import alt
+from .lexicon import load
 from .series import SeriesHit, find_series
 
 
@@ -24,7 +25,7 @@ def series_hits(text: str, acronyms: dict[str, str], last: dict[str, SeriesHit])
         [
             (m.start(), m.end(), m.group("w"))
             for m in re.finditer(
-                rf"(?<![\wÀ-ÿ])(?P<w>{alternation(list(generic))})(?![\wÀ-ÿ])", text
+                rf"(?<![\wÀ-ÿ])(?P<w>{alt(list(generic))})(?![\wÀ-ÿ])", text
             )
         ]
         if generic
