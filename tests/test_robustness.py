@@ -168,3 +168,26 @@ def test_kill_mid_batch_leaves_whole_releases_and_rerun_completes(tmp_path):
     complete = _graph_sizes(store)
     assert len(complete) == 100
     assert all(size == full_size for size in complete.values())
+
+
+def test_reader_during_a_write_sees_whole_releases(tmp_path):
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    for i in range(30):
+        _write(batch / f"r{i:03}.txt", SEED_TEXT + f"\nDocument number {i}.\n")
+    store = tmp_path / "store"
+    with BorderGraph.open(store) as bg:  # the ontology and reference graphs first
+        bg.load([batch / "r000.txt"])
+    command = [sys.executable, "-m", "bordergraph.cli", "load", "--store", str(store), str(batch)]
+    writer = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    snapshots = []
+    try:
+        while writer.poll() is None and len(snapshots) < 20:
+            snapshots.append(_graph_sizes(store))
+            time.sleep(0.2)
+    finally:
+        writer.wait(timeout=300)
+    assert snapshots
+    sizes = {size for snapshot in snapshots for size in snapshot.values()}
+    assert len(sizes) == 1, "a reader saw a half-written release graph"
+    assert len(_graph_sizes(store)) == 30

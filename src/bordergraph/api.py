@@ -198,7 +198,7 @@ class BorderGraph:
             if not hasattr(rows, "columns"):
                 raise queries.QueryError("query() takes SELECT queries; use sparql() for others")
             result = queries.Result(rows.columns, rows.rows)
-        return _frame(result)
+        return queries.to_frame(result)
 
     def sparql(self, text: str, *, inferred: bool = True, **params: Any) -> Any:
         """Any SPARQL: SELECT gives a DataFrame, CONSTRUCT/DESCRIBE an rdflib Graph, ASK a bool.
@@ -210,7 +210,7 @@ class BorderGraph:
 
         answer = queries.run_sparql(self.store, text, params, inferred=inferred)
         if hasattr(answer, "columns") and hasattr(answer, "rows"):
-            return _frame(queries.Result(answer.columns, answer.rows))
+            return queries.to_frame(queries.Result(answer.columns, answer.rows))
         return answer
 
     def queries(self) -> Any:
@@ -278,25 +278,6 @@ class BorderGraph:
 
     # -- end of query helper's block ----------------------------------------------------------
 
-
-
-def _frame(result: Any) -> Any:
-    """A query result as a DataFrame of plain Python values (the query helper's)."""
-    import pandas as pd
-
-    frame = pd.DataFrame(result.records(), columns=result.columns)
-    for column in frame.columns:  # integers with gaps stay integers, not floats
-        values = [v for v in _result_column(result, column) if v is not None]
-        if values and all(isinstance(v, int) and not isinstance(v, bool) for v in values):
-            frame[column] = pd.array(_result_column(result, column), dtype="Int64")
-    return frame
-
-
-def _result_column(result: Any, column: str) -> list[Any]:
-    index = result.columns.index(column)
-    from .queries import to_python
-
-    return [to_python(row[index]) for row in result.rows]
 
 def extract(path: str | Path) -> ReleaseRecord:
     """Extract one release file and return its record read back from the triples it produced.

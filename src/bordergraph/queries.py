@@ -390,3 +390,20 @@ def is_query_name(text: str) -> bool:
     (True, False)
     """
     return bool(re.fullmatch(r"\w+", text.strip()))
+
+
+def to_frame(result: Result) -> Any:
+    """A pandas DataFrame of plain values; integer columns with gaps stay integers (``Int64``).
+
+    >>> to_frame(Result(["n"], [(Literal(2),), (None,)]))["n"].dtype
+    Int64Dtype()
+    """
+    import pandas as pd
+
+    records = result.records()
+    frame = pd.DataFrame(records, columns=result.columns)
+    for column in result.columns:
+        values = [r[column] for r in records if r[column] is not None]
+        if values and all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+            frame[column] = pd.array([r[column] for r in records], dtype="Int64")
+    return frame

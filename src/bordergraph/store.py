@@ -14,6 +14,7 @@ talks to: replace a named graph atomically, run a query with bound values, list 
 from __future__ import annotations
 
 import os
+import time
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -185,6 +186,23 @@ def replace_graph_update(graph: URIRef, triples: Iterable[Triple]) -> str:
 # -- the embedded backend ----------------------------------------------------------------------
 
 
+def _open_read_only(location: str, attempts: int = 10) -> Any:
+    """Open a snapshot for reading, even while another process writes.
+
+    A read-only open sees the store as of that moment (a consistent state); it can fail while the
+    writer swaps files underneath it, so it is retried briefly before giving up.
+    """
+    for attempt in range(attempts):
+        try:
+            return ox.Store.read_only(location)
+        except (OSError, RuntimeError) as exc:
+            if attempt == attempts - 1:
+                raise StoreError(f"cannot open store at {location} for reading: another "
+                                 f"process is writing it; try again ({exc})") from exc
+            time.sleep(0.1 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
 class OxigraphStore:
     """A pyoxigraph store: on disk at a directory (persistent, locked per writer) or in memory."""
 
@@ -197,7 +215,7 @@ class OxigraphStore:
             elif read_only:
                 if not Path(location).exists():
                     raise StoreError(f"no store at {location} (run `bordergraph build` first)")
-                self._store = ox.Store.read_only(location)
+                self._store = _open_read_only(location)
             else:
                 if not create and not Path(location).exists():
                     raise StoreError(f"no store at {location} (run `bordergraph build` first)")

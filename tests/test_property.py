@@ -1,0 +1,76 @@
+"""Property tests: whatever a release file holds, the loader raises only ReleaseError, and what it
+stores passes the SHACL shapes."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bordergraph import iris
+from bordergraph.errors import ReleaseError
+from bordergraph.extract import extract
+from bordergraph.load import load_foundation, load_paths
+from bordergraph.read import read_release
+from bordergraph.store import open_store
+from bordergraph.validate import validate
+
+RELEASES = Path(__file__).resolve().parents[1] / "data" / "releases"
+SENTENCES = sorted(
+    {
+        s.strip()
+        for p in RELEASES.glob("*.txt")
+        for s in re.split(r"(?<=[.!?])\s+|\n+", p.read_text(encoding="utf-8"))
+        if len(s.strip()) > 20
+    }
+)
+NOISE = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",)), min_size=0, max_size=60
+)
+PIECE = st.one_of(st.sampled_from(SENTENCES), NOISE, st.sampled_from(
+    ["\u200b", "\u0007", "🙂", "<b>", "&amp;", "February 30, 2021", "###", "\n\n", "—"]
+))
+RELEASE_TEXT = st.lists(PIECE, min_size=1, max_size=12).map(" ".join)
+SETTINGS = settings(max_examples=40, deadline=None,
+                    suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@SETTINGS
+@given(text=RELEASE_TEXT, suffix=st.sampled_from([".txt", ".html"]))
+def test_extraction_raises_only_release_error(tmp_path, text, suffix):
+    path = tmp_path / f"generated{suffix}"
+    path.write_text(text, encoding="utf-8")
+    try:
+        release = read_release(path)
+    except ReleaseError as exc:
+        assert str(path) in str(exc)
+        return
+    record = extract(release)
+    for event in record.events:
+        assert event.name
+    for person in record.people:
+        assert person.name
+
+
+_FOUNDATION = open_store(":memory:")
+load_foundation(_FOUNDATION)
+
+
+@settings(max_examples=15, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=RELEASE_TEXT)
+def test_what_is_stored_passes_the_shapes(tmp_path, text):
+    path = tmp_path / "generated.txt"
+    path.write_text(text, encoding="utf-8")
+    report = load_paths(_FOUNDATION, [path])
+    graph = iris.release("generated")
+    try:
+        if report.failed:
+            assert graph not in _FOUNDATION.graph_names()
+            return
+        result = validate(_FOUNDATION, [graph])
+        assert [v for v in result.violations if v.release != "reference"] == []
+    finally:
+        _FOUNDATION.drop_graph(graph)
