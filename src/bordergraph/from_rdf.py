@@ -129,13 +129,17 @@ def record_from_graph(graph: Graph, release: URIRef) -> ReleaseRecord:
     for port in sorted(set(g.subjects(RDF.type, BG.PortOfEntry)), key=r.position):
         port_events = [keys[e] for e in g.subjects(BG.concernsPort, port) if e in keys] or [None]
         for event_key in sorted(port_events, key=str):
-            ports.append(PortMention(r.label(port) or "", r.country(port), event_key, r.evidence(port)))
+            ports.append(
+                PortMention(r.label(port) or "", r.country(port), event_key, r.evidence(port))
+            )
 
     outcomes = []
     for node in sorted({o for o in g.subjects(RDF.type) if _is_outcome(g, o)}, key=r.position):
         types = sorted(outcome_types[t] for t in g.objects(node, RDF.type) if t in outcome_types)
         links_in = [(e, p) for e, p in g.subject_predicates(node) if e in keys and p in relations]
-        for event, prop in sorted(links_in, key=lambda x: (keys[x[0]], str(x[1]))) or [(None, None)]:
+        for event, prop in sorted(links_in, key=lambda x: (keys[x[0]], str(x[1]))) or [
+            (None, None)
+        ]:
             outcomes.append(
                 Outcome(
                     name=r.label(node) or "",
@@ -185,7 +189,9 @@ def _is_outcome(g: Graph, node: object) -> bool:
 
 def _series(r: _Reader, node: URIRef) -> Series:
     established = r.value(node, BG.established)
-    us, mx = r.g.value(node, BG.statedUSAdministrations), r.g.value(node, BG.statedMXAdministrations)
+    us, mx = (
+        r.g.value(node, BG.statedUSAdministrations),
+        r.g.value(node, BG.statedMXAdministrations),
+    )
     spanned = {k: int(v) for k, v in (("US", us), ("MX", mx)) if v is not None} or None
     return Series(r.label(node) or "", established, spanned, r.evidence(node))
-

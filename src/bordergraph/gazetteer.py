@@ -51,22 +51,27 @@ class _Rules:
             # longest first, so "the united states" is stripped before "the"
             return tuple(sorted({iris.fold(w) for w in d.get(key) or []}, key=len, reverse=True))
 
-        pairs = {g: {k: (words(v, "prefixes"), words(v, "suffixes")) for k, v in raw[g].items()}
-                 for g in ("countries", "kinds")}
+        pairs = {
+            g: {k: (words(v, "prefixes"), words(v, "suffixes")) for k, v in raw[g].items()}
+            for g in ("countries", "kinds")
+        }
         return cls(words(raw, "articles"), pairs["countries"], pairs["kinds"])
 
     def strip(self, kind: str, folded: str) -> tuple[str, str | None]:
         """Drop articles, country words and the kind's affixes; return (rest, implied country)."""
         implied: str | None = None
-        groups = [(None, (self.articles, ())), *self.countries.items(),
-                  (None, self.kinds.get(kind, ((), ())))]
+        groups = [
+            (None, (self.articles, ())),
+            *self.countries.items(),
+            (None, self.kinds.get(kind, ((), ()))),
+        ]
         changed = True
         while changed:
             changed = False
             for country, (prefixes, suffixes) in groups:
                 for p in prefixes:
                     if folded.startswith(p + " "):
-                        folded, changed, implied = folded[len(p) + 1:], True, country or implied
+                        folded, changed, implied = folded[len(p) + 1 :], True, country or implied
                 for x in suffixes:
                     if folded.endswith(" " + x):
                         folded, changed, implied = folded[: -len(x) - 1], True, country or implied
@@ -108,8 +113,13 @@ class Gazetteer:
         for e in self.entries:
             if e.kind == "administration" and e.country:
                 end = e.fields.get("end")
-                terms[e.country].append((e.iri, parse_period(e.fields["start"], e.where, "start")[0],
-                                         parse_period(end, e.where, "end")[0] if end else None))
+                terms[e.country].append(
+                    (
+                        e.iri,
+                        parse_period(e.fields["start"], e.where, "start")[0],
+                        parse_period(end, e.where, "end")[0] if end else None,
+                    )
+                )
         self._terms = {c: sorted(rows, key=lambda r: r[1]) for c, rows in terms.items()}
 
     @classmethod
@@ -137,8 +147,11 @@ class Gazetteer:
         """
         for form, implied in self._forms(kind, mention):
             want = (implied or country or "").upper() or None
-            hits = [i for i in self._index.get((kind, form), ())
-                    if want is None or self._by_iri[i].country in (None, want)]
+            hits = [
+                i
+                for i in self._index.get((kind, form), ())
+                if want is None or self._by_iri[i].country in (None, want)
+            ]
             if hits:
                 return sorted(hits)
         return []
@@ -172,8 +185,12 @@ class Gazetteer:
 
     def people(self) -> list[tuple[URIRef, str, str | None]]:
         """(IRI, name form, country code) for every name form of every reference person."""
-        return [(e.iri, form, e.country) for e in self.entries if e.kind == "person"
-                for form in [*e.names.values(), *e.variants]]
+        return [
+            (e.iri, form, e.country)
+            for e in self.entries
+            if e.kind == "person"
+            for form in [*e.names.values(), *e.variants]
+        ]
 
     def ambiguous(self, kind: str) -> dict[str, list[URIRef]]:
         """Folded forms that name several entities of ``kind`` (for data checks)."""
@@ -184,8 +201,9 @@ class Gazetteer:
         oldest first."""
         return list(self._terms.get(country.upper(), ()))
 
-    def administrations_during(self, country: str, start: str | None,
-                               end: str | None = None) -> list[URIRef]:
+    def administrations_during(
+        self, country: str, start: str | None, end: str | None = None
+    ) -> list[URIRef]:
         """Administrations in office at some time from ``start`` to ``end`` (each ISO
         ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``); [] for a missing or malformed date.
         A handover day belongs to the incoming administration only.
@@ -201,8 +219,11 @@ class Gazetteer:
         if first is None or last is None:
             return []
         lo, hi = first[0], max(first[1], last[1])
-        terms = [(iri, s, e) for iri, s, e in self.administrations(country)
-                 if s <= hi and (e is None or e >= lo)]
+        terms = [
+            (iri, s, e)
+            for iri, s, e in self.administrations(country)
+            if s <= hi and (e is None or e >= lo)
+        ]
         starts = {s for _, s, _ in terms}
         return [iri for iri, _, e in terms if not (e == lo and lo in starts)]
 

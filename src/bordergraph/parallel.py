@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from . import iris
 from .errors import BordergraphError, ReleaseError
 from .records import ReleaseRecord, ReleaseText
 from .store import Store
@@ -98,43 +97,6 @@ def load_parallel(
 
     Same report, same triples and IRIs as the serial loader for the same files.
     """
-    from .load import (
-        FileResult,
-        LoadReport,
-        _fact_count,
-        known_people,
-        release_files,
-        stored_hashes,
-    )
-    from .resolve import Resolver
-    from .to_rdf import to_triples
+    from .load import load_paths
 
-    resolver = Resolver()
-    resolver.remember(known_people(store))
-    hashes = stored_hashes(store)
-    report = LoadReport()
-    for path, text, record in extract_parallel(list(release_files(paths)), jobs):
-        result = FileResult(str(path), release=str(iris.release(iris.slug(path.stem))))
-        try:
-            if isinstance(text, BordergraphError):
-                raise text
-            graph = iris.release(iris.slug(path.stem))
-            earlier = hashes.get(text.sha256)
-            if earlier is not None and earlier != graph:
-                result.status, result.message = "duplicate", f"same text as {earlier}"
-            else:
-                if isinstance(record, BordergraphError):
-                    raise record
-                triples = to_triples(record, resolver.resolve(record), resolver.gazetteer, text)
-                store.replace_graph(graph, triples)
-                hashes[text.sha256] = graph
-                result.status = "unchanged" if earlier == graph else "loaded"
-                result.triples, result.facts = len(triples), _fact_count(record)
-        except ReleaseError as exc:
-            result.status, result.message = "failed", exc.message
-        except BordergraphError as exc:
-            result.status, result.message = "failed", str(exc)
-        report.results.append(result)
-        if on_file is not None:
-            on_file(result)
-    return report
+    return load_paths(store, paths, jobs=jobs, on_file=on_file)

@@ -23,6 +23,7 @@ import yaml
 from rdflib import URIRef
 
 from . import iris
+from .extract.posts import post_id
 from .gazetteer import Gazetteer, load_gazetteer
 from .records import Event, Person, ReleaseRecord
 
@@ -156,7 +157,9 @@ class Resolver:
         return self.gazetteer.lookup("mechanism", name) or iris.entity("mechanism", name)
 
     def post(self, name: str, country: str | None) -> URIRef:
-        return iris.entity("post", (country or "xx").lower(), post_key(name))
+        """One IRI per post whichever language names it (bilingual post lexicon first)."""
+        canonical = post_id(name, country) or post_key(name)
+        return iris.entity("post", (country or "xx").lower(), canonical)
 
     def outcome(self, name: str) -> URIRef:
         known = self.gazetteer.lookup("mechanism", name) or self.gazetteer.lookup("outcome", name)

@@ -14,8 +14,8 @@ talks to: replace a named graph atomically, run a query with bound values, list 
 from __future__ import annotations
 
 import os
-import time
 import re
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,7 +69,7 @@ class Store(Protocol):
 
 
 def resolve_location(location: str | os.PathLike[str] | None = None) -> str:
-    """The store location: the argument, else ``$BORDERGRAPH_STORE``, else ``.bordergraph/store``."""
+    """The store location: the argument, else ``$BORDERGRAPH_STORE``, else the local default."""
     if location:
         return str(location)
     return os.environ.get(ENV_VAR) or str(DEFAULT_STORE)
@@ -160,11 +160,13 @@ def _outer_group_start(query: str) -> int:
     """
     offset = 0
     # A CONSTRUCT template opens with a brace too: the group to bind into follows its WHERE.
-    code = "".join(" " * len(line) if line.lstrip().startswith("#") else line
-                   for line in query.splitlines(keepends=True))
+    code = "".join(
+        " " * len(line) if line.lstrip().startswith("#") else line
+        for line in query.splitlines(keepends=True)
+    )
     template = re.search(r"\bCONSTRUCT\s*\{", code, re.IGNORECASE)
     if template:
-        where = re.search(r"\bWHERE\s*\{", code[template.end():], re.IGNORECASE)
+        where = re.search(r"\bWHERE\s*\{", code[template.end() :], re.IGNORECASE)
         if where:
             return template.end() + where.end()
     for line in query.splitlines(keepends=True):
@@ -197,8 +199,10 @@ def _open_read_only(location: str, attempts: int = 10) -> Any:
             return ox.Store.read_only(location)
         except (OSError, RuntimeError) as exc:
             if attempt == attempts - 1:
-                raise StoreError(f"cannot open store at {location} for reading: another "
-                                 f"process is writing it; try again ({exc})") from exc
+                raise StoreError(
+                    f"cannot open store at {location} for reading: another "
+                    f"process is writing it; try again ({exc})"
+                ) from exc
             time.sleep(0.1 * (attempt + 1))
     raise AssertionError("unreachable")
 
@@ -229,8 +233,7 @@ class OxigraphStore:
             raise StoreError(f"cannot open store at {location}: {exc}") from exc
 
     def replace_graph(self, graph: URIRef, triples: Iterable[Triple]) -> None:
-        """Replace a named graph's content in one transaction: readers see old or new, never half."""
-        name = ox.NamedNode(str(graph))
+        """Replace a named graph in one transaction: readers see old or new, never half."""
         self._store.update(replace_graph_update(graph, triples))
 
     def drop_graph(self, graph: URIRef) -> None:

@@ -12,8 +12,8 @@ from rdflib import RDF, RDFS, XSD, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SKOS
 
 from . import iris
-from .records import Evidence, ReleaseRecord, ReleaseText
 from .gazetteer import Gazetteer
+from .records import Evidence, ReleaseRecord, ReleaseText
 from .resolve import Resolution
 from .vocab import BG, codes
 
@@ -93,8 +93,12 @@ def to_triples(
 
 def _curated_node(r: Resolution, category: str, name: str) -> URIRef | None:
     table: dict[str, dict[str, URIRef]] = {
-        "events": r.events, "people": r.people, "organizations": r.organizations,
-        "ports_of_entry": r.ports, "outcomes": r.outcomes, "series": r.mechanisms,
+        "events": r.events,
+        "people": r.people,
+        "organizations": r.organizations,
+        "ports_of_entry": r.ports,
+        "outcomes": r.outcomes,
+        "series": r.mechanisms,
     }
     return table.get(category, {}).get(name)
 
@@ -186,7 +190,9 @@ def _people(w: _Writer, record: ReleaseRecord, r: Resolution) -> None:
         w.evidence(person, p.evidence)
         post = r.posts.get((p.post, p.country)) if p.post else None
         if post is not None:
-            holding = iris.entity("postholding", person.rsplit("/", 1)[-1], post.split("/id/post/")[1])
+            holding = iris.entity(
+                "postholding", person.rsplit("/", 1)[-1], post.split("/id/post/")[1]
+            )
             w.add(post, RDF.type, BG.Post)
             w.label(post, p.post)
             if p.country:
@@ -244,4 +250,3 @@ def _mentions(w: _Writer, record: ReleaseRecord, r: Resolution) -> None:
         else:
             w.add(w.release, BG.mentions, node)
         w.evidence(node, port.evidence)
-

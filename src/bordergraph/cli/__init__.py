@@ -1,4 +1,4 @@
-"""The ``bordergraph`` command: git-style subcommands, each a thin layer over :mod:`bordergraph.api`.
+"""The ``bordergraph`` command: git-style subcommands, thin layers over :mod:`bordergraph.api`.
 
 Exit status: 0 success, 1 the work ran but found problems (failed files, violations),
 2 usage errors and problems that stopped the work (missing store, bad query).

@@ -1,4 +1,5 @@
-"""Commands that build and inspect the graph: build, load, extract, evaluate, stats, export, docs."""
+"""Commands that build and inspect the graph: build, load, extract, evaluate, stats, export,
+docs."""
 
 from __future__ import annotations
 

@@ -21,7 +21,9 @@ def emit(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str, title:
         json.dump(records, sys.stdout, ensure_ascii=False, indent=2, default=str)
         sys.stdout.write("\n")
     elif fmt in ("csv", "tsv"):
-        writer = csv.writer(sys.stdout, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        writer = csv.writer(
+            sys.stdout, delimiter="," if fmt == "csv" else "\t", lineterminator="\n"
+        )
         writer.writerow(columns)
         writer.writerows(cells)
     else:
