@@ -14,10 +14,9 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from bordergraph import iris
+from bordergraph.gazetteer import Gazetteer, load_gazetteer
 from bordergraph.reference import (
-    Gazetteer,
     ReferenceDataError,
-    load_gazetteer,
     load_reference,
     read_reference,
     reference_dir,

@@ -25,9 +25,10 @@ import yaml
 
 from . import iris
 from .errors import BordergraphError
+from .paths import project_path
 from .records import Event, Organization, Outcome, Person, PortMention, ReleaseRecord, Role, Series
 
-CURATION_DIR = Path(__file__).resolve().parents[2] / "data" / "curation"
+CURATION_DIR = project_path("data", "curation")
 CATEGORIES: dict[str, type] = {
     "events": Event,
     "people": Person,

@@ -23,6 +23,7 @@ from .curate import apply_corrections, read_corrections
 from .errors import BordergraphError, ReleaseError
 from .extract import extract
 from .gazetteer import load_gazetteer
+from .paths import project_path
 from .records import ReleaseRecord, ReleaseText
 from .reference import load_reference
 from .resolve import Resolver
@@ -31,12 +32,9 @@ from .to_rdf import Triple, to_triples
 from .vocab import BG, ontology_graph
 
 RELEASE_SUFFIXES = (".txt", ".html", ".htm")
-ROOT = Path(__file__).resolve().parents[2]
-
-
 def repo_path(relative: str) -> Path:
     """A path inside the project checkout (data/, ontology/, queries/)."""
-    return ROOT / relative
+    return project_path(*relative.split("/"))
 
 
 @dataclass

@@ -36,9 +36,10 @@ from rdflib.term import Node
 
 from . import iris
 from .errors import BordergraphError
+from .paths import project_path
 from .store import Rows, Store
 
-QUERY_DIR = Path(__file__).resolve().parents[2] / "queries"
+QUERY_DIR = project_path("queries")
 NO_MATCH = "urn:bordergraph:no-match"
 MAX_MATCHES = 25  # a name matching more entities than this is too vague to run per IRI
 

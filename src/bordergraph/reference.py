@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import calendar
 import csv
-import os
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
@@ -29,6 +28,7 @@ from rdflib import Graph, Literal, URIRef
 
 from . import iris
 from .errors import BordergraphError
+from .paths import project_path
 from .vocab import BG, DCTERMS, FOAF, GEO, ORG, RDF, RDFS, SKOS, XSD, ontology_graph
 
 RULES_FILE = "lookup_rules.yaml"
@@ -93,8 +93,7 @@ class Entry:
 
 def reference_dir() -> Path:
     """``$BORDERGRAPH_HOME/data/reference``, else the repository's ``data/reference``."""
-    home = os.environ.get("BORDERGRAPH_HOME")
-    return (Path(home) if home else Path(__file__).resolve().parents[2]) / "data" / "reference"
+    return project_path("data", "reference")
 
 
 def _read_file(path: Path) -> tuple[dict[str, Any], list[tuple[str, dict[str, Any]]]]:
@@ -315,12 +314,3 @@ def load_reference(ref_dir: Path | None = None) -> Graph:
 
 __all__ = ["ReferenceDataError", "load_reference", "read_reference"]
 
-
-def __getattr__(name: str) -> Any:
-    # The gazetteer lives in its own module; old imports from here keep working (lazily, since
-    # gazetteer.py imports this module).
-    if name in ("Gazetteer", "load_gazetteer"):
-        from . import gazetteer
-
-        return getattr(gazetteer, name)
-    raise AttributeError(name)

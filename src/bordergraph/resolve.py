@@ -17,7 +17,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 
 import yaml
 from rdflib import URIRef
@@ -25,9 +24,10 @@ from rdflib import URIRef
 from . import iris
 from .extract.posts import post_id
 from .gazetteer import Gazetteer, load_gazetteer
+from .paths import project_path
 from .records import Event, Person, ReleaseRecord
 
-NAME_RULES = Path(__file__).resolve().parents[2] / "data" / "resolve" / "names.yaml"
+NAME_RULES = project_path("data", "resolve", "names.yaml")
 
 
 @cache

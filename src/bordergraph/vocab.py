@@ -16,7 +16,6 @@ True
 from __future__ import annotations
 
 import keyword
-import os
 import textwrap
 from functools import cache
 from pathlib import Path
@@ -38,6 +37,7 @@ from rdflib.namespace import (
 )
 
 from bordergraph._bg import BG
+from bordergraph.paths import project_root
 
 __all__ = [
     "BG",
@@ -84,8 +84,7 @@ def ontology_path() -> Path:
     >>> ontology_path().name
     'bordergraph.ttl'
     """
-    home = os.environ.get("BORDERGRAPH_HOME")
-    root = Path(home) if home else Path(__file__).resolve().parents[2]
+    root = project_root()
     path = root / _TTL
     if not path.is_file():
         raise FileNotFoundError(f"ontology not found at {path} (set BORDERGRAPH_HOME)")

@@ -19,9 +19,11 @@ from typing import Any
 
 import yaml
 
+from ..paths import project_path
+
 #: The lexicon folder; ``BORDERGRAPH_LEXICON`` points elsewhere (e.g. a curated copy).
 LEXICON_DIR = Path(
-    os.environ.get("BORDERGRAPH_LEXICON", Path(__file__).resolve().parents[3] / "data" / "lexicon")
+    os.environ.get("BORDERGRAPH_LEXICON", project_path("data", "lexicon"))
 )
 
 
