@@ -184,7 +184,8 @@ def _people(w: _Writer, record: ReleaseRecord, r: Resolution) -> None:
         w.add(person, RDF.type, BG.Person)
         w.add(person, FOAF.name, Literal(p.name))
         for alias in p.aliases:
-            w.add(person, SKOS.altLabel, Literal(alias))
+            if p.name not in alias:  # "Secretary Mayorkas" helps search; "<post> <name>" does not
+                w.add(person, SKOS.altLabel, Literal(alias))
         if p.country:
             w.add(person, BG.country, country_iri(p.country))
         w.evidence(person, p.evidence)
