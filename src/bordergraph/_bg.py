@@ -107,6 +107,7 @@ class BG(DefinedNamespace):
     observedOn: URIRef  # observed on
     office: URIRef  # issuing office
     ordinal: URIRef  # ordinal
+    publisherName: URIRef  # publisher name as written
     quote: URIRef  # quote
     sha256: URIRef  # SHA-256 digest
     startDate: URIRef  # start date

@@ -157,12 +157,11 @@ def record_from_graph(graph: Graph, release: URIRef) -> ReleaseRecord:
     ]
 
     issued = g.value(release, DCTERMS.issued)
-    publisher = g.value(release, DCTERMS.publisher)
     language = g.value(release, DCTERMS.language)
     return ReleaseRecord(
         id=str(g.value(release, DCTERMS.identifier) or release.rsplit("/", 1)[-1]),
         source=Source(
-            publisher=r.label(publisher) if isinstance(publisher, URIRef) else None,
+            publisher=r.value(release, BG.publisherName),
             issued=str(issued) if issued is not None else None,
             language=str(language) if language is not None else None,
             office=r.value(release, BG.office),

@@ -116,9 +116,10 @@ def _release(w: _Writer, record: ReleaseRecord, r: Resolution, text: ReleaseText
     if src.office:
         w.add(rel, BG.office, Literal(src.office))
     if src.publisher:
-        publisher = r.organizations[src.publisher]
-        w.add(rel, DCTERMS.publisher, publisher)
-        w.label(publisher, src.publisher)
+        # The name as written is the release's; the publisher's own labels come from reference
+        # data (labelling it here would mix with how the body names the same agency).
+        w.add(rel, DCTERMS.publisher, r.organizations[src.publisher])
+        w.add(rel, BG.publisherName, Literal(src.publisher))
     if text is not None:
         w.add(rel, BG.sha256, Literal(text.sha256))
         w.add(rel, BG.fileName, Literal(text.path.rsplit("/", 1)[-1]))

@@ -119,10 +119,13 @@ def evaluate(directory, fmt, by_language):  # type: ignore[no-untyped-def]
 
     report = run(directory)
     parts = report.by_language() if by_language else {"all": report}
-    for language, part in parts.items():
-        columns = ["category", "tp", "fp", "fn", "precision", "recall", "f1"]
-        rows = [[round(v, 3) if isinstance(v, float) else v for v in row] for row in part.table()]
-        emit(columns, rows, fmt, title=f"extraction ({language})")
+    columns = ["language", "category", "tp", "fp", "fn", "precision", "recall", "f1"]
+    rows = [
+        [language, *(round(v, 3) if isinstance(v, float) else v for v in row)]
+        for language, part in parts.items()
+        for row in part.table()
+    ]
+    emit(columns, rows, fmt, title="extraction against gold")
 
 
 @main.command()
