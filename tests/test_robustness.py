@@ -223,3 +223,17 @@ def test_outputs_are_written_where_asked_and_nowhere_else(tmp_path):
     assert result.exit_code == 0, result.output
     after = set(tmp_path.rglob("*")) - set(store.rglob("*"))
     assert after - before == {out / "graph.nq"}
+
+
+def test_impossible_dates_are_left_out_and_invisible_characters_removed(tmp_path):
+    from bordergraph.api import extract
+
+    impossible = _write(tmp_path / "impossible.txt", "On February 30, 2021, Secretary of State "
+                        "Antony J. Blinken hosted the High-Level Security Dialogue.")
+    record = extract(impossible)
+    assert record.events and all(e.date is None for e in record.events)
+    odd = _write(tmp_path / "odd.txt", "Secretary of State Ant\u200bony Bl\u0007inken \U0001f642 "
+                 "hosted the High-Level Security Dialogue on October 13, 2022.")
+    record = extract(odd)
+    assert [p.name for p in record.people] == ["Antony Blinken"]
+    assert record.events[0].date == "2022-10-13"

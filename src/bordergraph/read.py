@@ -234,12 +234,16 @@ def _block_text(html: str) -> str:
     return "\n\n".join(b for b in blocks if b and b != "-")
 
 
+_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def _clean(text: str) -> str:
     """Drop noise lines, normalise spaces inside lines, keep one blank line between paragraphs."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = _INVISIBLE.sub("", text)  # zero-width and control characters split names apart
     lines = []
     for line in text.split("\n"):
-        line = re.sub(r"[ \t\u2000-\u200b\u3000]+", " ", line).strip()
+        line = re.sub(r"[ \t\u2000-\u200a\u3000]+", " ", line).strip()
         if line and _noise().search(line):
             continue
         lines.append(line)
