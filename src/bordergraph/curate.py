@@ -54,9 +54,9 @@ class Correction:
     source: str  # the corrections file
 
 
-def read_corrections(directory: Path = CURATION_DIR) -> list[Correction]:
-    """Every correction in ``directory``'s YAML files, checked for shape."""
-    return list(_read_all(str(directory)))
+def read_corrections(directory: Path | None = None) -> list[Correction]:
+    """Every correction in ``directory``'s YAML files (default ``data/curation``), checked."""
+    return list(_read_all(str(directory or CURATION_DIR)))
 
 
 @cache
