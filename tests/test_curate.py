@@ -63,5 +63,5 @@ def test_a_malformed_correction_names_the_file(tmp_path, monkeypatch):
     (folder / "broken.yaml").write_text(
         "corrections:\n  - {release: x, category: nope, name: y, action: add}\n", "utf-8"
     )
-    with pytest.raises(curate.CurationError, match="broken.yaml"):
+    with pytest.raises(curate.CurationError, match=r"broken\.yaml"):
         curate.read_corrections(folder)
