@@ -13,6 +13,7 @@ minted from the normalised name, so the same inputs always give the same IRIs.
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -174,7 +175,8 @@ class Resolver:
         if series is not None:
             return series.rsplit("/", 1)[-1]
         if event.type and participants:
-            return iris.slug(event.type + " " + " ".join(participants), 120)
+            who = hashlib.sha1(" ".join(participants).encode()).hexdigest()[:10]
+            return iris.slug(f"{event.type} {who}")
         return None
 
     def event(
