@@ -96,12 +96,7 @@ def ingest(corpus: Path, location: Path, jobs: int) -> None:
     load_foundation(store)
     files = list(release_files([corpus]))
     start, cpu_start = time.perf_counter(), cpu_seconds()
-    if jobs > 1:
-        from bordergraph.parallel import load_parallel
-
-        report = load_parallel(store, files, jobs)
-    else:
-        report = load_paths(store, files)
+    report = load_paths(store, files, jobs=jobs)
     seconds, cpu = time.perf_counter() - start, cpu_seconds() - cpu_start
     emit(releases=len(files), loaded=report.loaded, failed=len(report.failed), seconds=seconds,
          cpu_s=cpu,

@@ -9,7 +9,7 @@ from rdflib.compare import isomorphic
 
 from bordergraph.errors import ReleaseError
 from bordergraph.load import load_foundation, load_paths, repo_path
-from bordergraph.parallel import extract_parallel, load_parallel
+from bordergraph.parallel import extract_parallel
 from bordergraph.records import ReleaseRecord, ReleaseText
 from bordergraph.store import open_store
 
@@ -39,13 +39,13 @@ def test_extract_parallel_keeps_file_order_and_reports_errors(tmp_path: Path) ->
     }
 
 
-def test_load_parallel_writes_the_same_graphs_as_load_paths(tmp_path: Path) -> None:
+def test_two_jobs_write_the_same_graphs_as_one(tmp_path: Path) -> None:
     paths = _corpus(tmp_path)
     serial, parallel = open_store(":memory:"), open_store(":memory:")
     for store in (serial, parallel):
         load_foundation(store)
     expected = load_paths(serial, paths)
-    report = load_parallel(parallel, paths, jobs=2)
+    report = load_paths(parallel, paths, jobs=2)
     assert [(r.path, r.status, r.triples) for r in report.results] == [
         (r.path, r.status, r.triples) for r in expected.results
     ]

@@ -12,13 +12,12 @@ remembers the people it has met, and the same files must give the same IRIs what
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .errors import BordergraphError, ReleaseError
 from .records import ReleaseRecord, ReleaseText
-from .store import Store
 
 Outcome = tuple[Path, ReleaseText | BordergraphError, ReleaseRecord | BordergraphError]
 # An error crosses the process boundary as (stage, message): exception classes with their own
@@ -84,19 +83,3 @@ def _outcome(wire: _Wire) -> Outcome:
     if isinstance(record, tuple) or record is None:
         return path, text, _unwire(path, record or ("other", "no record"))
     return path, text, record
-
-
-def load_parallel(
-    store: Store,
-    paths: Iterable[str | Path],
-    jobs: int,
-    *,
-    on_file: Callable[..., None] | None = None,
-):  # type: ignore[no-untyped-def]
-    """:func:`bordergraph.load.load_paths` with extraction in ``jobs`` processes.
-
-    Same report, same triples and IRIs as the serial loader for the same files.
-    """
-    from .load import load_paths
-
-    return load_paths(store, paths, jobs=jobs, on_file=on_file)
