@@ -33,7 +33,7 @@ __all__ = [
 SEED = 42
 # Exact betweenness is O(V·E); above this many nodes it is estimated from a seeded sample of
 # this many sources, which keeps `analyze` to seconds on a 10^4-node view.
-BETWEENNESS_SAMPLE = 1000
+BETWEENNESS_SAMPLE = 300
 
 
 def _undirected(G: nx.Graph) -> nx.Graph:

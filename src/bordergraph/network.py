@@ -32,6 +32,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from itertools import combinations
+from typing import Any
 
 import networkx as nx
 from rdflib import URIRef
@@ -78,19 +79,22 @@ Q_ADMINS = PREFIXES + """SELECT DISTINCT ?a ?label ?code ?start ?end ?president 
   OPTIONAL { ?a bg:country/skos:notation ?code } OPTIONAL { ?a bg:startDate ?start }
   OPTIONAL { ?a bg:endDate ?end } OPTIONAL { ?a bg:president/foaf:name ?president } }"""
 Q_PARTICIPATION = PREFIXES + """SELECT DISTINCT ?person ?event ?role WHERE {
-  ?p bg:participant ?person ; bg:event ?event . OPTIONAL { ?p bg:role/skos:notation ?role } }"""
-Q_POSTS = PREFIXES + """SELECT DISTINCT ?person ?post ?org WHERE {
-  { ?person org:holds ?post } UNION { ?h bg:holder ?person ; bg:post ?post }
-  OPTIONAL { { ?h2 bg:holder ?person ; bg:post ?post ; bg:organization ?org }
-             UNION { ?post org:postIn ?org } } }"""
-Q_INSTITUTIONS = PREFIXES + """SELECT DISTINCT ?org ?event ?how WHERE {
-  { ?p bg:event ?event ; bg:inPost ?post ; bg:participant ?person .
-    ?h bg:holder ?person ; bg:post ?post ; bg:organization ?org . BIND("post" AS ?how) }
-  UNION { ?p bg:event ?event ; bg:inPost ?post . ?post org:postIn ?org . BIND("post" AS ?how) }
-  UNION { ?r a bg:Release ; bg:mentions ?org . ?event prov:wasDerivedFrom ?r
-          FILTER(STRSTARTS(STR(?event), CONCAT(STR(bgid:), "event/"))
-                 && STRSTARTS(STR(?org), CONCAT(STR(bgid:), "organization/")))
-          BIND("mentioned" AS ?how) } }"""
+  GRAPH ?g { ?p bg:participant ?person ; bg:event ?event OPTIONAL { ?p bg:role ?r } }
+  OPTIONAL { ?r skos:notation ?role } }"""
+# Each release graph restates the nodes it shares with others and the union default graph keeps
+# every copy, so a star join over one fact node grows with a power of how many releases state it.
+# Fact nodes are matched inside one graph at a time (GRAPH ?g) and joined in Python.
+Q_HOLDS = PREFIXES + """SELECT DISTINCT ?person ?post WHERE {
+  { ?person org:holds ?post } UNION { GRAPH ?g { ?h bg:holder ?person ; bg:post ?post } } }"""
+Q_HOLDING_ORGS = PREFIXES + """SELECT DISTINCT ?person ?post ?org WHERE {
+  GRAPH ?g { ?h bg:holder ?person ; bg:post ?post ; bg:organization ?org } }"""
+Q_POST_ORGS = PREFIXES + "SELECT DISTINCT ?post ?org WHERE { ?post org:postIn ?org }"
+Q_EVENT_POSTS = PREFIXES + """SELECT DISTINCT ?event ?post ?person WHERE {
+  GRAPH ?g { ?p bg:event ?event ; bg:inPost ?post ; bg:participant ?person } }"""
+Q_MENTIONED_ORGS = PREFIXES + """SELECT DISTINCT ?org ?event WHERE {
+  ?r a bg:Release ; bg:mentions ?org . ?event prov:wasDerivedFrom ?r
+  FILTER(STRSTARTS(STR(?event), CONCAT(STR(bgid:), "event/"))
+         && STRSTARTS(STR(?org), CONCAT(STR(bgid:), "organization/"))) }"""
 Q_LINEAGE = PREFIXES + """SELECT DISTINCT ?a ?rel ?b WHERE {
   { ?a bg:buildsOn ?b BIND("builds_on" AS ?rel) } UNION { ?a bg:series ?b BIND("part_of" AS ?rel) }
   UNION { ?a bg:partOf ?b BIND("part_of" AS ?rel) } }"""
@@ -153,10 +157,15 @@ class Catalog:
                 self.roles[person, event].add(str(role))
         self.posts: dict[str, set[str]] = defaultdict(set)
         self.orgs: dict[str, set[str]] = defaultdict(set)
-        for person, post, org in self._rows(Q_POSTS):
+        self.holding_orgs: dict[tuple[Any, Any], set[Any]] = defaultdict(set)
+        for person, post, org in self._rows(Q_HOLDING_ORGS):
+            self.holding_orgs[(person, post)].add(org)
+        self.post_orgs: dict[Any, set[Any]] = defaultdict(set)
+        for post, org in self._rows(Q_POST_ORGS):
+            self.post_orgs[post].add(org)
+        for person, post in self._rows(Q_HOLDS):
             self.posts[person].add(post)
-            if org is not None:
-                self.orgs[person].add(org)
+            self.orgs[person] |= self.holding_orgs[(person, post)] | self.post_orgs[post]
 
     def _rows(self, query: str, inferred: bool = True) -> list[tuple[str | object, ...]]:
         rows = self.store.select(query, inferred=inferred).rows
@@ -268,9 +277,12 @@ def _participation(cat: Catalog) -> nx.Graph:
 def _institutions(cat: Catalog) -> nx.Graph:
     members: dict[str, set[str]] = defaultdict(set)
     how: dict[str, set[str]] = defaultdict(set)
-    for org, event, kind in cat._rows(Q_INSTITUTIONS):
+    involved = [(org, event, "post") for event, post, person in cat._rows(Q_EVENT_POSTS)
+                for org in cat.holding_orgs[(person, post)] | cat.post_orgs[post]]
+    involved += [(org, event, "mentioned") for org, event in cat._rows(Q_MENTIONED_ORGS)]
+    for org, event, kind in involved:
         members[org].add(event)
-        how[org].add(str(kind))
+        how[org].add(kind)
     G = _linked_by_events(cat, members)
     for org in G:
         G.nodes[org]["involvement"] = sorted(how[org])
