@@ -90,7 +90,7 @@ def release_graphs(path: Path) -> Iterator[tuple[URIRef, list]]:
 
 
 def ingest(corpus: Path, location: Path, jobs: int) -> None:
-    from bordergraph.load import load_foundation, load_paths, release_files
+    from bordergraph.pipeline import load_foundation, load_paths, release_files
 
     store = open_store(str(location))
     load_foundation(store)

@@ -54,7 +54,7 @@ def quads(target: int) -> Path:
     """Foundation graphs (ontology, reference) plus synthetic releases, as one N-Quads file."""
     from generate_triples import write_quads
 
-    from bordergraph.load import load_foundation
+    from bordergraph.pipeline import load_foundation
     from bordergraph.store import export, open_store
 
     path = CACHE / f"triples-{target}.nq"

@@ -44,15 +44,13 @@ def synthetic_nquads(n_quads: int, seed: int = 7) -> str:
 def _child(backend: str, path: str, timeout: float) -> None:
     import resource
 
-    data = open(path, encoding="utf-8").read()
+    with open(path, encoding="utf-8") as f:
+        data = f.read()
     start = time.perf_counter()
     if backend.startswith("pyoxigraph"):
         import pyoxigraph as ox
 
-        if backend == "pyoxigraph-disk":
-            store = ox.Store(tempfile.mkdtemp())
-        else:
-            store = ox.Store()
+        store = ox.Store(tempfile.mkdtemp()) if backend == "pyoxigraph-disk" else ox.Store()
         store.load(data.encode(), format=ox.RdfFormat.N_QUADS)
         loaded = time.perf_counter()
         rows = len(list(store.query(JOIN)))

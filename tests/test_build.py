@@ -9,7 +9,7 @@ from rdflib.compare import isomorphic
 from bordergraph import iris
 from bordergraph.api import BorderGraph
 from bordergraph.cli import main
-from bordergraph.load import release_files, repo_path
+from bordergraph.pipeline import release_files, repo_path
 from bordergraph.reference import load_reference
 from bordergraph.vocab import BG
 

@@ -79,8 +79,8 @@ def test_post_labels_keep_the_release_language(graph):
 
 
 def test_bilingual_post_lexicon_gives_one_post_per_official():
-    from bordergraph.extract import extract
-    from bordergraph.extract.posts import post_id
+    from bordergraph.extraction import extract
+    from bordergraph.extraction.posts import post_id
     from bordergraph.read import read_release
     from bordergraph.resolve import person_tokens
 

@@ -15,7 +15,7 @@ from rdflib.compare import isomorphic
 
 from bordergraph import iris
 from bordergraph.endpoint import EndpointStore
-from bordergraph.load import repo_path
+from bordergraph.pipeline import repo_path
 from bordergraph.store import StoreError, export, open_store
 from oxigraph_server import oxigraph_url, start_server, stop_server  # noqa: F401  (fixture)
 

@@ -12,7 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bordergraph.evaluate import (
+from bordergraph.records import ReleaseRecord
+from bordergraph.scoring import (
     CATEGORIES,
     FIELDS,
     evaluate,
@@ -22,7 +23,6 @@ from bordergraph.evaluate import (
     names_match,
     score_record,
 )
-from bordergraph.records import ReleaseRecord
 
 RELEASES = Path(__file__).resolve().parents[1] / "data" / "releases"
 GOLDS = {p.stem: json.loads(g.read_text(encoding="utf-8")) for p, g in gold_files(RELEASES)}

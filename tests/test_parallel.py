@@ -8,8 +8,8 @@ from pathlib import Path
 from rdflib.compare import isomorphic
 
 from bordergraph.errors import ReleaseError
-from bordergraph.load import load_foundation, load_paths, repo_path
 from bordergraph.parallel import extract_parallel
+from bordergraph.pipeline import load_foundation, load_paths, repo_path
 from bordergraph.records import ReleaseRecord, ReleaseText
 from bordergraph.store import open_store
 

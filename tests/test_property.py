@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from bordergraph import iris
 from bordergraph.errors import ReleaseError
-from bordergraph.extract import extract
-from bordergraph.load import load_foundation, load_paths
+from bordergraph.extraction import extract
+from bordergraph.pipeline import load_foundation, load_paths
 from bordergraph.read import read_release
 from bordergraph.store import open_store
 from bordergraph.validate import validate

@@ -16,7 +16,7 @@ from typing import Any
 
 from . import iris
 from .from_rdf import record_from_graph
-from .load import (
+from .pipeline import (
     FileResult,
     LoadReport,
     load_foundation,
@@ -102,7 +102,7 @@ class BorderGraph:
         paths = list(paths)
         if not progress:
             return load_paths(self.store, paths, jobs=jobs, on_file=on_file)
-        from .load import release_files
+        from .pipeline import release_files
         from .progress import file_progress
 
         files = list(release_files(paths))
@@ -297,7 +297,7 @@ def extract(path: str | Path) -> ReleaseRecord:
 
 def evaluate(directory: str | Path) -> Any:
     """Score every release in ``directory`` that has a ``NAME.gold.json`` beside it."""
-    from .evaluate import evaluate as score_directory
+    from .scoring import evaluate as score_directory
 
     return score_directory(Path(directory), lambda p: extract(p).to_json())
 

@@ -4,7 +4,7 @@ Reading and extracting a release needs nothing but the file, so N processes do i
 Resolving and writing stay in the parent, one release after another in file order: the resolver
 remembers the people it has met, and the same files must give the same IRIs whatever N is.
 
->>> from bordergraph.load import repo_path
+>>> from bordergraph.pipeline import repo_path
 >>> [(p.name, type(t).__name__, type(r).__name__) for p, t, r in
 ...  extract_parallel([repo_path("data/releases/esc-13-plenary-2021.txt")], jobs=1)]
 [('esc-13-plenary-2021.txt', 'ReleaseText', 'ReleaseRecord')]
@@ -26,8 +26,8 @@ _Wire = tuple[str, ReleaseText | tuple[str, str], ReleaseRecord | tuple[str, str
 
 
 def _work(path_text: str) -> _Wire:
-    from .extract import extract
-    from .load import release_id
+    from .extraction import extract
+    from .pipeline import release_id
     from .read import read_release
 
     path = Path(path_text)

@@ -22,8 +22,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from .errors import ReleaseError
-from .extract.dates import find_dates, first_date
-from .extract.lexicon import common, load
+from .extraction.dates import find_dates, first_date
+from .extraction.lexicon import common, load
 from .records import ReleaseText, Source
 
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"PK\x03\x04", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b")

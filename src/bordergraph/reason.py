@@ -14,7 +14,7 @@ and on a SPARQL endpoint alike. Measured: 1,172 inferred triples from data/ in 0
 :mod:`bordergraph.consistency`.
 
 >>> from bordergraph.store import open_store
->>> from bordergraph.load import load_foundation
+>>> from bordergraph.pipeline import load_foundation
 >>> store = open_store(":memory:")
 >>> _ = load_foundation(store)
 >>> materialize(store).triples > 0

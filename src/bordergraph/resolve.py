@@ -23,7 +23,7 @@ import yaml
 from rdflib import URIRef
 
 from . import iris
-from .extract.posts import post_id
+from .extraction.posts import post_id
 from .gazetteer import Gazetteer, load_gazetteer
 from .paths import project_path
 from .records import Event, Person, ReleaseRecord

@@ -2,7 +2,7 @@
 gazetteer's agencies, "Secretaría de X" / "Agencia ... (ACR)" patterns, the compressed list
 "las secretarías de la Defensa Nacional; de Gobernación, y de Economía" (one ministry each),
 and the publisher when a header line names it. Fills the same
-:class:`~bordergraph.extract.orgs.OrgTable` as English.
+:class:`~bordergraph.extraction.orgs.OrgTable` as English.
 
 >>> from .sentences import Sentence
 >>> s = Sentence("Incluyó a personal de las secretarías de Gobernación y de Economía, así como "

@@ -19,5 +19,5 @@ def _alt(words: tuple[str, ...], escape: bool) -> str:
 
 
 def alt(words: Iterable[str], escape: bool = True) -> str:
-    """:func:`~bordergraph.extract.lexicon.alternation`, cached."""
+    """:func:`~bordergraph.extraction.lexicon.alternation`, cached."""
     return _alt(tuple(words), escape)

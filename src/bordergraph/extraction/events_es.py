@@ -3,7 +3,7 @@ América del Norte", "la Reunión Plenaria del Grupo Binacional ..."), bilateral
 reunión bilateral que el presidente A y el presidente B sostuvieron"), signings ("suscribieron
 la Declaración ...", "la declaración ..., firmada en julio de 2022", "la presentación del Acta
 328") and back-references ("la Cumbre", "Durante la firma"). Returns the English pipeline's
-:class:`~bordergraph.extract.events.EventMention`, merged by :mod:`.eventset`.
+:class:`~bordergraph.extraction.events.EventMention`, merged by :mod:`.eventset`.
 
 >>> from .series_es import series_hits
 >>> text = "en la IX Cumbre de Líderes de América del Norte, celebrada en Washington"

@@ -26,7 +26,7 @@ _LINK = {"of", "for", "to", "on"}
 
 def find_mentions(text: str, lang: str = "en", orgs=None) -> list[Mention]:  # type: ignore[no-untyped-def]
     """The person mentions of one sentence, left to right. ``orgs`` is an
-    :class:`~bordergraph.extract.orgs.OrgTable` used to recognise organization acronyms."""
+    :class:`~bordergraph.extraction.orgs.OrgTable` used to recognise organization acronyms."""
     lx = lex(lang)
     toks = tokenize(text, lang)
     out: list[Mention] = []

@@ -3,7 +3,7 @@
 Spanish often puts the verb first ("Presidió los trabajos el jefe ..., Roberto Velasco";
 "Por México participaron ... la secretaria de Economía, ..."), so a cue takes the persons named
 before it in its clause, else those named after it. "presidió la delegación" leads a side
-(delegation_head); "presidió" alone chairs. Returns :class:`~bordergraph.extract.roles.RoleFact`.
+(delegation_head); "presidió" alone chairs. Returns :class:`~bordergraph.extraction.roles.RoleFact`.
 """
 
 from __future__ import annotations

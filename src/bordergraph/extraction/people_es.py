@@ -4,7 +4,7 @@ Forms: "el canciller Marcelo Ebrard", "la secretaria de Economía, Tatiana Clout
 "el jefe de la Unidad para América del Norte de la SRE, Roberto Velasco Álvarez" (the trailing
 "de la SRE" is the person's organization), "el presidente López Obrador" (a short form) and
 "el canciller destacó" (a back-reference). Vocabulary: ``data/lexicon/es/titles.yaml`` and
-``people.yaml``. Returns the same :class:`~bordergraph.extract.people.Mention` as English.
+``people.yaml``. Returns the same :class:`~bordergraph.extraction.people.Mention` as English.
 
 >>> [(m.name, m.post, m.country) for m in find_mentions_es(  # doctest: +NORMALIZE_WHITESPACE
 ...     "Asistieron la comisionada de la Sección mexicana, Adriana Reséndez Maldonado; y el "

@@ -1,7 +1,7 @@
 """Event mentions in one sentence: sessions of a series, meetings, visits, openings.
 
 A mention is either a new event or a back-reference (``ref``) to one already named ("the ESC",
-"the Summit", "the ceremony"). :mod:`bordergraph.extract.eventset` merges mentions into events.
+"the Summit", "the ceremony"). :mod:`bordergraph.extraction.eventset` merges mentions into events.
 The vocabulary is ``data/lexicon/LANG/events.yaml``.
 """
 

@@ -48,7 +48,7 @@ LANG = "es"
 
 
 def extract_es(text: ReleaseText) -> ReleaseRecord:
-    """Extract one Spanish release (see :func:`bordergraph.extract.extract`)."""
+    """Extract one Spanish release (see :func:`bordergraph.extraction.extract`)."""
     src = text.source
     year = int(src.issued[:4]) if src.issued else None
     sents = split(text.body, src.title, LANG, is_header=is_header_line)
@@ -355,5 +355,5 @@ def _outcomes(sents, body, es) -> list[OutcomeFact]:  # type: ignore[no-untyped-
     return out
 
 
-#: The name :func:`bordergraph.extract.extract` looks up in ``pipeline_LANG`` modules.
+#: The name :func:`bordergraph.extraction.extract` looks up in ``pipeline_LANG`` modules.
 extract_release = extract_es

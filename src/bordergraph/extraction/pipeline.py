@@ -46,7 +46,7 @@ def _home(publisher: str | None) -> str | None:
 
 
 def extract_release(text: ReleaseText) -> ReleaseRecord:
-    """Extract one release (see :func:`bordergraph.extract.extract`)."""
+    """Extract one release (see :func:`bordergraph.extraction.extract`)."""
     lang = text.source.language or "en"
     src = text.source
     year = int(src.issued[:4]) if src.issued else None

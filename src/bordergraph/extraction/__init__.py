@@ -38,7 +38,7 @@ def release_id(text: ReleaseText) -> str:
 
 def _load(lang: str) -> Extractor | None:
     """The extractor of ``lang``: registered, else ``extract_release`` of the module
-    ``bordergraph.extract.pipeline_LANG`` (``pipeline`` for English) when it exists."""
+    ``bordergraph.extraction.pipeline_LANG`` (``pipeline`` for English) when it exists."""
     if lang not in _EXTRACTORS:
         name = ".pipeline" if lang == "en" else f".pipeline_{lang}"
         try:

@@ -1,6 +1,6 @@
 """Visits, openings and the attributes of an event mention (date, mode, location).
 
-Split from :mod:`bordergraph.extract.events` to keep modules small; the vocabulary is
+Split from :mod:`bordergraph.extraction.events` to keep modules small; the vocabulary is
 ``data/lexicon/LANG/events.yaml`` and ``places.yaml``.
 """
 

@@ -21,7 +21,7 @@ from rdflib import Literal, URIRef
 from . import iris
 from .curate import apply_corrections, read_corrections
 from .errors import BordergraphError, ReleaseError
-from .extract import extract
+from .extraction import extract
 from .gazetteer import load_gazetteer
 from .paths import project_path
 from .records import ReleaseRecord, ReleaseText
