@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import PurePath
 
 from rdflib import URIRef
 
@@ -45,6 +46,15 @@ def slug(text: str, max_length: int = 80) -> str:
 def entity(kind: str, *parts: str) -> URIRef:
     """The IRI of an entity of ``kind`` (person, post, organization, event, ...)."""
     return URIRef(ID + kind + "/" + "/".join(slug(p) for p in parts))
+
+
+def release_name(path: str | PurePath) -> str:
+    """A release's id: its file name without extension, as a slug.
+
+    >>> release_name("data/releases/esc-13-plenary-2021.txt")
+    'esc-13-plenary-2021'
+    """
+    return slug(PurePath(path).stem)
 
 
 def release(release_id: str) -> URIRef:

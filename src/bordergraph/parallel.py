@@ -27,7 +27,6 @@ _Wire = tuple[str, ReleaseText | tuple[str, str], ReleaseRecord | tuple[str, str
 
 def _work(path_text: str) -> _Wire:
     from .extraction import extract
-    from .pipeline import release_id
     from .read import read_release
 
     path = Path(path_text)
@@ -37,7 +36,6 @@ def _work(path_text: str) -> _Wire:
         return path_text, _wire(exc), None
     try:
         record = extract(text)
-        record = type(record)(**{**record.__dict__, "id": release_id(path)})
     except Exception as exc:
         return path_text, text, _wire(exc)
     return path_text, text, record

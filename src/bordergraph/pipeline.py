@@ -13,7 +13,7 @@ every release either fully stored or absent. A bad file is reported and the batc
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Literal, URIRef
@@ -72,14 +72,9 @@ def release_files(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield path
 
 
-def release_id(path: Path) -> str:
-    return iris.slug(path.stem)
-
-
 def process(text: ReleaseText, resolver: Resolver) -> tuple[ReleaseRecord, list[Triple]]:
     """Extract, curate, resolve and convert one release: its record and its graph's triples."""
-    record = replace(extract(text), id=release_id(Path(text.path)))
-    return to_graph(record, text, resolver)
+    return to_graph(extract(text), text, resolver)
 
 
 def to_graph(
@@ -163,7 +158,7 @@ def _store_release(
     try:
         if isinstance(text, Exception):
             raise text
-        graph = iris.release(release_id(path))
+        graph = iris.release(iris.release_name(path))
         result.release = str(graph)
         earlier = hashes.get(text.sha256)
         if earlier is not None and earlier != graph:

@@ -90,15 +90,5 @@ def main() -> None:
     """
 
 
-def _register() -> None:
-    from . import graph  # noqa: F401  (commands register themselves on import)
-
-    for optional in ("query", "network", "quality"):
-        try:
-            __import__(f"{__name__}.{optional}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{__name__}.{optional}":
-                raise
-
-
-_register()
+# Each area's commands register themselves on the group when their module is imported.
+from . import graph, network, quality, query  # noqa: E402, F401

@@ -50,7 +50,7 @@ def build(store, update_url, releases, explorer, fmt):  # type: ignore[no-untype
 
         violations = count_violations(bg.store)
         click.echo(f"SHACL: {violations} violations (details: bordergraph validate)", err=True)
-        if explorer and hasattr(bg, "explore"):
+        if explorer:
             path = bg.explore(None)
             click.echo(f"explorer: {path}", err=True)
     sys.exit(1 if report.failed else 0)

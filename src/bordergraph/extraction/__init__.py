@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from pathlib import Path
 
+from ..iris import release_name
 from ..records import ReleaseRecord, ReleaseText
 
 Extractor = Callable[[ReleaseText], ReleaseRecord]
@@ -32,8 +32,8 @@ def register(lang: str, extractor: Extractor) -> None:
 
 
 def release_id(text: ReleaseText) -> str:
-    """The release id: its file name without extension."""
-    return Path(text.path).stem
+    """The release id: its file name without extension, as a slug."""
+    return release_name(text.path)
 
 
 def _load(lang: str) -> Extractor | None:

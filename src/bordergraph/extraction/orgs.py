@@ -164,21 +164,25 @@ def _add(
             table.acronyms.setdefault(entry["acronym"], len(table.orgs) - 1)
 
 
+def named_publisher(sent: Sentence, publisher: str | None) -> dict | None:
+    """The publisher's entry in ``read.yaml`` when this (header) sentence names it, else None."""
+    for pub in common("read").get("publishers", []) if publisher else []:
+        if pub["name"] == publisher and any(
+            len(form) > 4 and re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", sent.text, re.I)
+            for form in pub["names"]
+        ):
+            return pub
+    return None
+
+
 def _header_publisher(sent: Sentence, publisher: str | None, table: OrgTable, lang: str) -> None:
     """A header line that names the publisher makes the publisher an organization of the text."""
-    if not publisher:
+    pub = named_publisher(sent, publisher)
+    if pub is None:
         return
-    for pub in common("read").get("publishers", []):
-        if pub["name"] != publisher:
-            continue
-        for form in pub["names"]:
-            if len(form) > 4 and re.search(
-                rf"(?<![\w-]){re.escape(form)}(?![\w-])", sent.text, re.I
-            ):
-                name = re.sub(r"^The\s+", "", pub["name"])
-                key = _gazetteer_key(name, lang) or name
-                if key not in table.keys:
-                    table.orgs.append(Organization(name, pub.get("country"), sent.evidence))
-                    table.keys.append(key)
-                    table.from_header.add(len(table.orgs) - 1)
-                return
+    name = re.sub(r"^The\s+", "", pub["name"])
+    key = _gazetteer_key(name, lang) or name
+    if key not in table.keys:
+        table.orgs.append(Organization(name, pub.get("country"), sent.evidence))
+        table.keys.append(key)
+        table.from_header.add(len(table.orgs) - 1)

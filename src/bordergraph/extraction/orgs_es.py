@@ -20,8 +20,8 @@ from functools import cache
 from ..iris import fold
 from ..records import Organization
 from .lex_es import alt
-from .lexicon import common, load
-from .orgs import OrgTable
+from .lexicon import load
+from .orgs import OrgTable, named_publisher
 from .sentences import Sentence
 from .text import country_of
 
@@ -181,22 +181,15 @@ def _head_country(name: str, home: str | None) -> str | None:
 
 def _publisher(sent: Sentence, publisher: str | None, table: OrgTable) -> None:
     """A header line naming the publisher makes it an organization of the release."""
-    if not publisher:
+    pub = named_publisher(sent, publisher)
+    if pub is None:
         return
-    for pub in common("read").get("publishers", []):
-        if pub["name"] != publisher:
-            continue
-        for form in pub["names"]:
-            if len(form) > 4 and re.search(
-                rf"(?<![\w-]){re.escape(form)}(?![\w-])", sent.text, re.I
-            ):
-                known = gazetteer_key(pub["name"])
-                key = known[0] if known else fold(pub["name"])
-                if key not in table.keys:
-                    table.orgs.append(Organization(pub["name"], pub.get("country"), sent.evidence))
-                    table.keys.append(key)
-                    table.from_header.add(len(table.orgs) - 1)
-                    for f, k, _, is_acr in _gazetteer_forms():
-                        if is_acr and k == key:
-                            table.acronyms.setdefault(f, len(table.orgs) - 1)
-                return
+    known = gazetteer_key(pub["name"])
+    key = known[0] if known else fold(pub["name"])
+    if key not in table.keys:
+        table.orgs.append(Organization(pub["name"], pub.get("country"), sent.evidence))
+        table.keys.append(key)
+        table.from_header.add(len(table.orgs) - 1)
+        for f, k, _, is_acr in _gazetteer_forms():
+            if is_acr and k == key:
+                table.acronyms.setdefault(f, len(table.orgs) - 1)

@@ -20,7 +20,6 @@ from ..records import (
     Role,
     Series,
 )
-from . import release_id
 from .dates import find_dates
 from .event_parts import dateline
 from .event_parts import location as find_location
@@ -33,9 +32,10 @@ from .people import find_mentions
 from .persons import cluster, fill_countries
 from .ports import merge as merge_ports
 from .ports import sentence_ports
+from .record import assemble
 from .roles import finish, sentence_roles
 from .sentences import Sentence, split
-from .series import SeriesHit, administrations, established_year, find_series
+from .series import SeriesHit, find_series
 
 
 def _home(publisher: str | None) -> str | None:
@@ -131,7 +131,7 @@ def extract_release(text: ReleaseText) -> ReleaseRecord:
             for p in sentence_ports(s.text, i, home, lang)
         ]
     )
-    return _record(text, sents, es, people, roles, orgs, outcomes, ports, launched, lang)
+    return assemble(text, sents, es, people, roles, orgs, outcomes, ports, launched, lang)
 
 
 def _series(sents: list[Sentence], body: set[Sentence], lang: str) -> list[list[SeriesHit]]:
@@ -218,26 +218,6 @@ def _since(es, sents, per_sentence, lang: str) -> None:  # type: ignore[no-untyp
                 per_sentence[i].append(em)
                 es.index[(i, len(per_sentence[i]) - 1)] = len(es.events) - 1
                 es._mentions[(i, len(per_sentence[i]) - 1)] = em
-
-
-def _record(text, sents, es, people, roles, orgs, outcomes, ports, launched, lang):  # type: ignore[no-untyped-def]
-    from .record import assemble
-
-    return assemble(
-        text,
-        sents,
-        es,
-        people,
-        roles,
-        orgs,
-        outcomes,
-        ports,
-        launched,
-        lang,
-        release_id(text),
-        established_year,
-        administrations,
-    )
 
 
 __all__ = [

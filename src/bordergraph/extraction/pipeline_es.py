@@ -20,7 +20,6 @@ from datetime import date, timedelta
 from ..iris import fold
 from ..read import is_header_line
 from ..records import ReleaseRecord, ReleaseText
-from . import release_id
 from .dates import DateMention, find_dates
 from .event_parts_es import lead_meeting
 from .events import EventMention
@@ -40,7 +39,6 @@ from .record import assemble
 from .roles import RoleFact, finish
 from .roles_es import sentence_roles_es, side_of
 from .sentences import Sentence, split
-from .series import administrations, established_year
 from .series_es import series_hits
 from .text import country_of
 
@@ -116,21 +114,7 @@ def extract_es(text: ReleaseText) -> ReleaseRecord:
             for p in sentence_ports_es(s.text, i, home)
         ]
     )
-    return assemble(
-        text,
-        sents,
-        es,
-        people,
-        roles,
-        orgs,
-        outcomes,
-        ports,
-        {},
-        LANG,
-        release_id(text),
-        established_year,
-        administrations,
-    )
+    return assemble(text, sents, es, people, roles, orgs, outcomes, ports, {}, LANG)
 
 
 def _main_name(es) -> None:  # type: ignore[no-untyped-def]

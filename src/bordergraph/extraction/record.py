@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from ..records import Event, EventLink, Outcome, Person, PortMention, ReleaseRecord, Role, Series
-from .series import parent_of
+from . import release_id
+from .series import administrations, established_year, parent_of
 
 
 def assemble(
@@ -21,9 +22,6 @@ def assemble(
     ports,
     launched,
     lang,
-    rid,
-    established_year,
-    administrations,
 ) -> ReleaseRecord:  # type: ignore[no-untyped-def]
     first_sent = {}
     for (s, _), e in sorted(es.index.items()):
@@ -56,7 +54,7 @@ def assemble(
             )
         )
     links = [EventLink(key[a], "builds_on", key[b], sents[s].evidence) for a, b, s in es.links]
-    series = _series(sents, es, series_name, launched, lang, established_year, administrations)
+    series = _series(sents, es, series_name, launched, lang)
     persons = []
     for p_i, p in enumerate(people):
         rs = tuple(
@@ -80,7 +78,7 @@ def assemble(
         )
     main_key = key.get(es.main) if es.main is not None else None
     return ReleaseRecord(
-        id=rid,
+        id=release_id(text),
         source=text.source,
         events=tuple(events),
         event_links=tuple(links),
@@ -103,7 +101,7 @@ def assemble(
     )
 
 
-def _series(sents, es, names, launched, lang, established_year, administrations):  # type: ignore[no-untyped-def]
+def _series(sents, es, names, launched, lang):  # type: ignore[no-untyped-def]
     established: dict[str, tuple[str, int]] = {}
     spanned: dict[str, tuple[dict[str, int], int]] = {}
     for e_i, e in enumerate(es.events):
