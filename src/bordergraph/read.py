@@ -343,9 +343,14 @@ def detect_language(text: str) -> str:
     words = re.findall(r"[a-záéíóúñü]+", text.lower())
     scores = {}
     for lang in ("en", "es"):
-        stop = set(load(lang, "stopwords").get("words", []))
+        stop = _stopwords(lang)
         scores[lang] = sum(1 for w in words if w in stop)
     return max(scores, key=lambda k: (scores[k], k == "en"))
+
+
+@cache
+def _stopwords(lang: str) -> frozenset[str]:
+    return frozenset(load(lang, "stopwords").get("words", []))
 
 
 __all__ = ["detect_language", "html_to_text", "is_header_line", "read_release"]

@@ -17,7 +17,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import yaml
 from rdflib import URIRef
@@ -36,6 +36,7 @@ def _name_rules() -> dict[str, object]:
     return yaml.safe_load(NAME_RULES.read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=65536)
 def person_tokens(name: str) -> tuple[str, ...]:
     """The folded tokens of a person's name without honorifics, initials and suffixes.
 
@@ -134,6 +135,7 @@ class Resolver:
     def __init__(self, gazetteer: Gazetteer | None = None, people: PeopleIndex | None = None):
         self.gazetteer = gazetteer or load_gazetteer()
         self.people = people or PeopleIndex()
+        self._lookups: dict[tuple[str, str, str | None], URIRef | None] = {}
         self._events: dict[tuple[str, str], set[URIRef]] = {}
         self._series_groups = {
             iri.rsplit("/", 1)[-1] for _, iri in self.gazetteer.names("mechanism")
@@ -146,16 +148,24 @@ class Resolver:
         for iri, name, country in known:
             self.people.add(iri, name, country)
 
+    def _lookup(self, kind: str, mention: str, country: str | None = None) -> URIRef | None:
+        """:meth:`Gazetteer.lookup`, memoised: releases name the same agencies, ports and series
+        again and again, and each lookup folds the mention several ways."""
+        key = (kind, mention, country)
+        if key not in self._lookups:
+            self._lookups[key] = self.gazetteer.lookup(kind, mention, country)
+        return self._lookups[key]
+
     def organization(self, name: str) -> URIRef:
-        return self.gazetteer.lookup("organization", name) or iris.entity("organization", name)
+        return self._lookup("organization", name) or iris.entity("organization", name)
 
     def port(self, name: str, country: str | None = None) -> URIRef:
         """Ports named alike on both sides ("Nogales") need the mention's country."""
-        known = self.gazetteer.lookup("port", name, country)
+        known = self._lookup("port", name, country)
         return known or iris.entity("port", (country or "xx").lower(), name)
 
     def mechanism(self, name: str) -> URIRef:
-        return self.gazetteer.lookup("mechanism", name) or iris.entity("mechanism", name)
+        return self._lookup("mechanism", name) or iris.entity("mechanism", name)
 
     def post(self, name: str, country: str | None) -> URIRef:
         """One IRI per post whichever language names it (bilingual post lexicon first)."""
@@ -163,13 +173,13 @@ class Resolver:
         return iris.entity("post", (country or "xx").lower(), canonical)
 
     def outcome(self, name: str) -> URIRef:
-        known = self.gazetteer.lookup("mechanism", name) or self.gazetteer.lookup("outcome", name)
+        known = self._lookup("mechanism", name) or self._lookup("outcome", name)
         return known or iris.entity("outcome", name)
 
     def _event_group(self, event: Event, participants: tuple[str, ...]) -> str | None:
         """What identifies an event besides its date: its series, else its type and who took part
         (two bilateral meetings on one day are two events)."""
-        series = self.gazetteer.lookup("mechanism", event.series or "") or self.gazetteer.lookup(
+        series = self._lookup("mechanism", event.series or "") or self._lookup(
             "mechanism", event.name
         )
         if series is not None:
@@ -226,7 +236,7 @@ class Resolver:
         return {key: tuple(sorted(names)) for key, names in out.items()}
 
     def _person(self, person: Person) -> URIRef:
-        return self.gazetteer.lookup("person", person.name) or self.people.resolve(
+        return self._lookup("person", person.name) or self.people.resolve(
             person.name, person.country
         )
 

@@ -8,18 +8,71 @@ graph holds is exactly what ``bordergraph extract --json`` prints.
 
 from __future__ import annotations
 
-from rdflib import RDF, RDFS, XSD, Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SKOS
+import os
+from functools import cache, lru_cache
+from typing import Any
+
+from rdflib import XSD, Literal, URIRef
+from rdflib import namespace as ns
 
 from . import iris
 from .gazetteer import Gazetteer
 from .records import Evidence, ReleaseRecord, ReleaseText
 from .resolve import Resolution
-from .vocab import BG, codes
+from .vocab import BG as _BG
+from .vocab import codes as _vocab_codes
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
 
+class _Terms:
+    """A namespace whose terms are looked up once each: an rdflib DefinedNamespace builds and
+    checks a new URIRef on every attribute access, and one release graph takes hundreds."""
+
+    def __init__(self, namespace: Any) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        term: URIRef = getattr(self._namespace, name)
+        setattr(self, name, term)
+        return term
+
+
+BG, RDF, RDFS, PROV = _Terms(_BG), _Terms(ns.RDF), _Terms(ns.RDFS), _Terms(ns.PROV)
+DCTERMS, FOAF, ORG, SKOS = _Terms(ns.DCTERMS), _Terms(ns.FOAF), _Terms(ns.ORG), _Terms(ns.SKOS)
+
+
+def codes(scheme_or_class: str) -> dict[str, URIRef]:
+    """:func:`bordergraph.vocab.codes`, looked up once per ontology location (each lookup
+    resolves the project root on disk, and every release needs five tables)."""
+    return _codes(scheme_or_class, os.environ.get("BORDERGRAPH_HOME"))
+
+
+@cache
+def _codes(scheme_or_class: str, home: str | None) -> dict[str, URIRef]:
+    # ``home`` only keys the cache: vocab.codes reads BORDERGRAPH_HOME itself.
+    return _vocab_codes(scheme_or_class)
+
+
+@lru_cache(maxsize=65536)
+def _entity(kind: str, *parts: str) -> URIRef:
+    """:func:`bordergraph.iris.entity`, memoised: the same people, posts and countries recur in
+    release after release, and slugging their names is the costly part."""
+    return iris.entity(kind, *parts)
+
+
+@lru_cache(maxsize=65536)
+def _slug(part: str) -> str:
+    return iris.slug(part)
+
+
+def _quotation(release_id: str, start: int, end: int) -> URIRef:
+    """``iris.entity("quotation", release_id, f"{start}-{end}")``, built from memoised slugs:
+    every quotation IRI is new, but its two parts (the release, the offsets) recur."""
+    return URIRef(f"{iris.ID}quotation/{_slug(release_id)}/{_slug(f'{start}-{end}')}")
+
+
+@lru_cache(maxsize=4096)
 def date_literal(value: str) -> Literal:
     """An ISO date, year-month or year as the matching XSD literal.
 
@@ -31,7 +84,13 @@ def date_literal(value: str) -> Literal:
 
 
 def country_iri(code: str) -> URIRef:
-    return iris.entity("country", code.lower())
+    return _entity("country", code.lower())
+
+
+@lru_cache(maxsize=65536)
+def _int_literal(value: int) -> Literal:
+    # Character offsets repeat across releases; building an xsd:integer literal is not cheap.
+    return Literal(value)
 
 
 class _Writer:
@@ -57,12 +116,12 @@ class _Writer:
         self.add(node, PROV.wasDerivedFrom, self.release)
         if evidence is None:
             return
-        quote = iris.entity("quotation", self.record.id, f"{evidence.start}-{evidence.end}")
+        quote = _quotation(self.record.id, evidence.start, evidence.end)
         self.add(node, BG.evidence, quote)
         self.add(quote, RDF.type, BG.Quotation)
         self.add(quote, BG.quote, Literal(evidence.text))
-        self.add(quote, BG.charStart, Literal(evidence.start))
-        self.add(quote, BG.charEnd, Literal(evidence.end))
+        self.add(quote, BG.charStart, _int_literal(evidence.start))
+        self.add(quote, BG.charEnd, _int_literal(evidence.end))
         self.add(quote, BG.quotedFrom, self.release)
 
 
@@ -192,7 +251,7 @@ def _people(w: _Writer, record: ReleaseRecord, r: Resolution) -> None:
         w.evidence(person, p.evidence)
         post = r.posts.get((p.post, p.country)) if p.post else None
         if post is not None:
-            holding = iris.entity(
+            holding = _entity(
                 "postholding", person.rsplit("/", 1)[-1], post.split("/id/post/")[1]
             )
             w.add(post, RDF.type, BG.Post)
@@ -211,7 +270,7 @@ def _people(w: _Writer, record: ReleaseRecord, r: Resolution) -> None:
             w.evidence(holding, p.evidence)
         for role in p.roles:
             event = r.events[role.event]
-            part = iris.entity(
+            part = _entity(
                 "participation", event.split("/id/event/")[1], person.rsplit("/", 1)[-1], role.role
             )
             w.add(part, RDF.type, BG.Participation)
@@ -223,7 +282,7 @@ def _people(w: _Writer, record: ReleaseRecord, r: Resolution) -> None:
             w.add(part, BG.inPost, post)
             w.evidence(part, role.evidence or p.evidence)
             if role.role == "delegation_head" and p.country:
-                delegation = iris.entity(
+                delegation = _entity(
                     "delegation", event.split("/id/event/")[1], p.country.lower()
                 )
                 w.add(delegation, RDF.type, BG.Delegation)

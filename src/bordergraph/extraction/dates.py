@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from .lexicon import alternation, load
 
@@ -32,6 +32,12 @@ class DateMention:
     end_value: str | None = None
     precision: str = "day"  # day, month, year, relative (today)
     explicit_year: bool = True
+
+
+# Patterns that cannot match without a digit (a day, a year); most sentences have none, and
+# skipping them there saves most of the matching time.
+_NEEDS_DIGIT = frozenset({"iso", "numeric", "mdy", "dmy", "my", "year"})
+_DIGIT = re.compile(r"\d")  # the patterns' own \d: any Unicode decimal digit
 
 
 @cache
@@ -76,11 +82,22 @@ def find_dates(
     >>> [d.value for d in find_dates("in October 2021, since 2016, set for September", year=2022)]
     ['2021-10', '2016', '2022-09']
     """
+    return list(_find_dates(text, lang, year, issued))  # a fresh list for the caller
+
+
+@lru_cache(maxsize=8192)
+def _find_dates(
+    text: str, lang: str, year: int | None, issued: str | None
+) -> tuple[DateMention, ...]:
+    # cached: header lines are tested in both languages, and boilerplate recurs across releases
     months = load(lang, "dates").get("months", {})
     order = load(lang, "dates").get("numeric_order", "mdy")
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
+    has_digit = _DIGIT.search(text) is not None
     for kind, pattern in _patterns(lang):
+        if not has_digit and kind in _NEEDS_DIGIT:
+            continue
         for match in pattern.finditer(text):
             span = (match.start("month"), match.end()) if kind == "month" else match.span()
             if any(s < span[1] and span[0] < e for s, e in taken):
@@ -89,7 +106,7 @@ def find_dates(
             if mention is not None:
                 taken.append(span)
                 found.append(mention)
-    return sorted(found, key=lambda d: d.start)
+    return tuple(sorted(found, key=lambda d: d.start))
 
 
 def _mention(kind, match, months, order, year, issued) -> DateMention | None:  # type: ignore[no-untyped-def]

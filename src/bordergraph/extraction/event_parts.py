@@ -56,6 +56,8 @@ def visits(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
 def facility(text: str, lang: str) -> re.Match[str] | None:
     """The first capitalised facility (port of entry, bridge) named in ``text``."""
     heads = alternation(_lex(lang).get("facility_heads", []))
+    if not re.search(heads, text):
+        return None  # every match ends in a head word; scanning for capitalised runs is slow
     return re.search(
         rf"(?:the\s+)?(?:(?:new|modernized|modernised)\s+)?(?P<fac>(?:{_CAP}[\s-]+)"
         rf"{{1,4}}{heads}(?:\s+and\s+(?:{_CAP}\s+)*{heads})?)",

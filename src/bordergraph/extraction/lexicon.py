@@ -56,6 +56,31 @@ def alternation(words: list[str] | tuple[str, ...], escape: bool = True) -> str:
     return _alternation(tuple(words), escape)
 
 
+def could_match(patterns: list[str] | tuple[str, ...], text: str, flags: int = 0) -> bool:
+    """False only when none of the regex ``patterns`` matches anywhere in ``text``.
+
+    One scan of their alternation: an extractor that wraps each cue of a lexicon list in
+    lookarounds and scans for it separately can skip all of them on the (many) sentences
+    that hold no cue at all. Lists it cannot join (backreferences, repeated group names)
+    always answer True.
+
+    >>> could_match([r"led\\b", r"headed"], "The talks ended."), could_match(["led"], "Led")
+    (False, False)
+    """
+    joined = _joined(tuple(patterns), flags)
+    return joined is None or joined.search(text) is not None
+
+
+@cache
+def _joined(patterns: tuple[str, ...], flags: int) -> re.Pattern[str] | None:
+    if any(re.search(r"\\[1-9]|\(\?P=", p) for p in patterns):
+        return None  # group numbers shift in an alternation
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", flags)
+    except re.error:  # e.g. two patterns naming the same group
+        return None
+
+
 @cache
 def _alternation(words: tuple[str, ...], escape: bool) -> str:
     # cached: the extractor asks for the same few alternations once per sentence

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .lexicon import load
 from .text import Tok, country_of
@@ -65,27 +65,57 @@ def match_at(toks: list[Tok], i: int, phrases: tuple[tuple[str, ...], ...]) -> i
     """Length of the longest phrase starting at token ``i``, 0 if none."""
     if i >= len(toks):
         return 0
-    for words in _by_first(phrases).get(toks[i].text, ()):
+    for words in by_first_word(phrases).get(toks[i].text, ()):
         if tuple(t.text for t in toks[i : i + len(words)]) == words:
             return len(words)
     return 0
 
 
+Phrases = tuple[tuple[str, ...], ...]
+# Indexes by the identity of the phrase tuple: match_at runs at every token, and hashing a
+# lexicon's whole phrase tuple (as a cache key) costs more than the lookup. Each entry keeps its
+# tuple alive, so an id is never reused while it is in here.
+_INDEXES: dict[int, tuple[Phrases, dict[str, Phrases]]] = {}
+
+
+def by_first_word(phrases: Phrases) -> dict[str, Phrases]:
+    """Phrases indexed by their first word, longest first; built once per phrase tuple."""
+    known = _INDEXES.get(id(phrases))
+    if known is None or known[0] is not phrases:
+        known = _INDEXES[id(phrases)] = (phrases, _index_by_first_word(phrases))
+    return known[1]
+
+
 @cache
-def _by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Phrases indexed by their first word, longest first."""
+def _index_by_first_word(phrases: Phrases) -> dict[str, Phrases]:
     out: dict[str, list[tuple[str, ...]]] = {}
     for words in phrases:
         out.setdefault(words[0], []).append(words)
     return {k: tuple(v) for k, v in out.items()}
 
 
+_NAME_SHAPE = re.compile(r"[A-ZÀ-Þ][\w’'-]*|[A-Z]\.")  # compiled once: asked of every token
+
+
 def name_word(tok: Tok, lx: Lex, lang: str) -> bool:
+    """A word that can be part of a person's name (capitalised, not a title or country)."""
+    if lx is lex(lang):  # the lexicon's own words: memoised per word
+        return _lexicon_name_word(tok.text, lang)
+    return _is_name_word(tok, lx, lang)
+
+
+@lru_cache(maxsize=16384)
+def _lexicon_name_word(text: str, lang: str) -> bool:
+    # cached: name_length re-tests the same words at every start position, in every release
+    return _is_name_word(Tok(text, 0, 0), lex(lang), lang)
+
+
+def _is_name_word(tok: Tok, lx: Lex, lang: str) -> bool:
     if not tok.cap or tok.text in lx.not_name or tok.text in lx.complement:
         return False
     if country_of(tok.bare, lang) or tok.possessive:
         return False
-    return bool(re.fullmatch(r"[A-ZÀ-Þ][\w’'-]*|[A-Z]\.", tok.text))
+    return bool(_NAME_SHAPE.fullmatch(tok.text))
 
 
 def name_length(toks: list[Tok], i: int, lx: Lex, lang: str) -> int:

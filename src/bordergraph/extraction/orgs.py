@@ -10,8 +10,9 @@ patterns, acronyms defined in parentheses, and the publisher when its header nam
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from ..records import Organization
 from .lexicon import alternation, common, load
@@ -50,7 +51,9 @@ def _known(lang: str) -> list[dict]:  # type: ignore[type-arg]
     return load(lang, "organizations").get("known", [])
 
 
+@lru_cache(maxsize=16384)
 def _gazetteer_key(phrase: str, lang: str = "en") -> str | None:
+    # cached: every person mention asks OrgTable.lookup, which scans the known organizations
     bare = re.sub(r"^(?:U\.S\.|the|The)\s+", "", phrase.strip())
     for entry in _known(lang):
         forms = [entry["name"], *entry.get("names", [])]
@@ -62,26 +65,38 @@ def _gazetteer_key(phrase: str, lang: str = "en") -> str | None:
 
 
 @cache
-def _patterns(lang: str) -> list[tuple[re.Pattern[str], dict]]:  # type: ignore[type-arg]
+def _patterns(lang: str) -> list[tuple[re.Pattern[str], dict, re.Pattern[str]]]:  # type: ignore[type-arg]
+    """(pattern, heads, words every match contains): the known names, "X of ..." and "... X".
+
+    The last item is a quick test: a pattern that starts with capitalised words is tried at
+    every capital letter, but only a sentence holding one of its words can match it.
+    """
     lex = load(lang, "organizations")
     out = []
     forms = [f for e in _known(lang) for f in [e["name"], *e.get("names", [])]]
     gaz = (
         rf"(?P<pre>(?:U\.S\.|Mexico['’]s|Mexican)\s+)?(?P<name>{alternation(forms)})(?![\w-]){_ACR}"
     )
-    out.append((re.compile(gaz.replace("{{", "{").replace("}}", "}")), {}))
+    out.append((re.compile(gaz.replace("{{", "{").replace("}}", "}")), {}, _any(forms)))
     before = alternation(list(lex.get("heads_before", {})))
     pat = (
         rf"(?P<pre>(?:U\.S\.|Mexico['’]s|Mexican)\s+)?(?P<name>{before}\s+of\s+(?:the\s+)?"
         rf"{_CAP}(?:\s+(?:and\s+)?{_CAP})*){_ACR}"
     )
-    out.append((re.compile(pat.replace("{{", "{").replace("}}", "}")), lex.get("heads_before", {})))
+    heads_before = lex.get("heads_before", {})
+    pattern = re.compile(pat.replace("{{", "{").replace("}}", "}"))
+    out.append((pattern, heads_before, _any(heads_before)))
     after = alternation(list(lex.get("heads_after", {})))
     pat = rf"(?P<pre>(?:U\.S\.)\s+)?(?P<name>(?:{_CAP}\s+){{1,4}}{after})(?![\w-]){_ACR}"
-    out.append(
-        (re.compile(pat.replace("{{{{", "{{").replace("}}}}", "}}")), lex.get("heads_after", {}))
-    )
+    heads_after = lex.get("heads_after", {})
+    pattern = re.compile(pat.replace("{{{{", "{{").replace("}}}}", "}}"))
+    out.append((pattern, heads_after, _any(heads_after)))
     return out
+
+
+def _any(words: Iterable[str]) -> re.Pattern[str]:
+    """Any of ``words``, as written."""
+    return re.compile(alternation(list(words)))
 
 
 def find_organizations(
@@ -109,7 +124,9 @@ def org_table(
             _header_publisher(sent, publisher, table, lang)
             continue
         taken: list[tuple[int, int]] = []
-        for pattern, heads in _patterns(lang):
+        for pattern, heads, needed in _patterns(lang):
+            if not needed.search(sent.text):
+                continue
             for m in pattern.finditer(sent.text):
                 if any(s < m.end() and m.start() < e for s, e in taken):
                     continue

@@ -15,7 +15,7 @@ and the publisher when a header line names it. Fills the same
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ..iris import fold
 from ..records import Organization
@@ -56,29 +56,55 @@ def _gazetteer_forms() -> list[tuple[str, str, str | None, bool]]:
     return out
 
 
+@lru_cache(maxsize=16384)
 def gazetteer_key(phrase: str) -> tuple[str, str | None] | None:
-    """(gazetteer id, country) of an organization name, variant or acronym."""
+    """(gazetteer id, country) of an organization name, variant or acronym: the first form of
+    the gazetteer that matches, acronyms as written, names and variants folded."""
+    acronyms, names = _form_index()
     bare = re.sub(r"\s*\([^)]*\)$", "", phrase.strip())
-    for form, key, country, acr in _gazetteer_forms():
-        if (phrase == form) if acr else fold(bare) == fold(form):
-            return key, country
-    return None
+    hits = [hit for hit in (acronyms.get(phrase), names.get(fold(bare))) if hit is not None]
+    return min(hits)[1] if hits else None
+
+
+FormIndex = dict[str, tuple[int, tuple[str, str | None]]]
 
 
 @cache
-def _patterns() -> list[re.Pattern[str]]:
+def _form_index() -> tuple[FormIndex, FormIndex]:
+    """The gazetteer forms keyed for :func:`gazetteer_key`: acronyms as written and folded
+    names, each to (position in the form list, (id, country)) of its first occurrence, so a
+    lookup finds what scanning the list in order would."""
+    acronyms: FormIndex = {}
+    names: FormIndex = {}
+    for i, (form, key, country, acr) in enumerate(_gazetteer_forms()):
+        table, text = (acronyms, form) if acr else (names, fold(form))
+        table.setdefault(text, (i, (key, country)))
+    return acronyms, names
+
+
+@cache
+def _patterns() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+    """(pattern, words every match contains): gazetteer names, then "Secretaría de ...".
+
+    The second item is a quick test: a pattern opening with a lookbehind is tried at every
+    position, but only a sentence holding one of its words can match it.
+    """
     lex = load("es", "organizations")
     forms = [f for f, _, _, _ in _gazetteer_forms()]
     heads = alt(list(lex.get("heads_before", {})))
     pats = []
     if forms:
-        pats.append(re.compile(rf"(?<![\wÀ-ÿ])(?P<name>{alt(forms)})(?![\wÀ-ÿ-]){_ACR}"))
-    pats.append(
+        pats.append((
+            re.compile(rf"(?<![\wÀ-ÿ])(?P<name>{alt(forms)})(?![\wÀ-ÿ-]){_ACR}"),
+            re.compile(alt(forms)),
+        ))
+    pats.append((
         re.compile(
             rf"(?<![\wÀ-ÿ])(?P<name>{heads}(?:\s+{_CAP})*(?:\s+(?:de\s+la|de\s+las|"
             rf"de\s+los|del|de|para|sobre)\s+{_CAP}(?:{_CONN}{_CAP})*)?){_ACR}"
-        )
-    )
+        ),
+        re.compile(heads),
+    ))
     return pats
 
 
@@ -100,7 +126,9 @@ def org_table_es(sentences: list[Sentence], publisher: str | None, home: str | N
                         _add(table, sent, part.strip(), None, home)
             continue
         taken: list[tuple[int, int]] = []
-        for pat in _patterns():
+        for pat, needed in _patterns():
+            if not needed.search(sent.text):
+                continue
             for m in pat.finditer(sent.text):
                 name = m.group("name")
                 if (

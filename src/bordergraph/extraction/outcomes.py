@@ -9,6 +9,7 @@ and the specific commitments it made. Vocabulary: ``data/lexicon/LANG/outcomes.y
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -21,6 +22,17 @@ _CAPNP = (
     rf"{_CAPW}(?:(?:\s+(?:of|for|on|and|to)\s+(?:the\s+)?|,\s+(?:and\s+)?(?=[A-Z])|\s+|-)"
     rf"{_CAPW})*(?:\s+\([A-Z]{{2,10}}\))?"
 )
+# What the two noun-phrase-first patterns below need besides the noun phrase. Trying a noun
+# phrase at every capital letter is slow, and most sentences lack these words altogether.
+_ISSUED_AT = re.compile(r"(?:issued|adopted|signed|approved|launched)\s+(?:at|during)\b")
+_WHICH = re.compile(r"which")
+_PLEDGE = re.compile(r"pledge of")
+
+
+def _finditer_if(needed: re.Pattern[str], pattern: str, text: str) -> Iterator[re.Match[str]]:
+    """``re.finditer(pattern, text)``, skipped when ``text`` lacks what every match of
+    ``pattern`` contains (``needed``): same matches, without the slow scan where none can be."""
+    return re.finditer(pattern, text) if needed.search(text) else iter(())
 
 
 @dataclass
@@ -114,7 +126,8 @@ def sentence_outcomes(
         )
 
     # "the Framework ..., which the two governments adopted when the HLSD was inaugurated"
-    for m in re.finditer(
+    for m in _finditer_if(
+        _WHICH,
         rf"(?P<np>{_CAPNP}),\s+which\s+(?:[\w-]+\s+){{0,4}}?(?P<v>adopted|signed|"
         rf"approved|launched|issued)\b",
         text,
@@ -127,7 +140,8 @@ def sentence_outcomes(
             if re.search(r"\bto\s+$", text[: m.start()]) and relation != "launched":
                 continue
             add(_np(text[m.end() :], lang), relation, m.end())
-    for m in re.finditer(
+    for m in _finditer_if(
+        _ISSUED_AT,
         rf"(?P<np>{_CAPNP}|joint statement|joint declaration)\s+(?:was\s+|were\s+)?"
         rf"(?P<v>issued|adopted|signed|approved|launched)\s+(?:at|during)\b",
         text,
@@ -160,7 +174,9 @@ def sentence_outcomes(
     if out:
         return out
     listed = lead is not None and re.search(alternation(lex.get("list_leads", [])), lead, re.I)
-    for m in re.finditer(rf"(?P<adj>\b[A-Z][a-z]+\s+)?pledge of\s+(?P<amt>{lex['amount']})", text):
+    for m in _finditer_if(
+        _PLEDGE, rf"(?P<adj>\b[A-Z][a-z]+\s+)?pledge of\s+(?P<amt>{lex['amount']})", text
+    ):
         add(
             f"{(m.group('adj') or '').strip()} pledge of {m.group('amt')}".strip(),
             "adopted",

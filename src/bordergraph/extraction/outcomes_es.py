@@ -15,7 +15,7 @@ from functools import cache
 
 from .event_parts_es import CAP, CAPNP
 from .lex_es import alt
-from .lexicon import load
+from .lexicon import could_match, load
 from .outcomes import OutcomeFact, outcome_type
 
 # "el Entendimiento ..., adoptado en la primera reunión": what was done at an earlier event.
@@ -118,7 +118,11 @@ def sentence_outcomes_es(
     if lead is not None and re.search(alt(lex.get("list_leads", [])), lead, re.I):
         _list_item(text, lead, add)
         return out
-    for relation, verbs in lex.get("object_verbs", {}).items():
+    object_verbs = lex.get("object_verbs", {})
+    # one scan for any of the verbs first: few sentences hold one (see lexicon.could_match)
+    if not could_match([alt(verbs, escape=False) for verbs in object_verbs.values()], text, re.I):
+        object_verbs = {}
+    for relation, verbs in object_verbs.items():
         for m in re.finditer(rf"(?<![\wÀ-ÿ])(?:{alt(verbs, escape=False)})\s+", text, re.I):
             name = _np(text[m.end() :])
             if name and outcome_type(name, relation, "es"):

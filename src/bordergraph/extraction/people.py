@@ -199,13 +199,23 @@ def _post_country(post: str | None, lang: str) -> str | None:
     post opens with, else the one it is "of"."""
     if not post:
         return None
-    words = sorted(country_words(lang), key=len, reverse=True)
-    alt = "|".join(re.escape(w) for w in words)
-    first = re.match(rf"(?i)({alt})(?![\w'’])", post)
+    opening, of_country = _post_country_patterns(lang)
+    first = opening.match(post)
     if first:
         return country_of(first.group(1), lang)
-    m = re.search(rf"(?i)\bof (?:the )?({alt})(?![\w'’])", post)
+    m = of_country.search(post)
     return country_of(m.group(1), lang) if m else None
+
+
+@cache
+def _post_country_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A country word opening a post, and one it is "of" (built once per language)."""
+    words = sorted(country_words(lang), key=len, reverse=True)
+    alt = "|".join(re.escape(w) for w in words)
+    return (
+        re.compile(rf"(?i)({alt})(?![\w'’])"),
+        re.compile(rf"(?i)\bof (?:the )?({alt})(?![\w'’])"),
+    )
 
 
 def _name_first(text, toks, used, lx, lang, orgs):  # type: ignore[no-untyped-def]

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .lexicon import load
+from .namewords import by_first_word
 from .people import Mention
 from .text import Tok, country_of, tokenize
 
@@ -73,27 +74,36 @@ def _lex() -> _Lex:
 
 def _head_at(toks: list[Tok], i: int, lx: _Lex) -> int:
     """Length of the longest post head starting at token ``i`` (0 if none)."""
-    for words in _heads_by_first(lx.heads).get(toks[i].text.lower(), ()):
+    for words in by_first_word(lx.heads).get(toks[i].text.lower(), ()):
         if tuple(t.text.lower() for t in toks[i : i + len(words)]) == words:
             return len(words)
     return 0
 
 
-@cache
-def _heads_by_first(heads: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Heads by their first word, longest first (a per-token lookup instead of a scan)."""
-    out: dict[str, list[tuple[str, ...]]] = {}
-    for words in heads:
-        out.setdefault(words[0], []).append(words)
-    return {k: tuple(v) for k, v in out.items()}
-
-
 def _name_word(tok: Tok, lx: _Lex) -> bool:
-    if tok.text in lx.not_name or tok.text in lx.complement or country_of(tok.text, "es"):
+    if lx is _lex():  # the lexicon's own words: memoised per word
+        return _lexicon_name_word(tok.text)
+    return _is_name_word(tok.text, lx, frozenset(h[0] for h in lx.heads))
+
+
+@lru_cache(maxsize=16384)
+def _lexicon_name_word(text: str) -> bool:
+    # cached: name_length re-tests the same words at every start position, in every release
+    return _is_name_word(text, _lex(), _head_firsts())
+
+
+@cache
+def _head_firsts() -> frozenset[str]:
+    return frozenset(h[0] for h in _lex().heads)
+
+
+_NAME_SHAPE = re.compile(r"[A-ZÁÉÍÓÚÑÜ][\wÀ-ÿ’'-]*|[A-Z]\.")
+
+
+def _is_name_word(text: str, lx: _Lex, head_firsts: frozenset[str]) -> bool:
+    if text in lx.not_name or text in lx.complement or country_of(text, "es"):
         return False
-    return bool(
-        re.fullmatch(r"[A-ZÁÉÍÓÚÑÜ][\wÀ-ÿ’'-]*|[A-Z]\.", tok.text)
-    ) and tok.text.lower() not in {h[0] for h in lx.heads}
+    return bool(_NAME_SHAPE.fullmatch(text)) and text.lower() not in head_firsts
 
 
 def name_length(toks: list[Tok], i: int, lx: _Lex | None = None) -> int:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from ..iris import fold
 from .lexicon import load
@@ -38,8 +38,14 @@ class PersonCluster:
 
 def name_tokens(name: str) -> list[str]:
     """Folded name words without initials and suffixes: "Joseph R. Biden, Jr." -> joseph biden."""
+    return list(_name_tokens(name))  # a fresh list: callers compare lists
+
+
+@lru_cache(maxsize=16384)
+def _name_tokens(name: str) -> tuple[str, ...]:
+    # cached: clustering asks for the tokens of the same few names over and over
     words = fold(re.sub(r",?\s+(?:Jr|Sr)\.?$", "", name)).split()
-    return [w for w in words if len(w) > 1]
+    return tuple(w for w in words if len(w) > 1)
 
 
 def _contains(big: list[str], small: list[str]) -> int:

@@ -18,6 +18,7 @@ from .text import country_of
 _W = r"[A-Z][\w’'.]*"
 _NAME = rf"{_W}(?:\s+(?:de\s+|del\s+)?(?:{_W}|[IVX]+))*"
 _POE = r"(?:Land\s+)?Ports?\s+of\s+Entry|(?:land\s+)?ports?\s+of\s+entry"
+_ANY_PORT = re.compile(r"[Pp]orts?\s+of\s+[Ee]ntry")  # in every match of the patterns but one
 
 
 @dataclass(frozen=True)
@@ -61,33 +62,36 @@ def sentence_ports(text: str, s: int, home: str | None, lang: str = "en") -> lis
         if name and not any(a <= span[0] < b for a, b in taken):
             out.append(PortFact(name, country, s))
 
-    for m in re.finditer(rf"(?P<a>{_NAME})\s*[-–]\s*(?P<b>{_NAME})\s+(?:{_POE})", text):
-        a, b = m.group("a"), m.group("b")
-        ca, cb = _country(a, None), _country(b, None)
-        if ca is None and cb is None:
-            ca, cb = home, other
-        add(a, ca or ({"US": "MX", "MX": "US"}.get(cb or "") if cb else home), m.span())
-        add(b, cb or ({"US": "MX", "MX": "US"}.get(ca or "") if ca else other), m.span())
-        taken.append(m.span())
-    for m in re.finditer(rf"(?P<n>{_NAME}\s+Land\s+Port\s+of\s+Entry)", text):
-        name = re.sub(r"^(?:The|Modernized|New)\s+", "", m.group("n"))
-        add(name, _country(name, home), m.span())
-        taken.append(m.span())
-    for m in re.finditer(rf"(?P<n>{_NAME})\s+Port\s+of\s+Entry\b", text):
-        name = re.sub(r"^(?:The|Modernized|New)\s+", "", m.group("n"))
-        if not any(a <= m.start() < b for a, b in taken):
+    if _ANY_PORT.search(text):  # all but the last pattern need it; most sentences lack it
+        for m in re.finditer(rf"(?P<a>{_NAME})\s*[-–]\s*(?P<b>{_NAME})\s+(?:{_POE})", text):
+            a, b = m.group("a"), m.group("b")
+            ca, cb = _country(a, None), _country(b, None)
+            if ca is None and cb is None:
+                ca, cb = home, other
+            add(a, ca or ({"US": "MX", "MX": "US"}.get(cb or "") if cb else home), m.span())
+            add(b, cb or ({"US": "MX", "MX": "US"}.get(ca or "") if ca else other), m.span())
+            taken.append(m.span())
+        for m in re.finditer(rf"(?P<n>{_NAME}\s+Land\s+Port\s+of\s+Entry)", text):
+            name = re.sub(r"^(?:The|Modernized|New)\s+", "", m.group("n"))
             add(name, _country(name, home), m.span())
             taken.append(m.span())
-    for m in re.finditer(rf"\bports?\s+of\s+entry\s+(?:of|at|in)\s+(?P<n>{_NAME})", text):
-        add(m.group("n"), _country(m.group("n"), home), m.span("n"))
-        taken.append(m.span("n"))
-    for m in re.finditer(
-        rf"(?P<list>(?:{_NAME}(?:\s+\([^)]*\))?(?:,\s+|\s+and\s+)?)+)\s+ports\s+of\s+entry", text
-    ):
-        for part in re.finditer(rf"(?P<n>{_NAME})(?:\s+\([^)]*\))?", m.group("list")):
-            name = re.sub(r"^(?:The|the)\s+", "", part.group("n"))
-            if name and not name.startswith(("The ", "Land")):
-                add(name, _country(name, home), (m.start() + part.start(), m.start() + part.end()))
+        for m in re.finditer(rf"(?P<n>{_NAME})\s+Port\s+of\s+Entry\b", text):
+            name = re.sub(r"^(?:The|Modernized|New)\s+", "", m.group("n"))
+            if not any(a <= m.start() < b for a, b in taken):
+                add(name, _country(name, home), m.span())
+                taken.append(m.span())
+        for m in re.finditer(rf"\bports?\s+of\s+entry\s+(?:of|at|in)\s+(?P<n>{_NAME})", text):
+            add(m.group("n"), _country(m.group("n"), home), m.span("n"))
+            taken.append(m.span("n"))
+        for m in re.finditer(
+            rf"(?P<list>(?:{_NAME}(?:\s+\([^)]*\))?(?:,\s+|\s+and\s+)?)+)\s+ports\s+of\s+entry",
+            text,
+        ):
+            for part in re.finditer(rf"(?P<n>{_NAME})(?:\s+\([^)]*\))?", m.group("list")):
+                name = re.sub(r"^(?:The|the)\s+", "", part.group("n"))
+                if name and not name.startswith(("The ", "Land")):
+                    at = (m.start() + part.start(), m.start() + part.end())
+                    add(name, _country(name, home), at)
     places = load(lang, "places")
     side = re.search(places.get("side_phrase", "$^"), text)
     crossing = alternation(places.get("crossing_nouns", ["crossing"]))

@@ -16,13 +16,15 @@ True
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ..iris import fold
 from .lexicon import common
 
 
+@lru_cache(maxsize=16384)
 def _key(name: str) -> str:
+    # cached: the same posts are looked up for every mention and every release
     return re.sub(r"^(?:the|el|la|los|las)\s+", "", fold(name))
 
 

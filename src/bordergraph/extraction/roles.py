@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .lexicon import alternation, load
+from .lexicon import alternation, could_match, load
 from .text import country_of, country_words
 
 _BOUNDARY = re.compile(r";|,\s+(?:which|who|where|while)\b|\bwhen\b")
@@ -31,6 +31,18 @@ class RoleFact:
 @cache
 def _lex(lang: str) -> dict:  # type: ignore[type-arg]
     return load(lang, "roles")
+
+
+_ROLES = ("delegation_head", "co_host", "chair", "host", "signatory")
+
+
+@cache
+def _cue_patterns(lang: str) -> tuple[str, ...]:
+    """Every cue sentence_roles scans for: role subject/by/with cues, participant cues."""
+    lex = _lex(lang)
+    groups = [lex.get(role, {}) for role in _ROLES] + [lex.get("participant", {})]
+    kinds = ("subject", "by", "with", "object")
+    return (*(p for g in groups for kind in kinds for p in g.get(kind, [])), r"welcomed")
 
 
 def _clause_start(text: str, pos: int) -> int:
@@ -84,7 +96,11 @@ def sentence_roles(
         hi = until if until is not None else _clause_end(text, pos)
         return [cid for pm, cid in people if pos <= pm.start < hi]
 
-    for role in ("delegation_head", "co_host", "chair", "host", "signatory"):
+    # One scan for any cue first: most sentences hold none, and then none of the cue loops
+    # below (each only adds word boundaries to its cue) could match.
+    if not could_match(_cue_patterns(lang), text):
+        lex = {**lex, "participant": {}, **{role: {} for role in _ROLES}}
+    for role in _ROLES:
         cues = lex.get(role, {})
         for pat in cues.get("subject", []):
             for m in re.finditer(rf"(?<![\w-]){pat}\b", text):
@@ -160,14 +176,20 @@ def m_inside(pm, events) -> bool:  # type: ignore[no-untyped-def]
 
 def _side(cue: str, cid: int, countries: dict[int, str], lang: str) -> None:
     """ "led the U.S. delegation", "The Mexican side was headed by": the side's country."""
-    words = sorted(country_words(lang), key=len, reverse=True)
-    alt = "|".join(re.escape(w) for w in words)
-    nouns = alternation(_lex(lang).get("side_nouns", ["delegation", "side"]))
-    m = re.search(rf"(?i)(?<![\w.])({alt})(?:['’]s)?\s+{nouns}", cue + " ")
+    m = _side_pattern(lang).search(cue + " ")
     if m and cid not in countries:
         code = country_of(m.group(1), lang)
         if code:
             countries[cid] = code
+
+
+@cache
+def _side_pattern(lang: str) -> re.Pattern[str]:
+    """A country word before a side noun ("U.S. delegation"), built once per language."""
+    words = sorted(country_words(lang), key=len, reverse=True)
+    alt = "|".join(re.escape(w) for w in words)
+    nouns = alternation(_lex(lang).get("side_nouns", ["delegation", "side"]))
+    return re.compile(rf"(?i)(?<![\w.])({alt})(?:['’]s)?\s+{nouns}")
 
 
 def _copy_side(head: int, cid: int, countries: dict[int, str]) -> None:

@@ -12,11 +12,18 @@ import re
 from functools import cache
 
 from .lex_es import alt
-from .lexicon import load
+from .lexicon import could_match, load
 from .roles import RoleFact
 
 _CLAUSE = re.compile(
     r";|(?<!\b[A-Z])\.\s|,\s+(?:quien|que|donde|mientras|(?:de|en|con|a)\s+(?:la|el|los|las)\s+(?:que|cual))\b"
+)
+
+
+# The lexicon lists of cue patterns that sentence_roles_es scans for, all with re.I.
+_CUE_GROUPS = (
+    "delegation_head", "co_host", "chair", "host", "signatory", "delegation_head_by",
+    "signatory_by", "participant", "participant_objects", "leaders_group",
 )
 
 
@@ -60,9 +67,16 @@ def sentence_roles_es(
         after = [cid for pm, cid in people if end <= pm.start < hi]
         return before, after
 
+    # One scan for any cue first: most sentences hold none, and every cue loop below only adds
+    # lookarounds to its cue, so none of them could match.
+    cued = could_match([p for group in _CUE_GROUPS for p in lex.get(group, [])], text, re.I)
+
+    def cues(group: str) -> list[str]:
+        return lex.get(group, []) if cued else []
+
     taken: list[tuple[int, int]] = []
     for role in ("delegation_head", "co_host", "chair", "host", "signatory"):
-        for pat in lex.get(role, []):
+        for pat in cues(role):
             for m in re.finditer(rf"(?<![\wÀ-ÿ]){pat}(?![\wÀ-ÿ])", text, re.I):
                 if any(a <= m.start() < b for a, b in taken):
                     continue
@@ -74,32 +88,32 @@ def sentence_roles_es(
                         add(cid, event_near(m.end()), "participant")
                 for cid in before or (after if role != "host" else []):
                     add(cid, event_near(m.end()), role)
-    for pat in lex.get("delegation_head_by", []):
+    for pat in cues("delegation_head_by"):
         for m in re.finditer(rf"(?<![\wÀ-ÿ]){pat}(?![\wÀ-ÿ])", text, re.I):
             for cid in clause(m.start(), m.end())[1]:
                 add(cid, event_near(m.end()), "delegation_head")
     for e, who in signing.items():
         for cid in who:
             add(cid, e, "signatory")
-    for pat in lex.get("signatory_by", []):
+    for pat in cues("signatory_by"):
         for m in re.finditer(rf"\b{pat}\b", text, re.I):
             for pm, cid in people:
                 if pm.start >= m.end():
                     add(cid, event_near(m.start()), "signatory")
-    for pat in lex.get("participant", []):
+    for pat in cues("participant"):
         for m in re.finditer(rf"(?<![\wÀ-ÿ]){pat}(?![\wÀ-ÿ])", text, re.I):
             before, _ = clause(m.start(), m.end())
             after = [cid for pm, cid in people if pm.start >= m.end()]
             for cid in before or after:
                 add(cid, event_near(m.end()), "participant")
-    for pat in lex.get("participant_objects", []):
+    for pat in cues("participant_objects"):
         for m in re.finditer(rf"(?<![\wÀ-ÿ]){pat}(?![\wÀ-ÿ])", text, re.I):
             for cid in clause(m.start(), m.end())[1]:
                 add(cid, event_near(m.end()), "participant")
     for m, e in events:
         for cid in m.persons:
             add(cid, e, "participant")
-    for pat in lex.get("leaders_group", []):
+    for pat in cues("leaders_group"):
         for m in re.finditer(rf"\b{pat}\b", text, re.I):
             targets = [e for em, e in events if em.start > m.end() and not em.ref]
             for e in targets[:1]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .lexicon import alternation, load
 
@@ -33,10 +33,31 @@ def _entries(lang: str) -> dict[str, dict]:  # type: ignore[type-arg]
     return {e["name"]: e for e in load(lang, "events").get("series", [])}
 
 
+def _forms(lang: str) -> list[str]:
+    return [f for e in _entries(lang).values() for f in e.get("names", [e["name"]])]
+
+
+@cache
+def _any_form(lang: str) -> re.Pattern[str]:
+    """Any series name as written: every match of :func:`_pattern` holds one, and testing for
+    one is much faster than trying the optional prefix at every position."""
+    return re.compile(alternation(_forms(lang)))
+
+
+@cache
+def _lexicon_acronyms(lang: str) -> dict[str, str]:
+    """Acronym -> series key for the lexicon's series, the first series winning a shared one."""
+    out: dict[str, str] = {}
+    for key, entry in _entries(lang).items():
+        if entry.get("acronym"):
+            out.setdefault(entry["acronym"], key)
+    return out
+
+
 @cache
 def _pattern(lang: str) -> re.Pattern[str]:
     lex = load(lang, "events")
-    forms = [f for e in _entries(lang).values() for f in e.get("names", [e["name"]])]
+    forms = _forms(lang)
     prefix = alternation(lex.get("series_prefixes", []))
     return re.compile(
         rf"(?P<prefix>{prefix}\s+)?(?P<name>{alternation(forms)})(?![\w-])"
@@ -44,6 +65,7 @@ def _pattern(lang: str) -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=4096)
 def canonical(form: str, lang: str) -> str | None:
     """The lexicon name of a written series form."""
     for key, entry in _entries(lang).items():
@@ -65,7 +87,7 @@ def find_series(text: str, lang: str, acronyms: dict[str, str]) -> list[SeriesHi
     lexicon) or generically ("the Dialogue"). New "(ACR)" definitions are added to ``acronyms``.
     """
     hits: list[SeriesHit] = []
-    for m in _pattern(lang).finditer(text):
+    for m in _pattern(lang).finditer(text) if _any_form(lang).search(text) else ():
         key = canonical(m.group("name"), lang) or m.group("name")
         written = (m.group("prefix") or "") + m.group("name")
         acr = m.group("acr")
@@ -73,9 +95,8 @@ def find_series(text: str, lang: str, acronyms: dict[str, str]) -> list[SeriesHi
             acronyms[acr] = key
         hits.append(SeriesHit(m.start(), m.end(), written.strip(), key, kind_of(key, lang), acr))
     known = dict(acronyms)
-    for key, entry in _entries(lang).items():
-        if entry.get("acronym"):
-            known.setdefault(entry["acronym"], key)
+    for acronym, key in _lexicon_acronyms(lang).items():
+        known.setdefault(acronym, key)
     if known:
         pattern = rf"(?<![\w(-]){alternation(list(known))}(?![\w)-])"
         for m in re.finditer(pattern, text):
@@ -91,8 +112,10 @@ def find_series(text: str, lang: str, acronyms: dict[str, str]) -> list[SeriesHi
     return sorted(hits, key=lambda h: h.start)
 
 
+@lru_cache(maxsize=4096)
 def established_year(text: str, lang: str) -> str | None:
     """ "since its launch in 2010" -> "2010"."""
+    # cached: asked of every sentence for every series a release names
     for pattern in load(lang, "events").get("established", []):
         m = re.search(pattern, text, re.I)
         if m:

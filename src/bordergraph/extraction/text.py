@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .lexicon import load
 
 _WORD = re.compile(r"[\w$]+(?:[.'’\-–&][\w$]+)*\.?|[^\w\s]", re.UNICODE)
+_POSSESSIVE = re.compile(r"['’]s$")  # compiled once: tested on every token, many times
+_THE = re.compile(r"^the\s+")
 
 
 @dataclass(frozen=True)
@@ -30,11 +32,11 @@ class Tok:
     @property
     def bare(self) -> str:
         """The word without a possessive ending."""
-        return re.sub(r"['’]s$", "", self.text)
+        return _POSSESSIVE.sub("", self.text)
 
     @property
     def possessive(self) -> bool:
-        return bool(re.search(r"['’]s$", self.text))
+        return bool(_POSSESSIVE.search(self.text))
 
 
 @cache
@@ -45,6 +47,12 @@ def _abbrevs(lang: str) -> frozenset[str]:
 
 def tokenize(text: str, lang: str = "en") -> list[Tok]:
     """Words and punctuation with offsets; a period stays on initials and abbreviations only."""
+    return list(_tokens(text, lang))  # a fresh list for the caller
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str, lang: str) -> tuple[Tok, ...]:
+    # cached: boilerplate sentences recur across releases
     out = []
     for m in _WORD.finditer(text):
         word, start, end = m.group(), m.start(), m.end()
@@ -56,7 +64,7 @@ def tokenize(text: str, lang: str = "en") -> list[Tok]:
                 out.append(Tok(".", end - 1, end))
                 continue
         out.append(Tok(word, start, end))
-    return out
+    return tuple(out)
 
 
 @cache
@@ -73,14 +81,15 @@ def country_words(lang: str) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=16384)
 def country_of(phrase: str, lang: str = "en") -> str | None:
     """The country a short phrase names ("Mexico's", "the U.S.", "Mexican"), else None.
 
     >>> country_of("Mexico's"), country_of("the U.S."), country_of("Sonora")
     ('MX', 'US', 'MX')
     """
-    key = re.sub(r"['’]s$", "", phrase.strip()).lower()
-    key = re.sub(r"^the\s+", "", key)
+    key = _POSSESSIVE.sub("", phrase.strip()).lower()
+    key = _THE.sub("", key)
     words = country_words(lang)
     if key in words:
         return words[key]
