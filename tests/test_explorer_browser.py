@@ -166,6 +166,41 @@ def test_search_nichols_selects_and_click_shows_seed_sentence(browser, explorer,
     assert "Western Hemisphere" in panel  # his post
 
 
+def test_first_screen_builds_the_rest_on_demand(browser, built, participation, tmp_path,
+                                                monkeypatch):
+    """On a graph bigger than its first screen only the most central nodes (and the edges among
+    them) are handed to vis-network; unticking "only the most central nodes" adds the rest, and
+    a search for a node outside the first screen still finds and selects it."""
+    from bordergraph import explorer
+
+    monkeypatch.setattr(explorer, "LABELLED", 12)
+    out = tmp_path / "focus.html"
+    out.write_text(explorer.render(explorer.explorer_data(built.store, "participation")),
+                   encoding="utf-8")
+    page = Page(browser, out)
+    first = set(page.js("window.bordergraph.nodes.getIds()"))
+    labelled = {n["id"] for n in page.js("window.bordergraph.data.nodes") if n["labelled"]}
+    assert first == labelled and len(first) == 12
+    assert page.js("window.bordergraph.visible") == 12
+    assert page.page.is_checked("#focus")
+    assert page.js("window.bordergraph.edges.length") == \
+        participation.subgraph(first).number_of_edges()
+    page.page.uncheck("#focus")
+    assert page.js("window.bordergraph.nodes.length") == participation.number_of_nodes()
+    assert page.js("window.bordergraph.edges.length") == participation.number_of_edges()
+    assert page.js("window.bordergraph.nodes.get({filter: n => n.hidden}).length") == 0
+    page.page.check("#focus")
+    assert page.js("window.bordergraph.visible") == 12
+    nichols = find_node(participation, "Brian A. Nichols")
+    if nichols not in first:
+        page.page.fill("#search", "Nichols")
+        page.page.press("#search", "Enter")
+        assert page.js("window.bordergraph.network.getSelectedNodes()") == [nichols]
+        assert not page.page.is_checked("#focus")
+    assert page.js("document.documentElement.dataset.drawnMs")
+    assert page.errors == [] and page.external() == []
+
+
 RELEASE = """U.S.-Mexico Border Talks with {p0}
 Office of the Spokesperson
 December 3, 2021

@@ -258,3 +258,30 @@ def test_explorer_data_cannot_end_its_script_block():
     assert "<" not in block and ">" not in block and "&" not in block
     assert json.loads(block)["nodes"][0]["label"] == nasty
     assert "<title>&lt;/script&gt;" in html
+
+
+LAYOUT_SCRIPT = """
+import hashlib, json, networkx as nx
+from bordergraph.explorer import _layout
+G = nx.barabasi_albert_graph(700, 2, seed=3)
+G = nx.relabel_nodes(G, {n: f"https://example.org/node/{n * 7919 % 1000}" for n in G})
+G.add_edges_from([("https://example.org/x/a", "https://example.org/x/b"), ("z", "y"), ("y", "w")])
+pos = _layout(G, set(G))
+print(hashlib.sha256(json.dumps(sorted(pos.items())).encode()).hexdigest())
+"""
+
+
+def test_explorer_layout_is_the_same_in_every_process():
+    """Positions may not depend on the order of sets of strings, which changes with the hash
+    seed from one process to the next (700 nodes: the spring core plus nodes placed by BFS)."""
+    import os
+    import subprocess
+    import sys
+
+    digests = set()
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", LAYOUT_SCRIPT], env=env, check=True,
+                              capture_output=True, text=True)
+        digests.add(done.stdout.strip())
+    assert len(digests) == 1

@@ -18,7 +18,11 @@ vis-network took 23 s to stabilise 1,000 nodes and 188 s for 5,000 with physics 
 1.5 s and 7.7 s drawing fixed positions (DESIGN.md). The first screen shows a label on at most
 ``LABELLED`` nodes: a connected neighbourhood grown from the most central node; on larger
 graphs the other nodes start hidden ("only the most central nodes") and are one click, search
-or filter away.
+or filter away; the page hands a node (and its edges) to vis-network only once it is first
+shown, so the first drawing grows with the page's size, not with the graph's (in headless
+Chromium 0.6 s at 1,000 nodes, 1.3 s at 5,000, 1.5 s at 20,000: benchmarks/README.md).
+Edges travel as ``[from, to, weight, title]`` with node indices, panel links as ``[label,
+date, roles]``: the page's size is mostly these lists.
 
 >>> from bordergraph.store import open_store
 >>> data = explorer_data(open_store(":memory:"), "participation")
@@ -28,11 +32,14 @@ or filter away.
 
 from __future__ import annotations
 
+import functools
 import html
+import importlib.util
 import json
 import math
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -49,29 +56,41 @@ PHYSICS_LIMIT = 1500
 LABELLED = 150
 SPRING_LIMIT = 400
 BETWEENNESS_LIMIT = 2000
+BETWEENNESS_SOURCES = 100
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 FONT = {"Person": 22, "Event": 19}
 QUOTES_PER_NODE = 6
 TEMPLATE = Path(__file__).with_name("templates") / "explorer.html"
 
-Q_QUOTES = PREFIXES + """SELECT DISTINCT ?n ?release ?quote ?start ?own WHERE {
+# Each release graph restates the entities it shares with others, so a join over the union of
+# graphs repeats a shared node's triples once per release; these queries match a release's facts
+# inside its own graph (GRAPH ?g), as network.py does (Q_RELEASES over the union took 5.4 CPU s
+# for 3,374 releases, most of it joining every release with every copy of its publisher's label).
+Q_QUOTES = PREFIXES + """SELECT DISTINCT ?n ?release ?quote ?own WHERE { GRAPH ?g {
   { ?n bg:evidence ?q BIND(1 AS ?own) }
   UNION { ?x bg:participant ?n ; bg:evidence ?q BIND(2 AS ?own) }
   UNION { ?x bg:holder ?n ; bg:evidence ?q BIND(3 AS ?own) }
   UNION { ?x bg:event ?n ; bg:evidence ?q BIND(4 AS ?own) }
-  ?q bg:quote ?quote ; bg:quotedFrom ?release . OPTIONAL { ?q bg:charStart ?start } }"""
-Q_RELEASES = PREFIXES + """SELECT DISTINCT ?r ?id ?title ?issued ?publisher WHERE {
+  ?q bg:quote ?quote ; bg:quotedFrom ?release } }"""
+Q_RELEASES = PREFIXES + """SELECT DISTINCT ?r ?id ?title ?issued ?publisher WHERE { GRAPH ?r {
   ?r a bg:Release . OPTIONAL { ?r dcterms:identifier ?id }
   OPTIONAL { ?r dcterms:title ?title } OPTIONAL { ?r dcterms:issued ?issued }
-  OPTIONAL { ?r dcterms:publisher/rdfs:label ?publisher
-             FILTER(LANGMATCHES(LANG(?publisher), "en")) } }"""
+  OPTIONAL { ?r dcterms:publisher ?publisher } } }"""
+Q_PUBLISHERS = PREFIXES + """SELECT DISTINCT ?publisher ?label WHERE {
+  { SELECT DISTINCT ?publisher WHERE { ?r a bg:Release ; dcterms:publisher ?publisher } }
+  ?publisher rdfs:label ?label FILTER(LANGMATCHES(LANG(?label), "en")) }"""
 
 
+@functools.cache
 def _pkg_asset(name: str) -> str:
-    """A vis-network file shipped inside the installed pyvis package (never fetched)."""
-    import pyvis
+    """A vis-network file shipped inside the installed pyvis package (never fetched).
 
-    base = Path(pyvis.__file__).parent / "lib"
+    Found without importing pyvis: its ``__init__`` imports IPython and jinja2 (1.2 s).
+    """
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError("the pyvis package (which ships vis-network) is not installed")
+    base = Path(next(iter(spec.submodule_search_locations))) / "lib"
     candidates = sorted(base.glob(f"vis-*/{name}"), key=lambda p: p.parent.name)
     if not candidates:
         raise FileNotFoundError(f"pyvis does not ship {name} under {base}")
@@ -104,15 +123,30 @@ def _focus(G: nx.Graph, score: dict[str, float], limit: int) -> set[str]:
     return chosen
 
 
-def _layout(G: nx.Graph) -> dict[str, tuple[float, float]]:
-    """Seeded positions in canvas units: each connected component laid out on its own, then the
-    components packed in rows, largest first (a spring layout of everything at once pushes
-    components to the far corners and leaves the middle of the screen empty)."""
-    H = nx.Graph(G.to_undirected() if G.is_directed() else G)
-    components = sorted(nx.connected_components(H), key=lambda c: (-len(c), min(map(str, c))))
+def _ordered(G: nx.Graph, nodes: Iterable[str] | None = None) -> nx.Graph:
+    """An undirected copy of ``G`` (or of the subgraph on ``nodes``) with nodes and edges in
+    sorted order. The layout depends on node order (it seeds the spring layout and the BFS), and
+    a networkx subgraph view of a few nodes iterates them in the order of the set it was given,
+    which changes with Python's string hashing from one process to the next."""
+    keep = set(G) if nodes is None else set(nodes)
+    H = nx.Graph()
+    H.add_nodes_from(sorted(keep))
+    H.add_edges_from(sorted((a, b) if a <= b else (b, a) for a, b in G.edges(keep)
+                            if a in keep and b in keep))
+    return H
+
+
+def _layout(G: nx.Graph, nodes: Iterable[str]) -> dict[str, tuple[float, float]]:
+    """Seeded positions in canvas units for ``nodes`` of ``G``: each connected component laid
+    out on its own, then the components packed in rows, largest first (a spring layout of
+    everything at once pushes components to the far corners and leaves the middle of the
+    screen empty). The same graph
+    gets the same positions in every process."""
+    H = _ordered(G, nodes)
+    components = sorted(nx.connected_components(H), key=lambda c: (-len(c), min(c)))
     laid = []
     for nodes in components:
-        pos = _component_layout(H.subgraph(nodes))
+        pos = _component_layout(_ordered(H, nodes))
         xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
         laid.append((pos, min(xs), min(ys), max(xs) - min(xs) + 260, max(ys) - min(ys) + 160))
     # Rows as wide as makes the whole block about as wide as a screen is (about 1.5 : 1).
@@ -132,12 +166,13 @@ def _layout(G: nx.Graph) -> dict[str, tuple[float, float]]:
 def _component_layout(H: nx.Graph) -> dict[str, tuple[float, float]]:
     """Spring layout up to SPRING_LIMIT nodes; above, a spring layout of the SPRING_LIMIT
     best-connected nodes with every other node set around the neighbour that reached it first,
-    O(V+E) (networkx's sparse spring layout, used from 500 nodes on, took 15 s for 1,000 here)."""
+    O(V+E) (networkx's sparse spring layout, used from 500 nodes on, took 15 s for 1,000 here).
+    ``H`` is connected, with its nodes in sorted order (:func:`_ordered`)."""
     n = H.number_of_nodes()
     if n == 1:
         return {next(iter(H)): (0.0, 0.0)}
-    order = sorted(H, key=lambda v: (-H.degree(v), str(v)))
-    core = H.subgraph(order[:SPRING_LIMIT])
+    order = sorted(H, key=lambda v: (-H.degree(v), v))
+    core = _ordered(H, order[:SPRING_LIMIT])
     pos = {v: (float(x), float(y)) for v, (x, y) in nx.spring_layout(
         core, seed=analytics.SEED, iterations=100 if len(core) <= 150 else 50,
         k=1.6 / len(core) ** 0.5, weight=None).items()}
@@ -184,6 +219,22 @@ def _declutter(pos: dict[str, tuple[float, float]], boxes: dict[str, tuple[float
         pos[v] = (float(xy[i, 0]), float(xy[i, 1]))
 
 
+def _scores(G: nx.Graph) -> dict[str, float]:
+    """Centrality for node sizes and the first screen: degree + betweenness centrality, the
+    betweenness estimated from BETWEENNESS_SOURCES seeded sources (it only has to rank nodes:
+    the 300 of ``analyze`` made two thirds of the explorer's time at 1,000 nodes); above
+    BETWEENNESS_LIMIT nodes, degree alone."""
+    if G.number_of_nodes() > BETWEENNESS_LIMIT:
+        return {n: float(G.degree(n)) for n in G}
+    H = G.to_undirected(as_view=True) if G.is_directed() else G
+    if H.number_of_nodes() == 0:
+        return {}
+    degree = nx.degree_centrality(H)
+    k = BETWEENNESS_SOURCES if H.number_of_nodes() > BETWEENNESS_SOURCES else None
+    between = nx.betweenness_centrality(H, k=k, seed=analytics.SEED if k else None)
+    return {n: round(between[n], 6) + round(degree[n], 6) for n in G}
+
+
 def _short(text: str, limit: int = 34) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
@@ -192,11 +243,7 @@ def explorer_data(store: Store, view_name: str = "participation") -> dict[str, A
     """Everything the page shows, as plain JSON-ready data (nodes, edges, filters, quotes)."""
     cat = Catalog(store)
     G = view(store, view_name, catalog=cat)
-    if G.number_of_nodes() <= BETWEENNESS_LIMIT:
-        cent = analytics.centrality(G)
-        score = {n: cent[n]["betweenness"] + cent[n]["degree"] for n in G}
-    else:  # exact betweenness is O(V·E): size big graphs by degree alone
-        score = {n: float(G.degree(n)) for n in G}
+    score = _scores(G)
     top = max(score.values(), default=0) or 1
     labelled = _focus(G, score, LABELLED)
     size, text = {}, {}
@@ -206,9 +253,9 @@ def explorer_data(store: Store, view_name: str = "participation") -> dict[str, A
         if n in labelled:
             dated = d["type"] == "Event" and d["date"]
             text[n] = _short(d["label"]) + (f"\n{d['date']}" if dated else "")
-    pos = _layout(G.subgraph(labelled))
+    pos = _layout(G, labelled)
     if len(labelled) < G.number_of_nodes():  # the rest goes beside the first screen's nodes
-        rest = _layout(G.subgraph(set(G) - labelled))
+        rest = _layout(G, set(G) - labelled)
         right = max((x for x, _ in pos.values()), default=0) + 600
         pos.update({v: (x + right, y) for v, (x, y) in rest.items()})
     font = {n: FONT.get(G.nodes[n]["type"], 15) for n in G}
@@ -227,9 +274,12 @@ def explorer_data(store: Store, view_name: str = "participation") -> dict[str, A
             "size": size[n], "font": font[n], "x": round(x, 1), "y": round(y, 1),
             "labelled": n in labelled, "links": _links(cat, G, n), "quotes": quotes.get(n, []),
         })
+    # Edges as [from, to, weight, title] with the ends as indices into ``nodes``: the IRIs
+    # twice over made a third of the page (2.3 of 6.4 MB at 3,574 nodes).
+    index = {n: i for i, n in enumerate(G)}
     edges = [
-        {"from": a, "to": b, "weight": d.get("weight", 1),
-         "title": "; ".join(d.get("events") or d.get("roles") or [d.get("relation", "")])}
+        [index[a], index[b], d.get("weight", 1),
+         "; ".join(d.get("events") or d.get("roles") or [d.get("relation", "")])]
         for a, b, d in G.edges(data=True)
     ]
     admins = sorted(
@@ -244,39 +294,48 @@ def explorer_data(store: Store, view_name: str = "participation") -> dict[str, A
     }
 
 
-def _links(cat: Catalog, G: nx.Graph, n: str) -> list[dict[str, str]]:
-    """What the side panel lists under a node: a person's events (with roles), an event's
-    participants, or an entity's neighbours in the view."""
+def _links(cat: Catalog, G: nx.Graph, n: str) -> list[list[str]]:
+    """What the side panel lists under a node, as [label, date, roles] (lists, not objects:
+    they are most of the page): a person's events (with roles), an event's participants, or an
+    entity's neighbours in the view."""
     kind = cat.kind(n)
     if kind == "Person":
         pairs = [(e, cat.label(e), cat.dates.get(e, ("", ""))[0]) for e in cat.events_of.get(n, ())]
-        return [{"label": lab, "date": date, "roles": ", ".join(sorted(cat.roles.get((n, e), ())))}
+        return [[lab, date, ", ".join(sorted(cat.roles.get((n, e), ())))]
                 for e, lab, date in sorted(pairs, key=lambda p: (p[2], p[1]))]
     if kind == "Event" and cat.people_at.get(n):
-        return [{"label": cat.label(p), "date": cat.countries.get(p, ""),
-                 "roles": ", ".join(sorted(cat.roles.get((p, n), ())))}
+        return [[cat.label(p), cat.countries.get(p, ""),
+                 ", ".join(sorted(cat.roles.get((p, n), ())))]
                 for p in sorted(cat.people_at[n], key=cat.label)]
     neighbours = nx.all_neighbors(G, n) if G.is_directed() else G.neighbors(n)
-    return [{"label": G.nodes[m]["label"], "date": G.nodes[m]["date"], "roles": G.nodes[m]["type"]}
+    return [[G.nodes[m]["label"], G.nodes[m]["date"], G.nodes[m]["type"]]
             for m in sorted(set(neighbours), key=lambda m: G.nodes[m]["label"])[:40]]
 
 
 def _quotes(store: Store, wanted: set[str]) -> dict[str, list[dict[str, str]]]:
     """Up to QUOTES_PER_NODE (release, sentence) pairs per node, its own evidence first."""
-    releases = {str(r): {"id": str(i or ""), "title": str(t or ""), "issued": str(d or ""),
-                         "publisher": str(p or "")}
-                for r, i, t, d, p in store.select(Q_RELEASES).rows}
     found: dict[str, dict[tuple[str, str], int]] = defaultdict(dict)
-    for n, rel, quote, _start, own in store.select(Q_QUOTES).rows:
+    for n, rel, quote, own in store.select(Q_QUOTES).rows:
         key = (str(rel), str(quote))
         if str(n) in wanted:
             found[str(n)][key] = min(int(own), found[str(n)].get(key, 9))  # type: ignore[arg-type]
+    if not found:
+        return {}
+    releases = _releases(store)
     out: dict[str, list[dict[str, str]]] = {}
     for n, quotes in found.items():
         best = sorted(quotes.items(), key=lambda kv: (kv[1], releases.get(kv[0][0], {}).get(
             "issued", ""), kv[0]))[:QUOTES_PER_NODE]
         out[n] = [{**releases.get(rel, {"id": rel}), "quote": q} for (rel, q), _ in best]
     return out
+
+
+def _releases(store: Store) -> dict[str, dict[str, str]]:
+    """Identifier, title, date and (English) publisher name of every release, by IRI."""
+    publishers = {str(p): str(label) for p, label in store.select(Q_PUBLISHERS).rows}
+    return {str(r): {"id": str(i or ""), "title": str(t or ""), "issued": str(d or ""),
+                     "publisher": publishers.get(str(p), "")}
+            for r, i, t, d, p in store.select(Q_RELEASES).rows}
 
 
 def _json_for_script(data: Any) -> str:

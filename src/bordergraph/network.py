@@ -35,10 +35,11 @@ from itertools import combinations
 from typing import Any
 
 import networkx as nx
-from rdflib import URIRef
+import pyoxigraph as ox
+from rdflib import Literal, URIRef
 
 from . import iris
-from .store import Store
+from .store import OxigraphStore, Store
 
 __all__ = ["VIEWS", "Catalog", "find_node", "flatten", "view"]
 
@@ -110,6 +111,32 @@ Q_FULL_EDGES = PREFIXES + """SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o .
     && !STRSTARTS(STR(?o), CONCAT(STR(bgid:), "quotation/"))) }"""
 
 
+class Text(str):
+    """A literal's lexical form that keeps its language tag (``None`` when it has none)."""
+
+    language: str | None = None
+
+
+def _text(term: object) -> object:
+    """An rdflib literal as :class:`Text`; anything else (``None``) unchanged."""
+    if isinstance(term, Literal):
+        out = Text(term)
+        out.language = term.language
+        return out
+    return term
+
+
+def _plain(term: Any) -> str | None:
+    """A pyoxigraph term as the catalog keeps it: IRI -> ``str``, literal -> :class:`Text`."""
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        out = Text(term.value)
+        out.language = term.language
+        return out
+    return str(term.value)
+
+
 def _s(term: object) -> str:
     return "" if term is None else str(term)
 
@@ -168,8 +195,17 @@ class Catalog:
             self.orgs[person] |= self.holding_orgs[(person, post)] | self.post_orgs[post]
 
     def _rows(self, query: str, inferred: bool = True) -> list[tuple[str | object, ...]]:
+        """Result rows with IRIs as ``str`` and literals as :class:`Text` (``str`` too).
+
+        On the embedded store the solutions are read straight from pyoxigraph: making an rdflib
+        term of every value took half of the catalog's time on a 7,000-node view.
+        """
+        if isinstance(self.store, OxigraphStore):
+            solutions = self.store._query(query, None, inferred)
+            return [tuple(map(_plain, solution)) for solution in solutions]
         rows = self.store.select(query, inferred=inferred).rows
-        return [tuple(str(v) if isinstance(v, URIRef) else v for v in row) for row in rows]
+        return [tuple(str(v) if isinstance(v, URIRef) else _text(v) for v in row)
+                for row in rows]
 
     def kind(self, iri: str) -> str:
         if iri.startswith(iris.RELEASE):
