@@ -6,13 +6,15 @@
 Measures: ingest throughput (file -> store through load_paths, and with 2 extraction processes),
 load time and peak RSS per backend, the median latency of every competency query on the embedded
 pyoxigraph store and on rdflib's in-memory Dataset (with a per-query timeout), explorer time and
-page size, reasoning and validation time. Every measurement runs in its own process.
+page size (and the time to the first drawing of that page in headless Chromium), reasoning and
+validation time. Every measurement runs in its own process.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import platform
 import queue
@@ -142,10 +144,35 @@ def _pump(process: subprocess.Popen, lines: queue.Queue) -> None:
     lines.put(None)
 
 
-def explorer(target_nodes: int, nodes_per_triple: float) -> dict:
-    triples = int(target_nodes / nodes_per_triple)
-    (row,) = worker_lines(["explorer", str(quads(triples))])
+def explorer(target_nodes: int) -> dict:
+    """Generate the explorer for a synthetic graph of about ``target_nodes`` participation-view
+    nodes (CPU time of explorer_data + render), then time the page in headless Chromium."""
+    triples = _triples_for(target_nodes)
+    page = CACHE / f"explorer-{target_nodes}.html"
+    (row,) = worker_lines(["explorer", str(quads(triples)), str(page)])
+    row["target_triples"] = triples
+    try:
+        (row["browser"],) = worker_lines(["browser", str(page), "--runs", "3"], timeout=1800)
+    except (RuntimeError, subprocess.TimeoutExpired) as exc:
+        row["browser"] = {"error": str(exc)[:200]}
     return row
+
+
+# Participation-view nodes of the synthetic graphs of generate_triples.py (seed 7), measured:
+# (target triples, nodes). Not proportional: an event is a series and a date, so events start
+# to repeat as the graph grows (0.0089 nodes per triple at 10^5, 0.0064 at 3.8 x 10^6).
+NODES_AT = [(10_000, 114), (100_000, 887), (438_596, 3_574), (1_000_000, 7_201),
+            (3_800_000, 24_194)]
+
+
+def _triples_for(nodes: int) -> int:
+    """The graph size (3 significant digits) that gives about ``nodes`` nodes: a straight line
+    in log-log between the two measured sizes around it (or the nearest two)."""
+    i = min(max(1, sum(1 for _, n in NODES_AT if n < nodes)), len(NODES_AT) - 1)
+    (t0, n0), (t1, n1) = NODES_AT[i - 1], NODES_AT[i]
+    slope = math.log(n1 / n0) / math.log(t1 / t0)
+    triples = t0 * math.exp(math.log(nodes / n0) / slope)
+    return int(float(f"{triples:.3g}"))
 
 
 def fmt_time(row: dict | None, key: str = "cpu") -> str:
@@ -169,21 +196,27 @@ def main() -> None:
     parser.add_argument("--jobs-size", type=int, default=None,
                         help="corpus size for the --jobs 2 ingest (default: the largest)")
     parser.add_argument("--backends", default="oxigraph,server,rdflib")
+    parser.add_argument("--rdflib-timeout", type=float, default=None,
+                        help="per-query timeout on rdflib (default: --timeout); showing a 20x "
+                             "ratio needs 20x the slowest embedded query")
+    parser.add_argument("--extras-up-to", type=int, default=None,
+                        help="reason and validate on graphs up to this many triples "
+                             "(default 100000; 10000 with --quick)")
     args = parser.parse_args()
     text_sizes = _sizes(args.texts, [100, 500] if args.quick else [100, 1000, 10000])
     triple_sizes = _sizes(args.triples, [10_000, 100_000] if args.quick
                           else [10_000, 100_000, 1_000_000])
     explorer_sizes = _sizes(args.explorer, [] if args.quick else [1000, 5000, 20000])
-    extras_up_to = 10_000 if args.quick else 100_000
+    extras_up_to = args.extras_up_to or (10_000 if args.quick else 100_000)
     if args.jobs_size is None:
         args.jobs_size = text_sizes[-1] if text_sizes else 0
     timeout = args.timeout or (10.0 if args.quick else 30.0)
     # Resume: every finished step is saved at once, and a rerun skips what the file holds.
     results: dict = {"machine": machine(), "quick": args.quick, "ingest": {}, "stores": {},
                      "explorer": {}}
-    if args.json.exists():
+    if args.json.exists():  # every recorded section (and notes beside them) is kept
         results.update({k: v for k, v in json.loads(args.json.read_text()).items()
-                        if k in ("ingest", "stores", "explorer")})
+                        if k not in ("machine", "quick", "load_end")})
 
     def step(section: str, key: str, measure) -> None:  # type: ignore[no-untyped-def]
         if key in results[section]:
@@ -203,12 +236,11 @@ def main() -> None:
         data = quads(size)
         for backend in args.backends.split(","):
             # Reasoning and validation have no timeout: measured on the smaller graphs only.
-            step("stores", f"{backend} {size}", lambda b=backend, d=data, n=size: query_run(
-                b, d, timeout, extras=b == "oxigraph" and n <= extras_up_to))
-    if explorer_sizes:
-        ratio = _nodes_per_triple()
-        for nodes in explorer_sizes:
-            step("explorer", str(nodes), lambda nodes=nodes: explorer(nodes, ratio))
+            limit = (args.rdflib_timeout or timeout) if backend == "rdflib" else timeout
+            step("stores", f"{backend} {size}", lambda b=backend, d=data, n=size, t=limit:
+                 query_run(b, d, t, extras=b == "oxigraph" and n <= extras_up_to))
+    for nodes in explorer_sizes:
+        step("explorer", str(nodes), lambda nodes=nodes: explorer(nodes))
     results["load_end"] = " ".join(f"{x:.1f}" for x in os.getloadavg())
     args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
     print(table(results))
@@ -219,11 +251,6 @@ def _sizes(text: str | None, default: list[int]) -> list[int]:
     if text is None:
         return default
     return [int(x) for x in text.split(",") if int(x) > 0]
-
-
-def _nodes_per_triple() -> float:
-    (row,) = worker_lines(["explorer", str(quads(10_000))])
-    return max(row["nodes"], 1) / 10_000
 
 
 def table(results: dict) -> str:
@@ -267,14 +294,30 @@ def table(results: dict) -> str:
             cells = [fmt_time(rows[0]), fmt_time(rows[1], "median"), fmt_time(rows[2])]
             lines.append(f"| {name} | " + " | ".join(cells) + f" | {_ratio(rows[0], rows[2])} |")
         lines.append("")
-    lines += ["", "| explorer | nodes | edges | seconds | HTML KB |", "|---|---:|---:|---:|---:|"]
-    for target, r in results["explorer"].items():
-        if "error" in r:
-            lines.append(f"| ~{target} nodes | – | – | {r['error']} | – |")
-        else:
-            lines.append(f"| ~{target} nodes | {r['nodes']:,} | {r['edges']:,} | "
-                         f"{r['seconds']:.1f} | {r['html_bytes'] / 1024:,.0f} |")
+    lines += ["", *explorer_table(results["explorer"])]
     return "\n".join(lines)
+
+
+def explorer_table(rows: dict) -> list[str]:
+    """The explorer rows: generation (CPU s of explorer_data + render of the participation
+    view) and, in headless Chromium, wall ms from navigation start to the first drawing, to a
+    redraw after zooming in, to drawing every node, and to a redraw after zooming in with every
+    node shown (median of 3 page loads)."""
+    lines = ["| explorer | triples | nodes | edges | generation CPU s (wall) | HTML KB "
+             "| browser ms to drawn | zoom redraw ms | all nodes drawn ms | zoom, all shown ms |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for target, r in rows.items():
+        if "error" in r or "cpu_s" not in r:
+            lines.append(f"| ~{target} nodes | – | – | – | {r.get('error', 'old format')} "
+                         "| – | – | – | – | – |")
+            continue
+        b = r.get("browser", {})
+        cells = [f"{b[k]:,.0f}" if k in b else b.get("error", "–")[:40]
+                 for k in ("drawn_ms", "zoom_ms", "all_ms", "zoom_all_ms")]
+        lines.append(f"| ~{int(target):,} nodes | {r['triples']:,} | {r['nodes']:,} | "
+                     f"{r['edges']:,} | {r['cpu_s']:.1f} ({r['seconds']:.1f}) | "
+                     f"{r['html_bytes'] / 1024:,.0f} | " + " | ".join(cells) + " |")
+    return lines
 
 
 def _ratio(ox_row: dict | None, rd_row: dict | None) -> str:

@@ -48,7 +48,8 @@ def test_options_ride_on_the_url_fragment() -> None:
     store = EndpointStore("http://h:3030/ds/query#union=server&write=gsp&timeout=5")
     assert (store.union, store.write, store.timeout) == ("server", "gsp", 5.0)
     assert store.query_url == "http://h:3030/ds/query"
-    assert EndpointStore("http://h:3030/ds/query").union == "list"
+    assert EndpointStore("http://h:3030/ds/query").union == "default"
+    assert EndpointStore("http://h/other").union == "list"
     with pytest.raises(StoreError, match="union mode"):
         EndpointStore("http://h/q#union=everything")
 
@@ -146,7 +147,7 @@ def test_every_competency_query_gives_the_same_rows(server_graph, built) -> None
 
 
 @pytest.mark.server
-@pytest.mark.parametrize("union", ["param", "list"])
+@pytest.mark.parametrize("union", ["default", "param", "list"])
 def test_bound_values_and_inferred_graph(scratch_url: str, union: str) -> None:
     store = EndpointStore(f"{scratch_url}#union={union}")
     assert store.union == union
@@ -291,3 +292,25 @@ class _silent_server:
         for conn in self.held:
             conn.close()
         self.sock.close()
+
+
+@pytest.mark.server
+@pytest.mark.parametrize("write", ["update", "gsp"])
+def test_server_default_graph_holds_each_triple_once(scratch_url: str, write: str) -> None:
+    store = EndpointStore(scratch_url, write=write)
+    assert store.union == "default"
+    other = URIRef(iris.GRAPH + "release/other")
+    shared, own = (X, P, Literal("shared")), (X, P, Literal("own"))
+    store.replace_graph(DEMO, [shared, own])
+    store.replace_graph(other, [shared])
+    query = "SELECT ?o WHERE { ?s ?p ?o }"
+    try:
+        assert sorted(store.select(query, {"s": X}).rows) == [(Literal("own"),),
+                                                             (Literal("shared"),)]
+        store.replace_graph(DEMO, [(X, P, Literal("new"))])  # "own" goes, "shared" stays
+        assert sorted(store.select(query, {"s": X}).rows) == [(Literal("new"),),
+                                                             (Literal("shared"),)]
+    finally:
+        store.drop_graph(DEMO)
+        store.drop_graph(other)
+    assert store.select(query, {"s": X}).rows == []

@@ -79,3 +79,60 @@ def test_export_round_trips(fmt):
     back.parse(data=text, format={"trig": "trig", "nq": "nquads", "jsonld": "json-ld"}[fmt])
     for graph in (G1, G2):
         assert isomorphic(back.graph(graph), store.graph(graph))
+
+
+def test_new_graph_holds_what_the_replacing_update_writes():
+    """A graph the store lacks is added without the SPARQL update; same quads either way."""
+    from rdflib import XSD, BNode
+
+    triples = [
+        (S, P, Literal("plain")),
+        (S, P, Literal("accentué", lang="fr")),
+        (S, P, Literal(7)),
+        (S, P, Literal("2021-12", datatype=XSD.gYearMonth)),
+        (S, P, Literal("plain")),  # a duplicate is stored once
+        (S, URIRef("urn:q"), URIRef("urn:o")),
+    ]
+    fresh, replaced = open_store(":memory:"), open_store(":memory:")
+    fresh.replace_graph(G1, triples)
+    replaced.replace_graph(G1, [(S, P, Literal("old"))])
+    replaced.replace_graph(G1, triples)  # the graph exists: DROP + INSERT update
+    assert set(fresh.quads()) == set(replaced.quads())
+    assert fresh.count(G1) == 5
+    blank = open_store(":memory:")
+    blank.replace_graph(G2, [(BNode(), P, Literal("b")), (S, P, BNode())])
+    assert blank.count(G2) == 2
+
+
+def test_default_graph_is_the_union_without_repeats(tmp_path):
+    """A triple two graphs state is seen once, and leaves with the last graph stating it."""
+    store = open_store(str(tmp_path / "store"))
+    store.replace_graph(G1, [(S, P, Literal("shared")), (S, P, Literal("only in 1"))])
+    store.replace_graph(G2, [(S, P, Literal("shared"))])
+    query = "SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?o"
+    seen = lambda: [str(o) for (o,) in store.select(query, {"s": S}).rows]  # noqa: E731
+    assert seen() == ["only in 1", "shared"]
+    assert store.count() == 3  # the union's copies are not counted
+    store.replace_graph(G1, [(S, P, Literal("new"))])
+    assert seen() == ["new", "shared"]
+    store.drop_graph(G2)
+    assert seen() == ["new"]
+    store.drop_graph(G1)
+    assert seen() == [] and store.count() == 0
+
+
+def test_store_written_before_the_union_gets_it(tmp_path):
+    """Named graphs with an empty default graph (an older store): filled when opened to write."""
+    import pyoxigraph as ox
+
+    raw = ox.Store(str(tmp_path / "old"))
+    raw.add(ox.Quad(ox.NamedNode(str(S)), ox.NamedNode(str(P)), ox.Literal("v"),
+                    ox.NamedNode(str(G1))))
+    raw.flush()
+    del raw
+    reader = open_store(str(tmp_path / "old"), read_only=True)
+    assert reader.select("SELECT ?o WHERE { ?s ?p ?o }").rows == [(Literal("v"),)]  # fallback
+    reader.close()
+    store = open_store(str(tmp_path / "old"))
+    assert store.select("SELECT ?o WHERE { ?s ?p ?o }").rows == [(Literal("v"),)]
+    assert store.count() == 1

@@ -12,9 +12,10 @@ Virtuoso      ``http://h:8890/sparql``    ``/sparql``             ``/sparql-grap
 ============  ==========================  ======================  =========================
 
 Every query sees the union of bordergraph's named graphs as its default graph, the way the
-embedded store does: the request lists them as ``default-graph-uri`` (and ``named-graph-uri``)
-parameters, which works on any SPARQL 1.1 server and also leaves the ``inferred`` graph out
-when asked.
+embedded store does: on Oxigraph and Fuseki each write keeps the server's default graph the
+deduplicated union (as the embedded store does), elsewhere the request lists the graphs as
+``default-graph-uri`` (and ``named-graph-uri``) parameters, which works on any SPARQL 1.1
+server and also leaves the ``inferred`` graph out when asked.
 
 >>> EndpointStore("http://127.0.0.1:7878/query").update_url
 'http://127.0.0.1:7878/update'
@@ -36,7 +37,19 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from . import iris
-from .store import Quad, Rows, StoreError, Triple, bind_values, from_ox, replace_graph_update, to_ox
+from .store import (
+    FILL_UNION,
+    Quad,
+    Rows,
+    StoreError,
+    Triple,
+    bind_values,
+    drop_graph_update,
+    from_ox,
+    replace_graph_update,
+    retract_update,
+    to_ox,
+)
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RESULTS_JSON = "application/sparql-results+json"
@@ -50,7 +63,7 @@ GRAPHS_QUERY = (
     "SELECT ?g WHERE {{ {{ SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {pattern} }} }} }} "
     f'FILTER(STRSTARTS(STR(?g), "{iris.BASE}")) }}}}'
 )
-UNION_MODES = ("auto", "param", "server", "list")
+UNION_MODES = ("auto", "default", "param", "server", "list")
 
 
 def derive_urls(query_url: str) -> tuple[str, str | None, str | None]:
@@ -92,11 +105,14 @@ class EndpointStore:
     blank nodes (it refuses them in INSERT DATA), which go by PUT. Oxigraph and Fuseki run one
     request as one transaction (docs/endpoints.md has what Virtuoso does).
 
-    ``union`` chooses how a query sees the union of the named graphs: ``"list"`` names every
-    graph as a ``default-graph-uri`` (pure SPARQL 1.1 protocol, slow with thousands of graphs),
-    ``"param"`` sends Oxigraph's ``union-default-graph`` parameter, ``"server"`` relies on the
-    server's own default graph being the union (Virtuoso; Fuseki with ``unionDefaultGraph``).
-    ``"auto"``: param on Oxigraph, server on Virtuoso, list elsewhere.
+    ``union`` chooses how a query sees the union of the named graphs: ``"default"`` keeps the
+    server's default graph the deduplicated union on every write and queries it (each triple
+    once, like the embedded store), ``"list"`` names every graph as a ``default-graph-uri`` (pure
+    SPARQL 1.1 protocol, slow with thousands of graphs), ``"param"`` sends Oxigraph's
+    ``union-default-graph`` parameter, ``"server"`` relies on the server's own default graph
+    being the union (Virtuoso; Fuseki with ``unionDefaultGraph``). ``"auto"``: default on
+    Oxigraph and Fuseki, server on Virtuoso, list elsewhere. The last three repeat a triple once
+    per graph that states it.
     """
 
     def __init__(
@@ -125,7 +141,9 @@ class EndpointStore:
         if self.union not in UNION_MODES:
             raise StoreError(f"unknown union mode {self.union!r}; use one of {UNION_MODES}")
         if self.union == "auto":
-            self.union = {"oxigraph": "param", "virtuoso": "server"}.get(self.kind, "list")
+            self.union = {"oxigraph": "default", "fuseki": "default",
+                          "virtuoso": "server"}.get(self.kind, "list")
+        self._union_filled: bool | None = None  # checked once, at the first query or write
         try:
             self.timeout = float(timeout or options.get("timeout", DEFAULT_TIMEOUT))
         except ValueError as exc:
@@ -204,15 +222,28 @@ class EndpointStore:
     ) -> tuple[str, bytes]:
         text = bind_values(query, bindings)
         # Leaving the inferred graph out needs a graph list, unless there is no inferred graph.
-        listing = self.union == "list" or (not inferred and self._has_inferred())
+        union = self.union
+        if union == "default" and not self._union_ready():
+            union = "param" if self.kind == "oxigraph" else "list"  # written before it was kept
+        listing = union == "list" or (not inferred and self._has_inferred())
         if not listing:
-            return self._query(text, accept, union_param=self.union == "param")
+            return self._query(text, accept, union_param=union == "param")
         named = self.graph_names()
         dataset = named if inferred else [g for g in named if g != iris.INFERRED_GRAPH]
         if not dataset:
             # An empty list would mean "the server's default dataset": query an empty graph.
             dataset = [URIRef(iris.GRAPH + "empty")]
         return self._query(text, accept, dataset=dataset, named=named or dataset)
+
+    def _union_ready(self, *, fill: bool = False) -> bool:
+        """Whether the default graph holds the union (or there is nothing); ``fill`` makes it so."""
+        if self._union_filled is None:
+            has_default = json.loads(self._query("ASK { ?s ?p ?o }", RESULTS_JSON)[1])
+            self._union_filled = bool(has_default.get("boolean")) or not self.graph_names()
+        if fill and not self._union_filled:
+            self.update(FILL_UNION)
+            self._union_filled = True
+        return self._union_filled
 
     def _has_inferred(self) -> bool:
         ask = f"ASK {{ GRAPH {ox.NamedNode(str(iris.INFERRED_GRAPH))} {{ ?s ?p ?o }} }}"
@@ -228,8 +259,9 @@ class EndpointStore:
             len(triples) > VIRTUOSO_UPDATE_LIMIT
             or any(isinstance(term, BNode) for triple in triples for term in triple)
         )
+        union = self.union == "default" and self._union_ready(fill=True)
         if self.write == "update" or (self.write == "auto" and not unfit):
-            self.update(replace_graph_update(graph, triples))
+            self.update(replace_graph_update(graph, triples, union=union))
             return
         if not self.graph_store_url:
             raise StoreError(f"no Graph Store Protocol URL known for {self.query_url}")
@@ -237,10 +269,17 @@ class EndpointStore:
         body = ox.serialize(data, format=ox.RdfFormat.N_TRIPLES) or b""
         param = "graph-uri" if self.kind == "virtuoso" else "graph"
         target = f"{self.graph_store_url}?{urllib.parse.urlencode({param: str(graph)})}"
+        # A PUT is atomic for the graph only: the union follows in separate updates around it.
+        if union:
+            self.update(retract_update(graph))
         self._request(target, data=body, content_type=N_TRIPLES, method="PUT")
+        if union:
+            name = ox.NamedNode(str(graph))
+            self.update(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {name} {{ ?s ?p ?o }} }}")
 
     def drop_graph(self, graph: URIRef) -> None:
-        self.update(f"DROP SILENT GRAPH {ox.NamedNode(str(graph))}")
+        union = self.union == "default" and self._union_ready(fill=True)
+        self.update(drop_graph_update(graph, union=union))
 
     # -- reads --------------------------------------------------------------------------------
 

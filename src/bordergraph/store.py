@@ -3,6 +3,12 @@
 Every backend offers the same small surface, so the rest of bordergraph never knows which one it
 talks to: replace a named graph atomically, run a query with bound values, list and dump graphs.
 
+Queries see a **default graph that every write keeps as the deduplicated union of the named
+graphs**. The union a SPARQL engine offers on request repeats a triple once per graph that states
+it, and every release graph restates the officials, posts and events it shares with others, so a
+join over a popular official multiplied rows; the maintained union holds each triple once. Named
+graphs stay the record of who said what (``GRAPH ?release { ... }``).
+
 >>> from rdflib import URIRef, Literal
 >>> store = open_store(":memory:")
 >>> g = URIRef("https://w3id.org/bordergraph/release/demo")
@@ -18,6 +24,7 @@ import re
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -96,7 +103,7 @@ def open_store(
 
 def to_ox(term: Node) -> Any:
     if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
+        return _named_node(str(term))
     if isinstance(term, BNode):
         return ox.BlankNode(str(term))
     if isinstance(term, Literal):
@@ -108,9 +115,20 @@ def to_ox(term: Node) -> Any:
     raise TypeError(f"not an RDF term: {term!r}")
 
 
+@lru_cache(maxsize=65536)
+def _named_node(iri: str) -> Any:
+    # The same classes, predicates and entity IRIs recur in every release: convert each once.
+    return ox.NamedNode(iri)
+
+
 def from_ox(term: Any) -> Node | None:
-    if term is None:
-        return None
+    return None if term is None else _from_ox(term)
+
+
+@lru_cache(maxsize=1 << 17)
+def _from_ox(term: Any) -> Node:
+    # Results repeat the same entities, labels and dates row after row, and building rdflib
+    # terms is the slow half of a large SELECT: convert each distinct term once.
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
@@ -177,12 +195,36 @@ def _outer_group_start(query: str) -> int:
     raise StoreError("query has no WHERE group to bind parameters into")
 
 
-def replace_graph_update(graph: URIRef, triples: Iterable[Triple]) -> str:
-    """One SPARQL Update that replaces a named graph: a single transaction on any server."""
+# Fills the default graph of a store written before it held the union (or after a bulk load).
+FILL_UNION = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def retract_update(graph: URIRef) -> str:
+    """The SPARQL Update that takes out of the union the triples only ``graph`` states."""
+    name = ox.NamedNode(str(graph))
+    return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {name} {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {name}) }} }}")
+
+
+def replace_graph_update(graph: URIRef, triples: Iterable[Triple], *, union: bool = True) -> str:
+    """One SPARQL Update that replaces a named graph: a single transaction on any server.
+
+    With ``union`` the default graph follows: what only the old graph stated leaves it, the new
+    triples join it (one INSERT DATA block, so a blank node is the same node in both graphs).
+    """
     name = ox.NamedNode(str(graph))
     data = [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples]
     body = (ox.serialize(data, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
-    return f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{body}}} }}"
+    if not union:
+        return f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{body}}} }}"
+    return (f"{retract_update(graph)} ;\nDROP SILENT GRAPH {name} ;\n"
+            f"INSERT DATA {{ GRAPH {name} {{\n{body}}}\n{body}}}")
+
+
+def drop_graph_update(graph: URIRef, *, union: bool = True) -> str:
+    """One SPARQL Update that drops a named graph (and, with ``union``, what only it stated)."""
+    drop = f"DROP SILENT GRAPH {ox.NamedNode(str(graph))}"
+    return f"{retract_update(graph)} ;\n{drop}" if union else drop
 
 
 # -- the embedded backend ----------------------------------------------------------------------
@@ -231,13 +273,43 @@ class OxigraphStore:
                     f"store is locked: another bordergraph process is writing to {location}"
                 ) from exc
             raise StoreError(f"cannot open store at {location}: {exc}") from exc
+        self._union = self._union_ready()
 
     def replace_graph(self, graph: URIRef, triples: Iterable[Triple]) -> None:
-        """Replace a named graph in one transaction: readers see old or new, never half."""
-        self._store.update(replace_graph_update(graph, triples))
+        """Replace a named graph in one transaction: readers see old or new, never half.
+
+        A graph the store does not hold yet (the usual case when loading) is added with one
+        atomic ``extend``, skipping a SPARQL Update's serialise-and-parse round trip; replacing
+        a stored graph, or writing blank nodes (which an update scopes to itself), goes through
+        the single DROP + INSERT update.
+        """
+        triples = list(triples)
+        name = _named_node(str(graph))
+        if self._store.contains_named_graph(name) or any(
+            isinstance(s, BNode) or isinstance(o, BNode) for s, _p, o in triples
+        ):  # (a blank-node predicate is no RDF: it fails on either path)
+            self._store.update(replace_graph_update(graph, triples))
+            return
+        quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), name) for s, p, o in triples]
+        union = [ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in quads]
+        self._store.extend(quads + union)
 
     def drop_graph(self, graph: URIRef) -> None:
-        self._store.update(f"DROP SILENT GRAPH {ox.NamedNode(str(graph))}")
+        self._store.update(drop_graph_update(graph))
+
+    def _union_ready(self) -> bool:
+        """Whether the default graph holds the union; a store written before it did gets it now.
+
+        A read-only snapshot of such a store cannot be filled: its queries fall back to the
+        engine's own (repeating) union.
+        """
+        default_graph = self._store.quads_for_pattern(None, None, None, ox.DefaultGraph())
+        if next(default_graph, None) is not None or next(self._store.named_graphs(), None) is None:
+            return True
+        if self.read_only:
+            return False
+        self._store.update(FILL_UNION)
+        return True
 
     def graph_names(self) -> list[URIRef]:
         return sorted(URIRef(g.value) for g in self._store.named_graphs())
@@ -249,15 +321,18 @@ class OxigraphStore:
         return out
 
     def count(self, graph: URIRef | None = None) -> int:
-        name = ox.NamedNode(str(graph)) if graph is not None else None
-        if name is None:
-            return len(self._store)
+        """Quads in one named graph, or in all of them (the union's copies not counted)."""
+        if graph is None:
+            union = self._store.quads_for_pattern(None, None, None, ox.DefaultGraph())
+            return len(self._store) - sum(1 for _ in union)
+        name = ox.NamedNode(str(graph))
         return sum(1 for _ in self._store.quads_for_pattern(None, None, None, name))
 
     def _query(self, query: str, bindings: Mapping[str, Node] | None, inferred: bool) -> Any:
         options: dict[str, Any] = {}
         if inferred:
-            options["use_default_graph_as_union"] = True
+            if not self._union:
+                options["use_default_graph_as_union"] = True
         else:
             from .iris import INFERRED_GRAPH
 
