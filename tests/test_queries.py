@@ -359,6 +359,21 @@ def test_outcomes_match_gold(built, english):
             assert not hits.empty, (rid, outcome["name"], outcome["relation"])
 
 
+
+def test_outcome_releases_are_those_stating_the_link(built):
+    """An outcome row lists the releases whose own graph says the event had that outcome."""
+    from rdflib import URIRef
+
+    from bordergraph import iris
+
+    rows = built.query("outcomes").dropna(subset=["releases"])
+    assert not rows.empty
+    for row in rows.itertuples():
+        for release_id in row.releases.split():
+            graph = built.store.graph(iris.release(release_id))
+            stated = {(s, o) for s, _p, o in graph}
+            assert (URIRef(row.event), URIRef(row.outcome)) in stated, (release_id, row.outcome)
+
 def test_event_lineage_matches_gold(built, english):
     rows = built.query("event_lineage")
     for rid, g in english.items():
