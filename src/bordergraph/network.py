@@ -35,11 +35,10 @@ from itertools import combinations
 from typing import Any
 
 import networkx as nx
-import pyoxigraph as ox
 from rdflib import Literal, URIRef
 
 from . import iris
-from .store import OxigraphStore, Store
+from .store import Store
 
 __all__ = ["VIEWS", "Catalog", "find_node", "flatten", "view"]
 
@@ -126,17 +125,6 @@ def _text(term: object) -> object:
     return term
 
 
-def _plain(term: Any) -> str | None:
-    """A pyoxigraph term as the catalog keeps it: IRI -> ``str``, literal -> :class:`Text`."""
-    if term is None:
-        return None
-    if isinstance(term, ox.Literal):
-        out = Text(term.value)
-        out.language = term.language
-        return out
-    return str(term.value)
-
-
 def _s(term: object) -> str:
     return "" if term is None else str(term)
 
@@ -195,14 +183,7 @@ class Catalog:
             self.orgs[person] |= self.holding_orgs[(person, post)] | self.post_orgs[post]
 
     def _rows(self, query: str, inferred: bool = True) -> list[tuple[str | object, ...]]:
-        """Result rows with IRIs as ``str`` and literals as :class:`Text` (``str`` too).
-
-        On the embedded store the solutions are read straight from pyoxigraph: making an rdflib
-        term of every value took half of the catalog's time on a 7,000-node view.
-        """
-        if isinstance(self.store, OxigraphStore):
-            solutions = self.store._query(query, None, inferred)
-            return [tuple(map(_plain, solution)) for solution in solutions]
+        """Result rows with IRIs as ``str`` and literals as :class:`Text` (``str`` too)."""
         rows = self.store.select(query, inferred=inferred).rows
         return [tuple(str(v) if isinstance(v, URIRef) else _text(v) for v in row)
                 for row in rows]
