@@ -292,7 +292,9 @@ class OxigraphStore:
             return
         quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), name) for s, p, o in triples]
         union = [ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in quads]
-        self._store.extend(quads + union)
+        # Most of what a release says about shared entities is in the union already: a lookup
+        # costs less than writing it again.
+        self._store.extend(quads + [q for q in union if q not in self._store])
 
     def drop_graph(self, graph: URIRef) -> None:
         self._store.update(drop_graph_update(graph))
