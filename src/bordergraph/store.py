@@ -295,10 +295,11 @@ class OxigraphStore:
         ):  # (a blank-node predicate is no RDF: it fails on either path)
             self._store.update(replace_graph_update(graph, triples))
         else:
-            quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), name) for s, p, o in triples]
-            union = [ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in quads]
+            terms = [(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples]
+            quads = [ox.Quad(s, p, o, name) for s, p, o in terms]
             # Most of what a release says about shared entities is in the union already: a
             # lookup costs less than writing it again.
+            union = (ox.Quad(s, p, o, ox.DefaultGraph()) for s, p, o in terms)
             self._store.extend(quads + [q for q in union if q not in self._store])
         self._writes += 1
         if self._writes % FLUSH_EVERY == 0 and self.location != ":memory:":
