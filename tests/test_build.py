@@ -70,3 +70,15 @@ def test_cli_build_and_stats(tmp_path):
     missing = runner.invoke(main, ["stats", "--store", str(tmp_path / "none")])
     assert missing.exit_code == 2
     assert "no store" in missing.output
+
+
+def test_cli_build_can_skip_validation(tmp_path):
+    seed = str(repo_path("data") / "releases" / "esc-13-plenary-2021.txt")
+    runner = CliRunner()
+    checked = runner.invoke(main, ["build", "--store", str(tmp_path / "a"), "--no-explorer", seed])
+    assert checked.exit_code == 0, checked.output
+    assert "SHACL:" in checked.output
+    skipped = runner.invoke(main, ["build", "--store", str(tmp_path / "b"), "--no-explorer",
+                                   "--no-validate", seed])
+    assert skipped.exit_code == 0, skipped.output
+    assert "SHACL:" not in skipped.output and "1 releases loaded" in skipped.output
