@@ -46,6 +46,7 @@ from .store import (
     bind_values,
     drop_graph_update,
     from_ox,
+    join_update,
     replace_graph_update,
     retract_update,
     to_ox,
@@ -274,8 +275,7 @@ class EndpointStore:
             self.update(retract_update(graph))
         self._request(target, data=body, content_type=N_TRIPLES, method="PUT")
         if union:
-            name = ox.NamedNode(str(graph))
-            self.update(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {name} {{ ?s ?p ?o }} }}")
+            self.update(join_update(graph))
 
     def drop_graph(self, graph: URIRef) -> None:
         union = self.union == "default" and self._union_ready(fill=True)

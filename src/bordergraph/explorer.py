@@ -62,10 +62,10 @@ FONT = {"Person": 22, "Event": 19}
 QUOTES_PER_NODE = 6
 TEMPLATE = Path(__file__).with_name("templates") / "explorer.html"
 
-# Each release graph restates the entities it shares with others, so a join over the union of
-# graphs repeats a shared node's triples once per release; these queries match a release's facts
-# inside its own graph (GRAPH ?g), as network.py does (Q_RELEASES over the union took 5.4 CPU s
-# for 3,374 releases, most of it joining every release with every copy of its publisher's label).
+# Quotes and release metadata belong to one release: these queries match a release's facts inside
+# its own graph (GRAPH ?g), as network.py does, so a per-query union that repeats shared triples
+# (some endpoints) cannot multiply them (Q_RELEASES over such a union took 5.4 CPU s for 3,374
+# releases, most of it joining every release with every copy of its publisher's label).
 Q_QUOTES = PREFIXES + """SELECT DISTINCT ?n ?release ?quote ?own WHERE { GRAPH ?g {
   { ?n bg:evidence ?q BIND(1 AS ?own) }
   UNION { ?x bg:participant ?n ; bg:evidence ?q BIND(2 AS ?own) }

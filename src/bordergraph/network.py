@@ -81,9 +81,11 @@ Q_ADMINS = PREFIXES + """SELECT DISTINCT ?a ?label ?code ?start ?end ?president 
 Q_PARTICIPATION = PREFIXES + """SELECT DISTINCT ?person ?event ?role WHERE {
   GRAPH ?g { ?p bg:participant ?person ; bg:event ?event OPTIONAL { ?p bg:role ?r } }
   OPTIONAL { ?r skos:notation ?role } }"""
-# Each release graph restates the nodes it shares with others and the union default graph keeps
-# every copy, so a star join over one fact node grows with a power of how many releases state it.
-# Fact nodes are matched inside one graph at a time (GRAPH ?g) and joined in Python.
+# Each release graph restates the nodes it shares with others. The store's default graph holds
+# each triple once, but a union computed per query (endpoints with union=param, list or server)
+# keeps every copy, and a star join over one fact node then grows with a power of how many
+# releases state it; matching fact nodes inside one graph at a time (GRAPH ?g) and joining in
+# Python is fast on every backend.
 Q_HOLDS = PREFIXES + """SELECT DISTINCT ?person ?post WHERE {
   { ?person org:holds ?post } UNION { GRAPH ?g { ?h bg:holder ?person ; bg:post ?post } } }"""
 Q_HOLDING_ORGS = PREFIXES + """SELECT DISTINCT ?person ?post ?org WHERE {

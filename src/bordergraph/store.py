@@ -210,6 +210,11 @@ def retract_update(graph: URIRef) -> str:
             f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {name}) }} }}")
 
 
+def join_update(graph: URIRef) -> str:
+    """The SPARQL Update that adds ``graph``'s triples to the union (after a Graph Store PUT)."""
+    return f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {ox.NamedNode(str(graph))} {{ ?s ?p ?o }} }}"
+
+
 def replace_graph_update(graph: URIRef, triples: Iterable[Triple], *, union: bool = True) -> str:
     """One SPARQL Update that replaces a named graph: a single transaction on any server.
 
