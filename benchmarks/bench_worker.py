@@ -31,7 +31,7 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Node
 
-from bordergraph.store import Rows, bind_values, from_ox, open_store
+from bordergraph.graph.store import Rows, bind_values, from_ox, open_store
 
 QUERY_BUDGET_S = 10.0  # repeat a query up to 3 times while its runs stay under this in total
 
@@ -93,7 +93,7 @@ def release_graphs(path: Path) -> Iterator[tuple[URIRef, list]]:
 
 
 def ingest(corpus: Path, location: Path, jobs: int) -> None:
-    from bordergraph.pipeline import load_foundation, load_paths, release_files
+    from bordergraph.ingest.pipeline import load_foundation, load_paths, release_files
 
     store = open_store(str(location))
     load_foundation(store)
@@ -119,7 +119,7 @@ def _alarm(_signum: int, _frame: object) -> None:
 def queries(backend: str, data: Path, skip: set[str], extras: bool, timeout: float) -> None:
     """Load, then time each library query; SIGALRM stops a query past ``timeout`` (pure-Python
     rdflib evaluation checks for signals between bytecodes, so no reload is needed)."""
-    from bordergraph import queries as library
+    from bordergraph.views import queries as library
 
     # CPU-time limit in-process (the machine may be shared); wall time for the server, whose
     # work is in another process.
@@ -209,7 +209,7 @@ def server_rss_mb(process: subprocess.Popen[bytes]) -> float:
 def measure_extras(store) -> None:  # type: ignore[no-untyped-def]
     """Reasoning and validation time, where those modules exist."""
     try:
-        from bordergraph import reason
+        from bordergraph.quality import reason
     except ImportError:
         reason = None  # type: ignore[assignment]
     if reason is not None:
@@ -217,7 +217,7 @@ def measure_extras(store) -> None:  # type: ignore[no-untyped-def]
         report = reason.materialize(store)
         emit(extra="reason", seconds=time.perf_counter() - began, triples=report.triples)
     try:
-        from bordergraph import validate
+        from bordergraph.quality import validate
     except ImportError:
         return
     runner = getattr(validate, "validate", None) or getattr(validate, "validate_store", None)
@@ -230,7 +230,7 @@ def measure_extras(store) -> None:  # type: ignore[no-untyped-def]
 def explorer(data: Path, out: Path) -> None:
     """Time explorer_data + render of the participation view on ``data``; write the page to
     ``out`` for the browser measurement."""
-    from bordergraph.explorer import explorer_data, render
+    from bordergraph.views.explorer import explorer_data, render
 
     # Bulk-loaded into an on-disk store (what the CLI reads): the explorer is measured here, not
     # the per-release loading, which would take minutes at 3 x 10^6 triples.

@@ -26,11 +26,11 @@ import pyoxigraph as ox
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate_texts import Universe
 
-from bordergraph import iris
+from bordergraph.graph import iris
+from bordergraph.graph.store import to_ox
+from bordergraph.ingest.resolve import Resolver
+from bordergraph.ingest.to_rdf import to_triples
 from bordergraph.records import ReleaseRecord
-from bordergraph.resolve import Resolver
-from bordergraph.store import to_ox
-from bordergraph.to_rdf import to_triples
 
 TRIPLES_PER_RELEASE = 130  # about what one synthetic record gives: sizes the population
 ROLES = ["delegation_head", "co_host", "participant", "speaker", "chair"]

@@ -6,12 +6,12 @@ from click.testing import CliRunner
 from rdflib import RDF, Dataset
 from rdflib.compare import isomorphic
 
-from bordergraph import iris
 from bordergraph.api import BorderGraph
 from bordergraph.cli import main
-from bordergraph.pipeline import release_files, repo_path
-from bordergraph.reference import load_reference
-from bordergraph.vocab import BG
+from bordergraph.graph import iris
+from bordergraph.graph.reference import load_reference
+from bordergraph.graph.vocab import BG
+from bordergraph.ingest.pipeline import release_files, repo_path
 
 
 def _graphs(bg: BorderGraph) -> dict:

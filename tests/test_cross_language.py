@@ -25,7 +25,7 @@ def graph():
 
 
 def test_language_detected_per_release():
-    from bordergraph.read import read_release
+    from bordergraph.ingest.read import read_release
 
     assert read_release(EN).source.language == "en"
     assert read_release(ES).source.language == "es"
@@ -79,10 +79,10 @@ def test_post_labels_keep_the_release_language(graph):
 
 
 def test_bilingual_post_lexicon_gives_one_post_per_official():
-    from bordergraph.extraction import extract
-    from bordergraph.extraction.posts import post_id
-    from bordergraph.read import read_release
-    from bordergraph.resolve import person_tokens
+    from bordergraph.ingest.extract import extract
+    from bordergraph.ingest.extract.posts import post_id
+    from bordergraph.ingest.read import read_release
+    from bordergraph.ingest.resolve import person_tokens
 
     def posts(path: Path) -> dict[tuple[str, ...], str | None]:
         """Post id by given name and first surname (the English text drops second surnames)."""

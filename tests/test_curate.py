@@ -9,9 +9,10 @@ import pytest
 from rdflib import Literal
 from rdflib.namespace import FOAF, RDFS
 
-from bordergraph import curate, iris
 from bordergraph.api import BorderGraph
-from bordergraph.vocab import BG
+from bordergraph.graph import iris
+from bordergraph.graph.vocab import BG
+from bordergraph.ingest import curate
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "releases" / "esc-13-plenary-2021.txt"
 CORRECTIONS = """

@@ -13,10 +13,10 @@ from click.testing import CliRunner
 from rdflib import Dataset, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from bordergraph import iris
-from bordergraph.endpoint import EndpointStore
-from bordergraph.pipeline import repo_path
-from bordergraph.store import StoreError, export, open_store
+from bordergraph.graph import iris
+from bordergraph.graph.endpoint import EndpointStore
+from bordergraph.graph.store import StoreError, export, open_store
+from bordergraph.ingest.pipeline import repo_path
 from oxigraph_server import oxigraph_url, start_server, stop_server  # noqa: F401  (fixture)
 
 DEMO = URIRef(iris.RELEASE + "endpoint-test-demo")
@@ -132,7 +132,7 @@ def test_every_release_graph_is_the_same_as_embedded(server_graph, built) -> Non
 
 @pytest.mark.server
 def test_every_competency_query_gives_the_same_rows(server_graph, built) -> None:
-    from bordergraph import queries
+    from bordergraph.views import queries
 
     library = queries.library()
     assert library, "no competency queries in queries/"
@@ -179,7 +179,7 @@ def test_a_failed_release_write_leaves_the_old_graph(scratch_url: str, write: st
     try:
         if write == "update":
             # The replacement runs, then the same request fails: the server must undo all of it.
-            from bordergraph.store import replace_graph_update
+            from bordergraph.graph.store import replace_graph_update
 
             failing = replace_graph_update(DEMO, new) + " ;\nLOAD <http://127.0.0.1:9/none.ttl>"
             with pytest.raises(StoreError, match="HTTP"):
@@ -248,7 +248,7 @@ def test_reasoning_on_the_server_infers_what_it_infers_embedded(built, scratch_u
         local.replace_graph(name, triples)  # type: ignore[arg-type]
     result = CliRunner().invoke(main, ["reason", "--no-hermit", "--store", scratch_url])
     assert result.exit_code in (0, 1) and "error:" not in result.output, result.output
-    from bordergraph.reason import materialize
+    from bordergraph.quality.reason import materialize
 
     materialize(local)
     inferred = server.graph(iris.INFERRED_GRAPH)

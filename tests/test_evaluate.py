@@ -12,8 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bordergraph.records import ReleaseRecord
-from bordergraph.scoring import (
+from bordergraph.quality.scoring import (
     CATEGORIES,
     FIELDS,
     evaluate,
@@ -23,6 +22,7 @@ from bordergraph.scoring import (
     names_match,
     score_record,
 )
+from bordergraph.records import ReleaseRecord
 
 RELEASES = Path(__file__).resolve().parents[1] / "data" / "releases"
 GOLDS = {p.stem: json.loads(g.read_text(encoding="utf-8")) for p, g in gold_files(RELEASES)}

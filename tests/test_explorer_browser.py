@@ -13,9 +13,9 @@ import pytest
 from rdflib import RDF, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, RDFS
 
-from bordergraph import iris
-from bordergraph.network import find_node
-from bordergraph.vocab import BG
+from bordergraph.graph import iris
+from bordergraph.graph.vocab import BG
+from bordergraph.views.network import find_node
 
 pytestmark = pytest.mark.browser
 
@@ -171,7 +171,7 @@ def test_first_screen_builds_the_rest_on_demand(browser, built, participation, t
     """On a graph bigger than its first screen only the most central nodes (and the edges among
     them) are handed to vis-network; unticking "only the most central nodes" adds the rest, and
     a search for a node outside the first screen still finds and selects it."""
-    from bordergraph import explorer
+    from bordergraph.views import explorer
 
     monkeypatch.setattr(explorer, "LABELLED", 12)
     out = tmp_path / "focus.html"

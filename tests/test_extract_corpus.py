@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from bordergraph.extraction import extract
-from bordergraph.read import read_release
-from bordergraph.scoring import score_record
+from bordergraph.ingest.extract import extract
+from bordergraph.ingest.read import read_release
+from bordergraph.quality.scoring import score_record
 
 RELEASES = Path(__file__).resolve().parents[1] / "data" / "releases"
 

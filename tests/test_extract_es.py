@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from bordergraph.extraction import extract
-from bordergraph.extraction.dates import find_dates
-from bordergraph.extraction.events_es import ordinal
-from bordergraph.extraction.people_es import find_mentions_es
-from bordergraph.read import read_release
+from bordergraph.ingest.extract import extract
+from bordergraph.ingest.extract.dates import find_dates
+from bordergraph.ingest.extract.events_es import ordinal
+from bordergraph.ingest.extract.people_es import find_mentions_es
+from bordergraph.ingest.read import read_release
 from bordergraph.records import ReleaseText, Source
 
 RELEASES = Path(__file__).resolve().parents[1] / "data" / "releases"
@@ -167,7 +167,7 @@ def test_signing_by_verb_and_same_day():
 
 @pytest.mark.parametrize("name", SPANISH)
 def test_spanish_release_scores(name):
-    from bordergraph.scoring import score_record
+    from bordergraph.quality.scoring import score_record
 
     rec = extract(read_release(RELEASES / f"{name}.txt"))
     gold = json.loads((RELEASES / f"{name}.gold.json").read_text(encoding="utf-8"))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bordergraph.extraction import extract
-from bordergraph.extraction.dates import find_dates
+from bordergraph.ingest.extract import extract
+from bordergraph.ingest.extract.dates import find_dates
 from bordergraph.records import ReleaseRecord, ReleaseText, Source
 
 

@@ -17,9 +17,9 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from bordergraph import analytics
-from bordergraph.gazetteer import load_gazetteer
-from bordergraph.network import VIEWS, find_node, flatten
+from bordergraph.graph.gazetteer import load_gazetteer
+from bordergraph.views import analytics
+from bordergraph.views.network import VIEWS, find_node, flatten
 
 SEED = "esc-13-plenary-2021"
 
@@ -249,7 +249,7 @@ def test_explorer_default_path_and_self_contained_file(built):
 
 
 def test_explorer_data_cannot_end_its_script_block():
-    from bordergraph.explorer import render
+    from bordergraph.views.explorer import render
 
     nasty = "</script><script>alert(1)</script><!-- & \u2028"
     data = {"view": "x", "nodes": [{"id": "n", "label": nasty}], "edges": [], "counts": {}}
@@ -262,7 +262,7 @@ def test_explorer_data_cannot_end_its_script_block():
 
 LAYOUT_SCRIPT = """
 import hashlib, json, networkx as nx
-from bordergraph.explorer import _layout
+from bordergraph.views.explorer import _layout
 G = nx.barabasi_albert_graph(700, 2, seed=3)
 G = nx.relabel_nodes(G, {n: f"https://example.org/node/{n * 7919 % 1000}" for n in G})
 G.add_edges_from([("https://example.org/x/a", "https://example.org/x/b"), ("z", "y"), ("y", "w")])

@@ -12,8 +12,8 @@ from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, FOAF, GEO, ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, TIME, XSD
 from selectolax.lexbor import LexborHTMLParser
 
-from bordergraph.docs import write_docs
-from bordergraph.vocab import BG, BG_NS, ONTOLOGY_IRI, ontology_graph, ontology_path
+from bordergraph.graph.vocab import BG, BG_NS, ONTOLOGY_IRI, ontology_graph, ontology_path
+from bordergraph.views.docs import write_docs
 
 OWL_TYPES = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.NamedIndividual}
 # Terms the shared brief's "RDF shape" requires (the rest of the code builds on them).

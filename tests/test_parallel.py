@@ -8,10 +8,10 @@ from pathlib import Path
 from rdflib.compare import isomorphic
 
 from bordergraph.errors import ReleaseError
-from bordergraph.parallel import extract_parallel
-from bordergraph.pipeline import load_foundation, load_paths, repo_path
+from bordergraph.graph.store import open_store
+from bordergraph.ingest.parallel import extract_parallel
+from bordergraph.ingest.pipeline import load_foundation, load_paths, repo_path
 from bordergraph.records import ReleaseRecord, ReleaseText
-from bordergraph.store import open_store
 
 RELEASES = repo_path("data/releases")
 

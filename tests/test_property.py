@@ -9,13 +9,13 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bordergraph import iris
 from bordergraph.errors import ReleaseError
-from bordergraph.extraction import extract
-from bordergraph.pipeline import load_foundation, load_paths
-from bordergraph.read import read_release
-from bordergraph.store import open_store
-from bordergraph.validate import validate
+from bordergraph.graph import iris
+from bordergraph.graph.store import open_store
+from bordergraph.ingest.extract import extract
+from bordergraph.ingest.pipeline import load_foundation, load_paths
+from bordergraph.ingest.read import read_release
+from bordergraph.quality.validate import validate
 
 RELEASES = Path(__file__).resolve().parents[1] / "data" / "releases"
 SENTENCES = sorted(

@@ -16,10 +16,10 @@ import pytest
 from rdflib import Literal
 
 from bordergraph import BorderGraph
-from bordergraph import queries as Q
-from bordergraph.iris import fold
-from bordergraph.read import read_release
-from bordergraph.resolve import post_key
+from bordergraph.graph.iris import fold
+from bordergraph.ingest.read import read_release
+from bordergraph.ingest.resolve import post_key
+from bordergraph.views import queries as Q
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "releases" / "esc-13-plenary-2021.txt"
@@ -364,7 +364,7 @@ def test_outcome_releases_are_those_stating_the_link(built):
     """An outcome row lists the releases whose own graph says the event had that outcome."""
     from rdflib import URIRef
 
-    from bordergraph import iris
+    from bordergraph.graph import iris
 
     rows = built.query("outcomes").dropna(subset=["releases"])
     assert not rows.empty

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from rdflib import Graph
 
 from bordergraph.cli import main
-from bordergraph.queries import library
+from bordergraph.views.queries import library
 
 ROOT = Path(__file__).resolve().parents[1]
 CBMP = "21st Century Border Management Process"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bordergraph.errors import ReleaseError
-from bordergraph.read import detect_language, is_header_line, read_release
+from bordergraph.ingest.read import detect_language, is_header_line, read_release
 
 RELEASES = Path(__file__).resolve().parents[1] / "data" / "releases"
 TEXTS = sorted(p for p in RELEASES.iterdir() if p.suffix in (".txt", ".html"))

@@ -7,12 +7,12 @@ from click.testing import CliRunner
 from rdflib import Literal, URIRef
 from rdflib.namespace import FOAF, ORG, PROV, RDF, XSD
 
-from bordergraph import iris
-from bordergraph.consistency import find_clashes, for_hermit, hermit_check, reason
-from bordergraph.reason import materialize, rules_from_ontology
-from bordergraph.reference import load_reference
-from bordergraph.store import open_store
-from bordergraph.vocab import BG, SCHEMA, ontology_graph
+from bordergraph.graph import iris
+from bordergraph.graph.reference import load_reference
+from bordergraph.graph.store import open_store
+from bordergraph.graph.vocab import BG, SCHEMA, ontology_graph
+from bordergraph.quality.consistency import find_clashes, for_hermit, hermit_check, reason
+from bordergraph.quality.reason import materialize, rules_from_ontology
 
 RELEASE = iris.release("test-release-2021")
 OTHER = iris.release("other-release-2022")

@@ -13,15 +13,15 @@ import yaml
 from rdflib import BNode, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from bordergraph import iris
-from bordergraph.gazetteer import Gazetteer, load_gazetteer
-from bordergraph.reference import (
+from bordergraph.graph import iris
+from bordergraph.graph.gazetteer import Gazetteer, load_gazetteer
+from bordergraph.graph.reference import (
     ReferenceDataError,
     load_reference,
     read_reference,
     reference_dir,
 )
-from bordergraph.vocab import BG, GEO, RDF, RDFS, SKOS
+from bordergraph.graph.vocab import BG, GEO, RDF, RDFS, SKOS
 
 REF = reference_dir()
 DEFAULT_CLASS = {"country": "Country", "person": "Person", "administration": "Administration",
@@ -250,7 +250,7 @@ def test_reference_graph_conforms_to_the_shapes(graph):
     from pyshacl import validate
     from rdflib import Graph
 
-    from bordergraph.vocab import ontology_graph, ontology_path
+    from bordergraph.graph.vocab import ontology_graph, ontology_path
 
     shapes = ontology_path().with_name("shapes.ttl")
     if not shapes.is_file():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bordergraph.resolve import PeopleIndex, Resolver, person_tokens, post_key
+from bordergraph.ingest.resolve import PeopleIndex, Resolver, person_tokens, post_key
 
 
 def test_name_variants_resolve_to_one_person():

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from bordergraph import iris
 from bordergraph.api import BorderGraph
 from bordergraph.cli import main
 from bordergraph.errors import ReleaseError
-from bordergraph.read import read_release
+from bordergraph.graph import iris
+from bordergraph.ingest.read import read_release
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "releases" / "esc-13-plenary-2021.txt"

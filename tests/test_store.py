@@ -6,7 +6,7 @@ import pytest
 from rdflib import Dataset, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from bordergraph.store import StoreError, StoreLockedError, bind_values, export, open_store
+from bordergraph.graph.store import StoreError, StoreLockedError, bind_values, export, open_store
 
 G1 = URIRef("https://w3id.org/bordergraph/release/one")
 G2 = URIRef("https://w3id.org/bordergraph/release/two")

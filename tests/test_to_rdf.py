@@ -1,9 +1,9 @@
-"""to_rdf's memoised IRI builders give exactly the IRIs of bordergraph.iris."""
+"""to_rdf's memoised IRI builders give exactly the IRIs of bordergraph.graph.iris."""
 
 from __future__ import annotations
 
-from bordergraph import iris
-from bordergraph.to_rdf import _entity, _quotation
+from bordergraph.graph import iris
+from bordergraph.ingest.to_rdf import _entity, _quotation
 
 
 def test_quotation_iri_is_the_entity_iri():

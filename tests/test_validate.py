@@ -7,11 +7,11 @@ from click.testing import CliRunner
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, XSD
 
-from bordergraph import iris
-from bordergraph.reference import load_reference
-from bordergraph.store import open_store
-from bordergraph.validate import count_violations, validate
-from bordergraph.vocab import BG, ontology_graph
+from bordergraph.graph import iris
+from bordergraph.graph.reference import load_reference
+from bordergraph.graph.store import open_store
+from bordergraph.graph.vocab import BG, ontology_graph
+from bordergraph.quality.validate import count_violations, validate
 
 RELEASE = iris.release("test-plenary-2021")
 EVENT = iris.entity("event", "test-plenary-2021-12-02")

@@ -1,4 +1,4 @@
-"""bordergraph.vocab: the generated namespace stays in step with the ontology, and the code
+"""bordergraph.graph.vocab: the generated namespace stays in step with the ontology, and the code
 tables cover every code the gold files use."""
 
 from __future__ import annotations
@@ -10,15 +10,15 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF
 
-from bordergraph import _bg, vocab
-from bordergraph.vocab import BG, BG_NS, codes, label, ontology_path, render_namespace
+from bordergraph.graph import _bg, vocab
+from bordergraph.graph.vocab import BG, BG_NS, codes, label, ontology_path, render_namespace
 
 ROOT = Path(__file__).resolve().parents[1]
 RELEASES = ROOT / "data" / "releases"
 
 
 def test_generated_namespace_matches_the_ontology() -> None:
-    # Fails when the TTL changes without `python -m bordergraph.vocab`.
+    # Fails when the TTL changes without `python -m bordergraph.graph.vocab`.
     assert Path(_bg.__file__).read_text(encoding="utf-8") == render_namespace(ontology_path())
 
 

@@ -14,9 +14,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from . import iris
-from .from_rdf import record_from_graph
-from .pipeline import (
+from .graph import iris
+from .graph.store import Store, export, open_store
+from .ingest.from_rdf import record_from_graph
+from .ingest.pipeline import (
     FileResult,
     LoadReport,
     load_foundation,
@@ -25,10 +26,9 @@ from .pipeline import (
     repo_path,
     summary,
 )
-from .read import read_release
+from .ingest.read import read_release
+from .ingest.resolve import Resolver
 from .records import ReleaseRecord
-from .resolve import Resolver
-from .store import Store, export, open_store
 
 DEFAULT_RELEASES = "data/releases"
 
@@ -102,7 +102,7 @@ class BorderGraph:
         paths = list(paths)
         if not progress:
             return load_paths(self.store, paths, jobs=jobs, on_file=on_file)
-        from .pipeline import release_files
+        from .ingest.pipeline import release_files
         from .progress import file_progress
 
         files = list(release_files(paths))
@@ -149,7 +149,7 @@ class BorderGraph:
         >>> bg.to_networkx("officials").number_of_nodes()
         0
         """
-        from .network import view as build_view
+        from .views.network import view as build_view
 
         return build_view(self.store, view)
 
@@ -164,7 +164,7 @@ class BorderGraph:
         >>> out.name
         'e.html'
         """
-        from .explorer import write_explorer
+        from .views.explorer import write_explorer
 
         if path is None:
             where = Path(self.store.location)
@@ -189,7 +189,7 @@ class BorderGraph:
         >>> bg.query("SELECT ?s WHERE { ?s ?p ?o }").empty
         True
         """
-        from . import queries
+        from .views import queries
 
         if queries.is_query_name(name_or_sparql):
             result = queries.run(self.store, name_or_sparql, params, inferred=inferred)
@@ -206,7 +206,7 @@ class BorderGraph:
         >>> BorderGraph.open(":memory:").sparql("ASK { ?s ?p ?o }")
         False
         """
-        from . import queries
+        from .views import queries
 
         answer = queries.run_sparql(self.store, text, params, inferred=inferred)
         if hasattr(answer, "columns") and hasattr(answer, "rows"):
@@ -221,7 +221,7 @@ class BorderGraph:
         """
         import pandas as pd
 
-        from . import queries
+        from .views import queries
 
         return pd.DataFrame(queries.describe(), columns=["name", "question", "parameters"])
 
@@ -297,7 +297,7 @@ def extract(path: str | Path) -> ReleaseRecord:
 
 def evaluate(directory: str | Path) -> Any:
     """Score every release in ``directory`` that has a ``NAME.gold.json`` beside it."""
-    from .scoring import evaluate as score_directory
+    from .quality.scoring import evaluate as score_directory
 
     return score_directory(Path(directory), lambda p: extract(p).to_json())
 

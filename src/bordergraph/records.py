@@ -37,7 +37,7 @@ class Source:
 
 @dataclass(frozen=True)
 class ReleaseText:
-    """The output of :mod:`bordergraph.read`: a release's body text and metadata."""
+    """The output of :mod:`bordergraph.ingest.read`: a release's body text and metadata."""
 
     path: str
     body: str

@@ -50,7 +50,7 @@ def build(store, update_url, releases, explorer, validate, fmt):  # type: ignore
         click.echo(f"{report.loaded} releases loaded, {len(report.failed)} failed", err=True)
         _print_summary(bg.stats(), fmt)
         if validate:
-            from ..validate import count_violations
+            from ..quality.validate import count_violations
 
             violations = count_violations(bg.store)
             click.echo(f"SHACL: {violations} violations (details: bordergraph validate)",
@@ -180,7 +180,7 @@ def docs(out_dir):  # type: ignore[no-untyped-def]
     Examples:
       bordergraph docs -o site/ontology
     """
-    from ..docs import write_docs
+    from ..views.docs import write_docs
 
     path = write_docs(out_dir)
     click.echo(f"wrote {path}")

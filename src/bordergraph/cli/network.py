@@ -59,8 +59,8 @@ def analyze(store, update_url, view_name, measure, top, graphml, gexf, fmt):  # 
     """
     import networkx as nx
 
-    from .. import analytics
-    from ..network import flatten
+    from ..views import analytics
+    from ..views.network import flatten
 
     with open_graph(store, update_url, read_only=True) as bg:
         G = bg.to_networkx(view_name)
@@ -108,8 +108,8 @@ def path(store, update_url, source, target, fmt):  # type: ignore[no-untyped-def
     """
     import networkx as nx
 
-    from ..analytics import chain
-    from ..network import find_node
+    from ..views.analytics import chain
+    from ..views.network import find_node
 
     with open_graph(store, update_url, read_only=True) as bg:
         G = bg.to_networkx("officials")

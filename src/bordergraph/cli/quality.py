@@ -19,7 +19,7 @@ def _quiet() -> None:
 
 
 def _short(iri: str) -> str:
-    from .. import iris
+    from ..graph import iris
 
     return iri.removeprefix(iris.RELEASE).removeprefix(iris.ID)
 
@@ -52,7 +52,7 @@ def reason(store, update_url, check_releases, hermit, materialize):  # type: ign
       bordergraph reason --check-releases
       bordergraph reason --no-hermit --no-materialize
     """
-    from ..consistency import reason as run
+    from ..quality.consistency import reason as run
 
     _quiet()
     with open_graph(store, update_url, read_only=not materialize) as bg:
@@ -98,8 +98,8 @@ def validate(store, update_url, fmt, releases):  # type: ignore[no-untyped-def]
       bordergraph validate
       bordergraph validate --release esc-13-plenary-2021 --format json
     """
-    from .. import iris
-    from ..validate import validate as run
+    from ..graph import iris
+    from ..quality.validate import validate as run
 
     _quiet()
     with open_graph(store, update_url, read_only=True) as bg:

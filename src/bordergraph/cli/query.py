@@ -1,6 +1,6 @@
 """Commands over the competency-question library: query, queries, sparql.
 
-Thin wrappers over :mod:`bordergraph.queries` (the same code the Python API runs).
+Thin wrappers over :mod:`bordergraph.views.queries` (the same code the Python API runs).
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from typing import Any
 
 import click
 
-from .. import queries as library
-from ..queries import ParameterError
+from ..views import queries as library
+from ..views.queries import ParameterError
 from . import format_option, main, open_graph, store_option
 from .output import emit
 
@@ -132,7 +132,7 @@ def sparql(text, query_file, fmt, no_inferred, store, update_url):  # type: igno
     elif hasattr(answer, "columns"):
         _emit_result(library.Result(answer.columns, answer.rows), fmt)
     else:
-        from ..store import _bind_prefixes
+        from ..graph.store import _bind_prefixes
 
         _bind_prefixes(answer)
         sys.stdout.write(answer.serialize(format="turtle"))

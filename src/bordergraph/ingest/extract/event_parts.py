@@ -1,0 +1,261 @@
+"""Visits, openings and the attributes of an event mention (date, mode, location).
+
+Split from :mod:`bordergraph.ingest.extract.events` to keep modules small; the vocabulary is
+``data/lexicon/LANG/events.yaml`` and ``places.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from .lexicon import alternation, load
+from .text import expand_state
+
+_CAP = r"[A-Z][\w’'.-]*"
+_VENUE = rf"{_CAP}(?:(?:\s+(?:of|and|de|del)\s+(?:the\s+)?|\s+|-|–){_CAP})*(?:\s+\([A-Z]{{2,8}}\))?"
+
+
+@cache
+def _lex(lang: str) -> dict:  # type: ignore[type-arg]
+    return load(lang, "events")
+
+
+def visits(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
+    """ "President Obama is visiting Mexico on May 2-3" -> a Visit with its place."""
+    from .events import EventMention
+
+    verbs = alternation(_lex(lang).get("visit_verbs", []))
+    if re.search(
+        r"\bfor (?:the|a|an)\s+(?:\w+\s+){0,4}(?:meeting|summit|dialogue|session|"
+        r"ceremony|plenary)\b",
+        ctx.text,
+        re.I,
+    ):
+        return []  # travel to attend an event: the event is what happened, not a visit
+    out = []
+    for pm, cid in ctx.people:
+        m = re.match(rf"\s+{verbs}\s+(?P<place>{_CAP}(?:\s+{_CAP})*)", ctx.text[pm.end :])
+        if m:
+            who = ctx.text[pm.start : pm.end]
+            em = EventMention(
+                ctx.index,
+                pm.start,
+                pm.end + m.end(),
+                f"visit of {who} to {m.group('place')}",
+                type="Visit",
+                location=m.group("place"),
+                persons=(cid,),
+                explicit=False,
+            )
+            out.append(em)
+    return out
+
+
+def facility(text: str, lang: str) -> re.Match[str] | None:
+    """The first capitalised facility (port of entry, bridge) named in ``text``."""
+    heads = alternation(_lex(lang).get("facility_heads", []))
+    if not re.search(heads, text):
+        return None  # every match ends in a head word; scanning for capitalised runs is slow
+    return re.search(
+        rf"(?:the\s+)?(?:(?:new|modernized|modernised)\s+)?(?P<fac>(?:{_CAP}[\s-]+)"
+        rf"{{1,4}}{heads}(?:\s+and\s+(?:{_CAP}\s+)*{heads})?)",
+        text,
+    )
+
+
+def openings(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
+    """ "Leaders Open the X Port of Entry", "... at the new X to inaugurate the crossing"."""
+    from .events import EventMention
+
+    verbs = alternation(_lex(lang).get("opening_verbs", []))
+    verb = re.search(rf"\b{verbs}\b", ctx.text, re.I)
+    fac = facility(ctx.text, lang)
+    if not verb or not fac:
+        return []
+    name = f"inauguration of the {fac.group('fac')}"
+    return [
+        EventMention(
+            ctx.index,
+            verb.start(),
+            verb.end(),
+            name,
+            type="Opening",
+            location=fac.group("fac"),
+            explicit=False,
+        )
+    ]
+
+
+def signings(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
+    """ "A and B signed the Agreement on X today": a Signing, told in the title or lead only."""
+    from .events import EventMention
+
+    if not (ctx.title or ctx.lead):
+        return []
+    verbs = alternation(_lex(lang).get("signing_verbs", []))
+    m = re.search(
+        rf"\b{verbs}\s+(?:an?\s+|the\s+)?(?P<np>{_CAP}(?:(?:\s+(?:of|on|for|and)\s+"
+        rf"(?:the\s+)?|\s+|-){_CAP})*)",
+        ctx.text,
+    )
+    if not m:
+        return []
+    return [
+        EventMention(
+            ctx.index,
+            m.start(),
+            m.end(),
+            f"signing of the {m.group('np')}",
+            type="Signing",
+            explicit=False,
+        )
+    ]
+
+
+def attributes(m, ctx, lo: int, hi: int, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """Fill date, end date, mode and location of mention ``m`` from its scope [lo, hi)."""
+    if m.ref:
+        return
+    inside = [d for d in ctx.dates if m.start <= d.start < m.end]
+    after = [
+        d
+        for d in ctx.dates
+        if m.end <= d.start < hi
+        and (
+            d.precision != "year"
+            or not re.search(
+                r"\b(?:since|between|until|through|during|and)\s+$", ctx.text[: d.start]
+            )
+        )
+    ]
+    before = [d for d in ctx.dates if lo <= d.start < m.start and d.precision != "year"]
+    clause_after = re.split(r"[;]|,\s+(?=which|when|where|while)|\bwhen\b", ctx.text[m.end : hi])[0]
+    after_clause = [
+        d
+        for d in after
+        if d.start < m.end + len(clause_after)
+        or re.match(r",\s+which\b", ctx.text[m.end : m.end + 9])
+    ]
+    pick = None
+    for group in (inside, after_clause, before[::-1]):
+        days = [d for d in group if d.precision in ("day", "relative")]
+        if days:
+            pick = days[0]
+            break
+        if group and pick is None:
+            pick = group[0]
+    if pick is None and "year" in m.extra:
+        m.date = m.extra["year"]
+    if pick is not None and not m.since_year:
+        m.date, m.end_date = pick.value, pick.end_value
+    scope = ctx.text[lo:hi]
+    for mode, words in _lex(lang).get("modes", {}).items():
+        if re.search(rf"\b{alternation(words)}\b", scope, re.I) and (
+            mode == "hybrid" or m.mode is None
+        ):
+            m.mode = mode
+    if m.location is None:
+        m.location = location(ctx.text, lo, hi, ctx, lang)
+
+
+def location(text: str, lo: int, hi: int, ctx, lang: str) -> str | None:  # type: ignore[no-untyped-def]
+    """ "at the Department of State in Washington" -> "Department of State, Washington"."""
+    scope = text[lo:hi]
+    date_spans = [(d.start - lo, d.end - lo) for d in ctx.dates]
+    venues = alternation(load(lang, "places").get("venue_heads", []))
+    pats = [
+        rf"\bat the (?:(?:new|modernized)\s+)?(?P<v>{_VENUE})",
+        rf"\bto the (?P<v>(?:{_CAP}\s+)*{venues})\b",
+        rf"\bin the (?P<v>(?:{_CAP}\s+)*{venues})\b",
+        rf"\bin (?P<v>{_CAP}(?:\s+{_CAP})*)",
+        rf"\b(?:traveled|travelled|came|returned) to (?P<v>{_CAP}(?:\s+{_CAP})*)",
+        rf"\b(?:which|where) (?P<v>{_CAP}(?:\s+{_CAP})*) will host\b",
+    ]
+    for pat in pats:
+        for m in re.finditer(pat, scope):
+            v = m.group("v")
+            if any(s <= m.start("v") < e for s, e in date_spans) or _not_place(v, lang):
+                continue
+            city = re.match(rf"\s+in (?P<c>{_CAP}(?:\s+{_CAP})*)", scope[m.end("v") :])
+            if city and not any(s <= m.end("v") + city.start("c") < e for s, e in date_spans):
+                v = f"{v}, {city.group('c')}"
+            return re.sub(r"(?<=[a-z])\.$", "", v)
+    return None
+
+
+def _not_place(v: str, lang: str) -> bool:
+    months = load(lang, "dates").get("months", {})
+    first = v.split()[0].lower().rstrip(".")
+    return first in months or v in ("U.S.", "The")
+
+
+def dateline(body_lead: str, lang: str) -> str | None:
+    """ "NOGALES, Ariz. — ..." -> "Nogales, Arizona"."""
+    m = re.match(
+        r"\s*([A-Z][A-Z .'-]+?)(?:,\s*([A-Z][\w.]+(?:\s[A-Z][\w.]+)?))?\s*[—–-]{1,2}\s", body_lead
+    )
+    if not m:
+        return None
+    city = " ".join(w.capitalize() for w in m.group(1).split())
+    if m.group(2):
+        return f"{city}, {expand_state(m.group(2), lang)}"
+    return city
+
+
+def drop(name: str, lang: str) -> str:
+    """An event name without the adjectives of its mode or time ("virtual", "today")."""
+    words = alternation(_lex(lang).get("name_drop", []))
+    return re.sub(rf"\b{words}\s+", "", name, flags=re.I).strip()
+
+
+def names(ctx, cids: tuple[int, ...]) -> str:
+    names = []
+    for cid in cids:
+        for pm, c in ctx.people:
+            if c == cid:
+                names.append(re.sub(r"^[Tt]he\s+", "", ctx.text[pm.start : pm.end]))
+                break
+    return " and ".join(dict.fromkeys(names))
+
+
+def bilateral(ctx, m: re.Match[str], em, word: str, left: str, lang: str) -> list | None:
+    """ "bilateral meeting(s) between A and B" / "separate bilateral meetings with A and with B"."""
+    after = [(pm, cid) for pm, cid in ctx.people if pm.start >= m.end()]
+    after = after[:2] if word == "between" else after
+    if not after:
+        return None
+    before = [(pm, cid) for pm, cid in ctx.people if pm.end <= m.start()]
+    if word == "between":
+        pairs = [tuple(after[:2])]
+    else:
+        if not before:
+            return None
+        pairs = [(before[-1], other) for other in after[:3]]
+    out = []
+    for pair in pairs:
+        cids = tuple(cid for _, cid in pair)
+        name = (
+            f"bilateral meeting between {names(ctx, cids)}"
+            if word == "with"
+            else drop(ctx.text[em.start : pair[-1][0].end], lang)
+        )
+        start, end = em.start, max(em.end, pair[-1][0].end)
+        if ctx.title:
+            name = ctx.text[pair[0][0].start : pair[-1][0].end]
+            start = pair[0][0].start
+        elif len(pairs) > 1:  # one meeting per counterpart: each spans its counterpart's name
+            start, end = pair[-1][0].start, pair[-1][0].end
+        out.append(
+            replace(
+                em,
+                name=name,
+                type="BilateralMeeting",
+                persons=cids,
+                start=start,
+                end=end,
+                explicit=word != "with",
+            )
+        )
+    return out

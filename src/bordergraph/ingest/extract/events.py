@@ -1,0 +1,265 @@
+"""Event mentions in one sentence: sessions of a series, meetings, visits, openings.
+
+A mention is either a new event or a back-reference (``ref``) to one already named ("the ESC",
+"the Summit", "the ceremony"). :mod:`bordergraph.ingest.extract.eventset` merges mentions into
+events. The vocabulary is ``data/lexicon/LANG/events.yaml``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from .dates import DateMention
+from .event_parts import attributes as _attributes
+from .event_parts import bilateral as _bilateral
+from .event_parts import drop as _drop
+from .event_parts import names as _names
+from .event_parts import openings as _openings
+from .event_parts import signings as _signings
+from .event_parts import visits as _visits
+from .lexicon import alternation, load
+from .people import Mention
+from .series import SeriesHit, parent_of
+
+_MOD = r"(?!(?:the|an?|their|its|this|of|for|to|in|at|on|with|before|after|during)\b)"
+_CAPRUN = r"[A-Z][\w’'.-]*(?:(?:,?\s+and\s+|\s+of\s+(?:the\s+)?|\s+|-|–)[A-Z0-9][\w’'.-]*)*"
+
+
+@dataclass
+class EventMention:
+    """One event mention (offsets relative to its sentence)."""
+
+    sent: int
+    start: int
+    end: int
+    name: str
+    type: str | None = None
+    series: str | None = None  # as written
+    series_key: str | None = None
+    ordinal: int | None = None
+    date: str | None = None
+    end_date: str | None = None
+    mode: str | None = None
+    location: str | None = None
+    ref: bool = False
+    explicit: bool = True  # the name is a phrase of the text, not built from its parts
+    future: bool = False
+    persons: tuple[int, ...] = ()  # person cluster ids taking part (for bilateral meetings)
+    since_year: bool = False
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the event finder needs to know about a sentence."""
+
+    index: int
+    text: str
+    people: list[tuple[Mention, int]]  # mention, person cluster id
+    leaders: frozenset[int]  # cluster ids whose post leads a government
+    series: list[SeriesHit]
+    dates: list[DateMention]
+    title: bool = False
+    lead: bool = False  # in the lead paragraph, where the release's own event is told
+
+
+@cache
+def _lex(lang: str) -> dict:  # type: ignore[type-arg]
+    return load(lang, "events")
+
+
+def _ordinal(words: str, lang: str) -> int | None:
+    ords = load(lang, "numbers").get("ordinals", {})
+    for w in re.findall(r"[\w]+", words):
+        m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", w)
+        if m:
+            return int(m.group(1))
+        if w.lower() in ords:
+            return int(ords[w.lower()])
+    return None
+
+
+def find_events(ctx: Context, lang: str) -> list[EventMention]:
+    """All event mentions of one sentence, left to right."""
+    out = _series_mentions(ctx, lang)
+    taken = [(m.start, m.end) for m in out]
+    for m in (
+        _noun_mentions(ctx, lang) + _visits(ctx, lang) + _openings(ctx, lang) + _signings(ctx, lang)
+    ):
+        if not any(s <= m.start < e or m.start <= s < m.end for s, e in taken):
+            out.append(m)
+            taken.append((m.start, m.end))
+    out.sort(key=lambda m: m.start)
+    for i, m in enumerate(out):
+        lo = out[i - 1].end if i else 0
+        hi = out[i + 1].start if i + 1 < len(out) else len(ctx.text)
+        _attributes(m, ctx, lo, hi, lang)
+    return out
+
+
+def _series_mentions(ctx: Context, lang: str) -> list[EventMention]:
+    lex = _lex(lang)
+    text = ctx.text
+    nouns = alternation([n for n in lex.get("nouns", {}) if " " not in n or "meeting" in n])
+    creates = alternation(lex.get("create_verbs", []))
+    future = alternation(lex.get("future_modifiers", ["next"]))
+    out = []
+    hits = list(ctx.series)
+    for a, b in itertools.pairwise(hits):
+        if not text[a.end : b.start].strip() and not a.generic and not b.generic:
+            hits.remove(b)  # "... Border Management Process Executive Steering Committee (ESC)"
+            hits[hits.index(a)] = SeriesHit(a.start, b.end, a.written, a.key, a.kind, b.acronym)
+    for h in hits:
+        key = parent_of(h.key, lang) or h.key
+        left = text[: h.start]
+        right = text[h.end :]
+        if re.search(rf"\b{creates}\w*\s+(?:an?\s+|the\s+)?$", left, re.I):
+            continue  # "agreed to establish a ... Dialogue": an outcome
+        m = EventMention(
+            ctx.index,
+            h.start,
+            h.end,
+            text[h.start : h.end],
+            series=h.written,
+            series_key=key,
+            type=_series_type(h.kind),
+        )
+        if h.generic:
+            m.series, m.series_key, m.extra["generic"] = None, None, h.kind
+        phrase = re.search(
+            rf"(?:^|\b(?:an?|the|their|its|for|of)\s+|[,;:]\s*)(?P<mods>(?:{_MOD}[\w-]+\s+)"
+            rf"{{0,4}}?)(?P<noun>{nouns})\s+of\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?$",
+            left,
+            re.I,
+        )
+        mods = re.search(r"\b(?:an?|the|their|its)\s+(?P<mods>(?:[\w-]+\s+){1,3})$", left, re.I)
+        first = re.match(r"\s+(?:to|will)\s+meet\s+for\s+the\s+first\s+time", right)
+        verb = re.match(
+            rf"\s+(?:was\s+|were\s+)?({alternation(lex.get('session_verbs', []))})\b", right
+        )
+        if phrase:
+            m.start = phrase.start("mods") if phrase.group("mods") else phrase.start("noun")
+            m.name = _drop(text[m.start : h.end], lang)
+            m.ordinal = _ordinal(phrase.group("mods") or "", lang)
+            if "first" in (phrase.group("mods") or "").lower() and " since " in right[:80]:
+                m.ordinal = None
+        elif first:
+            m.name, m.ordinal, m.future = f"first meeting of the {h.written}", 1, True
+            m.end = h.end + first.end()
+        elif mods and (
+            _ordinal(mods.group("mods"), lang)
+            or re.search(rf"\b(?:{future}|(?:19|20)\d\d)\b", mods.group("mods"))
+        ):
+            m.ordinal = _ordinal(mods.group("mods"), lang)
+            m.future = bool(re.search(rf"\b{future}\b", mods.group("mods")))
+            year = re.search(r"\b((?:19|20)\d\d)\b", mods.group("mods"))
+            m.start = mods.start("mods")
+            m.name = text[m.start : h.end]
+            if year:
+                m.extra["year"] = year.group(1)
+        elif verb and verb.group(1) in ("launched", "inaugurated"):
+            m.ordinal = 1
+        elif not _session_context(h, ctx, lang):
+            m.ref = True
+        if h.generic and not (phrase or first or verb):
+            m.ref = True
+        out.append(m)
+    return out
+
+
+def _series_type(kind: str) -> str:
+    return {"dialogue": "Dialogue", "summit": "Summit"}.get(kind, "Meeting")
+
+
+def _session_context(h: SeriesHit, ctx: Context, lang: str) -> bool:
+    """A bare summit or dialogue name is a session when its clause dates, places or hosts it,
+    when the sentence is a title, or when a "builds on" cue points at it."""
+    if h.kind not in ("dialogue", "summit") or h.generic:
+        return False
+    lex = _lex(lang)
+    if ctx.title or re.search(alternation(lex.get("builds_on", [])), ctx.text[: h.start], re.I):
+        return True
+    if re.search(r"\bfor the\s+$", ctx.text[: h.start]):  # "gathered today for the Summit"
+        return True
+    clause = re.split(r"[;:]|,\s+(?=which|when|where)", ctx.text[h.end :])[0]
+    if any(h.end <= d.start < h.end + len(clause) and d.precision != "year" for d in ctx.dates):
+        return True
+    verbs = alternation(lex.get("event_verbs", []))
+    return bool(re.search(rf"\b{verbs}\b", ctx.text[max(0, h.start - 60) : h.end + 80]))
+
+
+def _noun_mentions(ctx: Context, lang: str) -> list[EventMention]:
+    lex = _lex(lang)
+    text = ctx.text
+    nouns = lex.get("nouns", {})
+    refs = set(lex.get("reference_nouns", []))
+    out = []
+    for m in re.finditer(rf"\b(?P<noun>{alternation(list(nouns))})\b", text, re.I):
+        noun = m.group("noun").lower()
+        etype = nouns[noun]
+        if etype in ("Summit", "Dialogue") or noun in ("gathering", "plenary"):
+            continue  # named summits and dialogues come from the series lexicon
+        left, right = text[: m.start()], text[m.end() :]
+        det = re.search(
+            r"(?:^|\b(?P<det>an?|the|their|its|this)\s+)(?P<mods>(?:(?!(?:the|an?|their|"
+            r"its|this|of|for|to|in|at|on|with|before|after|during)\b)[\w,-]+\s+){0,4}?)$",
+            left,
+            re.I,
+        )
+        mods = det.group("mods") if det else ""
+        start = det.start("mods") if det and det.group("mods") else m.start()
+        em = EventMention(ctx.index, start, m.end(), m.group("noun"), type=etype, explicit=True)
+        persons = [cid for pm, cid in ctx.people if pm.start >= m.end()]
+        between = re.match(r"s?\s+(between|with)\s+", right)
+        definite = det and (det.group("det") or "").lower() in ("the", "this", "its")
+        told = ctx.title or "bilateral" in mods.lower() or m.group("noun").endswith("s")
+        if (
+            between
+            and definite
+            and not told
+            and not any(start <= d.start < m.end() for d in ctx.dates)
+        ):
+            between = None  # "co-chaired the meeting with X": the meeting told already
+        if between:
+            em = _bilateral(ctx, m, em, between.group(1), left, lang)
+            if em is None:
+                continue
+            out.extend(em)
+            continue
+        purpose = re.match(r"\s+to\s+(?!(?:an?|the|their|its)\b)[a-z]+\s+(?:the\s+)?[^,;]+", right)
+        venue = re.match(rf"(?:\s+today)?\s+at\s+the\s+({_CAPRUN})", right)
+        dated = any(start <= d.start < m.end() for d in ctx.dates)
+        if (
+            re.fullmatch(r"(?:[A-Z][A-Z .,'-]*[—–-]+\s*)?", left) and etype == "Meeting"
+        ):  # "Meeting today at the National Palace, A and B"
+            em.persons = tuple(cid for _, cid in ctx.people)
+            em.name, em.explicit = "meeting of " + _names(ctx, em.persons), False
+        elif purpose:
+            em.name = _drop(mods + m.group("noun") + purpose.group(0), lang)
+            em.end = m.end() + purpose.end()
+        elif venue and etype == "Opening":
+            em.name = _drop(f"{mods}{m.group('noun')} at the {venue.group(1)}", lang)
+            em.end = m.end() + venue.end()
+        elif dated and etype == "Meeting":
+            em.persons = tuple(cid for _, cid in ctx.people if cid in ctx.leaders)
+            em.name = _drop(text[start : m.end()], lang) + (
+                " of " + _names(ctx, em.persons) if em.persons else ""
+            )
+        elif (det and det.group("det") and det.group("det").lower() in ("the", "this", "its")) or (
+            noun in refs and not mods.strip()
+        ):
+            em.ref = True
+        elif det is None or not det.group("det"):
+            continue  # "has held annual plenary meetings": a habit, not an event
+        else:
+            em.name = _drop(text[start : m.end()], lang)
+        if etype == "Meeting" and (
+            sum(1 for c in em.persons if c in ctx.leaders) >= 2 or "bilateral" in mods.lower()
+        ):
+            em.type = "BilateralMeeting"
+        del persons
+        out.append(em)
+    return out

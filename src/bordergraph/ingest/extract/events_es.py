@@ -1,0 +1,291 @@
+"""Event mentions of a Spanish sentence: sessions of a series ("la X Cumbre de Líderes de
+América del Norte", "la Reunión Plenaria del Grupo Binacional ..."), bilateral meetings ("la
+reunión bilateral que el presidente A y el presidente B sostuvieron"), signings ("suscribieron
+la Declaración ...", "la declaración ..., firmada en julio de 2022", "la presentación del Acta
+328") and back-references ("la Cumbre", "Durante la firma"). Returns the English pipeline's
+:class:`~bordergraph.ingest.extract.events.EventMention`, merged by :mod:`.eventset`.
+
+>>> from .series_es import series_hits
+>>> text = "en la IX Cumbre de Líderes de América del Norte, celebrada en Washington"
+>>> [(m.name, m.ordinal, m.type, m.location) for m in find_events_es(
+...     0, text, [], frozenset(), series_hits(text, {}, {}), [], False, False)]
+[('IX Cumbre de Líderes de América del Norte', 9, 'Summit', 'Washington')]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .dates import DateMention
+from .event_parts_es import CAP, CAPNP, _trim, attributes, openings
+from .events import EventMention
+from .lex_es import alt
+from .lexicon import load
+from .people import Mention
+from .series import SeriesHit, parent_of
+from .text import country_of
+
+_ROMAN = r"(?=[IVX])(?:X{0,3})(?:IX|IV|V?I{0,3})"  # never empty
+_AGREEMENT = r"(?:Declaración|Acuerdo|Acta|Memorándum|Memorando|Convenio|Tratado|Carta|Protocolo)"
+
+
+@cache
+def _lex() -> dict:  # type: ignore[type-arg]
+    return load("es", "events")
+
+
+def _ord_pattern() -> str:
+    words = alt(list(load("es", "numbers").get("ordinals", {})))
+    return (
+        rf"(?:(?-i:{_ROMAN})(?![\wÀ-ÿ])|\d{{1,2}}\s?(?:a|o|ª|º|\.ª|\.º|er|era)(?![\wÀ-ÿ])|{words})"
+    )
+
+
+def ordinal(word: str | None) -> int | None:
+    """ "XIII" -> 13, "13a" -> 13, "novena" -> 9."""
+    if not word:
+        return None
+    w = word.strip()
+    m = re.match(r"(\d+)", w)
+    if m:
+        return int(m.group(1))
+    if re.fullmatch(r"[IVXL]+", w):
+        vals = {"I": 1, "V": 5, "X": 10, "L": 50}
+        total = 0
+        for a, b in zip(w, w[1:] + " ", strict=True):
+            total += -vals[a] if b != " " and vals[a] < vals[b] else vals[a]
+        return total or None
+    value = load("es", "numbers").get("ordinals", {}).get(w.lower())
+    return int(value) if value else None
+
+
+def _type(kind: str) -> str:
+    return {"dialogue": "Dialogue", "summit": "Summit"}.get(kind, "Meeting")
+
+
+def find_events_es(
+    index: int,
+    text: str,
+    people: list[tuple[Mention, int]],
+    leaders: frozenset[int],
+    hits: list[SeriesHit],
+    dates: list[DateMention],
+    title: bool,
+    lead: bool,
+) -> list[EventMention]:
+    """All event mentions of one sentence, left to right, with date, mode and location."""
+    out = _series_mentions(index, text, hits, title, lead, dates)
+    found = _noun_mentions(index, text, people, leaders) + _signings(index, text, people)
+    for m in found + openings(index, text):
+        if not any(o.start <= m.start < o.end or m.start <= o.start < m.end for o in out):
+            out.append(m)
+    out.sort(key=lambda m: m.start)
+    for i, m in enumerate(out):
+        hi = out[i + 1].start if i + 1 < len(out) else len(text)
+        lo = out[i - 1].end if i else 0
+        attributes(m, text, dates, lo, hi)
+    return out
+
+
+def _series_mentions(index, text, hits, title, lead, dates) -> list[EventMention]:  # type: ignore[no-untyped-def]
+    lex = _lex()
+    nouns = alt(lex.get("session_nouns", []))
+    ords = _ord_pattern()
+    out = []
+    for h in hits:
+        left = text[: h.start]
+        if re.search(
+            r"\b(?:crear|establecer|instalar|creación\s+de|instalación\s+de)\s+(?:el|la|un|una)?\s*$",
+            left,
+            re.I,
+        ):
+            continue  # a body created: an outcome, not a session
+        pre = re.search(
+            rf"(?:(?P<ord>{ords})\s+)?(?:(?P<noun>{nouns})\s+(?:(?P<ord2>{ords})\s+)?"
+            rf"(?:del|de\s+la|de)\s+)?$",
+            left,
+            re.I,
+        )
+        word = pre.group("ord") or pre.group("ord2") if pre else None
+        start = pre.start() if pre and (pre.group("ord") or pre.group("noun")) else h.start
+        parent = parent_of(h.key, "es") if h.key else None
+        key = parent or h.key or None
+        written = _series_name(parent) if parent else h.written if h.key else None
+        m = EventMention(
+            index,
+            start,
+            h.end,
+            text[start : h.end],
+            type=_type(h.kind),
+            series=written,
+            series_key=key,
+            ordinal=ordinal(word),
+        )
+        if h.generic and not h.key:
+            m.extra["generic"] = h.kind
+        if m.ordinal is None and re.search(
+            rf"\b(?:{alt(lex.get('first_words', []))})\s+$", left[:start], re.I
+        ):
+            m.ordinal = 1
+        context = alt(lex.get("context_before", []), escape=False)
+        if not (pre and pre.group("noun")) and re.search(rf"\b{context}\s+$", left[:start], re.I):
+            m.ref = True  # "En el marco del Diálogo ...": the setting, not a session
+            out.append(m)
+            continue
+        session = (
+            bool(pre and pre.group("noun"))
+            or m.ordinal is not None
+            or (not h.generic and (title or lead or _dated(h, text, dates)))
+        )
+        m.ref = not session
+        m.future = is_future(left[-60:], text[h.end :])
+        if h.generic and m.ordinal is None and not (m.future and pre and pre.group("noun")):
+            m.ref = True  # "la Cumbre", "la reunión del Diálogo": the session already named
+        out.append(m)
+    return out
+
+
+def _series_name(key: str) -> str:
+    """The Spanish name of a series (a committee's sessions belong to its parent process)."""
+    for entry in _lex().get("series", []):
+        if entry["name"] == key:
+            return str(entry.get("names", [key])[0])
+    return key
+
+
+def _who(text: str, pm: Mention) -> str:
+    """A person as the text names them in an event's name: "el presidente Biden"; a long
+    "post, Name" mention by the name alone."""
+    written = text[pm.start : pm.end]
+    if "," in written and pm.name:
+        return pm.name
+    return written[:1].lower() + written[1:] if re.match(r"(?:El|La)\s", written) else written
+
+
+def is_future(left: str, right: str) -> bool:
+    """ "La próxima reunión ...", "acordaron celebrar la ... en marzo": announced, not held."""
+    lex = _lex()
+    words = alt(lex.get("future_words", []))
+    plan = alt(lex.get("plan_verbs", []), escape=False)
+    clause = re.split(r"[;.]", right)[0]
+    return bool(
+        re.search(words, left, re.I)
+        or re.search(rf"\b{plan}\s+(?:\S+\s+){{0,3}}$", left, re.I)
+        or re.search(words, clause, re.I)
+    )
+
+
+def _dated(h: SeriesHit, text: str, dates: list[DateMention]) -> bool:
+    clause = re.split(r"[;]|,\s+(?=que|cuando|donde|el cual|la cual)", text[h.end :])[0]
+    return h.kind in ("dialogue", "summit") and any(
+        h.end <= d.start < h.end + len(clause) and d.precision != "year" for d in dates
+    )
+
+
+def _noun_mentions(index, text, people, leaders) -> list[EventMention]:  # type: ignore[no-untyped-def]
+    lex = _lex()
+    nouns = lex.get("nouns", {})
+    ceremony = alt(lex.get("ceremony_nouns", []))
+    out = []
+    for m in re.finditer(rf"\b(?P<noun>{alt(list(nouns))})\b", text, re.I):
+        noun = m.group("noun").lower()
+        etype = nouns.get(noun) or nouns.get(m.group("noun"))
+        right = text[m.end() :]
+        after = [(pm, cid) for pm, cid in people if pm.start >= m.end()]
+        agreement = re.match(
+            rf"\s+(?:del|de\s+la|de\s+los|de)\s+(?P<np>{_AGREEMENT}\b{CAPNP[len(CAP) :]})", right
+        )
+        meet = re.match(r"\s+(?:que|entre|con)\b", right)
+        with_ = re.match(r"(?:\s+[\wÀ-ÿ]+){0,3}?\s+con\s+(?:el|la)\s", right)
+        before = [(pm, cid) for pm, cid in people if pm.end <= m.start()]
+        if (
+            etype == "Meeting"
+            and with_
+            and after
+            and before
+            and re.search(r"\b(?:un|una)\s+(?:[\wÀ-ÿ]+\s+)?$", text[: m.start()], re.I)
+        ):
+            # "X sostuvo una reunión de trabajo con la secretaria Y": a meeting of the two
+            etype, meet, after = "BilateralMeeting", with_, [before[-1], after[0]]
+        if etype == "BilateralMeeting" and meet and after:
+            pair = after[:2]
+            names = " y ".join(_who(text, pm) for pm, _ in pair)
+            end = pair[-1][0].end
+            out.append(
+                EventMention(
+                    index,
+                    m.start(),
+                    end,
+                    f"{m.group('noun')} entre {names}",
+                    type="BilateralMeeting",
+                    persons=tuple(c for _, c in pair),
+                    explicit=False,
+                )
+            )
+        elif agreement and (re.fullmatch(ceremony, noun) or etype == "Signing"):
+            end = m.end() + agreement.end()
+            out.append(EventMention(index, m.start(), end, text[m.start() : end], type="Signing"))
+        elif etype == "Visit" and re.match(rf"\s+(?:\w+\s+)?a\s+(?P<p>{CAP})", right):
+            place = re.match(rf"\s+(?:\w+\s+)?a\s+(?P<p>{CAP}(?:\s+{CAP})*)", right)
+            if place and country_of(place.group("p"), "es"):
+                out.append(
+                    EventMention(
+                        index,
+                        m.start(),
+                        m.end() + place.end(),
+                        text[m.start() : m.end() + place.end()],
+                        type="Visit",
+                        location=place.group("p"),
+                    )
+                )
+        elif re.search(r"\b(?:la|el|los|las|esta|este|dicha|dicho)\s+$", text[: m.start()], re.I):
+            ref = EventMention(index, m.start(), m.end(), m.group("noun"), type=etype, ref=True)
+            ref.extra["ref_type"] = etype or ""
+            out.append(ref)
+    return out
+
+
+def _signings(index, text, people) -> list[EventMention]:  # type: ignore[no-untyped-def]
+    """ "suscribieron en la Ciudad de México la Declaración ..." and "la declaración ...,
+    firmada en julio de 2022": the signing of an agreement."""
+    lex = _lex()
+    out = []
+    verbs = alt(lex.get("signing_verbs", []))
+    for m in re.finditer(
+        rf"\b{verbs}\s+(?:en\s+(?:la\s+|el\s+)?(?P<loc>{CAP}(?:\s+(?:de|del)\s+{CAP}|"
+        rf"\s+{CAP})*)\s+)?(?P<det>el|la|los|las)\s+(?P<np>{_AGREEMENT}\b"
+        rf"{CAPNP[len(CAP) :]})",
+        text,
+    ):
+        who = tuple(cid for pm, cid in people if pm.end <= m.start())
+        out.append(
+            EventMention(
+                index,
+                m.start(),
+                m.end(),
+                f"firma de {m.group('det')} {_trim(m.group('np'))}",
+                type="Signing",
+                location=m.group("loc"),
+                persons=(),
+                explicit=False,
+                extra={"signers": ",".join(map(str, who))},
+            )
+        )
+    parts = alt(lex.get("signing_participles", []), escape=False)
+    for m in re.finditer(
+        rf"\b(?P<det>la|el)\s+(?P<np>(?:declaración|acuerdo|memorándum|convenio|"
+        rf"carta|acta|tratado|protocolo)\b[^,;]*?),\s+{parts}\b",
+        text,
+    ):
+        out.append(
+            EventMention(
+                index,
+                m.end(),
+                m.end() + 1,
+                f"firma de {m.group('det')} {_trim(m.group('np'))}",
+                type="Signing",
+                explicit=False,
+            )
+        )
+    return out

@@ -1,0 +1,279 @@
+"""Person mentions in a sentence: a name with the post written before or after it.
+
+Forms handled (the vocabulary is ``data/lexicon/LANG/titles.yaml`` and ``people.yaml``):
+
+- post before name: "Secretary of Homeland Security Alejandro N. Mayorkas",
+  "GSA Pacific Rim Regional Administrator Ruth Cox", "the Secretary of the Navy, Admiral X Y";
+- name before post: "William Brooks, director of field operations for CBP's Tucson Field Office";
+- short forms and back-references: "Secretary Mayorkas", "Mr. Brooks", "the Prime Minister".
+
+>>> [(m.name, m.post, m.country) for m in find_mentions(
+...     "Mexican Foreign Secretary Marcelo Ebrard led Mexico's delegation.")]
+[('Marcelo Ebrard', 'Foreign Secretary', 'MX')]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .lexicon import load
+from .namewords import Mention, joins, lex, match_at, name_length, name_word, span
+from .text import Tok, country_of, country_words, state_country, tokenize
+
+_LINK = {"of", "for", "to", "on"}
+
+
+def find_mentions(text: str, lang: str = "en", orgs=None) -> list[Mention]:  # type: ignore[no-untyped-def]
+    """The person mentions of one sentence, left to right. ``orgs`` is an
+    :class:`~bordergraph.ingest.extract.orgs.OrgTable` used to recognise organization acronyms."""
+    lx = lex(lang)
+    toks = tokenize(text, lang)
+    out: list[Mention] = []
+    used: set[int] = set()
+    i = 0
+    while i < len(toks):
+        n = match_at(toks, i, lx.heads)
+        if not n or not toks[i].cap or i in used:
+            i += 1
+            continue
+        m, last = _post_first(text, toks, i, n, lx, lang, orgs)
+        if m is not None:
+            out.append(m)
+            used.update(range(i, last))
+            i = last
+        else:
+            i += n
+    out.extend(_name_first(text, toks, used, lx, lang, orgs))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _post_first(text, toks, i, n, lx, lang, orgs):  # type: ignore[no-untyped-def]
+    head = " ".join(t.text for t in toks[i : i + n])
+    left, org, country = _left(text, toks, i, lx, lang, orgs)
+    j = i + n
+    comp_end, name_at = j, None
+    # complements: "of Homeland Security", "for Western Hemisphere Affairs", "to the United States"
+    while j < len(toks) and toks[j].text in _LINK:
+        k = j + 1
+        if k < len(toks) and toks[k].text == "the":
+            k += 1
+        run = k
+        while run < len(toks) and (toks[run].cap or joins(toks, run, lx)):
+            run += 1
+        if run == k:
+            break
+        # a name glued to the complement: "... Hemisphere Affairs Brian A. Nichols"
+        cut = run
+        while cut > k and name_word(toks[cut - 1], lx, lang):
+            cut -= 1
+        if cut < run and cut > k and name_length(toks, cut, lx, lang) >= 2:
+            comp_end, name_at = cut, cut
+            break
+        comp_end, j = run, run
+    post_toks = (left, comp_end)
+    if name_at is None:
+        k = comp_end
+        if k < len(toks) and toks[k].text == "," and (comp_end > i + n or left < i):
+            k += 1  # "the United States Ambassador to Mexico, Kenneth Salazar"
+        while k < len(toks) and toks[k].text in lx.ranks:
+            k += 1
+        if name_length(toks, k, lx, lang):
+            name_at = k
+    post = span(text, toks, *post_toks)
+    post, org2 = _split_org(post, orgs)
+    org = org or org2
+    if name_at is None:
+        before = toks[left - 1].text.lower() if left > 0 else ""
+        if before == "the" and head not in lx.honorifics:
+            return Mention(
+                toks[left - 1].start,
+                toks[comp_end - 1].end,
+                None,
+                post,
+                head,
+                org,
+                country,
+                "anaphor",
+            ), comp_end
+        return None, i + n
+    size = name_length(toks, name_at, lx, lang)
+    end = name_at + size
+    name = re.sub(r"['’]s$", "", span(text, toks, name_at, end))
+    if end + 1 < len(toks) and toks[end].text == "of" and country_of(toks[end + 1].text, lang):
+        country = country or country_of(toks[end + 1].text, lang)
+        end += 2
+    real = [
+        t
+        for t in toks[name_at : name_at + size]
+        if t.text not in lx.suffixes and t.text != "," and not re.fullmatch(r"[A-Z]\.", t.text)
+    ]
+    kind = "full" if len(real) >= 2 else "short"
+    if head in lx.honorifics:
+        post = None
+    country = country or _post_country(post, lang)
+    return Mention(toks[left].start, toks[end - 1].end, name, post, head, org, country, kind), end
+
+
+def _left(text, toks, i, lx, lang, orgs):  # type: ignore[no-untyped-def]
+    """Modifiers written before a post's title: kept in the post, or read as its organization
+    ("GSA", "The Department of State's") or country ("Mexican", "Mexico's")."""
+    k, org, country = i, None, None
+    while k > 0:
+        tok = toks[k - 1]
+        if tok.possessive:
+            owner_start = k - 1
+            while (
+                not country_of(tok.bare, lang)
+                and owner_start > 0
+                and (
+                    toks[owner_start - 1].cap
+                    or toks[owner_start - 1].text == "of"
+                    or joins(toks, owner_start - 1, lx)
+                )
+                and toks[owner_start - 1].text != "The"
+            ):
+                owner_start -= 1
+            owner = re.sub(r"['’]s$", "", span(text, toks, owner_start, k))
+            if country_of(owner, lang):
+                country = country_of(owner, lang)
+            else:
+                org = owner
+            break
+        if tok.cap and tok.text.lower() in _demonyms(lang):
+            country = country_of(tok.text, lang)  # "Mexican Foreign Secretary": not in the post
+            break
+        if not tok.cap or tok.text in lx.not_name - lx.complement - {"Regional", "U.S."}:
+            break
+        if (
+            tok.text == ")"
+            and k >= 3
+            and toks[k - 3].text == "("
+            and orgs is not None
+            and orgs.lookup(toks[k - 2].text) is not None
+        ):
+            org = toks[k - 2].text  # "U.S. Customs and Border Protection (CBP) Director ..."
+            break
+        if orgs is not None and orgs.lookup(tok.text) is not None:
+            org = tok.text
+            break
+        if (
+            name_word(tok, lx, lang)
+            and not state_country(tok.text, lang)
+            and tok.text not in lx.complement
+            and k - 1 > 0
+            and toks[k - 2].cap
+        ):
+            break  # a preceding name ("... Jeff Flake Representative") is not a modifier
+        k -= 1
+        if state_country(tok.text, lang):
+            country = country or state_country(tok.text, lang)
+            if k >= 2 and toks[k - 1].text == "," and toks[k - 2].cap:
+                k -= 2  # "Nogales, Arizona Mayor"
+            break
+    if k < i and country is None:
+        country = country_of(span(text, toks, k, i), lang) or (
+            country_of(toks[k].text, lang) if toks[k].text in ("U.S.",) else None
+        )
+    return k, org, country
+
+
+@cache
+def _demonyms(lang: str) -> frozenset[str]:
+    words = load(lang, "places").get("demonyms", [])
+    return frozenset(w.lower() for w in words)
+
+
+def _split_org(post: str, orgs) -> tuple[str, str | None]:  # type: ignore[no-untyped-def]
+    """ "Chief Officer for North America of the Secretariat of Foreign Relations" -> post, org."""
+    m = re.search(
+        r"\s+(?:of|at) the ((?:Secretariat|Department|Ministry|Office|Agency)\b.*)$", post
+    )
+    if m and re.search(r"\b(?:for|to|of)\b", post[: m.start()]):
+        return post[: m.start()], m.group(1)
+    return post, None
+
+
+def _post_country(post: str | None, lang: str) -> str | None:
+    """ "U.S. Ambassador to Mexico" -> US; "Ambassador of Mexico to ..." -> MX: the country the
+    post opens with, else the one it is "of"."""
+    if not post:
+        return None
+    opening, of_country = _post_country_patterns(lang)
+    first = opening.match(post)
+    if first:
+        return country_of(first.group(1), lang)
+    m = of_country.search(post)
+    return country_of(m.group(1), lang) if m else None
+
+
+@cache
+def _post_country_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A country word opening a post, and one it is "of" (built once per language)."""
+    words = sorted(country_words(lang), key=len, reverse=True)
+    alt = "|".join(re.escape(w) for w in words)
+    return (
+        re.compile(rf"(?i)({alt})(?![\w'’])"),
+        re.compile(rf"(?i)\bof (?:the )?({alt})(?![\w'’])"),
+    )
+
+
+def _name_first(text, toks, used, lx, lang, orgs):  # type: ignore[no-untyped-def]
+    """ "William Brooks, director of field operations for CBP's Tucson Field Office"."""
+    out = []
+    i = 0
+    while i < len(toks):
+        size = name_length(toks, i, lx, lang) if i not in used else 0
+        if size < 2 or (i and toks[i - 1].cap):
+            i += max(size, 1)
+            continue
+        k = i + size
+        if k + 1 < len(toks) and toks[k].text == ",":
+            k += 1
+            if toks[k].text in ("the", "a"):
+                k += 1
+            n = match_at(toks, k, lx.lower_heads) or match_at(toks, k, lx.heads)
+            if n:
+                end = k + n
+                while end + 1 < len(toks) and toks[end].text == "of" and not toks[end + 1].cap:
+                    end += 2
+                    while (
+                        end < len(toks)
+                        and toks[end].text.islower()
+                        and toks[end].text not in ("for", "at", "with", "and", "of", "in")
+                    ):
+                        end += 1
+                post = span(text, toks, k, end)
+                org = None
+                if end + 1 < len(toks) and toks[end].text in ("for", "at", "of"):
+                    j = end + 1 + (toks[end + 1].text == "the")
+                    if j < len(toks) and toks[j].cap:
+                        org = toks[j].bare if toks[j].possessive else _org_run(text, toks, j)
+                        if orgs is not None and orgs.lookup(org) is None and not toks[j].possessive:
+                            org = None
+                out.append(
+                    Mention(
+                        toks[i].start,
+                        toks[end - 1].end,
+                        span(text, toks, i, i + size),
+                        post,
+                        toks[k].text,
+                        org,
+                        _post_country(post, lang),
+                        "full",
+                    )
+                )
+                used.update(range(i, end))
+                i = end
+                continue
+        i += size
+    return out
+
+
+def _org_run(text: str, toks: list[Tok], j: int) -> str:
+    k = j
+    while k < len(toks) and (
+        toks[k].cap or (toks[k].text in ("of", "and") and k + 1 < len(toks) and toks[k + 1].cap)
+    ):
+        k += 1
+    return span(text, toks, j, k)

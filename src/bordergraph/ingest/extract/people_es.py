@@ -1,0 +1,329 @@
+"""Person mentions in Spanish: the post is written before the name, often set off by a comma.
+
+Forms: "el canciller Marcelo Ebrard", "la secretaria de Economía, Tatiana Clouthier",
+"el jefe de la Unidad para América del Norte de la SRE, Roberto Velasco Álvarez" (the trailing
+"de la SRE" is the person's organization), "el presidente López Obrador" (a short form) and
+"el canciller destacó" (a back-reference). Vocabulary: ``data/lexicon/es/titles.yaml`` and
+``people.yaml``. Returns the same :class:`~bordergraph.ingest.extract.people.Mention` as English.
+
+>>> [(m.name, m.post, m.country) for m in find_mentions_es(  # doctest: +NORMALIZE_WHITESPACE
+...     "Asistieron la comisionada de la Sección mexicana, Adriana Reséndez Maldonado; y el "
+...     "congresista Juan Vargas.")]
+[('Adriana Reséndez Maldonado', 'comisionada de la Sección mexicana', 'MX'),
+ ('Juan Vargas', 'congresista', 'US')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from .lexicon import load
+from .namewords import by_first_word
+from .people import Mention
+from .text import Tok, country_of, tokenize
+
+_LINKS = {"de", "del", "para", "en", "sobre", "ante"}
+_ARTICLES = {"la", "las", "los", "el"}
+_DETS = {"el", "la", "al", "del", "los", "las"}
+_JOIN = {"y", "e", "de", "del", "en", "entre", "para", "sobre"}
+_ORG_HEADS = (
+    "Secretaría",
+    "Embajada",
+    "Comisión",
+    "Agencia",
+    "Consulado",
+    "Departamento",
+    "Oficina",
+    "Servicio",
+    "Instituto",
+    "Gabinete",
+    "Procuraduría",
+    "Fiscalía",
+)
+
+
+@dataclass(frozen=True)
+class _Lex:
+    heads: tuple[tuple[str, ...], ...]
+    adjectives: frozenset[str]
+    complement: frozenset[str]
+    not_name: frozenset[str]
+    particles: frozenset[str]
+    post_countries: dict[str, str]
+    ranks: frozenset[str]
+    post_patterns: dict[str, str]
+
+
+@cache
+def _lex() -> _Lex:
+    t, p = load("es", "titles"), load("es", "people")
+    heads = sorted((tuple(h.lower().split()) for h in t.get("heads", [])), key=len, reverse=True)
+    return _Lex(
+        tuple(heads),
+        frozenset(t.get("post_adjectives", [])),
+        frozenset(t.get("complement_words", [])),
+        frozenset(p.get("not_name_words", [])),
+        frozenset(p.get("particles", [])),
+        dict(t.get("post_countries", {})),
+        frozenset(r.lower() for r in t.get("ranks", [])),
+        dict(t.get("post_country_patterns", {})),
+    )
+
+
+def _head_at(toks: list[Tok], i: int, lx: _Lex) -> int:
+    """Length of the longest post head starting at token ``i`` (0 if none)."""
+    for words in by_first_word(lx.heads).get(toks[i].text.lower(), ()):
+        if tuple(t.text.lower() for t in toks[i : i + len(words)]) == words:
+            return len(words)
+    return 0
+
+
+def _name_word(tok: Tok, lx: _Lex) -> bool:
+    if lx is _lex():  # the lexicon's own words: memoised per word
+        return _lexicon_name_word(tok.text)
+    return _is_name_word(tok.text, lx, frozenset(h[0] for h in lx.heads))
+
+
+@lru_cache(maxsize=16384)
+def _lexicon_name_word(text: str) -> bool:
+    # cached: name_length re-tests the same words at every start position, in every release
+    return _is_name_word(text, _lex(), _head_firsts())
+
+
+@cache
+def _head_firsts() -> frozenset[str]:
+    return frozenset(h[0] for h in _lex().heads)
+
+
+_NAME_SHAPE = re.compile(r"[A-ZÁÉÍÓÚÑÜ][\wÀ-ÿ’'-]*|[A-Z]\.")
+
+
+def _is_name_word(text: str, lx: _Lex, head_firsts: frozenset[str]) -> bool:
+    if text in lx.not_name or text in lx.complement or country_of(text, "es"):
+        return False
+    return bool(_NAME_SHAPE.fullmatch(text)) and text.lower() not in head_firsts
+
+
+def name_length(toks: list[Tok], i: int, lx: _Lex | None = None) -> int:
+    """Tokens of a person's name starting at ``i`` (initials and particles inside)."""
+    lx = lx or _lex()
+    n = 0
+    while i + n < len(toks):
+        if _name_word(toks[i + n], lx):
+            n += 1
+        elif n and toks[i + n].text in lx.particles:
+            k = i + n + 1 + (toks[i + n + 1].text in _ARTICLES if i + n + 1 < len(toks) else 0)
+            if k < len(toks) and _name_word(toks[k], lx) and not country_of(toks[k].text, "es"):
+                n = k - i + 1
+            else:
+                break
+        else:
+            break
+    return n
+
+
+def _cap(tok: Tok) -> bool:
+    return tok.text[:1].isupper() or tok.text[:1].isdigit()
+
+
+def _complement(toks: list[Tok], j: int, lx: _Lex) -> int:
+    """End of a post's complement starting at ``j``: "de la Unidad para América del Norte"."""
+    while j < len(toks) and toks[j].text.lower() in lx.adjectives:
+        j += 1
+    while j < len(toks) and toks[j].text in _LINKS:
+        k = j + 1
+        while k < len(toks) and toks[k].text in _ARTICLES:
+            k += 1
+        run = k
+        while run < len(toks):
+            t = toks[run]
+            if _cap(t):
+                run += 1
+            elif t.text == "(" and run + 2 < len(toks) and toks[run + 2].text == ")":
+                run += 3
+            elif run > k and (t.text.lower() in lx.adjectives or t.text.lower() in _demonyms()):
+                run += 1
+            elif (
+                run > k
+                and t.text in _JOIN
+                and run + 1 < len(toks)
+                and (
+                    _cap(toks[run + 1])
+                    or (toks[run + 1].text in _ARTICLES
+                    and run + 2 < len(toks)
+                    and _cap(toks[run + 2]))
+                )
+            ):
+                run += 1 if _cap(toks[run + 1]) else 2
+            else:
+                break
+        if run == k:
+            break
+        j = run
+    return j
+
+
+@cache
+def _demonyms() -> frozenset[str]:
+    return frozenset(w.lower() for w in load("es", "places").get("demonyms", []))
+
+
+def find_mentions_es(text: str, orgs=None) -> list[Mention]:  # type: ignore[no-untyped-def]
+    """The person mentions of one Spanish sentence, left to right."""
+    lx = _lex()
+    toks = tokenize(text, "es")
+    out: list[Mention] = []
+    used: set[int] = set()
+    i = 0
+    while i < len(toks):
+        n = _head_at(toks, i, lx)
+        if not n or i in used:
+            i += 1
+            continue
+        m, last = _post_first(text, toks, i, n, lx, orgs)
+        if m is not None:
+            out.append(m)
+            used.update(range(i, last))
+            i = last
+        else:
+            i += n
+    out.extend(_name_first(text, toks, used, lx, orgs))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _post_first(text, toks, i, n, lx, orgs):  # type: ignore[no-untyped-def]
+    det = i > 0 and toks[i - 1].text.lower() in _DETS
+    head = " ".join(t.text.lower() for t in toks[i : i + n])
+    comp_end = _complement(toks, i + n, lx)
+    name_at = None
+    if comp_end == i + n and i + n < len(toks) and name_length(toks, i + n, lx):
+        name_at = i + n  # "el canciller Marcelo Ebrard"
+    elif (
+        comp_end < len(toks) - 1
+        and toks[comp_end].text == ","
+        and name_length(toks, _after_rank(toks, comp_end + 1, lx), lx) >= 2
+    ):
+        # "la secretaria de Economía, Tatiana Clouthier"; "..., general Luis Sandoval"
+        name_at = _after_rank(toks, comp_end + 1, lx)
+    elif comp_end > i + n:  # "el secretario de Estado Antony Blinken": name glued on
+        cut = comp_end
+        while cut > i + n and _name_word(toks[cut - 1], lx):
+            cut -= 1
+        if comp_end - cut >= 2 and _cap(toks[cut - 1]):
+            name_at, comp_end = cut, cut
+    post = text[toks[i].start : toks[comp_end - 1].end]
+    post, org = _split_org(post, orgs)
+    country = _post_country(post, lx) or _org_country(org, orgs)
+    start = toks[i - 1].start if det else toks[i].start
+    if name_at is None:
+        if not det:
+            return None, i + n
+        return Mention(
+            start, toks[comp_end - 1].end, None, post, head, org, country, "anaphor"
+        ), comp_end
+    size = name_length(toks, name_at, lx)
+    end = name_at + size
+    name = text[toks[name_at].start : toks[end - 1].end]
+    real = [
+        t
+        for t in toks[name_at:end]
+        if not re.fullmatch(r"[A-Z]\.", t.text) and t.text not in lx.particles
+    ]
+    kind = "full" if len(real) >= 2 else "short"
+    return Mention(start, toks[end - 1].end, name, post, head, org, country, kind), end
+
+
+def _after_rank(toks: list[Tok], k: int, lx: _Lex) -> int:
+    """Skip a military rank written before a name ("general", "almirante")."""
+    while k < len(toks) - 1 and toks[k].text.lower() in lx.ranks:
+        k += 1
+    return k
+
+
+def _split_org(post: str, orgs) -> tuple[str, str | None]:  # type: ignore[no-untyped-def]
+    """ "jefe de la Unidad para América del Norte de la SRE" -> post, "SRE"."""
+    for m in re.finditer(r"\s+(?:de la|del|de los|de)\s+", post):
+        if m.start() == post.find(" "):
+            continue  # the post's own complement ("secretaria de Economía")
+        rest = post[m.end() :]
+        first = rest.split()[0] if rest.split() else ""
+        known = orgs is not None and orgs.lookup(rest) is not None
+        if known or first in _ORG_HEADS or re.fullmatch(r"[A-Z]{2,8}", rest):
+            return post[: m.start()], rest
+    return post, None
+
+
+def _post_country(post: str, lx: _Lex) -> str | None:
+    """ "embajador de México en Estados Unidos" -> MX; "Sección estadounidense" -> US."""
+    for w in re.findall(r"\b(?:de\s+(?:los\s+)?)?(Estados Unidos|[\wÀ-ÿ]+)", post):
+        code = country_of(w, "es")
+        if code and (w[0].isupper() or w.lower() in _demonyms()):
+            return code
+    for pattern, code in lx.post_patterns.items():  # "subsecretaria de Estado ..." is a U.S. post
+        if re.search(pattern, post):
+            return code
+    return lx.post_countries.get(post.split()[0].lower()) if post else None
+
+
+def _org_country(org: str | None, orgs) -> str | None:  # type: ignore[no-untyped-def]
+    if not org or orgs is None:
+        return None
+    found = orgs.lookup(org)
+    return found.country if found else None
+
+
+def _name_first(text, toks, used, lx, orgs):  # type: ignore[no-untyped-def]
+    """ "Roberto Velasco Álvarez, jefe de la Unidad para América del Norte"."""
+    out = []
+    i = 0
+    while i < len(toks):
+        size = name_length(toks, i, lx) if i not in used else 0
+        if size < 2 or (i and _cap(toks[i - 1]) and toks[i - 1].text not in lx.not_name):
+            i += max(size, 1)
+            continue
+        k = i + size
+        if k + 1 < len(toks) and toks[k].text == ",":
+            k += 1 + (toks[k + 1].text.lower() in _DETS)
+            n = _head_at(toks, k, lx)
+            if n:
+                end = _complement(toks, k + n, lx)
+                post, org = _split_org(text[toks[k].start : toks[end - 1].end], orgs)
+                out.append(
+                    Mention(
+                        toks[i].start,
+                        toks[end - 1].end,
+                        text[toks[i].start : toks[i + size - 1].end],
+                        post,
+                        " ".join(t.text.lower() for t in toks[k : k + n]),
+                        org,
+                        _post_country(post, lx) or _org_country(org, orgs),
+                        "full",
+                    )
+                )
+                used.update(range(i, end))
+                i = end
+                continue
+        i += size
+    return out
+
+
+def surname_mentions(text: str, people, taken: list[tuple[int, int]]) -> list[tuple[Mention, int]]:  # type: ignore[no-untyped-def]
+    """Later bare mentions of known people ("Velasco Álvarez recordó"): their last two name
+    words, or the last one, written where no other mention stands."""
+    out = []
+    for p_i, p in enumerate(people):
+        words = [w for w in p.name.split() if not re.fullmatch(r"[A-Z]\.", w)]
+        if len(words) < 2:
+            continue
+        for size in (2, 1):
+            tail = " ".join(words[-size:])
+            if size == 1 and len(words) > 2:
+                continue  # a lone second surname is ambiguous
+            for m in re.finditer(rf"(?<![\wÀ-ÿ]){re.escape(tail)}(?![\wÀ-ÿ])", text):
+                if any(a <= m.start() < b for a, b in taken):
+                    continue
+                taken.append(m.span())
+                out.append((Mention(m.start(), m.end(), tail, kind="short"), p_i))
+    return out

@@ -1,0 +1,234 @@
+"""The extraction pipeline: sentences -> organizations, people, events, roles, outcomes,
+ports and series, each fact with its evidence sentence. Language-specific words come from
+``data/lexicon/LANG/``; this module only wires the stages together.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...records import (
+    Event,
+    EventLink,
+    Organization,
+    Outcome,
+    Person,
+    PortMention,
+    ReleaseRecord,
+    ReleaseText,
+    Role,
+    Series,
+)
+from ..read import is_header_line
+from .dates import find_dates
+from .event_parts import dateline
+from .event_parts import location as find_location
+from .events import Context, EventMention, find_events
+from .eventset import build, link, link_launched
+from .lexicon import common, load
+from .orgs import org_table
+from .outcomes import collect as _outcomes
+from .people import find_mentions
+from .persons import cluster, fill_countries
+from .ports import merge as merge_ports
+from .ports import sentence_ports
+from .record import assemble
+from .roles import finish, sentence_roles
+from .sentences import Sentence, split
+from .series import SeriesHit, find_series
+
+
+def _home(publisher: str | None) -> str | None:
+    for pub in common("read").get("publishers", []):
+        if pub["name"] == publisher:
+            return pub.get("country")
+    return None
+
+
+def extract_release(text: ReleaseText) -> ReleaseRecord:
+    """Extract one release (see :func:`bordergraph.ingest.extract.extract`)."""
+    lang = text.source.language or "en"
+    src = text.source
+    year = int(src.issued[:4]) if src.issued else None
+    home = _home(src.publisher)
+    sents = split(text.body, src.title, lang, is_header=is_header_line)
+    body_sents = [s for s in sents if not s.header and not is_header_line(s.text)]
+    body = set(body_sents)  # membership tests stay O(1) on releases of thousands of sentences
+    idx = {id(s): i for i, s in enumerate(sents)}
+    orgs = org_table(sents, lang, src.publisher, home)
+    seen: dict[str, list] = {}  # type: ignore[type-arg]  # boilerplate repeats: read it once
+    mentions = []
+    for s in sents:
+        if s in body and s.text not in seen:
+            seen[s.text] = find_mentions(s.text, lang, orgs)
+        mentions.append(seen[s.text] if s in body else [])
+    people, pids = cluster(mentions, lang)
+    leaders = set(load(lang, "titles").get("leaders", []))
+    leader_ids = frozenset(i for i, p in enumerate(people) if p.head in leaders)
+    dates = [find_dates(s.text, lang, year, src.issued) for s in sents]
+    series_hits = _series(sents, body, lang)
+    per_sentence: list[list[EventMention]] = []
+    lead = _lead(sents, body_sents, idx)
+    lead_para = sents[lead].para if lead is not None else -1
+    for i, s in enumerate(sents):
+        if s not in body:
+            per_sentence.append([])
+            continue
+        ctx = Context(
+            i,
+            s.text,
+            list(zip(mentions[i], pids[i], strict=True)),
+            leader_ids,
+            series_hits[i],
+            dates[i],
+            s.title,
+            s.para == lead_para,
+        )
+        per_sentence.append(find_events(ctx, lang))
+    lead_info = _lead_info(sents[lead], dates[lead], lang) if lead is not None else {}
+    es = build(per_sentence, lead, {i for i, s in enumerate(sents) if s.title}, lead_info)
+    _since(es, sents, per_sentence, lang)
+    link(es, sents, lang)
+    if (
+        es.main is not None
+        and es.events[es.main].location is None
+        and es.events[es.main].mode is None
+        and lead is not None
+    ):
+        es.events[es.main].location = dateline(sents[lead].text, lang)
+    # roles and delegation sides
+    sides: dict[int, str] = {}
+    facts = []
+    for i, s in enumerate(sents):
+        if s in body:
+            facts += sentence_roles(
+                i,
+                s.text,
+                list(zip(mentions[i], pids[i], strict=True)),
+                [(m, e) for m, e in es.at(i)],
+                es.main,
+                s.para == lead_para,
+                lang,
+                sides,
+            )
+    roles = finish(facts)
+    for p_i, p in enumerate(people):
+        org = orgs.lookup(p.org) if p.org else None
+        p.country = p.country or sides.get(p_i) or (org.country if org else None)
+    fill_countries(people, lang, home)
+    outcomes = _outcomes(sents, body, es, lang)
+    launched = {
+        o.series_key: o.event
+        for o in outcomes
+        if o.relation == "launched" and o.series_key and o.event is not None
+    }
+    link_launched(es, launched)  # type: ignore[arg-type]
+    ports = merge_ports(
+        [
+            p
+            for i, s in enumerate(sents)
+            if s in body and not s.title
+            for p in sentence_ports(s.text, i, home, lang)
+        ]
+    )
+    return assemble(text, sents, es, people, roles, orgs, outcomes, ports, launched, lang)
+
+
+def _series(sents: list[Sentence], body: set[Sentence], lang: str) -> list[list[SeriesHit]]:
+    """Series hits per sentence; "the Dialogue" takes the last dialogue named before it."""
+    acronyms: dict[str, str] = {}
+    last: dict[str, SeriesHit] = {}
+    out = []
+    for s in sents:
+        hits = find_series(s.text, lang, acronyms) if s in body else []
+        fixed = []
+        for h in hits:
+            if h.generic and h.kind in last:
+                a = last[h.kind]
+                h = SeriesHit(h.start, h.end, a.written, a.key, a.kind, a.acronym)
+            elif (
+                (not h.generic and len(h.written) > len(last.get(h.kind, h).written))
+                or (not h.generic and h.kind not in last)
+                or (not h.generic and last[h.kind].key != h.key)
+            ):
+                last[h.kind] = h
+            fixed.append(h)
+        out.append(fixed)
+    return out
+
+
+def _lead(sents: list[Sentence], body: list[Sentence], idx: dict[int, int]) -> int | None:
+    for s in body:
+        if (
+            not s.title
+            and not s.bullet
+            and s.text.rstrip().endswith(".")
+            and len(s.text.split()) >= 8
+        ):
+            return idx[id(s)]
+    return None
+
+
+def _lead_info(s: Sentence, dates, lang: str) -> dict[str, str | None]:  # type: ignore[no-untyped-def]
+    from .events import Context as C
+
+    day = next((d for d in dates if d.precision in ("day", "relative")), None)
+    ctx = C(0, s.text, [], frozenset(), [], dates)
+    modes = load(lang, "events").get("modes", {})
+    mode = next(
+        (
+            k
+            for k, words in modes.items()
+            if any(re.search(rf"\b{re.escape(w)}\b", s.text, re.I) for w in words)
+        ),
+        None,
+    )
+    return {
+        "date": day.value if day else None,
+        "end_date": day.end_value if day else None,
+        "location": find_location(s.text, 0, len(s.text), ctx, lang),
+        "mode": mode,
+    }
+
+
+def _since(es, sents, per_sentence, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """ "the first gathering ... since 2016": an earlier session of the main event's series."""
+    if es.main is None or not es.events[es.main].series_key:
+        return
+    main = es.events[es.main]
+    for pattern in load(lang, "events").get("since_earlier", []):
+        for i, s in enumerate(sents):
+            if not any(e == es.main for _, e in es.at(i)):
+                continue
+            for m in re.finditer(pattern, s.text):
+                year = m.group("year")
+                em = EventMention(
+                    i,
+                    m.start(),
+                    m.end(),
+                    f"{main.series} ({year})",
+                    type=main.type,
+                    series=main.series,
+                    series_key=main.series_key,
+                    date=year,
+                    explicit=False,
+                    since_year=True,
+                )
+                es.events.append(em)
+                per_sentence[i].append(em)
+                es.index[(i, len(per_sentence[i]) - 1)] = len(es.events) - 1
+                es._mentions[(i, len(per_sentence[i]) - 1)] = em
+
+
+__all__ = [
+    "Event",
+    "EventLink",
+    "Organization",
+    "Outcome",
+    "Person",
+    "PortMention",
+    "ReleaseRecord",
+    "Role",
+    "Series",
+    "extract_release",
+]

@@ -1,0 +1,343 @@
+"""The Spanish extractor: the English pipeline's stages (sentences, dates, person clusters,
+event merging, record assembly) with Spanish hooks where Spanish structure differs (posts before
+names, verb-first clauses, "la víspera", Roman ordinals, "presencial y a distancia").
+
+>>> from bordergraph.records import ReleaseText, Source
+>>> body = ("Ciudad de México, 2 de diciembre de 2021. El canciller Marcelo Ebrard encabezó la "
+...         "delegación mexicana en la XIII Reunión Plenaria del Comité Ejecutivo Bilateral, "
+...         "celebrada hoy de manera virtual.")
+>>> rec = extract_es(ReleaseText("x.txt", body, Source(issued="2021-12-02", language="es"), "0"))
+>>> e = rec.events[0]
+>>> (e.ordinal, e.date, e.mode, rec.people[0].roles[0].role)
+(13, '2021-12-02', 'virtual', 'delegation_head')
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from ...graph.iris import fold
+from ...records import ReleaseRecord, ReleaseText
+from ..read import is_header_line
+from .dates import DateMention, find_dates
+from .event_parts_es import lead_meeting
+from .events import EventMention
+from .events_es import find_events_es
+from .eventset import build
+from .eventset_es import add_links, add_since, main_place, resolve_refs
+from .lex_es import alt
+from .lexicon import load
+from .outcomes import OutcomeFact
+from .outcomes_es import sentence_outcomes_es
+from .people_es import find_mentions_es, surname_mentions
+from .persons import PersonCluster, cluster, fill_countries
+from .pipeline import _home
+from .ports import merge as merge_ports
+from .ports_es import sentence_ports_es
+from .record import assemble
+from .roles import RoleFact, finish
+from .roles_es import sentence_roles_es, side_of
+from .sentences import Sentence, split
+from .series_es import series_hits
+from .text import country_of
+
+LANG = "es"
+
+
+def extract_es(text: ReleaseText) -> ReleaseRecord:
+    """Extract one Spanish release (see :func:`bordergraph.ingest.extract.extract`)."""
+    src = text.source
+    year = int(src.issued[:4]) if src.issued else None
+    sents = split(text.body, src.title, LANG, is_header=is_header_line)
+    body = {i for i, s in enumerate(sents) if not s.header and not is_header_line(s.text)}
+    home = _home(src.publisher) or header_country(sents) or "MX"
+    orgs = org_table(sents, src.publisher, home)
+    mentions = [find_mentions_es(s.text, orgs) if i in body else [] for i, s in enumerate(sents)]
+    mentions = [_parallel_orgs(ms) for ms in mentions]
+    people, pids = cluster(mentions, LANG)
+    for i, s in enumerate(sents):
+        if i in body and not s.title:
+            taken = [(m.start, m.end) for m in mentions[i]]
+            for m, p_i in surname_mentions(s.text, people, taken):
+                mentions[i].append(m)
+                pids[i].append(p_i)
+                people[p_i].mentions.append((i, m))
+    heads = set(load(LANG, "titles").get("leaders", []))
+    leaders = frozenset(i for i, p in enumerate(people) if p.head in heads)
+    dates = _dates(sents, body, year, src.issued)
+    acronyms: dict[str, str] = {}
+    last: dict = {}  # type: ignore[type-arg]
+    hits = [series_hits(s.text, acronyms, last) if i in body else [] for i, s in enumerate(sents)]
+    lead = _lead(sents, body)
+    per_sentence: list[list[EventMention]] = []
+    for i, s in enumerate(sents):
+        pairs = list(zip(mentions[i], pids[i], strict=True))
+        per_sentence.append(
+            find_events_es(i, s.text, pairs, leaders, hits[i], dates[i], s.title, i == lead)
+            if i in body
+            else []
+        )
+    if lead is not None and not any(
+        not m.ref for i in (lead, lead + 1) if i < len(sents) for m in per_sentence[i]
+    ):
+        pairs = list(zip(mentions[lead], pids[lead], strict=True))
+        found = lead_meeting(lead, sents[lead].text, pairs, dates[lead])
+        if found is not None:
+            per_sentence[lead].append(found)
+    info = {}
+    if lead is not None:
+        day = next((d for d in dates[lead] if d.precision in ("day", "relative")), None)
+        info = {"date": day.value if day else None, "end_date": day.end_value if day else None}
+    # an announced session ("La próxima reunión del DEAN se celebrará ...") is its own event,
+    # never merged into the session the release reports
+    future = [(i, m) for i, ms in enumerate(per_sentence) for m in ms if m.future and not m.ref]
+    per_sentence = [[m for m in ms if not (m.future and not m.ref)] for ms in per_sentence]
+    es = build(per_sentence, lead, {i for i, s in enumerate(sents) if s.title}, info)
+    for n, (i, m) in enumerate(future):
+        es.events.append(m)
+        es._mentions[(i, 2000 + n)] = m
+        es.index[(i, 2000 + n)] = len(es.events) - 1
+    resolve_refs(es)
+    _main_name(es)
+    add_since(es, sents)
+    add_links(es, sents)
+    main_place(es, sents, body, lead, src.issued)
+    roles = _roles(sents, body, mentions, pids, es, lead, leaders)
+    _countries(people, sents, mentions, pids, orgs, home)
+    outcomes = _outcomes(sents, body, es)
+    ports = merge_ports(
+        [
+            p
+            for i, s in enumerate(sents)
+            if i in body and not s.title
+            for p in sentence_ports_es(s.text, i, home)
+        ]
+    )
+    return assemble(text, sents, es, people, roles, orgs, outcomes, ports, {}, LANG)
+
+
+def _main_name(es) -> None:  # type: ignore[no-untyped-def]
+    """The main event is named by its fullest mention ("la 14a reunión plenaria del Comité
+    ..." in the lead rather than "el Comité ..." in the title)."""
+    if es.main is None:
+        return
+    names = [
+        es._mentions[k].name
+        for k, e in es.index.items()
+        if e == es.main and not es._mentions[k].ref and es._mentions[k].explicit
+    ]
+    if names:
+        es.events[es.main].name = max(names, key=len)
+
+
+def org_table(sents, publisher, home):  # type: ignore[no-untyped-def]
+    from .orgs_es import org_table_es
+
+    return org_table_es(sents, publisher, home)
+
+
+def header_country(sents: list[Sentence]) -> str | None:
+    """The country of an agency a header line names ("SECRETARÍA DE SEGURIDAD Y PROTECCIÓN
+    CIUDADANA"): the release's home side when the publisher is not a known one. A Spanish
+    release with neither is read as Mexican (the caller's default)."""
+    from .orgs_es import gazetteer_key
+
+    for s in sents[:6]:
+        if s.header or s.title:
+            for part in re.split(r"\s*\|\s*", s.text):
+                known = gazetteer_key(part.strip())
+                if known and known[1]:
+                    return known[1]
+    return None
+
+
+def _parallel_orgs(ms: list) -> list:  # type: ignore[type-arg]
+    """ "la comisionada de la Sección mexicana de la CILA; la comisionada de la Sección
+    estadounidense": a parallel post in a list shares the organization named once."""
+    from dataclasses import replace
+
+    out = list(ms)
+    for k in range(1, len(out)):
+        a, b = out[k - 1], out[k]
+        if (
+            b.org is None
+            and a.org
+            and a.head == b.head
+            and a.post
+            and b.post
+            and a.post.rsplit(" ", 1)[0] == b.post.rsplit(" ", 1)[0]
+            and a.post != b.post
+        ):
+            out[k] = replace(b, org=a.org)
+    return out
+
+
+def _dates(
+    sents: list[Sentence], body: set[int], year: int | None, issued: str | None
+) -> list[list[DateMention]]:
+    """Dates per sentence, with "la víspera" (issue date - 1) and "ese mismo día" (the last
+    day named before)."""
+    lex = load(LANG, "dates")
+    rel = lex.get("relative_days", {})
+    same = alt(lex.get("same_day", []))
+    vague = alt(lex.get("vague_periods", []))
+    out: list[list[DateMention]] = []
+    prev: str | None = None
+    for i, s in enumerate(sents):
+        found = find_dates(s.text, LANG, year, issued) if i in body else []
+        # a season or part of a year ("el segundo semestre de 2023") is no date
+        found = [
+            d
+            for d in found
+            if not (
+                d.precision == "year"
+                and re.search(
+                    rf"\b(?:{vague})\s+(?:de|del)\s+(?:año\s+)?$", s.text[: d.start], re.I
+                )
+            )
+        ]
+        if i in body and issued:
+            for phrase, delta in rel.items():
+                for m in re.finditer(rf"(?<![\wÀ-ÿ]){re.escape(phrase)}(?![\wÀ-ÿ])", s.text, re.I):
+                    value = (date.fromisoformat(issued) + timedelta(days=int(delta))).isoformat()
+                    found.append(DateMention(m.start(), m.end(), value, precision="relative"))
+            found += _weekdays(s.text, issued, lex.get("weekdays", {}))
+            for m in re.finditer(rf"(?<![\wÀ-ÿ]){same}(?![\wÀ-ÿ])", s.text, re.I):
+                if prev:
+                    found.append(DateMention(m.start(), m.end(), prev, precision="relative"))
+        found.sort(key=lambda d: d.start)
+        days = [d for d in found if d.precision in ("day", "relative") and d.value != issued]
+        if i in body and days:
+            prev = days[-1].value
+        out.append(found)
+    return out
+
+
+def _weekdays(text: str, issued: str, days: dict[str, int]) -> list[DateMention]:
+    """ "Este martes", "el pasado lunes" (the last such day up to the issue date), "el próximo
+    jueves" (the next one); "el lunes 9 de enero" is a full date, not this."""
+    out = []
+    if not days:
+        return out
+    day0 = date.fromisoformat(issued)
+    for m in re.finditer(
+        rf"\b(?P<pre>este|el\s+pasado|el\s+próximo|el)\s+(?P<wd>{alt(list(days))})"
+        r"(?:\s+pasado)?\b(?!\s+\d)",
+        text,
+        re.I,
+    ):
+        wd = days[m.group("wd").lower()]
+        if "próximo" in m.group("pre").lower():
+            value = day0 + timedelta(days=(wd - day0.weekday()) % 7 or 7)
+        else:
+            value = day0 - timedelta(days=(day0.weekday() - wd) % 7)
+        out.append(DateMention(m.start(), m.end(), value.isoformat(), precision="relative"))
+    return out
+
+
+def _lead(sents: list[Sentence], body: set[int]) -> int | None:
+    for i in sorted(body):
+        s = sents[i]
+        text = (
+            re.sub(r"^[^.]*?\d{4}\s*\.-?\s*", "", s.text)
+            if re.match(r"[^.]*,\s+(?:a\s+)?\d", s.text)
+            else s.text
+        )
+        if (
+            not s.title
+            and not s.bullet
+            and s.text.rstrip().endswith(".")
+            and len(text.split()) >= 8
+        ):
+            return i
+    return None
+
+
+def _roles(sents, body, mentions, pids, es, lead, leaders) -> list[RoleFact]:  # type: ignore[no-untyped-def]
+    facts: list[RoleFact] = []
+    for i, s in enumerate(sents):
+        if i not in body or s.title:
+            continue
+        events = es.at(i)
+        signing = {
+            e: tuple(int(x) for x in m.extra["signers"].split(",") if x)
+            for m, e in events
+            if m.extra.get("signers")
+        }
+        facts += sentence_roles_es(
+            i,
+            s.text,
+            list(zip(mentions[i], pids[i], strict=True)),
+            events,
+            es.main,
+            i == lead,
+            leaders,
+            signing,
+        )
+    roles = finish(facts)
+    # a speaker at an event with no other role there took part in it
+    held = {(f.person, f.event) for f in roles if f.role != "speaker"}
+    extra = [
+        RoleFact(f.person, f.event, "participant", f.sent)
+        for f in roles
+        if f.role == "speaker" and (f.person, f.event) not in held
+    ]
+    return roles + extra
+
+
+def _countries(people: list[PersonCluster], sents, mentions, pids, orgs, home) -> None:  # type: ignore[no-untyped-def]
+    """Country of each person: the post, then the organization, then the bilingual post
+    lexicon, then the side a sentence states ("Por México participaron"), then the one country
+    of the others listed with a delegation, then the leaders and the publisher's side."""
+    from .posts import post_country
+
+    for p in people:
+        if p.country is None and p.org:
+            org = orgs.lookup(p.org)
+            p.country = org.country if org else None
+        if p.country is None and p.post:
+            p.country = post_country(p.post)  # "secretario de Estado" is a U.S. post
+    for i, s in enumerate(sents):
+        ids = [p for p in pids[i] if p >= 0]
+        side = side_of(s.text)
+        code = country_of(side, LANG) if side else None
+        if code is None and re.search(r"\bdelegaci[oó]n", s.text, re.I):
+            # members listed with a delegation share the one country the others state
+            known = {people[p].country for p in ids if people[p].country}
+            code = known.pop() if len(known) == 1 and len(ids) >= 3 else None
+        for p in ids:
+            people[p].country = people[p].country or code
+    fill_countries(people, LANG, home)
+
+
+def _outcomes(sents, body, es) -> list[OutcomeFact]:  # type: ignore[no-untyped-def]
+    out: list[OutcomeFact] = []
+    main = es.events[es.main] if es.main is not None else None
+    if main is not None and main.type == "Opening" and main.extra.get("facility"):
+        # what an opening opens is a completed infrastructure project
+        s = next((s for (s, _), e in es.index.items() if e == es.main), 0)
+        out.append(
+            OutcomeFact(main.extra["facility"], "InfrastructureProject", "completed", es.main, s)
+        )
+    for i, s in enumerate(sents):
+        if i not in body:
+            continue
+        found = sentence_outcomes_es(s.text, es.at(i), i, s.lead, es.main, out[-1] if out else None)
+        for o in found:
+            key = fold(o.name)
+            if any(  # one fact per name and relation (adopted at one event, reviewed at another)
+                u.relation == o.relation
+                and (
+                    fold(u.name) == key
+                    or (u.event == o.event and (key in fold(u.name) or fold(u.name) in key))
+                )
+                for u in out
+            ):
+                continue
+            out.append(o)
+    return out
+
+
+#: The name :func:`bordergraph.ingest.extract.extract` looks up in ``pipeline_LANG`` modules.
+extract_release = extract_es

@@ -1,0 +1,145 @@
+"""Roles of people at events in Spanish releases, from the cues of ``data/lexicon/es/roles.yaml``.
+
+Spanish often puts the verb first ("Presidió los trabajos el jefe ..., Roberto Velasco";
+"Por México participaron ... la secretaria de Economía, ..."), so a cue takes the persons named
+before it in its clause, else those named after it. "presidió la delegación" leads a side
+(delegation_head); "presidió" alone chairs. Returns
+:class:`~bordergraph.ingest.extract.roles.RoleFact`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .lex_es import alt
+from .lexicon import could_match, load
+from .roles import RoleFact
+
+_CLAUSE = re.compile(
+    r";|(?<!\b[A-Z])\.\s|,\s+(?:quien|que|donde|mientras|(?:de|en|con|a)\s+(?:la|el|los|las)\s+(?:que|cual))\b"
+)
+
+
+# The lexicon lists of cue patterns that sentence_roles_es scans for, all with re.I.
+_CUE_GROUPS = (
+    "delegation_head", "co_host", "chair", "host", "signatory", "delegation_head_by",
+    "signatory_by", "participant", "participant_objects", "leaders_group",
+)
+
+
+@cache
+def _lex() -> dict:  # type: ignore[type-arg]
+    return load("es", "roles")
+
+
+def sentence_roles_es(
+    s: int,
+    text: str,
+    people,
+    events,
+    main: int | None,
+    lead: bool,
+    leaders: frozenset[int],
+    signing: dict[int, tuple[int, ...]],
+) -> list[RoleFact]:  # type: ignore[no-untyped-def]
+    """Roles stated in one sentence. ``people``: [(Mention, person id)]; ``events``:
+    [(EventMention, event id)]; ``signing``: event id -> signers named by a signing verb."""
+    lex = _lex()
+    out: list[RoleFact] = []
+    own = [e for m, e in events if not m.persons]
+
+    def event_near(pos: int) -> int | None:
+        after = [e for m, e in events if m.start >= pos and len(m.persons) < 2 and not m.ref]
+        before = [e for m, e in events if m.end <= pos and len(m.persons) < 2]
+        if after:
+            return after[0]
+        return before[-1] if before else (own[0] if own else main)
+
+    def add(cid: int, e: int | None, role: str) -> None:
+        if cid >= 0 and e is not None:
+            out.append(RoleFact(cid, e, role, s))
+
+    def clause(pos: int, end: int) -> tuple[list[int], list[int]]:
+        lo = max([m.end() for m in _CLAUSE.finditer(text[:pos])] + [0])
+        hi_m = _CLAUSE.search(text, end)
+        hi = hi_m.start() if hi_m else len(text)
+        before = [cid for pm, cid in people if lo <= pm.start and pm.end <= pos]
+        after = [cid for pm, cid in people if end <= pm.start < hi]
+        return before, after
+
+    # One scan for any cue first: most sentences hold none, and every cue loop below only adds
+    # lookarounds to its cue, so none of them could match.
+    cued = could_match([p for group in _CUE_GROUPS for p in lex.get(group, [])], text, re.I)
+
+    def cues(group: str) -> list[str]:
+        return lex.get(group, []) if cued else []
+
+    taken: list[tuple[int, int]] = []
+    for role in ("delegation_head", "co_host", "chair", "host", "signatory"):
+        for pat in cues(role):
+            for m in re.finditer(rf"(?<![\wÀ-ÿ]){pat}(?![\wÀ-ÿ])", text, re.I):
+                if any(a <= m.start() < b for a, b in taken):
+                    continue
+                taken.append(m.span())
+                before, after = clause(m.start(), m.end())
+                if role == "host" and before:
+                    guests = [c for pm, c in people if pm.start >= m.end()]
+                    for cid in guests:
+                        add(cid, event_near(m.end()), "participant")
+                for cid in before or (after if role != "host" else []):
+                    add(cid, event_near(m.end()), role)
+    for pat in cues("delegation_head_by"):
+        for m in re.finditer(rf"(?<![\wÀ-ÿ]){pat}(?![\wÀ-ÿ])", text, re.I):
+            for cid in clause(m.start(), m.end())[1]:
+                add(cid, event_near(m.end()), "delegation_head")
+    for e, who in signing.items():
+        for cid in who:
+            add(cid, e, "signatory")
+    for pat in cues("signatory_by"):
+        for m in re.finditer(rf"\b{pat}\b", text, re.I):
+            for pm, cid in people:
+                if pm.start >= m.end():
+                    add(cid, event_near(m.start()), "signatory")
+    for pat in cues("participant"):
+        for m in re.finditer(rf"(?<![\wÀ-ÿ]){pat}(?![\wÀ-ÿ])", text, re.I):
+            before, _ = clause(m.start(), m.end())
+            after = [cid for pm, cid in people if pm.start >= m.end()]
+            for cid in before or after:
+                add(cid, event_near(m.end()), "participant")
+    for pat in cues("participant_objects"):
+        for m in re.finditer(rf"(?<![\wÀ-ÿ]){pat}(?![\wÀ-ÿ])", text, re.I):
+            for cid in clause(m.start(), m.end())[1]:
+                add(cid, event_near(m.end()), "participant")
+    for m, e in events:
+        for cid in m.persons:
+            add(cid, e, "participant")
+    for pat in cues("leaders_group"):
+        for m in re.finditer(rf"\b{pat}\b", text, re.I):
+            targets = [e for em, e in events if em.start > m.end() and not em.ref]
+            for e in targets[:1]:
+                for cid in sorted(leaders):
+                    add(cid, e, "participant")
+    if lead and not out:
+        for _, cid in people:
+            add(cid, own[0] if own else main, "participant")
+    speak = alt(lex.get("speaker", {}).get("verbs", []))
+    for pm, cid in people:
+        tail = text[pm.end : pm.end + 60]
+        if re.match(
+            rf"\s*(?:,[^,]{{0,40}}(?=,))?,?\s*(?:quien\s+|que\s+)?(?:también\s+)?{speak}\b", tail
+        ):
+            add(cid, event_near(pm.start), "speaker")
+        # verb first, after a quotation: '"...", afirmó Buenrostro Sánchez'
+        if re.search(rf"{speak}\s+(?:(?:el|la)\s+)?$", text[max(0, pm.start - 40) : pm.start]):
+            add(cid, event_near(pm.start), "speaker")
+    return out
+
+
+def side_of(text: str) -> str | None:
+    """The delegation side a sentence states ("Por México participaron ...") as a country word."""
+    for pat in _lex().get("side", []):
+        m = re.search(pat, text)
+        if m:
+            return m.group("c")
+    return None

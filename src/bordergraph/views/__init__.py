@@ -1,0 +1,11 @@
+"""Views: what users get out of the graph.
+
+Takes a store; gives answers: the competency-question library run with bound parameters
+(``queries``, files in ``queries/``), networkx views and measures over them (``network``,
+``analytics``), the offline HTML explorer (``explorer``, ``templates/``) and the ontology's
+HTML documentation (``docs``).
+
+Public: ``queries.run`` / ``run_sparql`` / ``library`` / ``Result``, ``network.view`` /
+``VIEWS``, the functions of ``analytics``, ``explorer.write_explorer`` / ``render``,
+``docs.write_docs``. Nothing is imported here: import the module you need.
+"""
