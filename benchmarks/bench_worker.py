@@ -31,7 +31,8 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Node
 
-from bordergraph.graph.store import Rows, bind_values, from_ox, open_store
+from bordergraph.graph.open import open_store
+from bordergraph.graph.store import Rows, bind_values, from_ox
 
 QUERY_BUDGET_S = 10.0  # repeat a query up to 3 times while its runs stay under this in total
 

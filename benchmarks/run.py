@@ -56,7 +56,8 @@ def quads(target: int) -> Path:
     """Foundation graphs (ontology, reference) plus synthetic releases, as one N-Quads file."""
     from generate_triples import write_quads
 
-    from bordergraph.graph.store import export, open_store
+    from bordergraph.graph.open import open_store
+    from bordergraph.graph.store import export
     from bordergraph.ingest.pipeline import load_foundation
 
     path = CACHE / f"triples-{target}.nq"

@@ -15,7 +15,8 @@ from rdflib.compare import isomorphic
 
 from bordergraph.graph import iris
 from bordergraph.graph.endpoint import EndpointStore
-from bordergraph.graph.store import StoreError, export, open_store
+from bordergraph.graph.open import open_store
+from bordergraph.graph.store import StoreError, export
 from bordergraph.ingest.pipeline import repo_path
 from oxigraph_server import oxigraph_url, start_server, stop_server  # noqa: F401  (fixture)
 
@@ -179,7 +180,7 @@ def test_a_failed_release_write_leaves_the_old_graph(scratch_url: str, write: st
     try:
         if write == "update":
             # The replacement runs, then the same request fails: the server must undo all of it.
-            from bordergraph.graph.store import replace_graph_update
+            from bordergraph.graph.updates import replace_graph_update
 
             failing = replace_graph_update(DEMO, new) + " ;\nLOAD <http://127.0.0.1:9/none.ttl>"
             with pytest.raises(StoreError, match="HTTP"):

@@ -8,7 +8,7 @@ from pathlib import Path
 from rdflib.compare import isomorphic
 
 from bordergraph.errors import ReleaseError
-from bordergraph.graph.store import open_store
+from bordergraph.graph.open import open_store
 from bordergraph.ingest.parallel import extract_parallel
 from bordergraph.ingest.pipeline import load_foundation, load_paths, repo_path
 from bordergraph.records import ReleaseRecord, ReleaseText

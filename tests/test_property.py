@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from bordergraph.errors import ReleaseError
 from bordergraph.graph import iris
-from bordergraph.graph.store import open_store
+from bordergraph.graph.open import open_store
 from bordergraph.ingest.extract import extract
 from bordergraph.ingest.pipeline import load_foundation, load_paths
 from bordergraph.ingest.read import read_release

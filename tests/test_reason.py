@@ -8,8 +8,8 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import FOAF, ORG, PROV, RDF, XSD
 
 from bordergraph.graph import iris
+from bordergraph.graph.open import open_store
 from bordergraph.graph.reference import load_reference
-from bordergraph.graph.store import open_store
 from bordergraph.graph.vocab import BG, SCHEMA, ontology_graph
 from bordergraph.quality.consistency import find_clashes, for_hermit, hermit_check, reason
 from bordergraph.quality.reason import materialize, rules_from_ontology

@@ -6,7 +6,8 @@ import pytest
 from rdflib import Dataset, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from bordergraph.graph.store import StoreError, StoreLockedError, bind_values, export, open_store
+from bordergraph.graph.open import open_store
+from bordergraph.graph.store import StoreError, StoreLockedError, bind_values, export
 
 G1 = URIRef("https://w3id.org/bordergraph/release/one")
 G2 = URIRef("https://w3id.org/bordergraph/release/two")

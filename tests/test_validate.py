@@ -8,8 +8,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, XSD
 
 from bordergraph.graph import iris
+from bordergraph.graph.open import open_store
 from bordergraph.graph.reference import load_reference
-from bordergraph.graph.store import open_store
 from bordergraph.graph.vocab import BG, ontology_graph
 from bordergraph.quality.validate import count_violations, validate
 

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from .graph import iris
-from .graph.store import Store, export, open_store
+from .graph.open import open_store
+from .graph.store import Store, export
 from .ingest.from_rdf import record_from_graph
 from .ingest.pipeline import (
     FileResult,

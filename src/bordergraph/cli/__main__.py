@@ -1,5 +1,5 @@
 """``python -m bordergraph.cli`` runs the command line."""
 
-from . import main
+from .app import main
 
 main()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from . import format_option, main, open_graph, store_option
+from .app import format_option, main, open_graph, store_option
 from .output import emit
 
 

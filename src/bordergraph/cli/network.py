@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..errors import BordergraphError
-from . import format_option, main, open_graph, store_option
+from .app import format_option, main, open_graph, store_option
 from .output import emit
 
 VIEW_CHOICE = click.Choice(["officials", "participation", "institutions", "lineage", "full"])

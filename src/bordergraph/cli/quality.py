@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from . import main, open_graph, store_option
+from .app import main, open_graph, store_option
 from .output import emit
 
 _FORMATS = click.Choice(["text", "table", "csv", "json", "tsv"])

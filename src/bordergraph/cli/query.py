@@ -15,7 +15,7 @@ import click
 
 from ..views import queries as library
 from ..views.queries import ParameterError
-from . import format_option, main, open_graph, store_option
+from .app import format_option, main, open_graph, store_option
 from .output import emit
 
 

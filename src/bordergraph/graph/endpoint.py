@@ -37,19 +37,13 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from . import iris
-from .store import (
+from .store import Quad, Rows, StoreError, Triple, bind_values, from_ox, to_ox
+from .updates import (
     FILL_UNION,
-    Quad,
-    Rows,
-    StoreError,
-    Triple,
-    bind_values,
     drop_graph_update,
-    from_ox,
     join_update,
     replace_graph_update,
     retract_update,
-    to_ox,
 )
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"

@@ -3,7 +3,7 @@
 Each release is written as one named graph in one transaction, so a failure (or a kill) leaves
 every release either fully stored or absent. A bad file is reported and the batch goes on.
 
->>> from bordergraph.graph.store import open_store
+>>> from bordergraph.graph.open import open_store
 >>> seed = repo_path("data/releases/esc-13-plenary-2021.txt")
 >>> report = load_paths(open_store(":memory:"), [seed])
 >>> report.loaded, report.failed

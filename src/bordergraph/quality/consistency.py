@@ -8,7 +8,7 @@ reference data (and, on request, the releases' class and object-property asserti
 through owlready2 in a fresh World: complete OWL 2 DL reasoning, slow (Java start plus seconds per
 10^4 individuals), so releases are not included by default.
 
->>> from bordergraph.graph.store import open_store
+>>> from bordergraph.graph.open import open_store
 >>> report = reason(open_store(":memory:"), hermit=False)
 >>> report.consistent
 True

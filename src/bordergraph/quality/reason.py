@@ -13,7 +13,7 @@ and on a SPARQL endpoint alike. Measured: 1,172 inferred triples from data/ in 0
 63,000 from 2*10^5 quads in 17 s in memory. Consistency checks live in
 :mod:`bordergraph.quality.consistency`.
 
->>> from bordergraph.graph.store import open_store
+>>> from bordergraph.graph.open import open_store
 >>> from bordergraph.ingest.pipeline import load_foundation
 >>> store = open_store(":memory:")
 >>> _ = load_foundation(store)

@@ -7,7 +7,7 @@ release costs the same however large the reference data grows; the reference gra
 validated once on its own. Every violation carries the focus node's label and the sentence the
 release states it in. About 0.15 s per release here (13 releases + reference: 2.1 s).
 
->>> from bordergraph.graph.store import open_store
+>>> from bordergraph.graph.open import open_store
 >>> report = validate(open_store(":memory:"))
 >>> report.conforms, report.graphs
 (True, 1)
@@ -245,7 +245,7 @@ def validate(store: Store, releases: Iterable[URIRef] | None = None) -> Report:
 def count_violations(store: Store) -> int:
     """How many SHACL violations the store's graphs have (for ``bordergraph build``).
 
-    >>> from bordergraph.graph.store import open_store
+    >>> from bordergraph.graph.open import open_store
     >>> count_violations(open_store(":memory:"))
     0
     """

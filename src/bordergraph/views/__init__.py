@@ -1,9 +1,9 @@
 """Views: what users get out of the graph.
 
-Takes a store; gives answers: the competency-question library run with bound parameters
-(``queries``, files in ``queries/``), networkx views and measures over them (``network``,
-``analytics``), the offline HTML explorer (``explorer``, ``templates/``) and the ontology's
-HTML documentation (``docs``).
+Takes a store; gives answers: the competency-question library (``catalog`` reads the files in
+``queries/``, ``queries`` runs them with bound parameters), networkx views and measures over
+them (``network``, ``analytics``), the offline HTML explorer (``explorer``, ``templates/``) and
+the ontology's HTML documentation (``docs``).
 
 Public: ``queries.run`` / ``run_sparql`` / ``library`` / ``Result``, ``network.view`` /
 ``VIEWS``, the functions of ``analytics``, ``explorer.write_explorer`` / ``render``,

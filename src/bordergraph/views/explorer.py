@@ -24,7 +24,7 @@ Chromium 0.6 s at 1,000 nodes, 1.3 s at 5,000, 1.5 s at 20,000: benchmarks/READM
 Edges travel as ``[from, to, weight, title]`` with node indices, panel links as ``[label,
 date, roles]``: the page's size is mostly these lists.
 
->>> from bordergraph.graph.store import open_store
+>>> from bordergraph.graph.open import open_store
 >>> data = explorer_data(open_store(":memory:"), "participation")
 >>> data["counts"]
 {'nodes': 0, 'edges': 0}
@@ -365,7 +365,7 @@ def write_explorer(
 ) -> Path:
     """Write the explorer of ``view_name`` to ``path`` and return the path.
 
-    >>> from bordergraph.graph.store import open_store
+    >>> from bordergraph.graph.open import open_store
     >>> import tempfile, os
     >>> out = write_explorer(open_store(":memory:"), os.path.join(tempfile.mkdtemp(), "x.html"))
     >>> any(x in out.read_text() for x in ("<link", "src='http", "//cdn"))

@@ -21,7 +21,7 @@ their dates; others: first and last date of their events) and ``administrations`
 administrations their events fall under). The union of named graphs repeats a fact stated in two
 releases, so every query is DISTINCT and every edge is counted over distinct events.
 
->>> from bordergraph.graph.store import open_store
+>>> from bordergraph.graph.open import open_store
 >>> G = view(open_store(":memory:"), "officials")
 >>> G.number_of_nodes()
 0
@@ -242,7 +242,7 @@ class Catalog:
 def view(store: Store, name: str = "officials", catalog: Catalog | None = None) -> nx.Graph:
     """The networkx graph of view ``name`` (one of :data:`VIEWS`).
 
-    >>> from bordergraph.graph.store import open_store
+    >>> from bordergraph.graph.open import open_store
     >>> view(open_store(":memory:"), "lineage").is_directed()
     True
     """

@@ -1,18 +1,11 @@
-"""The competency-question library: ``queries/NAME.rq`` files, their headers, and running them.
+"""Running the competency-question library: parameters bound as RDF terms, rows back.
 
 One implementation serves the CLI (``bordergraph query``) and the Python API
-(``BorderGraph.query``). Each file opens with a header: what it answers and how to call it::
-
-    # title: Delegation heads
-    # question: Who led each country's delegation at each meeting, in which post and agency?
-    # param: event event - - the event (IRI or name); every event when omitted
-    # param: country country - - ISO code (US, MX) or IRI
-    # columns: event, event_label, date, country_code, person, person_name, post_label, agencies
-
-``# param: NAME TYPE DEFAULT - DESCRIPTION`` (``-`` as DEFAULT: no default, so an omitted parameter
-means "all"). Values are bound as RDF terms through ``Store.select(query, bindings)`` — never
-pasted into the query text. A name given for an entity parameter (``person=Nichols``) is first
-resolved to IRIs with a lookup query that itself binds the name as a literal.
+(``BorderGraph.query``). The queries and their headers are read by :mod:`.catalog` (its names
+are importable from here too). Values are bound as RDF terms through
+``Store.select(query, bindings)`` — never pasted into the query text. A name given for an entity
+parameter (``person=Nichols``) is first resolved to IRIs with a lookup query that itself binds
+the name as a literal.
 
 >>> q = library()["delegation_heads"]
 >>> q.title, [p.name for p in q.params][:2]
@@ -24,11 +17,9 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 from rdflib import XSD, Literal, URIRef
@@ -37,9 +28,30 @@ from rdflib.term import Node
 from ..errors import BordergraphError
 from ..graph import iris
 from ..graph.store import Rows, Store
-from ..paths import project_path
+from .catalog import (
+    ENTITY_CLASSES,
+    QUERY_DIR,
+    SCALAR_TYPES,
+    Param,
+    ParameterError,
+    Query,
+    QueryError,
+    describe,
+    get,
+    is_query_name,
+    library,
+    load_file,
+    parse,
+)
 
-QUERY_DIR = project_path("queries")
+__all__ = [
+    "ENTITY_CLASSES", "LOOKUP", "MAX_MATCHES", "NO_MATCH", "PREFIXES", "QUERY_DIR",
+    "SCALAR_TYPES", "Param", "ParameterError", "Query", "QueryError", "Result", "bindings_for",
+    "date_term", "describe", "find_entities", "get", "guess_term", "is_query_name", "library",
+    "load_file", "parse", "query_form", "run", "run_sparql", "scalar_term", "to_frame",
+    "to_python",
+]
+
 NO_MATCH = "urn:bordergraph:no-match"
 MAX_MATCHES = 25  # a name matching more entities than this is too vague to run per IRI
 
@@ -55,49 +67,6 @@ LOOKUP = PREFIXES + """SELECT DISTINCT ?s ?l WHERE {
   FILTER(!BOUND(?name_text) || CONTAINS(LCASE(STR(?l)), LCASE(STR(?name_text))))
 }"""
 
-# Parameter types that name an entity, with the class a match must have (None: any).
-ENTITY_CLASSES = {
-    "person": "Person", "event": "Event", "series": "Mechanism", "organization": "Organization",
-    "port": "PortOfEntry", "administration": "Administration", "post": "Post",
-    "country": "Country", "entity": None,
-}
-SCALAR_TYPES = {"date", "text", "integer", "role"}
-
-
-class QueryError(BordergraphError):
-    """A query that cannot be found, parsed or run."""
-
-
-class ParameterError(QueryError):
-    """A parameter the query does not declare, or a value of the wrong type."""
-
-
-@dataclass(frozen=True)
-class Param:
-    name: str
-    type: str
-    default: str | None
-    description: str
-
-
-@dataclass(frozen=True)
-class Query:
-    """One ``.rq`` file: its header fields and SPARQL text."""
-
-    name: str
-    title: str
-    question: str
-    params: tuple[Param, ...]
-    columns: tuple[str, ...]
-    text: str
-
-    def param(self, name: str) -> Param:
-        for p in self.params:
-            if p.name == name:
-                return p
-        known = ", ".join(p.name for p in self.params) or "none"
-        raise ParameterError(f"query {self.name!r} has no parameter {name!r} (known: {known})")
-
 
 @dataclass(frozen=True)
 class Result:
@@ -111,66 +80,6 @@ class Result:
         """Rows as dicts of plain Python values (see :func:`to_python`)."""
         return [{c: to_python(v) for c, v in zip(self.columns, row, strict=True)}
                 for row in self.rows]
-
-
-_PARAM = re.compile(r"^(\w+)\s+(\w+)\s+(\S+)\s+[-—]\s+(.*)$")
-
-
-def parse(text: str, name: str = "query") -> Query:
-    """Read a query's header; a file without a header is still a runnable query.
-
-    >>> q = parse("# title: T\\n# question: Q?\\n# param: since date - - from this day\\n"
-    ...           "# columns: a, b\\nSELECT ?a ?b WHERE { ?a ?p ?b }", "demo")
-    >>> q.params[0], q.columns
-    (Param(name='since', type='date', default=None, description='from this day'), ('a', 'b'))
-    """
-    fields: dict[str, str] = {}
-    params: list[Param] = []
-    for line in text.splitlines():
-        stripped = line.strip()
-        if not stripped.startswith("#"):
-            if stripped:
-                break  # the header ends at the first line of code
-            continue
-        key, _, value = stripped.lstrip("#").strip().partition(":")
-        key, value = key.strip().lower(), value.strip()
-        if key == "param":
-            match = _PARAM.match(value)
-            if not match:
-                raise QueryError(
-                    f"{name}: bad param line {value!r} (want: NAME TYPE DEFAULT - TEXT)")
-            pname, ptype, default, description = match.groups()
-            if ptype not in ENTITY_CLASSES and ptype not in SCALAR_TYPES:
-                raise QueryError(f"{name}: parameter {pname!r} has unknown type {ptype!r}")
-            params.append(Param(pname, ptype, None if default == "-" else default, description))
-        elif key in ("title", "question", "columns"):
-            fields[key] = value
-    columns = tuple(c.strip() for c in fields.get("columns", "").split(",") if c.strip())
-    return Query(name, fields.get("title", name), fields.get("question", ""), tuple(params),
-                 columns, text)
-
-
-@cache
-def library(directory: Path = QUERY_DIR) -> dict[str, Query]:
-    """Every query in ``queries/`` by name."""
-    return {p.stem: parse(p.read_text(encoding="utf-8"), p.stem)
-            for p in sorted(directory.glob("*.rq"))}
-
-
-def get(name: str) -> Query:
-    """The library query ``name``, or a one-line error listing the known names."""
-    queries = library()
-    if name not in queries:
-        raise QueryError(f"no query named {name!r}; known: {', '.join(queries)}")
-    return queries[name]
-
-
-def load_file(path: str | Path) -> Query:
-    path = Path(path)
-    try:
-        return parse(path.read_text(encoding="utf-8"), path.stem)
-    except OSError as exc:
-        raise QueryError(f"cannot read {path}: {exc.strerror}") from exc
 
 
 # -- values -----------------------------------------------------------------------------------
@@ -298,7 +207,7 @@ def run(
 ) -> Result:
     """Run a library query (by name or :class:`Query`) with its parameters bound.
 
-    >>> from bordergraph.graph.store import open_store
+    >>> from bordergraph.graph.open import open_store
     >>> run(open_store(":memory:"), "meetings", {"since": "2021-01-01"}).rows
     []
     """
@@ -378,19 +287,6 @@ def to_python(term: Node | None) -> Any:
     return str(term)
 
 
-def describe(queries: Iterable[Query] | None = None) -> list[tuple[str, str, str]]:
-    """(name, question, parameters) for every library query, for ``bordergraph queries``."""
-    return [(q.name, q.question or q.title, ", ".join(f"{p.name}:{p.type}" for p in q.params))
-            for q in (queries if queries is not None else library().values())]
-
-
-def is_query_name(text: str) -> bool:
-    """True for a library query name (``series_span``), False for SPARQL text.
-
-    >>> is_query_name("series_span"), is_query_name("SELECT * WHERE { ?s ?p ?o }")
-    (True, False)
-    """
-    return bool(re.fullmatch(r"\w+", text.strip()))
 
 
 def to_frame(result: Result) -> Any:

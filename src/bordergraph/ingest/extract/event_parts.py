@@ -10,6 +10,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from .event_mention import EventMention
 from .lexicon import alternation, load
 from .text import expand_state
 
@@ -24,8 +25,6 @@ def _lex(lang: str) -> dict:  # type: ignore[type-arg]
 
 def visits(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
     """ "President Obama is visiting Mexico on May 2-3" -> a Visit with its place."""
-    from .events import EventMention
-
     verbs = alternation(_lex(lang).get("visit_verbs", []))
     if re.search(
         r"\bfor (?:the|a|an)\s+(?:\w+\s+){0,4}(?:meeting|summit|dialogue|session|"
@@ -67,8 +66,6 @@ def facility(text: str, lang: str) -> re.Match[str] | None:
 
 def openings(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
     """ "Leaders Open the X Port of Entry", "... at the new X to inaugurate the crossing"."""
-    from .events import EventMention
-
     verbs = alternation(_lex(lang).get("opening_verbs", []))
     verb = re.search(rf"\b{verbs}\b", ctx.text, re.I)
     fac = facility(ctx.text, lang)
@@ -90,8 +87,6 @@ def openings(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
 
 def signings(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
     """ "A and B signed the Agreement on X today": a Signing, told in the title or lead only."""
-    from .events import EventMention
-
     if not (ctx.title or ctx.lead):
         return []
     verbs = alternation(_lex(lang).get("signing_verbs", []))

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 from .dates import DateMention
+from .event_mention import EventMention
 from .event_parts import attributes as _attributes
 from .event_parts import bilateral as _bilateral
 from .event_parts import drop as _drop
@@ -26,30 +27,6 @@ from .series import SeriesHit, parent_of
 
 _MOD = r"(?!(?:the|an?|their|its|this|of|for|to|in|at|on|with|before|after|during)\b)"
 _CAPRUN = r"[A-Z][\w’'.-]*(?:(?:,?\s+and\s+|\s+of\s+(?:the\s+)?|\s+|-|–)[A-Z0-9][\w’'.-]*)*"
-
-
-@dataclass
-class EventMention:
-    """One event mention (offsets relative to its sentence)."""
-
-    sent: int
-    start: int
-    end: int
-    name: str
-    type: str | None = None
-    series: str | None = None  # as written
-    series_key: str | None = None
-    ordinal: int | None = None
-    date: str | None = None
-    end_date: str | None = None
-    mode: str | None = None
-    location: str | None = None
-    ref: bool = False
-    explicit: bool = True  # the name is a phrase of the text, not built from its parts
-    future: bool = False
-    persons: tuple[int, ...] = ()  # person cluster ids taking part (for bilateral meetings)
-    since_year: bool = False
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
