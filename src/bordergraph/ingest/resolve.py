@@ -2,7 +2,7 @@
 
 "Brian A. Nichols" = "Brian Nichols" = "Assistant Secretary Nichols"; "SRE" = "Secretariat of
 Foreign Relations" = "Secretaría de Relaciones Exteriores". Reference data decides first (via the
-:class:`~bordergraph.graph.reference.Gazetteer`), then people already in the graph, then a new IRI
+:class:`~bordergraph.graph.gazetteer.Gazetteer`), then people already in the graph, then a new IRI
 is minted from the normalised name, so the same inputs always give the same IRIs.
 
 >>> index = PeopleIndex()
