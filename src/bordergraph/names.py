@@ -75,6 +75,16 @@ def name_score(a: str, b: str, person: bool = False) -> float:
     return 0.0
 
 
+def within(part: str | None, whole: str | None) -> bool:
+    """True when the content words of ``part`` lie, in order, inside ``whole``.
+
+    >>> within("SAT", "head of the SAT"), within("Embassy of Mexico", "Chargé d'Affaires")
+    (True, False)
+    """
+    words, rest = _words(part or "", False), iter(_words(whole or "", False))
+    return bool(words) and all(w in rest for w in words)
+
+
 def names_match(a: str | None, b: str | None, person: bool = False) -> bool:
     """True when two names denote the same thing under the GOLD_SCHEMA rules.
 
@@ -84,4 +94,4 @@ def names_match(a: str | None, b: str | None, person: bool = False) -> bool:
     return bool(a and b and name_score(a, b, person) > 0)
 
 
-__all__ = ["STOP_WORDS", "name_score", "names_match"]
+__all__ = ["STOP_WORDS", "name_score", "names_match", "within"]
