@@ -465,3 +465,16 @@ def test_cli_evaluate_diff_in_every_format(tmp_path: Path, monkeypatch: Any) -> 
     scores = runner.invoke(main, ["evaluate", str(folder), "--format", "json"])
     micro = json.loads(scores.output)[-1]
     assert (micro["category"], micro["fp"], micro["fn"]) == ("micro", 1, 7)
+
+
+def test_event_names_and_places_match_in_any_word_order() -> None:
+    truth = {"events": [{"key": "e1", "name": "meeting of Governor Ruiz with Mayor Cole",
+                         "type": None, "date": None, "location": "Civic Center, Yuma"}]}
+    pred = {"events": [{"key": "x", "name": "meeting of Cole with Ruiz",
+                        "location": "Yuma's Civic Center"}]}
+    counts = score_record(pred, truth)
+    assert counts.kinds["event"] == (1, 0, 0)
+    assert counts.kinds["event.location"] == (1, 0, 0)
+    # a post's word order still tells posts apart
+    assert not names_match("Ambassador of Mexico to the United States",
+                           "United States Ambassador to Mexico")

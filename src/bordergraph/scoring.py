@@ -20,10 +20,11 @@ A field counts only when non-null; fields the schema does not list (event ``end_
 organization and port ``country``, port ``event``) are not scored. Gold null but predicted
 filled is a false positive, the reverse a false negative, a wrong value both.
 
-Pairing, one to one with the best-scoring pairs first: events by name, by equal date and
-type, or by equal series and ordinal, never when their dates disagree on the month; people,
-organizations and series by name; ports by name with compatible country; outcomes by name at
-the same (paired) event, since an outcome is what that event adopted, signed or reviewed.
+Pairing, one to one with the best-scoring pairs first: events by name (content words in any
+order), by equal date and type, or by equal series and ordinal, never when their dates
+disagree on the month; people, organizations and series by name; ports by name with
+compatible country; outcomes by name at the same (paired) event, since an outcome is what
+that event adopted, signed or reviewed.
 
 Facts of an entity that was not found are all missed: its fields, its roles and its links; a
 role, link or outcome on an unpaired event is missed too (and a predicted one is false).
@@ -48,10 +49,11 @@ from typing import Any, NamedTuple
 
 from bordergraph.names import name_score, names_match, within
 
-# Scored fields per category: gold JSON list, then field -> how values compare.
+# Scored fields per category: gold JSON list, then field -> how values compare ("exact";
+# "name": names_match; "place": names_match with the words in any order).
 FIELDS: dict[str, tuple[str, dict[str, str]]] = {
     "event": ("events", {"date": "exact", "type": "exact", "ordinal": "exact", "mode": "exact",
-                         "location": "name", "series": "name"}),
+                         "location": "place", "series": "name"}),
     "person": ("people", {"post": "name", "organization": "name", "country": "exact"}),
     "organization": ("organizations", {}),
     "port": ("ports_of_entry", {}),
@@ -220,7 +222,7 @@ def _dates_agree(a: Any, b: Any) -> bool:
 def _event_score(p: dict, g: dict) -> float:
     if not _dates_agree(p.get("date"), g.get("date")):
         return 0.0  # months apart: another session, whatever its name
-    by_name = name_score(p.get("name") or "", g.get("name") or "")
+    by_name = name_score(p.get("name") or "", g.get("name") or "", ordered=False)
     by_date = bool(p.get("date") and p.get("type")) and _agree(p, g, ("date", "type")) == 2
     by_ordinal = p.get("ordinal") is not None and p.get("ordinal") == g.get("ordinal") \
         and names_match(p.get("series"), g.get("series"))
@@ -280,11 +282,12 @@ def _same(cat: str, name: str, p: dict, g: dict, emap: dict[Any, Any]) -> bool:
     pv, gv = p.get(name), g.get(name)
     if cat == "outcome" and name == "relation":  # the pairing made the events agree
         return pv == gv and _gold_event(p, emap) == g.get("event")
-    if FIELDS[cat][1][name] != "name":
+    how = FIELDS[cat][1][name]
+    if how == "exact":
         return bool(pv == gv)
     if cat == "person" and name == "post" and names_match(_joined(p), _joined(g)):
         return True  # "head of the SAT" is post "head" + organization "SAT"
-    return names_match(str(pv), str(gv))
+    return names_match(str(pv), str(gv), ordered=how != "place")  # "Otay Mesa, San Diego"
 
 
 def _entities(cat: str, pred: list[dict], gold: list[dict], pairs: dict[int, int],
