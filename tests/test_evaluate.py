@@ -478,3 +478,21 @@ def test_event_names_and_places_match_in_any_word_order() -> None:
     # a post's word order still tells posts apart
     assert not names_match("Ambassador of Mexico to the United States",
                            "United States Ambassador to Mexico")
+
+
+def test_diff_rows_of_a_found_person_carry_the_gold_name(tmp_path: Path) -> None:
+    (tmp_path / "board.txt").write_text("text", encoding="utf-8")
+    (tmp_path / "board.gold.json").write_text(json.dumps(
+        {**TWO_EVENTS, "id": "board", "source": {"language": "en"}}), encoding="utf-8")
+    pred = copy.deepcopy(TWO_EVENTS)
+    pred["people"][0].update(name="Whitcombe", country="MX")
+    pred["people"][0]["roles"][1]["role"] = "host"
+    rows = evaluate(tmp_path, lambda _path: pred).mismatches()
+    assert [(r.kind, r.error, r.subject, r.gold, r.predicted) for r in rows] == [
+        ("person.country", "spurious", "Dana Whitcombe", "US", "MX"),
+        ("person.country", "missed", "Dana Whitcombe", "US", "MX"),
+        ("role", "spurious", "Dana Whitcombe", None,
+         "host at Third Plenary of the Binational Water Board"),
+        ("role", "missed", "Dana Whitcombe",
+         "chair at Third Plenary of the Binational Water Board", None),
+    ]

@@ -346,11 +346,11 @@ def _consume(kind: str, preds: list[_Said], golds: list[_Said]) -> Iterator[Fact
             yield Fact(kind, "fn", subject, value)
 
 
-def _roles(person: dict | None, emap: dict[Any, Any] | None, names: dict[Any, Any]
-           ) -> list[_Said]:
+def _roles(person: dict | None, emap: dict[Any, Any] | None, names: dict[Any, Any],
+           subject: str | None = None) -> list[_Said]:
     """A person's (event, role) facts; ``emap`` turns predicted event keys into gold keys."""
     person = person or {}
-    return [((_gold_event(r, emap), r.get("role")), person.get("name") or "?",
+    return [((_gold_event(r, emap), r.get("role")), subject or person.get("name") or "?",
              f"{r.get('role')} at {names.get(r.get('event'), r.get('event'))}")
             for r in _items(person, "roles")]
 
@@ -388,8 +388,9 @@ def facts(predicted: dict[str, Any], gold: dict[str, Any]) -> Iterator[Fact]:
             yield from _entities(cat, p, g, pairs, emap, pnames, gnames)
     by_gold = {j: i for i, j in person_pairs.items()}  # roles follow both pairings
     for j, person in enumerate(gp):
-        mine = pp[by_gold[j]] if j in by_gold else None
-        yield from _consume("role", _roles(mine, emap, pnames), _roles(person, None, gnames))
+        mine = pp[by_gold[j]] if j in by_gold else None  # listed under the gold's name
+        yield from _consume("role", _roles(mine, emap, pnames, person.get("name")),
+                            _roles(person, None, gnames))
     for i, person in enumerate(pp):
         if i not in person_pairs:
             yield from _consume("role", _roles(person, emap, pnames), [])
