@@ -496,3 +496,10 @@ def test_diff_rows_of_a_found_person_carry_the_gold_name(tmp_path: Path) -> None
         ("role", "missed", "Dana Whitcombe",
          "chair at Third Plenary of the Binational Water Board", None),
     ]
+
+
+def test_a_role_or_link_stated_twice_counts_once() -> None:
+    pred = copy.deepcopy(TWO_EVENTS)
+    pred["people"][0]["roles"].append({"event": "e1", "role": "chair"})
+    pred["event_links"].append({"from": "e1", "relation": "builds_on", "to": "e2"})
+    assert score_record(pred, TWO_EVENTS).micro == score_record(TWO_EVENTS, TWO_EVENTS).micro

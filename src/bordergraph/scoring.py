@@ -327,8 +327,17 @@ def _entities(cat: str, pred: list[dict], gold: list[dict], pairs: dict[int, int
 _Said = tuple[tuple[Any, ...], str, str]  # (key in gold terms, subject, value shown)
 
 
+def _once(said: list[_Said]) -> list[_Said]:
+    """Every atomic fact counts once: a role or link stated twice is one fact."""
+    first: dict[tuple[Any, ...], _Said] = {}
+    for item in said:
+        first.setdefault(item[0], item)
+    return list(first.values())
+
+
 def _consume(kind: str, preds: list[_Said], golds: list[_Said]) -> Iterator[Fact]:
-    """Match predicted facts (keys already in gold terms) against a multiset of gold facts."""
+    """Match predicted facts (keys already in gold terms) against the gold facts."""
+    preds, golds = _once(preds), _once(golds)
     left = Counter(key for key, *_ in golds)
     shown = {key: value for key, _, value in golds}
     found: Counter[tuple[Any, ...]] = Counter()
