@@ -503,3 +503,12 @@ def test_a_role_or_link_stated_twice_counts_once() -> None:
     pred["people"][0]["roles"].append({"event": "e1", "role": "chair"})
     pred["event_links"].append({"from": "e1", "relation": "builds_on", "to": "e2"})
     assert score_record(pred, TWO_EVENTS).micro == score_record(TWO_EVENTS, TWO_EVENTS).micro
+
+
+def test_roles_at_two_unpaired_predicted_events_are_two_false_facts() -> None:
+    pred = copy.deepcopy(TWO_EVENTS)
+    pred["events"] += [{"key": "x1", "name": "reception", "date": "2019-05-02"},
+                       {"key": "x2", "name": "luncheon", "date": "2019-07-09"}]
+    pred["people"][0]["roles"] += [{"event": "x1", "role": "host"},
+                                   {"event": "x2", "role": "host"}]
+    assert score_record(pred, TWO_EVENTS).category("role") == (2, 2, 0)

@@ -233,8 +233,9 @@ def _event_score(p: dict, g: dict) -> float:
 
 def _gold_event(item: dict, emap: dict[Any, Any] | None) -> Any:
     """The gold key of an item's event: predicted keys go through the event pairing."""
-    event = item.get("event")
-    return emap.get(event, _UNPAIRED) if emap is not None and event is not None else event
+    event = item.get("event")  # an unpaired one stays itself, and equals no gold key
+    return emap.get(event, (_UNPAIRED, event)) if emap is not None and event is not None \
+        else event
 
 
 def _entity_score(cat: str, emap: dict[Any, Any]) -> Callable[[dict, dict], float]:
