@@ -246,7 +246,7 @@ def _entity_score(cat: str, emap: dict[Any, Any]) -> Callable[[dict, dict], floa
             return 0.0
         if cat == "outcome" and _gold_event(p, emap) != g.get("event"):
             return 0.0  # the same name at another event is another outcome
-        if cat == "port" and p.get("event") and emap.get(p["event"]) == g.get("event"):
+        if cat == "port" and p.get("event") and _gold_event(p, emap) == g.get("event"):
             s += 1  # the same port at the same event is the better pair
         return s + 0.1 * _agree(p, g, ("country", "post", "type", "relation", "established"))
     return score
