@@ -235,9 +235,9 @@ def _delete(pred: dict[str, Any], draw: Any) -> None:
             pred["event_links"] = [x for x in links if key not in (x["from"], x["to"])]
             for p in pred["people"]:
                 p["roles"] = [r for r in p["roles"] if r["event"] != key]
-            for o in pred["outcomes"]:
-                if o["event"] == key:
-                    o["event"] = o["relation"] = None
+            # an outcome is its event's: it goes with it (GOLD_SCHEMA: facts of an entity
+            # that was not found are all missed)
+            pred["outcomes"] = [o for o in pred["outcomes"] if o["event"] != key]
     elif op[0] == "field":
         pred[op[1]][int(op[2])][op[3]] = None
     elif op[0] == "role":
@@ -262,3 +262,253 @@ def test_deleting_facts_keeps_precision_and_never_raises_recall(
         assert micro.tp + micro.fn == total
         assert micro.recall <= recall
         recall = micro.recall
+
+
+# --- GOLD_SCHEMA: a post written with its organization matches the split form -------------
+
+def _official(post: str | None, organization: str | None) -> dict[str, Any]:
+    return {"people": [{"name": "Marta Quiroga Lenz", "country": "MX", "post": post,
+                        "organization": organization, "roles": []}]}
+
+
+@pytest.mark.parametrize(("joined", "split"), [
+    (("head of the Tax Administration Service", None), ("head", "Tax Administration Service")),
+    (("Chargé d'Affaires of the Embassy of Mexico", None), ("Chargé d'Affaires",
+                                                             "Embassy of Mexico")),
+    (("titular de la Agencia Nacional de Aduanas", None), ("titular",
+                                                          "Agencia Nacional de Aduanas")),
+])
+def test_post_with_its_organization_matches_the_split_post_either_way(
+    joined: tuple[str, None], split: tuple[str, str]
+) -> None:
+    for pred, truth in ((_official(*joined), _official(*split)),
+                        (_official(*split), _official(*joined))):
+        counts = score_record(pred, truth)
+        assert counts.kinds["person.post"] == (1, 0, 0)
+        assert counts.kinds["person.organization"] == (0, 0, 0)  # not counted
+        assert counts.micro.fp == counts.micro.fn == 0, mismatches(pred, truth)
+
+
+def test_organization_is_counted_when_the_post_does_not_hold_it() -> None:
+    truth = _official("Undersecretary for North America", "Foreign Ministry")
+    counts = score_record(_official("Undersecretary for North America", None), truth)
+    assert counts.kinds["person.organization"] == (0, 0, 1)
+    counts = score_record(_official("Undersecretary", "Interior Ministry"), truth)
+    assert counts.kinds["person.organization"] == (0, 1, 1)  # a wrong organization is both
+    assert counts.kinds["person.post"] == (1, 0, 0)  # the shorter post lies inside
+    counts = score_record(_official("head of the Interior Ministry", None), truth)
+    assert counts.kinds["person.organization"] == (0, 0, 1)  # another organization in the post
+    assert counts.kinds["person.post"] == (0, 1, 1)
+
+
+# --- GOLD_SCHEMA: facts of an entity that was not found are all missed -----------------------
+
+TWO_EVENTS: dict[str, Any] = {
+    "events": [
+        {"key": "e1", "name": "Fourth Plenary of the Binational Water Board", "type": "Meeting",
+         "series": "Binational Water Board", "ordinal": 4, "date": "2019-03-14", "mode": None,
+         "location": "Mexicali"},
+        {"key": "e2", "name": "Third Plenary of the Binational Water Board", "type": "Meeting",
+         "series": "Binational Water Board", "ordinal": 3, "date": "2018-06-20", "mode": None,
+         "location": None},
+    ],
+    "event_links": [{"from": "e1", "relation": "builds_on", "to": "e2"}],
+    "people": [{"name": "Dana Whitcombe", "country": "US", "post": "Commissioner",
+                "organization": None, "roles": [{"event": "e1", "role": "chair"},
+                                                {"event": "e2", "role": "chair"}]}],
+    "organizations": [], "ports_of_entry": [],
+    "outcomes": [{"name": "Water Conservation Plan", "type": "ActionPlan", "event": "e2",
+                  "relation": "adopted"},
+                 {"name": "Water Conservation Plan", "type": "ActionPlan", "event": "e1",
+                  "relation": "reviewed"}],
+    "series": [{"name": "Binational Water Board", "established": None,
+                "administrations_spanned": None}],
+}
+
+
+def test_an_unfound_event_takes_its_fields_roles_links_and_outcomes() -> None:
+    pred = copy.deepcopy(TWO_EVENTS)
+    del pred["events"][1]  # the third plenary is not found; everything else is right
+    pred["event_links"] = []
+    pred["people"][0]["roles"] = [{"event": "e1", "role": "chair"}]
+    del pred["outcomes"][0]
+    counts = score_record(pred, TWO_EVENTS)
+    missed = [m for m in mismatches(pred, TWO_EVENTS) if m.startswith("FN")]
+    assert counts.micro.fp == 0
+    # the event and its 4 fields, the chair at it, the link to it, the outcome adopted there
+    assert counts.micro.fn == 1 + 4 + 1 + 1 + 3, missed
+    assert counts.category("role") == (1, 0, 1)
+    assert counts.category("event_link") == (0, 0, 1)
+    assert counts.category("outcome") == (3, 0, 3)
+
+
+def test_what_hangs_on_an_unpaired_predicted_event_is_false_not_found() -> None:
+    pred = copy.deepcopy(TWO_EVENTS)
+    # the third plenary, predicted with a date months off: another event, not a wrong date
+    pred["events"][1].update(name="Plenary of the Water Board", ordinal=None,
+                             date="2018-09-20")
+    counts = score_record(pred, TWO_EVENTS)
+    assert counts.kinds["event"] == (1, 1, 1)
+    assert counts.category("role") == (1, 1, 1)  # chair at the unpaired event: both
+    assert counts.category("event_link") == (0, 1, 1)
+    # the plan adopted at the unpaired event is another outcome, not a right name
+    assert counts.kinds["outcome"] == (1, 1, 1)
+    assert counts.kinds["outcome.type"] == (1, 1, 1)
+    assert counts.kinds["outcome.relation"] == (1, 1, 1)
+
+
+def test_an_outcome_at_another_event_is_another_outcome() -> None:
+    pred = copy.deepcopy(TWO_EVENTS)
+    pred["outcomes"] = [{**pred["outcomes"][0], "event": None, "relation": None}]
+    counts = score_record(pred, TWO_EVENTS)
+    assert counts.kinds["outcome"] == (0, 1, 2)
+
+
+def test_a_wrong_day_in_the_right_month_is_a_wrong_date_of_the_same_event() -> None:
+    pred = copy.deepcopy(TWO_EVENTS)
+    pred["events"][1]["date"] = "2018-06-21"
+    counts = score_record(pred, TWO_EVENTS)
+    assert counts.kinds["event"] == (2, 0, 0)
+    assert counts.kinds["event.date"] == (1, 1, 1)
+    assert counts.micro.fp == counts.micro.fn == 1
+
+
+def test_an_unfound_person_takes_their_fields_and_roles() -> None:
+    pred = {**copy.deepcopy(TWO_EVENTS), "people": []}
+    counts = score_record(pred, TWO_EVENTS)
+    assert counts.micro.fp == 0
+    assert counts.micro.fn == 1 + 2 + 2  # the person, post and country, two roles
+
+
+# --- the diff: every missed and spurious fact, in the API and the CLI ------------------------
+
+def _two_releases(tmp_path: Path) -> Path:
+    for stem in ("esc-13-plenary-2021", "hled-relaunch-2021"):
+        for path in RELEASES.glob(stem + ".*"):
+            (tmp_path / path.name).write_bytes(path.read_bytes())
+    return tmp_path
+
+
+def _forget_nichols(path: Path) -> dict[str, Any]:
+    record = read_gold(path)
+    if record["id"] == "esc-13-plenary-2021":
+        record["people"] = [p for p in record["people"] if p["name"] != "Brian A. Nichols"]
+        record["events"][0]["date"] = "2021-12-03"
+    return record
+
+
+def test_report_lists_every_mismatch_with_gold_and_predicted_values(tmp_path: Path) -> None:
+    report = evaluate(_two_releases(tmp_path), _forget_nichols)
+    rows = report.mismatches()
+    micro = report.total.micro
+    assert len(rows) == micro.fp + micro.fn == 2 + 4 + 2  # date twice, Nichols + 3, 2 roles
+    assert {r.release for r in rows} == {"esc-13-plenary-2021"}
+    date = [r for r in rows if r.kind == "event.date"]
+    assert [(r.error, r.gold, r.predicted) for r in date] == [
+        ("spurious", "2021-12-02", "2021-12-03"), ("missed", "2021-12-02", "2021-12-03")]
+    nichols = [r for r in rows if r.subject == "Brian A. Nichols"]
+    assert {r.error for r in nichols} == {"missed"}
+    assert [r.kind for r in nichols] == ["person", "person.post", "person.organization",
+                                         "person.country", "role", "role"]
+    assert {r.gold for r in nichols if r.kind == "role"} == {
+        f"{role} at {report_event}" for role in ("delegation_head", "co_host")
+        for report_event in [GOLDS["esc-13-plenary-2021"]["events"][0]["name"]]}
+    frame = report.diff()
+    assert list(frame.columns) == ["release", "language", "category", "kind", "error",
+                                   "subject", "gold", "predicted"]
+    assert frame.values.tolist() == [list(r) for r in rows]
+    assert evaluate(tmp_path, read_gold).diff().empty
+
+
+def test_api_evaluate_returns_a_report_with_a_diff(tmp_path: Path) -> None:
+    import bordergraph
+
+    report = bordergraph.evaluate(_two_releases(tmp_path))
+    frame = report.diff()
+    for release, counts in report.releases.items():
+        mine = frame[frame.release == release]
+        assert (mine.error == "missed").sum() == counts.micro.fn
+        assert (mine.error == "spurious").sum() == counts.micro.fp
+    assert set(frame.error) <= {"missed", "spurious"}
+
+
+def test_cli_evaluate_diff_in_every_format(tmp_path: Path, monkeypatch: Any) -> None:
+    import csv
+    import io
+
+    from click.testing import CliRunner
+
+    from bordergraph import api
+    from bordergraph.cli import main
+    from bordergraph.quality.scoring import evaluate as score_directory
+
+    folder = _two_releases(tmp_path)
+    monkeypatch.setattr(api, "evaluate", lambda d: score_directory(Path(d), _forget_nichols))
+    runner = CliRunner()
+    as_json = runner.invoke(main, ["evaluate", str(folder), "--diff", "--format", "json"])
+    assert as_json.exit_code == 0, as_json.output
+    records = json.loads(as_json.output)
+    assert len(records) == 8
+    assert records[0] == {"release": "esc-13-plenary-2021", "language": "en",
+                          "category": "event", "kind": "event.date", "error": "spurious",
+                          "subject": GOLDS["esc-13-plenary-2021"]["events"][0]["name"],
+                          "gold": "2021-12-02", "predicted": "2021-12-03"}
+    as_csv = runner.invoke(main, ["evaluate", str(folder), "--diff", "--format", "csv"])
+    table = list(csv.DictReader(io.StringIO(as_csv.output)))
+    assert [dict(r, gold=r["gold"] or None, predicted=r["predicted"] or None) for r in table] \
+        == records
+    as_table = runner.invoke(main, ["evaluate", str(folder), "--diff"], env={"COLUMNS": "250"})
+    assert as_table.exit_code == 0
+    assert "esc-13-plenary-2021 (en): 7 missed, 1 spurious" in as_table.output
+    assert "hled-relaunch-2021 (es): 0 missed, 0 spurious, F1 1.000" in as_table.output
+    assert "Brian A. Nichols" in as_table.output and "2021-12-03" in as_table.output
+    scores = runner.invoke(main, ["evaluate", str(folder), "--format", "json"])
+    micro = json.loads(scores.output)[-1]
+    assert (micro["category"], micro["fp"], micro["fn"]) == ("micro", 1, 7)
+
+
+def test_event_names_and_places_match_in_any_word_order() -> None:
+    truth = {"events": [{"key": "e1", "name": "meeting of Governor Ruiz with Mayor Cole",
+                         "type": None, "date": None, "location": "Civic Center, Yuma"}]}
+    pred = {"events": [{"key": "x", "name": "meeting of Cole with Ruiz",
+                        "location": "Yuma's Civic Center"}]}
+    counts = score_record(pred, truth)
+    assert counts.kinds["event"] == (1, 0, 0)
+    assert counts.kinds["event.location"] == (1, 0, 0)
+    # a post's word order still tells posts apart
+    assert not names_match("Ambassador of Mexico to the United States",
+                           "United States Ambassador to Mexico")
+
+
+def test_diff_rows_of_a_found_person_carry_the_gold_name(tmp_path: Path) -> None:
+    (tmp_path / "board.txt").write_text("text", encoding="utf-8")
+    (tmp_path / "board.gold.json").write_text(json.dumps(
+        {**TWO_EVENTS, "id": "board", "source": {"language": "en"}}), encoding="utf-8")
+    pred = copy.deepcopy(TWO_EVENTS)
+    pred["people"][0].update(name="Whitcombe", country="MX")
+    pred["people"][0]["roles"][1]["role"] = "host"
+    rows = evaluate(tmp_path, lambda _path: pred).mismatches()
+    assert [(r.kind, r.error, r.subject, r.gold, r.predicted) for r in rows] == [
+        ("person.country", "spurious", "Dana Whitcombe", "US", "MX"),
+        ("person.country", "missed", "Dana Whitcombe", "US", "MX"),
+        ("role", "spurious", "Dana Whitcombe", None,
+         "host at Third Plenary of the Binational Water Board"),
+        ("role", "missed", "Dana Whitcombe",
+         "chair at Third Plenary of the Binational Water Board", None),
+    ]
+
+
+def test_a_role_or_link_stated_twice_counts_once() -> None:
+    pred = copy.deepcopy(TWO_EVENTS)
+    pred["people"][0]["roles"].append({"event": "e1", "role": "chair"})
+    pred["event_links"].append({"from": "e1", "relation": "builds_on", "to": "e2"})
+    assert score_record(pred, TWO_EVENTS).micro == score_record(TWO_EVENTS, TWO_EVENTS).micro
+
+
+def test_roles_at_two_unpaired_predicted_events_are_two_false_facts() -> None:
+    pred = copy.deepcopy(TWO_EVENTS)
+    pred["events"] += [{"key": "x1", "name": "reception", "date": "2019-05-02"},
+                       {"key": "x2", "name": "luncheon", "date": "2019-07-09"}]
+    pred["people"][0]["roles"] += [{"event": "x1", "role": "host"},
+                                   {"event": "x2", "role": "host"}]
+    assert score_record(pred, TWO_EVENTS).category("role") == (2, 2, 0)

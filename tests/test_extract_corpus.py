@@ -1,4 +1,12 @@
-"""Extraction scored against the gold files of the English releases in data/releases."""
+"""Extraction scored against the gold files of data/releases.
+
+Two standards. The 13 original releases (``ORIGINAL_RELEASES`` in conftest.py) are the ones the
+extraction rules were written from: each English one must score F1 >= 0.9 and together >= 0.95.
+The whole corpus of 58 releases (45 of them written later, to vary the language, and never used
+to write rules) must keep the micro F1 per language it measures today: a floor a little under
+the measured figure, so that a regression fails. Issue 14's target (>= 0.92 per language on all
+58) stays open; raise the floors as the extractor improves.
+"""
 
 from __future__ import annotations
 
@@ -10,28 +18,29 @@ import pytest
 from bordergraph.ingest.extract import extract
 from bordergraph.ingest.read import read_release
 from bordergraph.quality.scoring import score_record
+from conftest import ORIGINAL_RELEASES
 
 RELEASES = Path(__file__).resolve().parents[1] / "data" / "releases"
 
-
-def _english() -> list[Path]:
-    out = []
-    for gold in sorted(RELEASES.glob("*.gold.json")):
-        if json.loads(gold.read_text(encoding="utf-8"))["source"]["language"] == "en":
-            stem = gold.name.removesuffix(".gold.json")
-            out.append(next(p for p in RELEASES.glob(stem + ".*") if p.suffix in (".txt", ".html")))
-    return out
+# Micro F1 of `extract(read_release(path))` on all 58 releases, measured 2026-12-04 when the
+# corpus was shipped: en 0.571 (P 0.849, R 0.431), es 0.643 (P 0.883, R 0.505). (`bordergraph
+# evaluate`, which reads the record back from the triples, measured en 0.574, es 0.645.)
+CORPUS_FLOORS = {"en": 0.55, "es": 0.62}
 
 
-ENGLISH = _english()
+def _path(stem: str) -> Path:
+    return next(p for p in RELEASES.glob(stem + ".*") if p.suffix in (".txt", ".html"))
 
 
 def _gold(path: Path) -> dict:  # type: ignore[type-arg]
     return json.loads(path.with_name(path.stem + ".gold.json").read_text(encoding="utf-8"))
 
 
-def test_all_english_releases_are_scored() -> None:
-    assert len(ENGLISH) >= 9
+ENGLISH = [p for p in map(_path, ORIGINAL_RELEASES) if _gold(p)["source"]["language"] == "en"]
+
+
+def test_all_original_english_releases_are_scored() -> None:
+    assert len(ENGLISH) == 9
 
 
 @pytest.mark.parametrize("path", ENGLISH, ids=lambda p: p.stem)
@@ -51,7 +60,24 @@ def test_corpus_categories() -> None:
         assert row.f1 >= 0.85, row
 
 
-@pytest.mark.parametrize("path", ENGLISH, ids=lambda p: p.stem)
+def test_the_whole_corpus_is_scored(corpus_report) -> None:  # type: ignore[no-untyped-def]
+    languages = corpus_report.by_language()
+    assert {lang: len(part.releases) for lang, part in languages.items()} == {"en": 37, "es": 21}
+    assert set(ORIGINAL_RELEASES) <= set(corpus_report.releases)
+
+
+@pytest.mark.parametrize("language", sorted(CORPUS_FLOORS))
+def test_corpus_micro_f1_per_language_keeps_its_floor(  # type: ignore[no-untyped-def]
+    corpus_report, language: str
+) -> None:
+    micro = corpus_report.by_language()[language].total.micro
+    assert micro.f1 >= CORPUS_FLOORS[language], (language, micro)
+
+
+EVERY = [_path(g.name.removesuffix(".gold.json")) for g in sorted(RELEASES.glob("*.gold.json"))]
+
+
+@pytest.mark.parametrize("path", EVERY, ids=lambda p: p.stem)
 def test_every_fact_has_evidence_in_the_body(path: Path) -> None:
     text = read_release(path)
     rec = extract(text)

@@ -15,6 +15,9 @@ from bordergraph.ingest.read import read_release
 from bordergraph.records import ReleaseText, Source
 
 RELEASES = Path(__file__).resolve().parents[1] / "data" / "releases"
+# The Spanish releases among the 13 the rules were written from (conftest.ORIGINAL_RELEASES):
+# each must score F1 >= 0.85. The 21 Spanish releases of the whole corpus are held to a floor
+# on their micro F1 in test_extract_corpus.py (measured 0.643 when the corpus was shipped).
 SPANISH = [
     "hled-relaunch-2021",
     "nals-mexico-city-2023",

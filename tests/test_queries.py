@@ -1,10 +1,13 @@
 """The competency-question library (queries/*.rq) on the graph built from data/.
 
 Expectations come from the gold files, resolved to IRIs with the same name lookup the API uses.
-Gold-derived checks run on the English releases: the Spanish extraction (hled-relaunch-2021,
-minute-328-tijuana-2022, nals-mexico-city-2023, bbbxg-plenary-2025) still misses roles and
-people the gold states, which says nothing about the queries. The seed release is also checked
-in a graph built from it alone plus reference data, as the design asks.
+Gold-derived checks run on the English releases among the 13 the extraction rules were written
+from (conftest.ORIGINAL_RELEASES), where the graph states what the gold states: the Spanish
+extraction (hled-relaunch-2021, minute-328-tijuana-2022, nals-mexico-city-2023,
+bbbxg-plenary-2025) still misses roles and people the gold states, and so does the extraction
+of the 45 later releases (measured in test_extract_corpus.py), which says nothing about the
+queries. The graph they run on is built from all of data/releases. The seed release is also
+checked in a graph built from it alone plus reference data, as the design asks.
 """
 
 from __future__ import annotations
@@ -42,8 +45,8 @@ def seed_graph():
 
 
 @pytest.fixture(scope="module")
-def english(gold):
-    return {rid: g for rid, g in gold.items() if g["source"]["language"] == "en"}
+def english(original_gold):
+    return {rid: g for rid, g in original_gold.items() if g["source"]["language"] == "en"}
 
 
 _IDS: dict[tuple[int, str, str], set[str]] = {}
@@ -163,7 +166,13 @@ def test_series_span_of_border_management_process(graph, request):
     assert len(frame) == 1
     span = frame.iloc[0]
     assert as_text(span["established"]).startswith("2010")
-    assert span["last_meeting"] == dt.date(2021, 12, 2) and span["last_ordinal"] == 13
+    if graph == "seed_graph":
+        assert span["last_meeting"] == dt.date(2021, 12, 2) and span["last_ordinal"] == 13
+    else:  # the corpus also has the XV plenary, held in January 2024 (its gold: no day given)
+        assert span["last_meeting"] >= dt.date(2021, 12, 2) and span["last_ordinal"] == 15
+        plenaries = bg.meetings(series=CBMP)
+        assert {13, 15} <= set(plenaries["ordinal"].dropna())
+        assert "embamex-comite-frontera-siglo-xxi-xv-2024-es" in " ".join(plenaries["releases"])
     us = span["us_administrations"].split("; ")
     mx = span["mx_administrations"].split("; ")
     assert span["us_count"] == 3 and span["mx_count"] == 3
@@ -306,9 +315,9 @@ def test_officials_across_administrations_use_the_terms(built, english):
             assert expected <= seen, (rid, person["name"], expected, seen)
 
 
-def test_series_span_matches_gold_series(built, gold):
+def test_series_span_matches_gold_series(built, original_gold):
     spans = built.query("series_span")
-    for rid, g in gold.items():
+    for rid, g in original_gold.items():
         for series in g["series"]:
             if not series["established"] and not series["administrations_spanned"]:
                 continue
@@ -484,7 +493,8 @@ def test_a_quote_in_a_name_is_just_a_value(built):
 
 def test_api_values_are_python_values(built):
     meetings = built.meetings(series=CBMP)
-    assert isinstance(meetings.iloc[0]["date"], dt.date)
+    dated = meetings.dropna(subset=["date"])  # a session without a stated day has no date
+    assert not dated.empty and all(isinstance(d, dt.date) for d in dated["date"])
     year_months = [d for d in built.meetings()["date"] if isinstance(d, str)]
     assert all(len(d) in (4, 7) for d in year_months)
     assert str(built.meetings()["ordinal"].dtype) == "Int64"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .graph import iris
 from .graph.open import open_store
@@ -30,6 +30,9 @@ from .ingest.pipeline import (
 from .ingest.read import read_release
 from .ingest.resolve import Resolver
 from .records import ReleaseRecord
+
+if TYPE_CHECKING:  # scoring (and rapidfuzz) load only when something is evaluated
+    from .quality.scoring import Report
 
 DEFAULT_RELEASES = "data/releases"
 
@@ -296,8 +299,28 @@ def extract(path: str | Path) -> ReleaseRecord:
     return record_from_graph(graph, iris.release(record.id))
 
 
-def evaluate(directory: str | Path) -> Any:
-    """Score every release in ``directory`` that has a ``NAME.gold.json`` beside it."""
+def evaluate(directory: str | Path) -> Report:
+    """Extract every release in ``directory`` that has a ``NAME.gold.json`` beside it and score
+    it against that gold file (GOLD_SCHEMA.md's rules): a
+    :class:`~bordergraph.quality.scoring.Report`.
+
+    ``report.table()`` gives P/R/F1 per category and micro, ``report.by_language()`` one report
+    per language, and ``report.diff()`` every missed and every spurious fact as a DataFrame
+    (release, language, category, kind, error, subject, gold, predicted), the same rows
+    ``bordergraph evaluate DIR --diff`` prints.
+
+    >>> import shutil, tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> for name in ("esc-13-plenary-2021.txt", "esc-13-plenary-2021.gold.json"):
+    ...     _ = shutil.copy(repo_path("data/releases") / name, folder)
+    >>> report = evaluate(folder)
+    >>> report.table()[-1].category, report.table()[-1].f1 > 0.9
+    ('micro', True)
+    >>> diff = report.diff()
+    >>> len(diff) == report.total.micro.fp + report.total.micro.fn
+    True
+    >>> shutil.rmtree(folder)
+    """
     from .quality.scoring import evaluate as score_directory
 
     return score_directory(Path(directory), lambda p: extract(p).to_json())

@@ -112,17 +112,28 @@ def extract(path, as_json, evidence):  # type: ignore[no-untyped-def]
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @format_option
 @click.option("--by-language", is_flag=True, help="One table per release language.")
-def evaluate(directory, fmt, by_language):  # type: ignore[no-untyped-def]
+@click.option("--diff", "show_diff", is_flag=True,
+              help="List every missed and every spurious fact, per release, instead of scores.")
+def evaluate(directory, fmt, by_language, show_diff):  # type: ignore[no-untyped-def]
     """Score extraction against NAME.gold.json files: P/R/F1 per category and micro.
+
+    With --diff, list per release every fact the extractor missed (in gold, not found) and
+    every spurious one (found, not in gold), with the gold and the predicted value; a wrong
+    value is both, so it is listed twice. Its rows add up to the scores' fn + fp.
 
     \b
     Examples:
       bordergraph evaluate data/releases
       bordergraph evaluate data/releases --by-language --format json
+      bordergraph evaluate data/releases --diff
+      bordergraph evaluate data/releases --diff --format csv > diff.csv
     """
     from ..api import evaluate as run
 
     report = run(directory)
+    if show_diff:
+        _print_diff(report, fmt)
+        return
     parts = report.by_language() if by_language else {"all": report}
     columns = ["language", "category", "tp", "fp", "fn", "precision", "recall", "f1"]
     rows = [
@@ -131,6 +142,26 @@ def evaluate(directory, fmt, by_language):  # type: ignore[no-untyped-def]
         for row in part.table()
     ]
     emit(columns, rows, fmt, title="extraction against gold")
+
+
+def _print_diff(report, fmt: str) -> None:  # type: ignore[no-untyped-def]
+    """Mismatch rows: flat for csv/tsv/json, one table per release on the terminal."""
+    from ..quality.scoring import Mismatch
+
+    rows = report.mismatches()
+    if fmt != "table":
+        emit(Mismatch._fields, rows, fmt)
+        return
+    columns = ["category", "kind", "error", "subject", "gold", "predicted"]
+    for release, counts in report.releases.items():
+        mine = [r[2:] for r in rows if r.release == release]
+        micro = counts.micro
+        title = (f"{release} ({report.languages.get(release) or '?'}): "
+                 f"{micro.fn} missed, {micro.fp} spurious, F1 {micro.f1:.3f}")
+        if mine:
+            emit(columns, mine, fmt, title=title)
+        else:
+            click.echo(title)
 
 
 @main.command()

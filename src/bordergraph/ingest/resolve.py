@@ -74,15 +74,17 @@ class PeopleIndex:
 
     _by_token: dict[str, set[URIRef]] = field(default_factory=lambda: defaultdict(set))
     _names: dict[URIRef, set[tuple[str, ...]]] = field(default_factory=lambda: defaultdict(set))
-    _country: dict[URIRef, str | None] = field(default_factory=dict)
+    # every country a person was seen with: a release that gets one wrong must not make the
+    # match depend on which statement came last (rebuilding a store would then differ)
+    _countries: dict[URIRef, set[str]] = field(default_factory=lambda: defaultdict(set))
 
     def add(self, iri: URIRef, name: str, country: str | None = None) -> None:
         tokens = person_tokens(name)
         if not tokens:
             return
         self._names[iri].add(tokens)
-        if country or iri not in self._country:
-            self._country[iri] = country or self._country.get(iri)
+        if country:
+            self._countries[iri].add(country)
         for token in tokens:
             self._by_token[token].add(iri)
 
@@ -96,7 +98,7 @@ class PeopleIndex:
             iri
             for iri in candidates
             if any(_compatible(tokens, known) for known in self._names[iri])
-            and (country is None or self._country.get(iri) in (None, country))
+            and (country is None or not self._countries.get(iri) or country in self._countries[iri])
         }
         exact = {iri for iri in fits if tokens in self._names[iri]}
         if len(exact) == 1:

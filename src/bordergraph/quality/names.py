@@ -29,9 +29,12 @@ NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii"})  # dropped from person name
 _NUMERAL = re.compile(r"^(\d+[a-z]*|x{0,3}(ix|iv|v?i{0,3}))$")  # 13, 13th, 2016, IX: exact only
 
 
+_POSSESSIVE = re.compile(r"['\u2019]s\b")  # "San Diego's" is San Diego
+
+
 @lru_cache(maxsize=16384)
 def _words(name: str, person: bool) -> tuple[str, ...]:
-    words = [w for w in fold(name).split() if w not in STOP_WORDS]
+    words = [w for w in fold(_POSSESSIVE.sub("", name)).split() if w not in STOP_WORDS]
     if person:  # initials and Jr./Sr. do not tell people apart
         words = [w for w in words if len(w) > 1 and w not in NAME_SUFFIXES]
     return tuple(words)
@@ -44,8 +47,13 @@ def _close_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def name_score(a: str, b: str, person: bool = False) -> float:
+def name_score(a: str, b: str, person: bool = False, ordered: bool = True) -> float:
     """How well two names match: 0.0 (no match) to 1.0 (equal after folding).
+
+    The content words of the shorter name must lie inside the longer one in the same order,
+    unless ``ordered`` is false: descriptive names such as an event's ("meeting of Ridge with
+    Fox", "meeting of President Fox with Secretary Ridge") say the same in any order, while a
+    post's order carries meaning ("Ambassador of Mexico to the United States").
 
     >>> name_score("San Ysidro", "San Ysidro Port of Entry") > 0
     True
@@ -53,6 +61,9 @@ def name_score(a: str, b: str, person: bool = False) -> float:
     0.0
     >>> name_score("Brian Nichols", "Brian A. Nichols", person=True)
     0.95
+    >>> name_score("meeting of Ridge with Fox", "meeting of President Fox with Ridge",
+    ...            ordered=False) > 0
+    True
     """
     if not a or not b:
         return 0.0
@@ -69,19 +80,31 @@ def name_score(a: str, b: str, person: bool = False) -> float:
     if ratio >= 85 and _close_words(wa, wb) and _close_words(wb, wa):
         return 0.7 + 0.2 * (ratio - 85) / 15
     short, long = sorted((wa, wb), key=len)
-    rest = iter(long)  # content words of the shorter, in order, inside the longer
+    rest = iter(long) if ordered else long  # content words of the shorter inside the longer
     if all(w in rest for w in short) and not (person and short == long[:1]):
         return 0.5 + 0.3 * len(short) / len(long)  # a lone given name is not a person
     return 0.0
 
 
-def names_match(a: str | None, b: str | None, person: bool = False) -> bool:
+def within(part: str | None, whole: str | None) -> bool:
+    """True when the content words of ``part`` lie, in order, inside ``whole``.
+
+    >>> within("SAT", "head of the SAT"), within("Embassy of Mexico", "Chargé d'Affaires")
+    (True, False)
+    """
+    words, rest = _words(part or "", False), iter(_words(whole or "", False))
+    return bool(words) and all(w in rest for w in words)
+
+
+def names_match(a: str | None, b: str | None, person: bool = False, ordered: bool = True) -> bool:
     """True when two names denote the same thing under the GOLD_SCHEMA rules.
 
     >>> names_match("López Obrador", "Andrés Manuel López Obrador", person=True)
     True
+    >>> names_match("San Diego's Otay Mesa", "Otay Mesa, San Diego", ordered=False)
+    True
     """
-    return bool(a and b and name_score(a, b, person) > 0)
+    return bool(a and b and name_score(a, b, person, ordered) > 0)
 
 
-__all__ = ["STOP_WORDS", "name_score", "names_match"]
+__all__ = ["STOP_WORDS", "name_score", "names_match", "within"]

@@ -1,32 +1,23 @@
 """Score extracted records against gold files, per "Scoring" in GOLD_SCHEMA.md.
 
-Every atomic fact has a *kind*; its *category* is the part before the dot.
-
-============  ==================================================================
-category      kinds counted (one fact each)
-============  ==================================================================
-event         ``event`` itself; ``event.date``, ``.type``, ``.ordinal``, ``.mode``,
-              ``.location``, ``.series``
-person        ``person``; ``person.post``, ``.organization``, ``.country``
-organization  ``organization``
-port          ``port``
-outcome       ``outcome``; ``outcome.type``, ``outcome.relation`` (the pair (event,
-              relation): the graph states it as ``event bg:adopted outcome``)
-series        ``series``; ``series.established``, ``series.administrations_spanned``
-role          ``role``: one per (person, event, role)
-event_link    ``event_link``: one per (from, relation, to)
-============  ==================================================================
+Every atomic fact has a *kind* (see :mod:`.tally` for the table of kinds).
 
 A field counts only when non-null; fields the schema does not list (event ``end_date``,
 organization and port ``country``, port ``event``) are not scored. Gold null but predicted
-filled is a false positive, the reverse a false negative, a wrong value both; every fact of
-an unpaired gold entity is missed, every fact of an unpaired predicted one is false.
+filled is a false positive, the reverse a false negative, a wrong value both.
 
-Pairing, one to one with the best-scoring pairs first: events by name, by equal date and
-type, or by equal series and ordinal; people, organizations, series and outcomes by name
-(outcomes prefer the same event: one name can be adopted at one event, reviewed at
-another); ports by name with compatible country. Roles and links follow the event pairing.
-Precision with nothing predicted, and recall with nothing in gold, are 1.0.
+Pairing, one to one with the best-scoring pairs first: events by name (content words in any
+order), by equal date and type, or by equal series and ordinal, never when their dates
+disagree on the month; people, organizations and series by name; ports by name with
+compatible country; outcomes by name at the same (paired) event, since an outcome is what
+that event adopted, signed or reviewed.
+
+Facts of an entity that was not found are all missed: its fields, its roles and its links; a
+role, link or outcome on an unpaired event is missed too (and a predicted one is false).
+
+A post written together with its organization ("head of the SAT") matches the same post
+split into post ("head") and organization ("SAT"), either way round, and the organization is
+then not counted. Precision with nothing predicted, and recall with nothing in gold, are 1.0.
 
 >>> gold = {"people": [{"name": "Brian A. Nichols", "country": "US", "roles": []}]}
 >>> score_record({"people": [{"name": "Nichols", "country": "MX"}]}, gold).category("person")
@@ -40,105 +31,15 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
-from bordergraph.quality.names import name_score, names_match
+from .names import name_score, names_match, within
+from .tally import CATEGORIES, ERRORS, FIELDS, KINDS, Counts, Fact, Mismatch, Row, Tally
 
-# Scored fields per category: gold JSON list, then field -> how values compare.
-FIELDS: dict[str, tuple[str, dict[str, str]]] = {
-    "event": ("events", {"date": "exact", "type": "exact", "ordinal": "exact", "mode": "exact",
-                         "location": "name", "series": "name"}),
-    "person": ("people", {"post": "name", "organization": "name", "country": "exact"}),
-    "organization": ("organizations", {}),
-    "port": ("ports_of_entry", {}),
-    "outcome": ("outcomes", {"type": "exact", "relation": "exact"}),
-    "series": ("series", {"established": "exact", "administrations_spanned": "exact"}),
-}
-CATEGORIES = (*FIELDS, "role", "event_link")
-KINDS = tuple(k for c in CATEGORIES for k in (c, *(f"{c}.{f}" for f in FIELDS.get(c, ("", {}))[1])))
 _UNPAIRED = "<unpaired event>"
 
 
-class Tally(NamedTuple):
-    """True positives, false positives, misses; ``+`` adds them up (not tuple concatenation).
-
-    >>> Tally(3, 1, 0) + Tally(1, 0, 2)
-    Tally(tp=4, fp=1, fn=2)
-    """
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    def __add__(self, other: tuple[int, ...]) -> Tally:  # type: ignore[override]
-        return Tally(*(x + y for x, y in zip(self, other, strict=True)))
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-
-class Row(NamedTuple):
-    """One line of the score table: a category (or kind, or "micro") with its P/R/F1."""
-
-    category: str
-    tp: int
-    fp: int
-    fn: int
-    precision: float
-    recall: float
-    f1: float
-
-
-class Fact(NamedTuple):
-    kind: str  # "person.post"
-    verdict: str  # "tp", "fp" or "fn"
-    what: str  # readable statement of the fact
-
-
-@dataclass
-class Counts:
-    """tp/fp/fn per fact kind; ``category()`` sums a category, ``micro`` all facts."""
-
-    kinds: dict[str, Tally] = field(default_factory=dict)
-
-    @classmethod
-    def of(cls, facts: Iterable[Fact]) -> Counts:
-        kinds = {k: Tally() for k in KINDS}
-        for f in facts:
-            kinds[f.kind] += Tally(f.verdict == "tp", f.verdict == "fp", f.verdict == "fn")
-        return cls(kinds)
-
-    def __add__(self, other: Counts) -> Counts:
-        keys = dict.fromkeys([*self.kinds, *other.kinds])
-        return Counts({k: self.kinds.get(k, Tally()) + other.kinds.get(k, Tally()) for k in keys})
-
-    def category(self, name: str) -> Tally:
-        return sum((t for k, t in self.kinds.items() if k.split(".")[0] == name), Tally())
-
-    @property
-    def micro(self) -> Tally:
-        return sum(self.kinds.values(), Tally())
-
-    def table(self, detail: bool = False) -> list[Row]:
-        """Rows per category (per kind with ``detail``) and a last ``micro`` row."""
-        names = KINDS if detail else CATEGORIES
-        tallies = [self.kinds.get(n, Tally()) if detail else self.category(n) for n in names]
-        return [Row(n, *t, t.precision, t.recall, t.f1)
-                for n, t in zip([*names, "micro"], [*tallies, self.micro], strict=True)]
-
-    def to_json(self) -> dict[str, dict[str, int]]:
-        return {k: t._asdict() for k, t in self.kinds.items()}
-
+# -- pairing --------------------------------------------------------------------------------
 
 def _items(record: dict[str, Any], key: str) -> list[dict[str, Any]]:
     return [x for x in record.get(key) or [] if isinstance(x, dict)]
@@ -146,7 +47,7 @@ def _items(record: dict[str, Any], key: str) -> list[dict[str, Any]]:
 
 def _pair(preds: list[dict], golds: list[dict],
           score: Callable[[dict, dict], float]) -> dict[int, int]:
-    """Greedy one-to-one pairing, best score first; ties broken by position."""
+    """Greedy one-to-one pairing (predicted -> gold index), best score first, ties by position."""
     cands = sorted((-s, j, i) for i, p in enumerate(preds) for j, g in enumerate(golds)
                    if (s := score(p, g)) > 0)
     pairs: dict[int, int] = {}
@@ -162,8 +63,22 @@ def _agree(p: dict, g: dict, fields: Iterable[str]) -> int:
     return sum(p.get(f) is not None and p.get(f) == g.get(f) for f in fields)
 
 
+def _dates_agree(a: Any, b: Any) -> bool:
+    """Two ISO dates could be one event's: equal down to the month where both say it.
+
+    >>> _dates_agree("2021-12-02", "2021-12-03"), _dates_agree("2021-11", "2021-12-02")
+    (True, False)
+    """
+    if not a or not b:
+        return True
+    n = min(len(str(a)), len(str(b)), 7)
+    return str(a)[:n] == str(b)[:n]
+
+
 def _event_score(p: dict, g: dict) -> float:
-    by_name = name_score(p.get("name") or "", g.get("name") or "")
+    if not _dates_agree(p.get("date"), g.get("date")):
+        return 0.0  # months apart: another session, whatever its name
+    by_name = name_score(p.get("name") or "", g.get("name") or "", ordered=False)
     by_date = bool(p.get("date") and p.get("type")) and _agree(p, g, ("date", "type")) == 2
     by_ordinal = p.get("ordinal") is not None and p.get("ordinal") == g.get("ordinal") \
         and names_match(p.get("series"), g.get("series"))
@@ -172,118 +87,180 @@ def _event_score(p: dict, g: dict) -> float:
     return 2 * by_name + by_date + by_ordinal + 0.1 * _agree(p, g, ("date", "type", "mode"))
 
 
+def _gold_event(item: dict, emap: dict[Any, Any] | None) -> Any:
+    """The gold key of an item's event: predicted keys go through the event pairing."""
+    event = item.get("event")  # an unpaired one stays itself, and equals no gold key
+    return emap.get(event, (_UNPAIRED, event)) if emap is not None and event is not None \
+        else event
+
+
 def _entity_score(cat: str, emap: dict[Any, Any]) -> Callable[[dict, dict], float]:
     def score(p: dict, g: dict) -> float:
         s = name_score(p.get("name") or "", g.get("name") or "", cat == "person")
         if s == 0 or (cat == "port" and None not in (p.get("country"), g.get("country"))
                       and p["country"] != g["country"]):
             return 0.0
-        if cat in ("outcome", "port") and p.get("event") and emap.get(p["event"]) == g.get("event"):
-            s += 1  # the same name at the same event is the better pair
+        if cat == "outcome" and _gold_event(p, emap) != g.get("event"):
+            return 0.0  # the same name at another event is another outcome
+        if cat == "port" and p.get("event") and _gold_event(p, emap) == g.get("event"):
+            s += 1  # the same port at the same event is the better pair
         return s + 0.1 * _agree(p, g, ("country", "post", "type", "relation", "established"))
     return score
 
 
-def _value(cat: str, name: str, item: dict, emap: dict[Any, Any] | None) -> Any:
+# -- facts ----------------------------------------------------------------------------------
+
+def _text(value: Any) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+
+def _show(cat: str, name: str, item: dict, events: dict[Any, Any]) -> str | None:
+    """A field's value as the diff shows it; an outcome's relation names its event."""
     value = item.get(name)
-    if cat == "outcome" and name == "relation" and value is not None:
-        event = item.get("event")  # predicted keys translate into gold keys
-        return (emap.get(event, _UNPAIRED) if emap is not None and event else event, value)
-    return value
+    if cat == "outcome" and name == "relation" and value is not None and item.get("event"):
+        return f"{value} at {events.get(item['event'], item['event'])}"
+    return _text(value)
 
 
-def _show(value: Any, events: dict[Any, Any]) -> str:
-    if isinstance(value, tuple):  # an outcome relation: (gold event key, relation)
-        return f"{value[1]!r} at {events.get(value[0], value[0])!r}"
-    return repr(value)
+def _joined(person: dict) -> str:
+    return " ".join(x for x in (person.get("post"), person.get("organization")) if x)
+
+
+def _org_inside_post(p: dict, g: dict) -> bool:
+    """One side gives the organization apart, the other only inside its post: not counted."""
+    po, go = p.get("organization"), g.get("organization")
+    return (go is not None and po is None and within(go, p.get("post"))) or \
+        (po is not None and go is None and within(po, g.get("post")))
+
+
+def _same(cat: str, name: str, p: dict, g: dict, emap: dict[Any, Any]) -> bool:
+    pv, gv = p.get(name), g.get(name)
+    if cat == "outcome" and name == "relation":  # the pairing made the events agree
+        return pv == gv and _gold_event(p, emap) == g.get("event")
+    how = FIELDS[cat][1][name]
+    if how == "exact":
+        return bool(pv == gv)
+    if cat == "person" and name == "post" and names_match(_joined(p), _joined(g)):
+        return True  # "head of the SAT" is post "head" + organization "SAT"
+    return names_match(str(pv), str(gv), ordered=how != "place")  # "Otay Mesa, San Diego"
 
 
 def _entities(cat: str, pred: list[dict], gold: list[dict], pairs: dict[int, int],
-              emap: dict[Any, Any], events: dict[Any, Any]) -> Iterator[Fact]:
+              emap: dict[Any, Any], pnames: dict[Any, Any], gnames: dict[Any, Any]
+              ) -> Iterator[Fact]:
+    """Facts of the paired and missed gold entities (gold order), then of spurious ones."""
     fields = FIELDS[cat][1]
-    for i, p in enumerate(pred):
-        label = p.get("name") or p.get("key") or "?"
-        if i not in pairs:
-            yield Fact(cat, "fp", label)
-            yield from (Fact(f"{cat}.{f}", "fp", f"{label}: {_show(v, events)}") for f in fields
-                        if (v := _value(cat, f, p, emap)) is not None)
+    by_gold = {j: i for i, j in pairs.items()}
+    for j, g in enumerate(gold):
+        gname = g.get("name") or g.get("key") or "?"
+        if j not in by_gold:
+            yield Fact(cat, "fn", gname, gname)
+            yield from (Fact(f"{cat}.{f}", "fn", gname, v) for f in fields
+                        if (v := _show(cat, f, g, gnames)) is not None)
             continue
-        g = gold[pairs[i]]
-        yield Fact(cat, "tp", g.get("name") or label)
-        for f, how in fields.items():
-            pv, gv = _value(cat, f, p, emap), _value(cat, f, g, None)
-            same = names_match(str(pv), str(gv)) if how == "name" else pv == gv
-            kind = f"{cat}.{f}"
-            what = f"{g.get('name')}: gold {_show(gv, events)}, predicted {_show(pv, events)}"
-            if pv is not None and gv is not None and same:
-                yield Fact(kind, "tp", what)
-            else:
-                yield from [Fact(kind, "fp", what)] if pv is not None else []
-                yield from [Fact(kind, "fn", what)] if gv is not None else []
-    for j in sorted(set(range(len(gold))) - set(pairs.values())):
-        g = gold[j]
-        yield Fact(cat, "fn", g.get("name") or "?")
-        yield from (Fact(f"{cat}.{f}", "fn", f"{g.get('name')}: {_show(v, events)}")
-                    for f in fields if (v := _value(cat, f, g, None)) is not None)
+        p = pred[by_gold[j]]
+        yield Fact(cat, "tp", gname, gname, p.get("name"))
+        for f in fields:
+            if cat == "person" and f == "organization" and _org_inside_post(p, g):
+                continue
+            gv, pv = _show(cat, f, g, gnames), _show(cat, f, p, pnames)
+            if gv is not None and pv is not None and _same(cat, f, p, g, emap):
+                yield Fact(f"{cat}.{f}", "tp", gname, gv, pv)
+                continue
+            if pv is not None:
+                yield Fact(f"{cat}.{f}", "fp", gname, gv, pv)
+            if gv is not None:
+                yield Fact(f"{cat}.{f}", "fn", gname, gv, pv)
+    for i, p in enumerate(pred):
+        if i not in pairs:
+            pname = p.get("name") or p.get("key") or "?"
+            yield Fact(cat, "fp", pname, None, pname)
+            yield from (Fact(f"{cat}.{f}", "fp", pname, None, v) for f in fields
+                        if (v := _show(cat, f, p, pnames)) is not None)
 
 
-def _consume(kind: str, preds: Iterable[tuple[tuple, str]], golds: Iterable[tuple[tuple, str]]
-             ) -> Iterator[Fact]:
-    """Match predicted facts (already in gold keys) against a multiset of gold facts."""
-    left = Counter(key for key, _ in golds)
-    labels = dict(golds)
-    for key, what in preds:
+_Said = tuple[tuple[Any, ...], str, str]  # (key in gold terms, subject, value shown)
+
+
+def _once(said: list[_Said]) -> list[_Said]:
+    """Every atomic fact counts once: a role or link stated twice is one fact."""
+    first: dict[tuple[Any, ...], _Said] = {}
+    for item in said:
+        first.setdefault(item[0], item)
+    return list(first.values())
+
+
+def _consume(kind: str, preds: list[_Said], golds: list[_Said]) -> Iterator[Fact]:
+    """Match predicted facts (keys already in gold terms) against the gold facts."""
+    preds, golds = _once(preds), _once(golds)
+    left = Counter(key for key, *_ in golds)
+    shown = {key: value for key, _, value in golds}
+    found: Counter[tuple[Any, ...]] = Counter()
+    for key, subject, value in preds:
         if left[key] > 0:
             left[key] -= 1
-            yield Fact(kind, "tp", what)
+            found[key] += 1
+            yield Fact(kind, "tp", subject, shown[key], value)
         else:
-            yield Fact(kind, "fp", what)
-    for key, n in left.items():
-        yield from [Fact(kind, "fn", labels[key])] * n
+            yield Fact(kind, "fp", subject, None, value)
+    for key, subject, value in golds:
+        if found[key] > 0:
+            found[key] -= 1
+        else:
+            yield Fact(kind, "fn", subject, value)
 
 
-def _roles(person: dict | None, emap: dict[Any, Any] | None, names: dict[Any, Any]
-           ) -> list[tuple[tuple, str]]:
+def _roles(person: dict | None, emap: dict[Any, Any] | None, names: dict[Any, Any],
+           subject: str | None = None) -> list[_Said]:
     """A person's (event, role) facts; ``emap`` turns predicted event keys into gold keys."""
-    out = []
-    for r in _items(person or {}, "roles"):
-        event, role = r.get("event"), r.get("role")
-        key = (emap.get(event, _UNPAIRED) if emap is not None else event, role)
-        out.append((key, f"{(person or {}).get('name')} / {role} / {names.get(event)}"))
-    return out
+    person = person or {}
+    return [((_gold_event(r, emap), r.get("role")), subject or person.get("name") or "?",
+             f"{r.get('role')} at {names.get(r.get('event'), r.get('event'))}")
+            for r in _items(person, "roles")]
 
 
-def _links(record: dict, emap: dict[Any, Any] | None, names: dict[Any, Any]
-           ) -> list[tuple[tuple, str]]:
+def _links(record: dict, emap: dict[Any, Any] | None, names: dict[Any, Any]) -> list[_Said]:
     out = []
     for x in _items(record, "event_links"):
-        ends = (x.get("from"), x.get("to"))
-        keys = [emap.get(e, _UNPAIRED) for e in ends] if emap is not None else ends
-        out.append(((keys[0], x.get("relation"), keys[1]),
-                    f"{names.get(ends[0])} {x.get('relation')} {names.get(ends[1])}"))
+        ends = [{"event": x.get("from")}, {"event": x.get("to")}]
+        a, b = (names.get(e["event"], e["event"]) for e in ends)
+        out.append(((_gold_event(ends[0], emap), x.get("relation"), _gold_event(ends[1], emap)),
+                    str(a), f"{x.get('relation')} {b}"))
     return out
 
 
-def _facts(pred: dict[str, Any], gold: dict[str, Any]) -> Iterator[Fact]:
-    pe, ge = _items(pred, "events"), _items(gold, "events")
+def facts(predicted: dict[str, Any], gold: dict[str, Any]) -> Iterator[Fact]:
+    """Every atomic fact of ``predicted`` and ``gold`` (GOLD_SCHEMA JSON) with its verdict.
+
+    >>> [f.what for f in facts({"events": [{"key": "a", "name": "HLED"}]},
+    ...                        {"events": [{"key": "e1", "name": "HLED", "mode": "virtual"}]})]
+    ['HLED', "HLED: gold 'virtual'"]
+    """
+    pe, ge = _items(predicted, "events"), _items(gold, "events")
     ev_pairs = _pair(pe, ge, _event_score)
     emap = {pe[i].get("key"): ge[j].get("key") for i, j in ev_pairs.items()}
     pnames = {e.get("key"): e.get("name") for e in pe}
     gnames = {e.get("key"): e.get("name") for e in ge}
-    yield from _entities("event", pe, ge, ev_pairs, emap, gnames)
-    pp, gp = _items(pred, "people"), _items(gold, "people")
+    yield from _entities("event", pe, ge, ev_pairs, emap, pnames, gnames)
+    pp, gp = _items(predicted, "people"), _items(gold, "people")
     person_pairs = _pair(pp, gp, _entity_score("person", emap))
-    yield from _entities("person", pp, gp, person_pairs, emap, gnames)
+    yield from _entities("person", pp, gp, person_pairs, emap, pnames, gnames)
     for cat, (key, _) in FIELDS.items():
         if cat not in ("event", "person"):
-            p, g = _items(pred, key), _items(gold, key)
-            yield from _entities(cat, p, g, _pair(p, g, _entity_score(cat, emap)), emap, gnames)
-    for i, person in enumerate(pp):  # roles follow the person and the event pairing
-        paired = gp[person_pairs[i]] if i in person_pairs else None
-        yield from _consume("role", _roles(person, emap, pnames), _roles(paired, None, gnames))
-    for j in sorted(set(range(len(gp))) - set(person_pairs.values())):
-        yield from _consume("role", [], _roles(gp[j], None, gnames))
-    yield from _consume("event_link", _links(pred, emap, pnames), _links(gold, None, gnames))
+            p, g = _items(predicted, key), _items(gold, key)
+            pairs = _pair(p, g, _entity_score(cat, emap))
+            yield from _entities(cat, p, g, pairs, emap, pnames, gnames)
+    by_gold = {j: i for i, j in person_pairs.items()}  # roles follow both pairings
+    for j, person in enumerate(gp):
+        mine = pp[by_gold[j]] if j in by_gold else None  # listed under the gold's name
+        yield from _consume("role", _roles(mine, emap, pnames, person.get("name")),
+                            _roles(person, None, gnames))
+    for i, person in enumerate(pp):
+        if i not in person_pairs:
+            yield from _consume("role", _roles(person, emap, pnames), [])
+    yield from _consume("event_link", _links(predicted, emap, pnames), _links(gold, None, gnames))
 
 
 def score_record(predicted: dict[str, Any], gold: dict[str, Any]) -> Counts:
@@ -293,26 +270,35 @@ def score_record(predicted: dict[str, Any], gold: dict[str, Any]) -> Counts:
     >>> score_record(g, g).micro
     Tally(tp=2, fp=0, fn=0)
     """
-    return Counts.of(_facts(predicted, gold))
+    return Counts.of(facts(predicted, gold))
 
 
 def mismatches(predicted: dict[str, Any], gold: dict[str, Any]) -> list[str]:
     """Every false positive and miss as one readable line, for debugging an extractor.
 
     >>> mismatches({"people": [{"name": "Serena Hoy", "country": "MX"}]},
-    ...            {"people": [{"name": "Serena Hoy", "country": "US"}]})[0]
-    "FP person.country: Serena Hoy: gold 'US', predicted 'MX'"
-    """
-    return [f"{f.verdict.upper()} {f.kind}: {f.what}" for f in _facts(predicted, gold)
+    ...            {"people": [{"name": "Serena Hoy", "country": "US"}]})
+    ["FP person.country: Serena Hoy: gold 'US', predicted 'MX'", "FN person.country: Serena Hoy: gold 'US', predicted 'MX'"]
+    """  # noqa: E501
+    return [f"{f.verdict.upper()} {f.kind}: {f.what}" for f in facts(predicted, gold)
             if f.verdict != "tp"]
 
 
+# -- a whole directory -----------------------------------------------------------------------
+
 @dataclass
 class Report:
-    """Counts per release (keyed by gold id) with each release's gold language."""
+    """Facts and counts per release (keyed by gold id) with each release's gold language."""
 
     releases: dict[str, Counts] = field(default_factory=dict)
     languages: dict[str, str | None] = field(default_factory=dict)
+    facts: dict[str, list[Fact]] = field(default_factory=dict)
+
+    def add(self, release: str, language: str | None, found: Iterable[Fact]) -> None:
+        """Record one release's scored facts."""
+        self.facts[release] = list(found)
+        self.releases[release] = Counts.of(self.facts[release])
+        self.languages[release] = language
 
     @property
     def total(self) -> Counts:
@@ -326,9 +312,43 @@ class Report:
         out: dict[str, Report] = {}
         for rid, counts in self.releases.items():
             lang = self.languages.get(rid) or "?"
-            out.setdefault(lang, Report()).releases[rid] = counts
-            out[lang].languages[rid] = lang
+            part = out.setdefault(lang, Report())
+            part.releases[rid], part.languages[rid] = counts, lang
+            if rid in self.facts:
+                part.facts[rid] = self.facts[rid]
         return dict(sorted(out.items()))
+
+    def mismatches(self) -> list[Mismatch]:
+        """Every missed and every spurious fact, release by release, in the gold's order.
+
+        A wrong value is both, so it gives two rows (each with both values); the rows of a
+        release add up to its ``fn + fp``.
+        """
+        return [Mismatch(rid, self.languages.get(rid), f.category, f.kind, ERRORS[f.verdict],
+                         f.subject, f.gold, f.predicted)
+                for rid, found in self.facts.items() for f in found if f.verdict != "tp"]
+
+    def diff(self) -> Any:
+        """The mismatches as a pandas DataFrame, one row each (columns of :class:`Mismatch`).
+
+        >>> corpus = Path(__file__).parents[3] / "data" / "releases"
+        >>> def forget_nichols(path):  # the gold itself, one person short
+        ...     record = json.loads(path.with_name(path.stem + ".gold.json").read_text("utf-8"))
+        ...     if record["id"] == "esc-13-plenary-2021":
+        ...         record["people"] = record["people"][1:]
+        ...     return record
+        >>> diff = evaluate(corpus, forget_nichols).diff()
+        >>> diff.shape, diff.loc[0, "release"]
+        ((6, 8), 'esc-13-plenary-2021')
+        >>> rows = diff[["kind", "error", "gold"]].head(3).values.tolist()
+        >>> rows  # doctest: +NORMALIZE_WHITESPACE
+        [['person', 'missed', 'Brian A. Nichols'],
+         ['person.post', 'missed', 'Assistant Secretary for Western Hemisphere Affairs'],
+         ['person.organization', 'missed', 'U.S. Department of State']]
+        """
+        import pandas as pd
+
+        return pd.DataFrame(self.mismatches(), columns=list(Mismatch._fields), dtype=object)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -352,19 +372,18 @@ def evaluate(directory: Path, predict: Callable[[Path], dict[str, Any]]) -> Repo
     >>> corpus = Path(__file__).parents[3] / "data" / "releases"  # the repository's corpus
     >>> report = evaluate(corpus, lambda p: json.loads(
     ...     p.with_name(p.stem + ".gold.json").read_text("utf-8")))
-    >>> report.total.micro.f1, sorted(report.by_language())
-    (1.0, ['en', 'es'])
+    >>> report.total.micro.f1, sorted(report.by_language()), report.mismatches()
+    (1.0, ['en', 'es'], [])
     """
     report = Report()
     for path, gold_path in gold_files(directory):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         rid = str(gold.get("id") or path.stem)
         rid = rid if rid not in report.releases else str(path)
-        report.releases[rid] = score_record(predict(path), gold)
-        report.languages[rid] = (gold.get("source") or {}).get("language")
+        report.add(rid, (gold.get("source") or {}).get("language"), facts(predict(path), gold))
     return report
 
 
-__all__ = ["CATEGORIES", "FIELDS", "KINDS", "Counts", "Fact", "Report", "Row",
-           "Tally", "evaluate", "gold_files", "mismatches", "name_score", "names_match",
-           "score_record"]
+__all__ = ["CATEGORIES", "ERRORS", "FIELDS", "KINDS", "Counts", "Fact", "Mismatch", "Report",
+           "Row", "Tally", "evaluate", "facts", "gold_files", "mismatches", "name_score",
+           "names_match", "score_record"]

@@ -190,7 +190,7 @@ def _component_layout(H: nx.Graph) -> dict[str, tuple[float, float]]:
 
 
 def _declutter(pos: dict[str, tuple[float, float]], boxes: dict[str, tuple[float, float, float]],
-               rounds: int = 300) -> None:
+               rounds: int = 2000) -> None:
     """Move labelled nodes apart until no two label boxes (width, height, drop below the
     node's centre) overlap: vis-network draws a label under its node and never avoids others."""
     ids = sorted(boxes)
