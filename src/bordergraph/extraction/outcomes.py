@@ -13,7 +13,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from ..iris import fold
 from .lexicon import alternation, load
+from .outcome_frames import Candidate, frame_outcomes, list_leads
 from .sentences import Sentence
 from .series import canonical
 
@@ -171,6 +173,7 @@ def sentence_outcomes(
                 series_key="@" + m.group("head"),
             )
         )
+    _add_frames(text, lang, lead, out, add)
     if out:
         return out
     listed = lead is not None and re.search(alternation(lex.get("list_leads", [])), lead, re.I)
@@ -194,6 +197,34 @@ def sentence_outcomes(
         if m:
             add(m.group("np"), "adopted", m.end(), kind="Commitment")
     return out
+
+
+def _add_frames(text: str, lang: str, lead: str | None, out: list[OutcomeFact], add) -> None:  # type: ignore[no-untyped-def]
+    """The language-neutral outcome frame (:mod:`.outcome_frames`): what it finds that the
+    patterns above did not."""
+    for c in frame_outcomes(text, lang, lead):
+        key = fold(c.name)
+        if any(key in fold(o.name) or fold(o.name) in key for o in out):
+            continue
+        kind = frame_type(c, lang)
+        if kind:
+            for o in out:  # issued a joint statement, "Title": the title names it
+                if c.kind and fold(o.name) == fold(c.kind):
+                    out.remove(o)
+                    break
+            add(c.name, "adopted" if kind == "Commitment" else c.relation, c.pos, kind=kind)
+
+
+def frame_type(c: Candidate, lang: str) -> str | None:
+    """The schema type of a frame's outcome: by its name, else by the head of its apposition
+    ("Mission Firewall, a joint initiative")."""
+    if c.kind == "Commitment":
+        kind = outcome_type(c.name, c.relation, lang)
+        return "Committee" if kind == "Committee" and c.relation == "launched" else "Commitment"
+    kind = outcome_type(c.name, c.relation, lang)
+    if kind is None and c.kind:
+        kind = outcome_type(c.kind, c.relation, lang)
+    return kind
 
 
 def _trim(np: str) -> str:
@@ -225,10 +256,11 @@ def collect(sents, body, es, lang: str) -> list[OutcomeFact]:  # type: ignore[no
     """All outcomes of a release, one per name, relation and event; "the Framework" and "the
     plan" resolved to the names they stand for."""
     out: list[OutcomeFact] = []
+    leads = list_leads([s.text for s in sents], [s.bullet for s in sents])
     for i, s in enumerate(sents):
         if s not in body:
             continue
-        found = sentence_outcomes(s.text, es.at(i), i, lang, s.lead, es.main)
+        found = sentence_outcomes(s.text, es.at(i), i, lang, s.lead or leads[i], es.main)
         for o in found:
             if o.series_key and o.series_key.startswith("@"):  # "The Framework grew out of"
                 full = _antecedent(sents[: i + 1], o.series_key[1:])

@@ -16,7 +16,9 @@ from functools import cache
 from .event_parts_es import CAP, CAPNP
 from .lex_es import alt
 from .lexicon import could_match, load
-from .outcomes import OutcomeFact, outcome_type
+from ..iris import fold
+from .outcome_frames import frame_outcomes
+from .outcomes import OutcomeFact, frame_type, outcome_type
 
 # "el Entendimiento ..., adoptado en la primera reunión": what was done at an earlier event.
 _PARTICIPLES = {
@@ -117,7 +119,8 @@ def sentence_outcomes_es(
 
     if lead is not None and re.search(alt(lex.get("list_leads", [])), lead, re.I):
         _list_item(text, lead, add)
-        return out
+        if out:
+            return out
     object_verbs = lex.get("object_verbs", {})
     # one scan for any of the verbs first: few sentences hold one (see lexicon.could_match)
     if not could_match([alt(verbs, escape=False) for verbs in object_verbs.values()], text, re.I):
@@ -149,6 +152,13 @@ def sentence_outcomes_es(
         head = " ".join(obj.split()[:3]).lower()
         if re.search(rf"\b{alt(lex.get('commitment_concrete', []))}\b", head):
             add(_cut(obj), "adopted", m.start(), kind="Commitment")
+    for c in frame_outcomes(text, "es", lead):
+        key = fold(c.name)
+        if any(key in fold(o.name) or fold(o.name) in key for o in out):
+            continue
+        kind = frame_type(c, "es")
+        if kind:
+            add(c.name, "adopted" if kind == "Commitment" else c.relation, c.pos, kind=kind)
     return out
 
 

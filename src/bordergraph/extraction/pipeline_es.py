@@ -28,6 +28,7 @@ from .eventset import build
 from .eventset_es import add_links, add_since, main_place, resolve_refs
 from .lex_es import alt
 from .lexicon import load
+from .outcome_frames import list_leads
 from .outcomes import OutcomeFact
 from .outcomes_es import sentence_outcomes_es
 from .people_es import find_mentions_es, surname_mentions
@@ -320,10 +321,12 @@ def _outcomes(sents, body, es) -> list[OutcomeFact]:  # type: ignore[no-untyped-
         out.append(
             OutcomeFact(main.extra["facility"], "InfrastructureProject", "completed", es.main, s)
         )
+    leads = list_leads([s.text for s in sents], [s.bullet for s in sents])
     for i, s in enumerate(sents):
         if i not in body:
             continue
-        found = sentence_outcomes_es(s.text, es.at(i), i, s.lead, es.main, out[-1] if out else None)
+        lead = s.lead or leads[i]
+        found = sentence_outcomes_es(s.text, es.at(i), i, lead, es.main, out[-1] if out else None)
         for o in found:
             key = fold(o.name)
             if any(  # one fact per name and relation (adopted at one event, reviewed at another)

@@ -1,0 +1,243 @@
+"""The outcome frame, in any language: an agreement verb with its object ("signed a memorandum
+of understanding", "se adoptaron los Planes de Acción 2024"), the same in the passive ("a
+coordinating body was set up", "a joint communique issued after the meeting"), the items a
+verb introduces ("reviewed 13 projects, including the new crossing X"), and the items of a list
+whose lead states what was agreed ("The documents signed are: 1. … 2. …", "Acuerdos: a) …").
+The object is typed by its head noun; an untyped name takes the type of its apposition
+("launched Mission Firewall, a joint initiative"). All words come from the ``frame`` section of
+``data/lexicon/LANG/outcomes.yaml``; the code does not know which language it reads.
+
+>>> [(c.name, c.relation) for c in frame_outcomes(
+...     "The ministers signed a memorandum of understanding on customs data.", "en")]
+[('memorandum of understanding', 'signed')]
+>>> [(c.name, c.relation) for c in frame_outcomes(
+...     "Se instaló una mesa permanente de trabajo sobre aduanas.", "es")]
+[('mesa permanente de trabajo sobre aduanas', 'launched')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .lexicon import alternation, load
+
+_CAP = r"[A-ZÁÉÍÓÚÑ0-9][\wÀ-ÿ’'.$/&-]*"
+_MARK = r"^\s*(?:[-•*·–]|\d{1,2}[.)]|[a-z][)]|[IVX]{1,4}[.)])\s+"
+
+
+@dataclass
+class Candidate:
+    name: str
+    relation: str
+    kind: str | None  # the type the frame gives (apposition, list of commitments), if any
+    pos: int
+
+
+@cache
+def _frame(lang: str) -> dict:  # type: ignore[type-arg]
+    return load(lang, "outcomes").get("frame", {})
+
+
+@cache
+def _type_words(lang: str) -> str:
+    words = [w for e in load(lang, "outcomes").get("types", []) for w in e["words"]]
+    words += _frame(lang).get("extra_heads", [])
+    return alternation(sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def _capnp(lang: str) -> str:
+    joins = alternation(_frame(lang).get("name_joins", []))
+    return (
+        rf"{_CAP}(?:(?:\s+(?:{joins})\s+|,\s+(?:(?:{joins})\s+)?(?={_CAP}\s+{_CAP})|\s+|[-–]|:\s+)"
+        rf"{_CAP})*(?:\s+\([A-Z]{{2,10}}\))?"
+    )
+
+
+@cache
+def _verbs(lang: str) -> list[tuple[str, re.Pattern[str]]]:
+    out = []
+    for relation, verbs in _frame(lang).get("verbs", {}).items():
+        out.append((relation, re.compile(rf"(?<![\wÀ-ÿ])(?:{alternation(verbs, escape=False)})\s+",
+                                         re.I)))
+    return out
+
+
+def _is_typed(name: str, lang: str) -> bool:
+    return bool(re.search(rf"(?<![\wÀ-ÿ])(?:{_type_words(lang)})s?(?![\wÀ-ÿ])", name, re.I))
+
+
+def object_np(text: str, lang: str, typed: bool = True) -> tuple[str, str | None] | None:
+    """The outcome named at the start of ``text`` and the type its apposition gives: a
+    capitalised name, else a lower-case phrase headed by an outcome word. ``typed=False``
+    also takes an untyped lower-case phrase (an item of a list of commitments)."""
+    f = _frame(lang)
+    det = alternation(f.get("determiners", []))
+    mods = alternation(f.get("skip_modifiers", []))
+    m = re.match(rf"(?:(?P<det>{det})\s+)?(?:(?:{mods})\s+)*", text.lstrip(), flags=re.I)
+    definite = bool(
+        m and m.group("det") and m.group("det").lower() in f.get("definite", [])
+    )
+    text = text.lstrip()[m.end() if m else 0 :]
+    found = _object(text, lang, typed, det, mods)
+    if found and definite and re.fullmatch(rf"(?:{_type_words(lang)})s?", found[0], re.I):
+        return None  # "the Framework": an outcome named before
+    return found
+
+
+def _object(text: str, lang: str, typed: bool, det: str, mods: str) -> tuple[str, str | None] | None:
+    f = _frame(lang)
+    stop = alternation(f.get("np_stop", []))
+    m = re.match(_capnp(lang), text)
+    if m and m.group(0)[:1].isupper() and len(m.group(0)) >= 4:
+        name = m.group(0).rstrip(",.: ")
+        name = re.sub(rf"\s+(?:{stop})$", "", name)
+        kind = None
+        if not _is_typed(name, lang):
+            appo = re.match(
+                rf",\s+(?:(?:{det})\s+)?(?:[\w-]+\s+){{0,3}}?(?P<h>{_type_words(lang)})\b",
+                text[m.end() :],
+                re.I,
+            )
+            if appo is None:
+                return None
+            kind = appo.group("h")
+        return name, kind
+    lower = re.match(r"(?:[a-zà-ÿ][\wÀ-ÿ-]*\s+){1,2}(?=[A-ZÁÉÍÓÚÑ])", text)
+    if lower and not f.get("head_first"):  # "a high-level Security Implementation Group"
+        found = _object(text[lower.end() :], lang, typed, det, mods)
+        if found and (found[1] or _is_typed(found[0], lang)):
+            return found
+    heads = _type_words(lang)
+    word = r"[a-zà-ÿ0-9][\wÀ-ÿ-]*"
+    if f.get("head_first"):
+        cut = alternation(f.get("np_cut", []))
+        m = re.match(
+            rf"(?:(?:{mods})\s+)?(?:{heads})s?\b(?:(?!\s+(?:{cut})\b)[^,;:.()\"“”])*", text, re.I
+        )
+        if m:
+            return m.group(0).strip(), None
+    else:
+        m = re.match(
+            rf"(?:(?!(?:{stop})\b){word}\s+){{0,4}}?(?:{heads})s?\b(?:\s+\([A-Z]{{2,10}}\))?",
+            text,
+        )
+        if m:
+            return m.group(0).strip(), None
+    if not typed:
+        clause = alternation(f.get("clause_verbs", []) + f.get("np_stop", []))
+        m = re.match(rf"(?:(?!(?:{clause})\b){word}\s*){{1,4}}", text)
+        if m and m.group(0).strip():
+            return m.group(0).strip(), None
+    return None
+
+
+def frame_outcomes(text: str, lang: str, lead: str | None = None) -> list[Candidate]:
+    """Outcomes one sentence (or list item, with ``lead`` the sentence introducing its list)
+    states."""
+    f = _frame(lang)
+    if not f:
+        return []
+    out: list[Candidate] = []
+
+    def add(found: tuple[str, str | None] | None, relation: str, pos: int) -> None:
+        if found and len(found[0]) >= 4:
+            name, kind = found
+            at = text.find(name, pos)
+            end = at + len(name) if at >= 0 else pos
+            quoted = re.match(r",?\s*[\"“](?P<t>[^\"”]{8,160})[\"”]", text[end:])
+            if quoted and not name[:1].isupper():  # issued a joint statement, "Title"
+                kind, name = name, quoted.group("t").rstrip(",. ")
+            out.append(Candidate(name, relation, kind, pos))
+
+    including = alternation(f.get("including", []))
+    negation = alternation(f.get("negations", []))
+    for relation, pattern in _verbs(lang):
+        for m in pattern.finditer(text):
+            if negation and re.search(rf"\b(?:{negation})\s+(?:\w+\s+)?$", text[: m.start()]):
+                continue  # "states that have not signed an agreement"
+            rest = text[m.end() :]
+            add(object_np(rest, lang), relation, m.end())
+            inc = re.match(rf"[^.;:]{{0,80}}?,?\s+(?:{including})\s+", rest)
+            if inc:
+                add(object_np(rest[inc.end() :], lang), relation, m.end() + inc.end())
+    # the passive: "A senior-level coordinating body was set up", "a communique issued after"
+    aux = f.get("passive_aux")
+    participles = f.get("participles", {})
+    if aux and participles:
+        parts = alternation(list(participles))
+        det = alternation(f.get("determiners", []))
+        preps = alternation(f.get("reduced_preps", []))
+        for m in re.finditer(
+            rf"(?:^|(?<=\s))(?P<det>{det})\s+(?P<np>[^;.]{{3,120}}?)\s+"
+            rf"(?:(?:{aux})\s+(?P<p>{parts})\b|(?P<r>{parts})\s+(?={preps}\b))",
+            text,
+            re.I,
+        ):
+            found = object_np(m.group("np"), lang)
+            if m.group("det").lower() in f.get("definite", []) and re.fullmatch(
+                rf"(?:{_type_words(lang)})s?", m.group("np").strip(), re.I
+            ):
+                continue  # "since the Framework was adopted": named before
+            verb = (m.group("p") or m.group("r")).lower()
+            if found and found[0] == m.group("np").strip():
+                add(found, participles[verb], m.start("np"))
+    if lead is not None:
+        _list_item(text, lead, lang, add)
+    return out
+
+
+def lead_relation(lead: str, lang: str) -> tuple[str, bool] | None:
+    """The relation a list's lead gives its items, and whether they are commitments."""
+    f = _frame(lang)
+    for relation, words in f.get("lead_relations", {}).items():
+        if re.search(rf"(?<![\wÀ-ÿ])(?:{alternation(words, escape=False)})", lead, re.I):
+            commits = alternation(f.get("commitment_leads", []), escape=False)
+            commit = bool(re.search(rf"(?<![\wÀ-ÿ])(?:{commits})", lead, re.I))
+            return relation, commit
+    return None
+
+
+def _list_item(text: str, lead: str, lang: str, add) -> None:  # type: ignore[no-untyped-def]
+    found = lead_relation(lead, lang)
+    if found is None:
+        return
+    relation, commit = found
+    item = re.sub(_MARK, "", text)
+    at = len(text) - len(item)
+    if any(p.match(item) for _, p in _verbs(lang)):
+        return  # "Se instalarán mesas ...": the verb frame reads it
+    np = object_np(item, lang, typed=not commit)
+    if np is None:
+        return
+    name, kind = np
+    f = _frame(lang)
+    after = item[item.find(name) + len(name) :] if name in item else ""
+    clause = alternation(f.get("clause_verbs", []))
+    passive = alternation(f.get("passive_after", []), escape=False)
+    if (
+        clause
+        and re.match(rf"\s+(?:{clause})\b", after)
+        and not (passive and re.match(rf"\s+(?:{passive})\b", after))
+    ):
+        return  # "The three governments will revisit ...": a clause, its subject no outcome
+    if commit and not kind:
+        kind = "Commitment"
+    add((name, kind), relation, at)
+
+
+def list_leads(texts: list[str], bullets: list[bool]) -> list[str | None]:
+    """For each sentence, the lead of the list it is an item of: a sentence ending in ":"
+    followed by items marked with bullets, numbers, letters or Roman numerals."""
+    out: list[str | None] = []
+    lead: str | None = None
+    for text, bullet in zip(texts, bullets, strict=True):
+        marked = bullet or re.match(_MARK, text) is not None
+        if lead is not None and marked:
+            out.append(lead)
+            continue
+        out.append(None)
+        lead = text if text.rstrip().endswith(":") else None
+    return out
