@@ -25,6 +25,9 @@ from .lexicon import alternation, load
 
 _CAP = r"[A-ZÁÉÍÓÚÑ0-9][\wÀ-ÿ’'.$/&-]*"
 _MARK = r"^\s*(?:[-•*·–]|\d{1,2}[.)]|[a-z][)]|[IVX]{1,4}[.)])\s+"
+_BARE = r"\s*(?:\d{1,2}[.)]|[a-z][)]|[IVX]{1,4}[.)])\s*"  # a marker split off as a sentence
+_TRAILING = r"\s(?:\d{1,2}[.)]|[a-z][)]|[IVX]{1,4}[.)])$"  # a marker left at a sentence's end
+_INLINE = r"(?:[;,]\s+(?:(?:and|y|e)\s+)?)(?=(?:[a-z][)]|\d{1,2}[)])\s)"  # "…; b) el cruce …"
 
 
 @dataclass
@@ -51,7 +54,7 @@ def _type_words(lang: str) -> str:
 def _capnp(lang: str) -> str:
     joins = alternation(_frame(lang).get("name_joins", []))
     return (
-        rf"{_CAP}(?:(?:\s+(?:{joins})\s+|,\s+(?:(?:{joins})\s+)?(?={_CAP}\s+{_CAP})|\s+|[-–]|:\s+)"
+        rf"{_CAP}(?:(?:(?:\s+(?:{joins})){{1,2}}\s+|,\s+(?:(?:{joins})\s+)?(?=[A-ZÁÉÍÓÚÑ])|\s+|[-–]|:\s+)"
         rf"{_CAP})*(?:\s+\([A-Z]{{2,10}}\))?"
     )
 
@@ -91,7 +94,9 @@ def _object(text: str, lang: str, typed: bool, det: str, mods: str) -> tuple[str
     f = _frame(lang)
     stop = alternation(f.get("np_stop", []))
     m = re.match(_capnp(lang), text)
-    if m and m.group(0)[:1].isupper() and len(m.group(0)) >= 4:
+    if m and (m.group(0)[:1].isupper() or re.match(r"\d+\s+[A-Z]", m.group(0))) and len(
+        m.group(0)
+    ) >= 4:
         name = m.group(0).rstrip(",.: ")
         name = re.sub(rf"\s+(?:{stop})$", "", name)
         kind = None
@@ -128,8 +133,9 @@ def _object(text: str, lang: str, typed: bool, det: str, mods: str) -> tuple[str
             return m.group(0).strip(), None
     if not typed:
         clause = alternation(f.get("clause_verbs", []) + f.get("np_stop", []))
-        m = re.match(rf"(?:(?!(?:{clause})\b){word}\s*){{1,4}}", text)
-        if m and m.group(0).strip():
+        first = r"(?:[A-ZÁÉÍÓÚÑ][a-zà-ÿ]+\s+)?"  # an item's first word ("Greater use of X")
+        m = re.match(rf"{first}(?:(?!(?:{clause})\b){word}\s*){{1,4}}", text)
+        if m and len(m.group(0).split()) >= 2:
             return m.group(0).strip(), None
     return None
 
@@ -171,7 +177,7 @@ def frame_outcomes(text: str, lang: str, lead: str | None = None) -> list[Candid
         det = alternation(f.get("determiners", []))
         preps = alternation(f.get("reduced_preps", []))
         for m in re.finditer(
-            rf"(?:^|(?<=\s))(?P<det>{det})\s+(?P<np>[^;.]{{3,120}}?)\s+"
+            rf"(?:^|(?<=\s))(?P<det>{det})\s+(?P<np>(?:(?!\b(?:{det})\s)[^;.]){{3,120}}?)\s+"
             rf"(?:(?:{aux})\s+(?P<p>{parts})\b|(?P<r>{parts})\s+(?={preps}\b))",
             text,
             re.I,
@@ -185,18 +191,21 @@ def frame_outcomes(text: str, lang: str, lead: str | None = None) -> list[Candid
             if found and found[0] == m.group("np").strip():
                 add(found, participles[verb], m.start("np"))
     if lead is not None:
-        _list_item(text, lead, lang, add)
+        for piece in re.split(_INLINE, text):  # "a) …; b) …; c) …" in one sentence
+            at = text.find(piece)
+            _list_item(piece, lead, lang, lambda found, rel, pos, a=at: add(found, rel, a + pos))
     return out
 
 
 def lead_relation(lead: str, lang: str) -> tuple[str, bool] | None:
     """The relation a list's lead gives its items, and whether they are commitments."""
     f = _frame(lang)
-    for relation, words in f.get("lead_relations", {}).items():
-        if re.search(rf"(?<![\wÀ-ÿ])(?:{alternation(words, escape=False)})", lead, re.I):
-            commits = alternation(f.get("commitment_leads", []), escape=False)
-            commit = bool(re.search(rf"(?<![\wÀ-ÿ])(?:{commits})", lead, re.I))
-            return relation, commit
+    for part in reversed(lead.split("\n\n")):  # the lead, then the sentence before it
+        for relation, words in f.get("lead_relations", {}).items():
+            if re.search(rf"(?<![\wÀ-ÿ])(?:{alternation(words, escape=False)})", part, re.I):
+                commits = alternation(f.get("commitment_leads", []), escape=False)
+                commit = bool(re.search(rf"(?<![\wÀ-ÿ])(?:{commits})", part, re.I))
+                return relation, commit
     return None
 
 
@@ -228,16 +237,40 @@ def _list_item(text: str, lead: str, lang: str, add) -> None:  # type: ignore[no
     add((name, kind), relation, at)
 
 
-def list_leads(texts: list[str], bullets: list[bool]) -> list[str | None]:
+def _introduces(text: str) -> bool:
+    """A list's lead: a sentence ending in ":", or a heading in capitals ("WHAT THE THREE
+    GOVERNMENTS COMMITTED TO")."""
+    text = re.sub(_TRAILING, "", text.rstrip()).rstrip()  # "... COMMITTED TO\n1."
+    words = text.split()
+    return text.endswith(":") or (
+        len(words) >= 3 and all(w.isupper() for w in words[:3]) and not text.endswith(".")
+    )
+
+
+def list_leads(sents) -> list[str | None]:  # type: ignore[no-untyped-def]
     """For each sentence, the lead of the list it is an item of: a sentence ending in ":"
-    followed by items marked with bullets, numbers, letters or Roman numerals."""
+    followed by items marked with bullets, numbers, letters or Roman numerals. An item may run
+    on for more sentences in its paragraph."""
     out: list[str | None] = []
     lead: str | None = None
-    for text, bullet in zip(texts, bullets, strict=True):
-        marked = bullet or re.match(_MARK, text) is not None
+    after_marker = False  # "II." split off as a sentence of its own: the next one is the item
+    item_para = -1
+    prev = None
+    for s in sents:
+        text = s.text
+        bare = re.fullmatch(_BARE, text) is not None
+        marked = s.bullet or bare or after_marker or re.match(_MARK, text) is not None
+        after_marker = bare or re.search(_TRAILING, text) is not None  # "... proyectos. 2."
         if lead is not None and marked:
             out.append(lead)
+            item_para = s.para
             continue
         out.append(None)
-        lead = text if text.rstrip().endswith(":") else None
+        if lead is not None and s.para == item_para and not _introduces(text):
+            continue  # the item goes on
+        lead = text if _introduces(text) else None
+        if lead is not None and prev is not None and prev.para == s.para:
+            lead = f"{prev.text}\n\n{lead}"  # "They reviewed 13 projects. Among them:"
+        item_para = -1
+        prev = s
     return out

@@ -256,7 +256,7 @@ def collect(sents, body, es, lang: str) -> list[OutcomeFact]:  # type: ignore[no
     """All outcomes of a release, one per name, relation and event; "the Framework" and "the
     plan" resolved to the names they stand for."""
     out: list[OutcomeFact] = []
-    leads = list_leads([s.text for s in sents], [s.bullet for s in sents])
+    leads = list_leads(sents)
     for i, s in enumerate(sents):
         if s not in body:
             continue

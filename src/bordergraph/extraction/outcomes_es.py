@@ -117,8 +117,10 @@ def sentence_outcomes_es(
             OutcomeFact(name, kind or outcome_type(name, relation, "es"), relation, event, s)
         )
 
+    frames = frame_outcomes(text, "es", lead)
     if lead is not None and re.search(alt(lex.get("list_leads", [])), lead, re.I):
-        _list_item(text, lead, add)
+        if not frames:  # the frame reads the item when it can
+            _list_item(text, lead, add)
         if out:
             return out
     object_verbs = lex.get("object_verbs", {})
@@ -152,7 +154,7 @@ def sentence_outcomes_es(
         head = " ".join(obj.split()[:3]).lower()
         if re.search(rf"\b{alt(lex.get('commitment_concrete', []))}\b", head):
             add(_cut(obj), "adopted", m.start(), kind="Commitment")
-    for c in frame_outcomes(text, "es", lead):
+    for c in frames:
         key = fold(c.name)
         if any(key in fold(o.name) or fold(o.name) in key for o in out):
             continue

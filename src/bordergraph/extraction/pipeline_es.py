@@ -321,7 +321,7 @@ def _outcomes(sents, body, es) -> list[OutcomeFact]:  # type: ignore[no-untyped-
         out.append(
             OutcomeFact(main.extra["facility"], "InfrastructureProject", "completed", es.main, s)
         )
-    leads = list_leads([s.text for s in sents], [s.bullet for s in sents])
+    leads = list_leads(sents)
     for i, s in enumerate(sents):
         if i not in body:
             continue
