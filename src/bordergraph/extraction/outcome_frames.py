@@ -63,8 +63,9 @@ def _capnp(lang: str) -> str:
 def _verbs(lang: str) -> list[tuple[str, re.Pattern[str]]]:
     out = []
     for relation, verbs in _frame(lang).get("verbs", {}).items():
-        out.append((relation, re.compile(rf"(?<![\wÀ-ÿ])(?:{alternation(verbs, escape=False)})\s+",
-                                         re.I)))
+        out.append(
+            (relation, re.compile(rf"(?<![\wÀ-ÿ])(?:{alternation(verbs, escape=False)})\s+", re.I))
+        )
     return out
 
 
@@ -80,9 +81,7 @@ def object_np(text: str, lang: str, typed: bool = True) -> tuple[str, str | None
     det = alternation(f.get("determiners", []))
     mods = alternation(f.get("skip_modifiers", []))
     m = re.match(rf"(?:(?P<det>{det})\s+)?(?:(?:{mods})\s+)*", text.lstrip(), flags=re.I)
-    definite = bool(
-        m and m.group("det") and m.group("det").lower() in f.get("definite", [])
-    )
+    definite = bool(m and m.group("det") and m.group("det").lower() in f.get("definite", []))
     text = text.lstrip()[m.end() if m else 0 :]
     found = _object(text, lang, typed, det, mods)
     if found and definite and re.fullmatch(rf"(?:{_type_words(lang)})s?", found[0], re.I):
@@ -90,13 +89,17 @@ def object_np(text: str, lang: str, typed: bool = True) -> tuple[str, str | None
     return found
 
 
-def _object(text: str, lang: str, typed: bool, det: str, mods: str) -> tuple[str, str | None] | None:
+def _object(
+    text: str, lang: str, typed: bool, det: str, mods: str
+) -> tuple[str, str | None] | None:
     f = _frame(lang)
     stop = alternation(f.get("np_stop", []))
     m = re.match(_capnp(lang), text)
-    if m and (m.group(0)[:1].isupper() or re.match(r"\d+\s+[A-Z]", m.group(0))) and len(
-        m.group(0)
-    ) >= 4:
+    if (
+        m
+        and (m.group(0)[:1].isupper() or re.match(r"\d+\s+[A-Z]", m.group(0)))
+        and len(m.group(0)) >= 4
+    ):
         name = m.group(0).rstrip(",.: ")
         name = re.sub(rf"\s+(?:{stop})$", "", name)
         kind = None

@@ -257,10 +257,11 @@ def collect(sents, body, es, lang: str) -> list[OutcomeFact]:  # type: ignore[no
     plan" resolved to the names they stand for."""
     out: list[OutcomeFact] = []
     leads = list_leads(sents)
+    context = context_events(sents, es, leads)
     for i, s in enumerate(sents):
         if s not in body:
             continue
-        found = sentence_outcomes(s.text, es.at(i), i, lang, s.lead or leads[i], es.main)
+        found = sentence_outcomes(s.text, es.at(i), i, lang, s.lead or leads[i], context[i])
         for o in found:
             if o.series_key and o.series_key.startswith("@"):  # "The Framework grew out of"
                 full = _antecedent(sents[: i + 1], o.series_key[1:])
@@ -276,8 +277,8 @@ def collect(sents, body, es, lang: str) -> list[OutcomeFact]:  # type: ignore[no
                 ),
                 lang,
             )
-            if o.type is None:
-                continue  # not a kind of outcome the schema knows
+            if o.type is None or o.event is None:
+                continue  # not a kind of outcome the schema knows, or of no event found
             out.append(o)
         for kind, relation in relation_updates(s.text, lang):
             for o in reversed(out):
@@ -295,6 +296,34 @@ def collect(sents, body, es, lang: str) -> list[OutcomeFact]:  # type: ignore[no
             seen.add(key)
             unique.append(o)
     return unique
+
+
+def context_events(sents, es, leads: list[str | None]) -> list[int | None]:  # type: ignore[no-untyped-def]
+    """The event an outcome belongs to when its sentence names none: the last event named
+    before it in its paragraph; for a list item, the one its lead names or, failing that, the
+    last one named in the paragraph before the lead (the section the list closes); else the
+    main event."""
+    out: list[int | None] = []
+    last_in: dict[int, int] = {}  # paragraph -> last event named in it so far
+    lead_event: int | None = None
+    for i, s in enumerate(sents):
+        if leads[i] is None:
+            lead_event = None
+        elif lead_event is None and i > 0 and leads[i - 1] is None:  # first item: its lead
+            lead_para = sents[i - 1].para
+            lead_event = last_in.get(lead_para, last_in.get(lead_para - 1))
+        here = last_in.get(s.para)
+        out.append(
+            lead_event
+            if leads[i] is not None and lead_event is not None
+            else here
+            if here is not None
+            else es.main
+        )
+        named = [e for m, e in sorted(es.at(i), key=lambda x: x[0].start) if not m.ref]
+        if named:
+            last_in[s.para] = named[-1]
+    return out
 
 
 def _within(a: OutcomeFact, b: OutcomeFact) -> bool:

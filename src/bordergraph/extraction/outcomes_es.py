@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..iris import fold
 from .event_parts_es import CAP, CAPNP
 from .lex_es import alt
 from .lexicon import could_match, load
-from ..iris import fold
 from .outcome_frames import frame_outcomes
 from .outcomes import OutcomeFact, frame_type, outcome_type
 
@@ -67,10 +67,11 @@ def _np(text: str) -> str | None:
 
 
 def _cut(phrase: str) -> str:
-    phrase = re.split(r",|;|\s+(?:del|de)\s+lado\s+|\s+con\s+(?:el\s+fin|participación)\b"
-        r"|\s+(?:antes\s+de|a\s+más\s+tardar|durante|a\s+partir\s+de)\s", phrase)[
-        0
-    ]
+    phrase = re.split(
+        r",|;|\s+(?:del|de)\s+lado\s+|\s+con\s+(?:el\s+fin|participación)\b"
+        r"|\s+(?:antes\s+de|a\s+más\s+tardar|durante|a\s+partir\s+de)\s",
+        phrase,
+    )[0]
     return phrase.strip(" ,.;")
 
 
@@ -113,6 +114,8 @@ def sentence_outcomes_es(
         stop = re.search(r"[,;]", text[pos + len(name) :])
         hi = pos + len(name) + stop.start() if stop else None
         event = topic if topic is not None else _event_at(events, pos, main, hi)
+        if event is None:
+            return  # an outcome is what an event adopted, reviewed or signed: none found
         out.append(
             OutcomeFact(name, kind or outcome_type(name, relation, "es"), relation, event, s)
         )
@@ -132,18 +135,14 @@ def sentence_outcomes_es(
             name = _np(text[m.end() :])
             if name and outcome_type(name, relation, "es"):
                 add(name, relation, m.start())
-    for m in re.finditer(
-        rf",\s+(?P<v>{alt(list(_PARTICIPLES))})\s+(?:en|durante)\s+", text
-    ):
+    for m in re.finditer(rf",\s+(?P<v>{alt(list(_PARTICIPLES))})\s+(?:en|durante)\s+", text):
         later = [e for em, e in events if em.start >= m.end() and not em.ref]
         named = [o for o in out if text.find(o.name) + len(o.name) == m.start()]
         if later and named:
             rel = _PARTICIPLES[m.group("v")]
             out.append(OutcomeFact(named[0].name, named[0].type, rel, later[0], s))
     parts = alt(load("es", "events").get("signing_participles", []), escape=False)
-    for m in re.finditer(
-        rf"\b(?:la|el)\s+(?P<np>(?:{alt(_heads())})\b[^,;]*?),\s+{parts}\b", text
-    ):
+    for m in re.finditer(rf"\b(?:la|el)\s+(?P<np>(?:{alt(_heads())})\b[^,;]*?),\s+{parts}\b", text):
         add(m.group("np"), "signed", m.end())
     for m in re.finditer(
         rf"\b(?:{alt(lex.get('commitment_verbs', []), escape=False)})\s+"

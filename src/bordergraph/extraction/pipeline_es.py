@@ -29,7 +29,7 @@ from .eventset_es import add_links, add_since, main_place, resolve_refs
 from .lex_es import alt
 from .lexicon import load
 from .outcome_frames import list_leads
-from .outcomes import OutcomeFact
+from .outcomes import OutcomeFact, context_events
 from .outcomes_es import sentence_outcomes_es
 from .people_es import find_mentions_es, surname_mentions
 from .persons import PersonCluster, cluster, fill_countries
@@ -322,11 +322,13 @@ def _outcomes(sents, body, es) -> list[OutcomeFact]:  # type: ignore[no-untyped-
             OutcomeFact(main.extra["facility"], "InfrastructureProject", "completed", es.main, s)
         )
     leads = list_leads(sents)
+    context = context_events(sents, es, leads)
     for i, s in enumerate(sents):
         if i not in body:
             continue
         lead = s.lead or leads[i]
-        found = sentence_outcomes_es(s.text, es.at(i), i, lead, es.main, out[-1] if out else None)
+        last = out[-1] if out else None
+        found = sentence_outcomes_es(s.text, es.at(i), i, lead, context[i], last)
         for o in found:
             key = fold(o.name)
             if any(  # one fact per name and relation (adopted at one event, reviewed at another)
