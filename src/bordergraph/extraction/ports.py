@@ -346,6 +346,8 @@ def _patterns(text: str, lang: str, home, other, add, hits) -> None:  # type: ig
             text,
         ):
             a, b = m.group("a"), m.group("b")
+            if any(h.start == m.start() and not h.form.weak for h in hits):
+                continue  # "Garita de Otay" is a known name, lead included
             if b:
                 ca, cb = _country(a, None), _country(b, None)
                 if ca is None and cb is None:
