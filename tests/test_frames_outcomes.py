@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from bordergraph.extraction.eventset import EventSet
 from bordergraph.extraction.events import EventMention
+from bordergraph.extraction.eventset import EventSet
 from bordergraph.extraction.links import link
 from bordergraph.extraction.outcome_frames import frame_outcomes, list_leads
 from bordergraph.extraction.outcomes import frame_type
