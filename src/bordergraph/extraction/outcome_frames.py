@@ -161,6 +161,12 @@ def frame_outcomes(text: str, lang: str, lead: str | None = None) -> list[Candid
                 kind, name = name, quoted.group("t").rstrip(",. ")
             out.append(Candidate(name, relation, kind, pos))
 
+    commit = f.get("commit_verbs", [])
+    if commit:  # "officials will prepare a Work Plan": an undertaking
+        for m in re.finditer(rf"\b(?:{alternation(commit, escape=False)})\s+", text, re.I):
+            found = object_np(text[m.end() :], lang)
+            if found:
+                add((found[0], "Commitment"), "adopted", m.end())
     including = alternation(f.get("including", []))
     negation = alternation(f.get("negations", []))
     for relation, pattern in _verbs(lang):
@@ -192,6 +198,11 @@ def frame_outcomes(text: str, lang: str, lead: str | None = None) -> list[Candid
                 continue  # "since the Framework was adopted": named before
             verb = (m.group("p") or m.group("r")).lower()
             if found and found[0] == m.group("np").strip():
+                future = f.get("future_aux", [])
+                if future and re.search(
+                    rf"(?:{alternation(future, escape=False)})\s+\w+$", m.group(0), re.I
+                ):
+                    found = (found[0], "Commitment")  # "a Plan will be developed"
                 add(found, participles[verb], m.start("np"))
     if lead is not None:
         for piece in re.split(_INLINE, text):  # "a) …; b) …; c) …" in one sentence

@@ -130,7 +130,7 @@ def sentence_outcomes(
     # "the Framework ..., which the two governments adopted when the HLSD was inaugurated"
     for m in _finditer_if(
         _WHICH,
-        rf"(?P<np>{_CAPNP}),\s+which\s+(?:[\w-]+\s+){{0,4}}?(?P<v>adopted|signed|"
+        rf"(?P<np>{_CAPNP}),\s+which\s+(?:[\w-]+\s+){{0,4}}?(?P<v>adopted|agreed|signed|"
         rf"approved|launched|issued)\b",
         text,
     ):

@@ -144,15 +144,18 @@ def sentence_outcomes_es(
     parts = alt(load("es", "events").get("signing_participles", []), escape=False)
     for m in re.finditer(rf"\b(?:la|el)\s+(?P<np>(?:{alt(_heads())})\b[^,;]*?),\s+{parts}\b", text):
         add(m.group("np"), "signed", m.end())
+    concrete = rf"\b{alt(lex.get('commitment_concrete', []))}s?\b"
     for m in re.finditer(
         rf"\b(?:{alt(lex.get('commitment_verbs', []), escape=False)})\s+"
-        rf"(?:\w+ar|\w+er|\w+ir)\s+(?P<obj>[^,;.]+)",
+        rf"(?P<inf>\w+ar|\w+er|\w+ir)\s+(?P<obj>[^,;.]+)",
         text,
     ):
         obj = re.sub(rf"^{_DET}", "", m.group("obj")).strip()
         head = " ".join(obj.split()[:3]).lower()
-        if re.search(rf"\b{alt(lex.get('commitment_concrete', []))}\b", head):
+        if re.search(concrete, head):
             add(_cut(obj), "adopted", m.start(), kind="Commitment")
+        elif re.search(concrete, _cut(obj).lower()):  # "mantener abiertos los pasos fronterizos"
+            add(_cut(f"{m.group('inf')} {m.group('obj')}"), "adopted", m.start(), kind="Commitment")
     for c in frames:
         key = fold(c.name)
         if any(key in fold(o.name) or fold(o.name) in key for o in out):
