@@ -197,7 +197,7 @@ def frame_outcomes(text: str, lang: str, lead: str | None = None) -> list[Candid
             ):
                 continue  # "since the Framework was adopted": named before
             verb = (m.group("p") or m.group("r")).lower()
-            if found and found[0] == m.group("np").strip():
+            if found and m.group("np").strip().startswith(found[0]):
                 future = f.get("future_aux", [])
                 if future and re.search(
                     rf"(?:{alternation(future, escape=False)})\s+\w+$", m.group(0), re.I

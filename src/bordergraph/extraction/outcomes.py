@@ -79,7 +79,9 @@ def _np(text: str, lang: str) -> str | None:
 
 def _upto(text: str) -> str:
     """A commitment's object: up to a clause break (", aligning", ", backed", ";", ".")."""
-    m = re.search(r",\s+(?:\w+ing|\w+ed|which|including|and by|while)\b|[;:]|\.\s|\.$", text)
+    m = re.search(
+        r",\s+(?:\w+ing|\w+ed|which|in which|including|and by|while)\b|[;:\"“”]|\.\s|\.$", text
+    )
     return (text[: m.start()] if m else text).strip(" ,.")
 
 
@@ -87,10 +89,14 @@ def _concrete(phrase: str, lang: str) -> bool:
     lex = _lex(lang)
     if re.search(lex.get("amount", r"\$"), phrase) or re.search(r"\d", phrase):
         return True
-    # a proper noun inside (a place, a programme), not a nationality adjective ("North American")
-    for run in re.findall(r"(?<=\s)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*", phrase):
-        if not re.search(r"(?:an|ian|ese|ish)$", run):
-            return True
+    # a proper noun inside (a place, a programme), not a nationality adjective ("North American"),
+    # unless the undertaking is a general one ("meet again in Washington", "keep working with
+    # Mexico": a promise to keep cooperating is no outcome)
+    general = alternation(lex.get("general_verbs", []))
+    if not (general and re.match(rf"(?:{general})\b", phrase, re.I)):
+        for run in re.findall(r"(?<=\s)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*", phrase):
+            if not re.search(r"(?:an|ian|ese|ish)$", run):
+                return True
     return bool(re.search(rf"\b{alternation(lex.get('commitment_concrete', []))}\b", phrase, re.I))
 
 
