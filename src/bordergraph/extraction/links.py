@@ -15,9 +15,9 @@ Words live in ``data/lexicon/LANG/links.yaml``.
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
+from . import cached_re as re
 from .lexicon import alternation, load
 
 

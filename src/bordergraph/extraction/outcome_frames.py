@@ -17,10 +17,10 @@ The object is typed by its head noun; an untyped name takes the type of its appo
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
+from . import cached_re as re
 from .lexicon import alternation, load
 
 _CAP = r"[A-ZÁÉÍÓÚÑ0-9][\wÀ-ÿ’'.$/&-]*"

@@ -8,12 +8,12 @@ and the specific commitments it made. Vocabulary: ``data/lexicon/LANG/outcomes.y
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
 from ..iris import fold
+from . import cached_re as re
 from .lexicon import alternation, load
 from .outcome_frames import Candidate, frame_outcomes, list_leads
 from .sentences import Sentence

@@ -10,10 +10,10 @@ introduced by "Entre los acuerdos destacan:". Vocabulary: ``data/lexicon/es/outc
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from ..iris import fold
+from . import cached_re as re
 from .event_parts_es import CAP, CAPNP
 from .lex_es import alt
 from .lexicon import could_match, load

@@ -27,12 +27,12 @@ Words live in ``data/lexicon/LANG/ports.yaml``.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
+from . import cached_re as re
 from .lexicon import alternation, load
 
 _W = r"[A-ZÁÉÍÓÚÑ][\wÀ-ÿ’'.&]*"
@@ -63,13 +63,20 @@ def reference_gazetteer():  # type: ignore[no-untyped-def]
         return None
 
 
+@cache
+def _fold_table() -> dict[int, str]:
+    """Latin letters and dashes -> lower case without accents, one character each."""
+    table = {}
+    for code in range(0x250):
+        d = unicodedata.normalize("NFKD", chr(code))
+        table[code] = (d[0] if d else chr(code)).lower()[:1] or chr(code)
+    table.update({ord("–"): "-", ord("—"): "-"})
+    return table
+
+
 def _fold(text: str) -> str:
     """Lower case without accents, one character per character (positions kept)."""
-    out = []
-    for c in text:
-        d = unicodedata.normalize("NFKD", c)
-        out.append((d[0] if d else c).lower())
-    return "".join(out).replace("–", "-").replace("—", "-")
+    return text.translate(_fold_table())
 
 
 @dataclass(frozen=True)
