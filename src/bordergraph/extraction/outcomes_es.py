@@ -4,7 +4,8 @@ la creación de un Comité Trilateral sobre Fentanilo", "convinieron en organiza
 introduced by "Entre los acuerdos destacan:". Vocabulary: ``data/lexicon/es/outcomes.yaml``.
 
 >>> [(o.name, o.type, o.relation) for o in sentence_outcomes_es(
-...     "Los mandatarios adoptaron la Declaración de América del Norte, con compromisos.", [], 0)]
+...     "Los mandatarios adoptaron la Declaración de América del Norte, con compromisos.", [], 0,
+...     main=0)]
 [('Declaración de América del Norte', 'Declaration', 'adopted')]
 """
 
