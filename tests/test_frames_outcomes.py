@@ -266,3 +266,21 @@ def test_earlier_session_and_next_session_of_the_series() -> None:
     es = _es([main, earlier, nxt])
     link(es, [Sentence(s0, 0, len(s0), 0), Sentence(s1, 0, len(s1), 1)], "en")
     assert sorted((x, y) for x, y, _ in es.links) == [(0, 1), (2, 0)]
+
+
+def test_items_opening_with_a_verb() -> None:
+    lead_en = "The ministers agreed to:"
+    assert outcomes("- set up a task force on cargo inspections;", "en", lead_en) == [
+        ("task force", "launched", "WorkingGroup")
+    ]
+    assert outcomes("- expand cargo lanes at the Columbus crossing.", "en", lead_en) == [
+        ("expand cargo lanes at the Columbus crossing", "adopted", "Commitment")
+    ]
+    assert outcomes("- keep talking.", "en", lead_en) == []
+    lead_es = "Se acordó:"
+    assert outcomes("1. Crear un grupo de trabajo sobre puentes ferroviarios.", "es", lead_es) == [
+        ("grupo de trabajo sobre puentes ferroviarios", "launched", "Committee")
+    ]
+    assert outcomes(
+        "2. Ampliar el horario de la garita de Naco, con apoyo estatal.", "es", lead_es
+    ) == [("Ampliar el horario de la garita de Naco", "adopted", "Commitment")]

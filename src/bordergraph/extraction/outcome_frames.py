@@ -232,6 +232,23 @@ def _list_item(text: str, lead: str, lang: str, add) -> None:  # type: ignore[no
     at = len(text) - len(item)
     if any(p.match(item) for _, p in _verbs(lang)):
         return  # "Se instalarán mesas ...": the verb frame reads it
+    f = _frame(lang)
+    for rel, verbs in f.get("item_verbs", {}).items():
+        m = re.match(rf"(?:{alternation(verbs, escape=False)})\s+", item, re.I)
+        if m is None:
+            continue
+        # "- establish a working group on ports": the verb of an item gives its relation
+        np = object_np(item[m.end() :], lang)
+        if np is not None:
+            add(np, rel, at + m.end())
+        elif commit or rel == "adopted":  # "- expand cargo lanes at Nogales": an undertaking
+            cuts = f.get("np_cut", [])
+            stop = rf"(?!\s+(?:{alternation(cuts)})\b)" if cuts else ""
+            phrase = re.match(rf"(?:{stop}[^,;:.()])+", item)
+            name = (phrase.group(0) if phrase else item).strip()
+            if _concrete_item(name, lang):
+                add((name, "Commitment"), "adopted", at)
+        return
     np = object_np(item, lang, typed=not commit)
     if np is None:
         return
@@ -249,6 +266,15 @@ def _list_item(text: str, lead: str, lang: str, add) -> None:  # type: ignore[no
     if commit and not kind:
         kind = "Commitment"
     add((name, kind), relation, at)
+
+
+def _concrete_item(phrase: str, lang: str) -> bool:
+    """An undertaking names something specific: a number, a proper name or a concrete noun."""
+    concrete = load(lang, "outcomes").get("commitment_concrete", [])
+    return bool(
+        re.search(r"\d|(?<=\s)[A-ZÁÉÍÓÚÑ]", phrase)
+        or (concrete and re.search(rf"\b(?:{alternation(concrete)})s?\b", phrase, re.I))
+    )
 
 
 def _introduces(text: str) -> bool:
