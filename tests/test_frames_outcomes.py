@@ -284,3 +284,12 @@ def test_items_opening_with_a_verb() -> None:
     assert outcomes(
         "2. Ampliar el horario de la garita de Naco, con apoyo estatal.", "es", lead_es
     ) == [("Ampliar el horario de la garita de Naco", "adopted", "Commitment")]
+
+
+def test_model_cue_in_spanish() -> None:
+    text = "El convenio de Nogales sigue el modelo de la firma celebrada en marzo en Tecate."
+    a = EventMention(0, 3, 22, "convenio de Nogales", type="Signing")
+    b = EventMention(0, 40, 78, "firma celebrada en marzo en Tecate", type="Signing")
+    es = _es([a, b])
+    link(es, [Sentence(text, 0, len(text), 0)], "es")
+    assert [(x, y) for x, y, _ in es.links] == [(0, 1)]
