@@ -101,6 +101,9 @@ def _object(
         and len(m.group(0)) >= 4
     ):
         name = m.group(0).rstrip(",.: ")
+        end = re.search(r"(?<=[\wÀ-ÿ]{3})(?<![A-Z]\.[A-Z])\.\s+(?=[A-ZÁÉÍÓÚÑ][a-zà-ÿ])", name)
+        if end:  # "... en el Siglo XXI. En su declaración": the sentence ended there
+            name = name[: end.start()]
         name = re.sub(rf"\s+(?:{stop})$", "", name)
         kind = None
         if not _is_typed(name, lang):
