@@ -293,3 +293,12 @@ def test_model_cue_in_spanish() -> None:
     es = _es([a, b])
     link(es, [Sentence(text, 0, len(text), 0)], "es")
     assert [(x, y) for x, y, _ in es.links] == [(0, 1)]
+
+
+def test_nominal_forms_of_the_verbs() -> None:
+    assert ("Coastal Sanitation Agreement", "signed", "Agreement") in outcomes(
+        "The visit closed with the signing of the Coastal Sanitation Agreement.", "en"
+    )
+    assert ("Comité de Cruces Seguros", "launched", "Committee") in outcomes(
+        "La reunión concluyó con la instalación del Comité de Cruces Seguros.", "es"
+    )
