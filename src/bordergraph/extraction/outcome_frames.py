@@ -27,7 +27,6 @@ _CAP = r"[A-ZÁÉÍÓÚÑ0-9][\wÀ-ÿ’'.$/&-]*"
 _MARK = r"^\s*(?:[-•*·–]|\d{1,2}[.)]|[a-z][)]|[IVX]{1,4}[.)])\s+"
 _BARE = r"\s*(?:\d{1,2}[.)]|[a-z][)]|[IVX]{1,4}[.)])\s*"  # a marker split off as a sentence
 _TRAILING = r"\s(?:\d{1,2}[.)]|[a-z][)]|[IVX]{1,4}[.)])$"  # a marker left at a sentence's end
-_INLINE = r"(?:[;,]\s+(?:(?:and|y|e)\s+)?)(?=(?:[a-z][)]|\d{1,2}[)])\s)"  # "…; b) el cruce …"
 
 
 @dataclass
@@ -48,6 +47,13 @@ def _type_words(lang: str) -> str:
     words = [w for e in load(lang, "outcomes").get("types", []) for w in e["words"]]
     words += _frame(lang).get("extra_heads", [])
     return alternation(sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def _inline(lang: str) -> str:
+    """Where one sentence holds several lettered items: "…; b) el cruce …, y c) …"."""
+    conj = alternation(_frame(lang).get("and_words", []))
+    return rf"(?:[;,]\s+(?:(?:{conj})\s+)?)(?=(?:[a-z][)]|\d{{1,2}}[)])\s)"
 
 
 @cache
@@ -208,7 +214,7 @@ def frame_outcomes(text: str, lang: str, lead: str | None = None) -> list[Candid
                     found = (found[0], "Commitment")  # "a Plan will be developed"
                 add(found, participles[verb], m.start("np"))
     if lead is not None:
-        for piece in re.split(_INLINE, text):  # "a) …; b) …; c) …" in one sentence
+        for piece in re.split(_inline(lang), text):  # "a) …; b) …; c) …" in one sentence
             at = text.find(piece)
             _list_item(piece, lead, lang, lambda found, rel, pos, a=at: add(found, rel, a + pos))
     return out
