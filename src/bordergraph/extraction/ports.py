@@ -36,10 +36,6 @@ from . import cached_re as re
 from .lexicon import alternation, load
 
 _W = r"[A-ZÁÉÍÓÚÑ][\wÀ-ÿ’'.&]*"
-_JOIN = r"(?:de\s+|del\s+|la\s+|las\s+|los\s+|of\s+the\s+)"
-_NAME = rf"{_W}(?:\s+{_JOIN}?(?:{_W}|[IVX]+\b|\d+(?:/\d+)?\b))*"
-_POE = r"(?:Land\s+)?Ports?\s+of\s+Entry|(?:land\s+)?ports?\s+of\s+entry"
-_ANY_PORT = re.compile(r"[Pp]orts?\s+of\s+[Ee]ntry")
 _DASH = r"\s*[-–—]\s*"
 _OTHER = {"US": "MX", "MX": "US"}
 
@@ -134,6 +130,19 @@ def _paired(folded: str, plain: set[str]) -> bool:
 @cache
 def _lex(lang: str) -> dict:  # type: ignore[type-arg]
     return load(lang, "ports")
+
+
+@cache
+def _name(lang: str) -> str:
+    """A capitalised name, with the small words names hold ("Puerto Palomas de Villa")."""
+    joins = alternation(_lex(lang).get("name_joins", []))
+    return rf"{_W}(?:\s+(?:(?:{joins})\s+)?(?:{_W}|[IVX]+\b|\d+(?:/\d+)?\b))*"
+
+
+def _strip_opener(name: str, lang: str) -> str:
+    """ "The Modernized Mariposa Land Port of Entry" -> "Mariposa Land Port of Entry"."""
+    openers = _lex(lang).get("name_openers", [])
+    return re.sub(rf"^(?:(?:{alternation(openers)})\s+)+", "", name) if openers else name
 
 
 def _country(name: str, default: str | None) -> str | None:
@@ -308,7 +317,7 @@ def sentence_ports(text: str, s: int, home: str | None, lang: str = "en") -> lis
         add(text[h.start : h.end], country, (h.start, h.end), keys[0])
     # "known on the Mexican side as X": X is the other side's port
     if side_m:
-        m = re.match(_NAME, text[side_m.end() :])
+        m = re.match(_name(lang), text[side_m.end() :])
         if m:
             at = side_m.end()
             add(m.group(0), side, (at, at + m.end()))
@@ -318,16 +327,8 @@ def sentence_ports(text: str, s: int, home: str | None, lang: str = "en") -> lis
 def _patterns(text: str, lang: str, home, other, add, hits) -> None:  # type: ignore[no-untyped-def]
     """Ports the gazetteer does not know, by the words around their names."""
     lex = _lex(lang)
-    if _ANY_PORT.search(text):
-        for m in re.finditer(rf"(?P<a>{_NAME}){_DASH}(?P<b>{_NAME})\s+(?:{_POE})", text):
-            a, b = m.group("a"), m.group("b")
-            ca, cb = _country(a, None), _country(b, None)
-            if ca is None and cb is None:
-                ca, cb = home, other
-            add(a, ca or (_OTHER.get(cb or "") if cb else home), m.span("a"))
-            add(b, cb or (_OTHER.get(ca or "") if ca else other), m.span("b"))
-        for m in re.finditer(rf"\bports?\s+of\s+entry\s+(?:of|at|in)\s+(?P<n>{_NAME})", text):
-            add(m.group("n"), _country(m.group("n"), home), m.span("n"))
+    name_re = _name(lang)
+    conn = alternation(lex.get("name_connectors", [])) or "(?!)"
     suffixes = lex.get("name_suffixes", [])
     if suffixes:
         short = rf"{_W}(?:\s+(?:{_W}|[IVX]+\b)){{0,3}}"  # "West Rail Bypass", not a headline
@@ -335,9 +336,9 @@ def _patterns(text: str, lang: str, home, other, add, hits) -> None:  # type: ig
             rf"(?:(?P<a>{short}){_DASH})?(?P<n>(?P<b>{short})\s+(?:{alternation(suffixes)}))\b",
             text,
         ):
-            name = re.sub(r"^(?:The|Modernized|New)\s+", "", m.group("n"))
+            name = _strip_opener(m.group("n"), lang)
             if m.group("a"):  # "the Del Rio-Acuña International Bridge": one port per side
-                a, b = re.sub(r"^(?:The|Modernized|New)\s+", "", m.group("a")), m.group("b")
+                a, b = _strip_opener(m.group("a"), lang), m.group("b")
                 ca, cb = _country(a, None), _country(b, None)
                 if ca is None and cb is None:
                     ca, cb = home, other
@@ -348,8 +349,8 @@ def _patterns(text: str, lang: str, home, other, add, hits) -> None:  # type: ig
     leads = lex.get("name_leads", [])
     if leads:
         for m in re.finditer(
-            rf"\b(?P<lead>{alternation(leads)})\s+(?:de\s+)?(?P<a>{_NAME}|\d+(?:/\d+)?)"
-            rf"(?:{_DASH}(?P<b>{_NAME})|\s+[\"“](?P<q>{_NAME})[\"”])?",
+            rf"\b(?P<lead>{alternation(leads)})\s+(?:(?:{conn})\s+)?(?P<a>{name_re}|\d+(?:/\d+)?)"
+            rf"(?:{_DASH}(?P<b>{name_re})|\s+[\"“](?P<q>{name_re})[\"”])?",
             text,
         ):
             a, b = m.group("a"), m.group("b")
@@ -370,7 +371,8 @@ def _patterns(text: str, lang: str, home, other, add, hits) -> None:  # type: ig
                 add(name, _country(name, _country(a, home)), m.span())
     if lex.get("noun_then_name"):
         for m in re.finditer(
-            rf"{_nouns(lang)}\s+(?:de\s+)?(?P<a>{_NAME})(?:{_DASH}(?P<b>{_NAME}))?", text
+            rf"{_nouns(lang)}\s+(?:(?:{conn})\s+)?(?P<a>{name_re})(?:{_DASH}(?P<b>{name_re}))?",
+            text,
         ):
             a, b = m.group("a"), m.group("b")
             ca = _country(a, None) or _inner_country(hits, m.span("a"), home)
