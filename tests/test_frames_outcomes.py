@@ -302,3 +302,20 @@ def test_nominal_forms_of_the_verbs() -> None:
     assert ("Comité de Cruces Seguros", "launched", "Committee") in outcomes(
         "La reunión concluyó con la instalación del Comité de Cruces Seguros.", "es"
     )
+
+
+def test_items_of_a_review_name_projects() -> None:
+    lead = "En la sesión se revisaron tres obras:"
+    found = outcomes(
+        '1. la ampliación del Puente Internacional II "Solidaridad", que une dos ciudades, y '
+        "2. la construcción del Puente Internacional 7/8, entre las dos riberas.",
+        "es",
+        lead,
+    )
+    assert ("ampliación del Puente Internacional II", "reviewed", "InfrastructureProject") in found
+    assert ("construcción del Puente Internacional 7/8", "reviewed", "InfrastructureProject") in (
+        found
+    )
+    assert outcomes("3. Modernizar el paso de Naco y sus accesos.", "es", lead) == [
+        ("Modernizar el paso de Naco y sus accesos", "reviewed", "InfrastructureProject")
+    ]

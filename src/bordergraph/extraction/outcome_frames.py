@@ -53,7 +53,7 @@ def _type_words(lang: str) -> str:
 def _inline(lang: str) -> str:
     """Where one sentence holds several lettered items: "…; b) el cruce …, y c) …"."""
     conj = alternation(_frame(lang).get("and_words", []))
-    return rf"(?:[;,]\s+(?:(?:{conj})\s+)?)(?=(?:[a-z][)]|\d{{1,2}}[)])\s)"
+    return rf"(?:[;,]\s+(?:(?:{conj})\s+)?)(?=(?:[a-z][)]|\d{{1,2}}[.)])\s)"
 
 
 @cache
@@ -166,7 +166,7 @@ def frame_outcomes(text: str, lang: str, lead: str | None = None) -> list[Candid
             at = text.find(name, pos)
             end = at + len(name) if at >= 0 else pos
             quoted = re.match(r",?\s*[\"“](?P<t>[^\"”]{8,160})[\"”]", text[end:])
-            if quoted and not name[:1].isupper():  # issued a joint statement, "Title"
+            if quoted and name == name.lower():  # issued a joint statement, "Title"
                 kind, name = name, quoted.group("t").rstrip(",. ")
             out.append(Candidate(name, relation, kind, pos))
 
@@ -246,6 +246,13 @@ def _list_item(text: str, lead: str, lang: str, add) -> None:  # type: ignore[no
         m = re.match(rf"(?:{alternation(verbs, escape=False)})\s+", item, re.I)
         if m is None:
             continue
+        if relation in ("reviewed", "approved"):  # "2. Modernizar el paso X": a project
+            cuts = f.get("np_cut", [])
+            stop = rf"(?!\s+(?:{alternation(cuts)})\b)" if cuts else ""
+            phrase = re.match(rf"(?:{stop}[^,;:.()])+", item)
+            if phrase:
+                add((phrase.group(0).strip(), None), relation, at)
+            return
         # "- establish a working group on ports": the verb of an item gives its relation
         np = object_np(item[m.end() :], lang)
         if np is not None:
