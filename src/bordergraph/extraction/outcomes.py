@@ -137,7 +137,7 @@ def sentence_outcomes(
     for m in _finditer_if(
         _WHICH,
         rf"(?P<np>{_CAPNP}),\s+which\s+(?:[\w-]+\s+){{0,4}}?(?P<v>adopted|agreed|signed|"
-        rf"approved|launched|issued)\b",
+        rf"approved|launched|issued|formed|created|established)\b",
         text,
     ):
         later = [e for em, e in events if em.start > m.end()]
@@ -218,7 +218,7 @@ def _add_frames(text: str, lang: str, lead: str | None, out: list[OutcomeFact], 
                 if c.kind and fold(o.name) == fold(c.kind):
                     out.remove(o)
                     break
-            add(c.name, "adopted" if kind == "Commitment" else c.relation, c.pos, kind=kind)
+            add(c.name, "adopted" if c.kind == "Commitment" else c.relation, c.pos, kind=kind)
 
 
 def frame_type(c: Candidate, lang: str) -> str | None:

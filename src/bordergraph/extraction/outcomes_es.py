@@ -163,7 +163,7 @@ def sentence_outcomes_es(
             continue
         kind = frame_type(c, "es")
         if kind:
-            add(c.name, "adopted" if kind == "Commitment" else c.relation, c.pos, kind=kind)
+            add(c.name, "adopted" if c.kind == "Commitment" else c.relation, c.pos, kind=kind)
     return out
 
 
