@@ -35,7 +35,7 @@ from .people_es import find_mentions_es, surname_mentions
 from .persons import PersonCluster, cluster, fill_countries
 from .pipeline import _home
 from .ports import merge as merge_ports
-from .ports_es import sentence_ports_es
+from .ports import sentence_ports
 from .record import assemble
 from .roles import RoleFact, finish
 from .roles_es import sentence_roles_es, side_of
@@ -112,7 +112,7 @@ def extract_es(text: ReleaseText) -> ReleaseRecord:
             p
             for i, s in enumerate(sents)
             if i in body and not s.title
-            for p in sentence_ports_es(s.text, i, home)
+            for p in sentence_ports(s.text, i, home, LANG)
         ]
     )
     return assemble(text, sents, es, people, roles, orgs, outcomes, ports, {}, LANG)
