@@ -95,6 +95,10 @@ def _index() -> tuple[dict[str, _Form], dict[str, str], re.Pattern[str] | None]:
         if e.fields.get("state") and e.country:
             states[_fold(e.fields["state"])] = e.country
     plain = {_fold(f) for e in ports for f in e.forms() if "-" not in f} | set(cities)
+    # a name without the port suffix of the gazetteer's lookup rules ("Raul H. Castro Port of
+    # Entry" -> "Raul H. Castro") is a port only where a crossing noun governs it
+    suffixes = alternation(list(gaz._rules.kinds.get("port", ((), ()))[1]))
+    shorts: set[str] = set()
     names: dict[str, set[tuple[str, str | None]]] = {}
     for e in ports:
         for form in e.forms():
@@ -102,12 +106,13 @@ def _index() -> tuple[dict[str, _Form], dict[str, str], re.Pattern[str] | None]:
             if "-" in f and _paired(f, plain):
                 continue  # a paired name: each side is read on its own
             names.setdefault(f, set()).add((e.id, e.country))
-            short = re.sub(r"\s+(?:(?:land\s+)?port\s+of\s+entry|lpoe)$", "", f)
-            if short != f and short not in plain:  # "Raul H. Castro Port of Entry"
+            short = re.sub(rf"\s+(?:{suffixes})$", "", f)
+            if short != f and short not in plain:
                 names.setdefault(short, set()).add((e.id, e.country))
+                shorts.add(short)
     forms: dict[str, _Form] = {}
     for f, keys in names.items():
-        weak = f in cities or f in states or len(f.split()) == 1
+        weak = f in cities or f in states or f in shorts or len(f.split()) == 1
         forms[f] = _Form(tuple(sorted(keys, key=str)), weak)
     for c, countries in cities.items():
         if c and c not in forms:
@@ -296,7 +301,7 @@ def sentence_ports(text: str, s: int, home: str | None, lang: str = "en") -> lis
             inner = [
                 k
                 for h in hits
-                if span[0] <= h.start < span[1] and not h.form.weak
+                if span[0] <= h.start < span[1] and (not h.form.weak or h.end >= span[1] - 1)
                 for k, c in h.form.keys
                 if c == country
             ]
