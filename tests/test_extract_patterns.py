@@ -187,6 +187,8 @@ def test_paired_port_names_one_per_side() -> None:
 
 def test_general_promises_are_not_commitments() -> None:
     rec = run(
+        "President Biden met with President López Obrador at the White House today for a "
+        "bilateral meeting.\n\n"
         "Key outcomes include:\n- Mexico committed to invest $1.5 billion in border "
         "infrastructure.\n- Both governments will speed up bilateral trade facilitation.",
         publisher="The White House",

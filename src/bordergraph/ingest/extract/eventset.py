@@ -9,11 +9,9 @@ of a series launched at an earlier event.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from .events import EventMention
-from .lexicon import alternation, load
 
 
 @dataclass
@@ -179,38 +177,10 @@ def _find(es: EventSet, m: EventMention) -> int | None:
 
 
 def link(es: EventSet, sentences, lang: str) -> None:  # type: ignore[no-untyped-def]
-    """Fill ``es.links`` with (from, to, sentence) ``builds_on`` links."""
-    if es.main is None:
-        return
-    lex = load(lang, "events")
-    cue = re.compile(alternation(lex.get("builds_on", [])), re.I)
-    seen = set()
+    """Fill ``es.links`` with (from, to, sentence) ``builds_on`` links (see :mod:`.links`)."""
+    from .links import link as _link
 
-    def add(a: int, b: int, s: int) -> None:
-        if a != b and (a, b) not in seen:
-            seen.add((a, b))
-            es.links.append((a, b, s))
-
-    for s, sent in enumerate(sentences):
-        hit = cue.search(sent.text)
-        lead_hit = sent.lead and cue.search(sent.lead)
-        if not hit and not lead_hit:
-            continue
-        for m, e in es.at(s):
-            if (lead_hit or m.start > hit.start()) and e != es.main:  # type: ignore[union-attr]
-                add(es.main, e, s)
-    main = es.events[es.main]
-    for e_i, e in enumerate(es.events):
-        if e_i == es.main or not main.series_key or e.series_key != main.series_key:
-            continue
-        earlier = (
-            (e.ordinal and main.ordinal and e.ordinal < main.ordinal)
-            or e.since_year
-            or (e.date and main.date and e.date < main.date[: len(e.date)])
-        )
-        if earlier:
-            s = next((s for (s, _), x in es.index.items() if x == e_i), 0)
-            add(es.main, e_i, s)
+    _link(es, sentences, lang)
 
 
 def link_launched(es: EventSet, launched: dict[str, int]) -> None:

@@ -17,7 +17,6 @@ from ...graph.iris import fold
 from .event_parts_es import dateline, mode, venue
 from .events import EventMention
 from .eventset import EventSet
-from .lex_es import alt
 from .lexicon import load
 from .sentences import Sentence
 
@@ -68,42 +67,10 @@ def add_since(es: EventSet, sents: list[Sentence]) -> None:
 
 
 def add_links(es: EventSet, sents: list[Sentence]) -> None:
-    """builds_on: a cue ("da seguimiento a", "complementa") links the sentence's own event (or
-    the main one) to the events named after the cue; "desde 2016" links the main event to the
-    session it implies, and a later session to the series' first one (its launch). Another
-    earlier session merely named is not linked: nothing says this one builds on it."""
-    if es.main is None:
-        return
-    cue = re.compile(alt(load(LANG, "events").get("builds_on", [])), re.I)
-    seen: set[tuple[int, int]] = set()
+    """builds_on links: the language-neutral frames of :mod:`.links` on the es lexicon."""
+    from .links import link
 
-    def add(a: int, b: int, s: int) -> None:
-        if a != b and (a, b) not in seen:
-            seen.add((a, b))
-            es.links.append((a, b, s))
-
-    topic = es.main
-    for s, sent in enumerate(sents):
-        here = sorted(es.at(s), key=lambda x: x[0].start)
-        hit = cue.search(sent.text)
-        if hit:
-            before = [e for m, e in here if m.end <= hit.start() and not m.ref]
-            source = before[-1] if before else topic
-            for m, e in here:
-                if m.start > hit.start() and e != source:
-                    add(source, e, s)
-        named = [e for m, e in here if not m.ref]
-        if named:
-            topic = named[-1]
-    main = es.events[es.main]
-    for e_i, e in enumerate(es.events):
-        if (
-            e_i != es.main
-            and main.series_key
-            and e.series_key == main.series_key
-            and (e.since_year or (e.ordinal == 1 and (main.ordinal or 0) > 1))
-        ):
-            add(es.main, e_i, next((s for (s, _), x in es.index.items() if x == e_i), 0))
+    link(es, sents, LANG)
 
 
 def main_place(

@@ -8,12 +8,14 @@ and the specific commitments it made. Vocabulary: ``data/lexicon/LANG/outcomes.y
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from ...graph.iris import fold
+from . import cached_re as re
 from .lexicon import alternation, load
+from .outcome_frames import Candidate, frame_outcomes, list_leads
 from .sentences import Sentence
 from .series import canonical
 
@@ -77,7 +79,9 @@ def _np(text: str, lang: str) -> str | None:
 
 def _upto(text: str) -> str:
     """A commitment's object: up to a clause break (", aligning", ", backed", ";", ".")."""
-    m = re.search(r",\s+(?:\w+ing|\w+ed|which|including|and by|while)\b|[;:]|\.\s|\.$", text)
+    m = re.search(
+        r",\s+(?:\w+ing|\w+ed|which|in which|including|and by|while)\b|[;:\"“”]|\.\s|\.$", text
+    )
     return (text[: m.start()] if m else text).strip(" ,.")
 
 
@@ -85,10 +89,14 @@ def _concrete(phrase: str, lang: str) -> bool:
     lex = _lex(lang)
     if re.search(lex.get("amount", r"\$"), phrase) or re.search(r"\d", phrase):
         return True
-    # a proper noun inside (a place, a programme), not a nationality adjective ("North American")
-    for run in re.findall(r"(?<=\s)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*", phrase):
-        if not re.search(r"(?:an|ian|ese|ish)$", run):
-            return True
+    # a proper noun inside (a place, a programme), not a nationality adjective ("North American"),
+    # unless the undertaking is a general one ("meet again in Washington", "keep working with
+    # Mexico": a promise to keep cooperating is no outcome)
+    general = alternation(lex.get("general_verbs", []))
+    if not (general and re.match(rf"(?:{general})\b", phrase, re.I)):
+        for run in re.findall(r"(?<=\s)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*", phrase):
+            if not re.search(r"(?:an|ian|ese|ish)$", run):
+                return True
     return bool(re.search(rf"\b{alternation(lex.get('commitment_concrete', []))}\b", phrase, re.I))
 
 
@@ -128,8 +136,8 @@ def sentence_outcomes(
     # "the Framework ..., which the two governments adopted when the HLSD was inaugurated"
     for m in _finditer_if(
         _WHICH,
-        rf"(?P<np>{_CAPNP}),\s+which\s+(?:[\w-]+\s+){{0,4}}?(?P<v>adopted|signed|"
-        rf"approved|launched|issued)\b",
+        rf"(?P<np>{_CAPNP}),\s+which\s+(?:[\w-]+\s+){{0,4}}?(?P<v>adopted|agreed|signed|"
+        rf"approved|launched|issued|formed|created|established)\b",
         text,
     ):
         later = [e for em, e in events if em.start > m.end()]
@@ -171,6 +179,7 @@ def sentence_outcomes(
                 series_key="@" + m.group("head"),
             )
         )
+    _add_frames(text, lang, lead, out, add)
     if out:
         return out
     listed = lead is not None and re.search(alternation(lex.get("list_leads", [])), lead, re.I)
@@ -194,6 +203,34 @@ def sentence_outcomes(
         if m:
             add(m.group("np"), "adopted", m.end(), kind="Commitment")
     return out
+
+
+def _add_frames(text: str, lang: str, lead: str | None, out: list[OutcomeFact], add) -> None:  # type: ignore[no-untyped-def]
+    """The language-neutral outcome frame (:mod:`.outcome_frames`): what it finds that the
+    patterns above did not."""
+    for c in frame_outcomes(text, lang, lead):
+        key = fold(c.name)
+        if any(key in fold(o.name) or fold(o.name) in key for o in out):
+            continue
+        kind = frame_type(c, lang)
+        if kind:
+            for o in out:  # issued a joint statement, "Title": the title names it
+                if c.kind and fold(o.name) == fold(c.kind):
+                    out.remove(o)
+                    break
+            add(c.name, "adopted" if c.kind == "Commitment" else c.relation, c.pos, kind=kind)
+
+
+def frame_type(c: Candidate, lang: str) -> str | None:
+    """The schema type of a frame's outcome: by its name, else by the head of its apposition
+    ("Mission Firewall, a joint initiative")."""
+    if c.kind == "Commitment":
+        kind = outcome_type(c.name, c.relation, lang)
+        return "Committee" if kind == "Committee" and c.relation == "launched" else "Commitment"
+    kind = outcome_type(c.name, c.relation, lang)
+    if kind is None and c.kind:
+        kind = outcome_type(c.kind, c.relation, lang)
+    return kind
 
 
 def _trim(np: str) -> str:
@@ -225,10 +262,12 @@ def collect(sents, body, es, lang: str) -> list[OutcomeFact]:  # type: ignore[no
     """All outcomes of a release, one per name, relation and event; "the Framework" and "the
     plan" resolved to the names they stand for."""
     out: list[OutcomeFact] = []
+    leads = list_leads(sents)
+    context = context_events(sents, es, leads)
     for i, s in enumerate(sents):
         if s not in body:
             continue
-        found = sentence_outcomes(s.text, es.at(i), i, lang, s.lead, es.main)
+        found = sentence_outcomes(s.text, es.at(i), i, lang, s.lead or leads[i], context[i])
         for o in found:
             if o.series_key and o.series_key.startswith("@"):  # "The Framework grew out of"
                 full = _antecedent(sents[: i + 1], o.series_key[1:])
@@ -244,8 +283,8 @@ def collect(sents, body, es, lang: str) -> list[OutcomeFact]:  # type: ignore[no
                 ),
                 lang,
             )
-            if o.type is None:
-                continue  # not a kind of outcome the schema knows
+            if o.type is None or o.event is None:
+                continue  # not a kind of outcome the schema knows, or of no event found
             out.append(o)
         for kind, relation in relation_updates(s.text, lang):
             for o in reversed(out):
@@ -263,6 +302,34 @@ def collect(sents, body, es, lang: str) -> list[OutcomeFact]:  # type: ignore[no
             seen.add(key)
             unique.append(o)
     return unique
+
+
+def context_events(sents, es, leads: list[str | None]) -> list[int | None]:  # type: ignore[no-untyped-def]
+    """The event an outcome belongs to when its sentence names none: the last event named
+    before it in its paragraph; for a list item, the one its lead names or, failing that, the
+    last one named in the paragraph before the lead (the section the list closes); else the
+    main event."""
+    out: list[int | None] = []
+    last_in: dict[int, int] = {}  # paragraph -> last event named in it so far
+    lead_event: int | None = None
+    for i, s in enumerate(sents):
+        if leads[i] is None:
+            lead_event = None
+        elif lead_event is None and i > 0 and leads[i - 1] is None:  # first item: its lead
+            lead_para = sents[i - 1].para
+            lead_event = last_in.get(lead_para, last_in.get(lead_para - 1))
+        here = last_in.get(s.para)
+        out.append(
+            lead_event
+            if leads[i] is not None and lead_event is not None
+            else here
+            if here is not None
+            else es.main
+        )
+        named = [e for m, e in sorted(es.at(i), key=lambda x: x[0].start) if not m.ref]
+        if named:
+            last_in[s.para] = named[-1]
+    return out
 
 
 def _within(a: OutcomeFact, b: OutcomeFact) -> bool:

@@ -4,19 +4,22 @@ la creación de un Comité Trilateral sobre Fentanilo", "convinieron en organiza
 introduced by "Entre los acuerdos destacan:". Vocabulary: ``data/lexicon/es/outcomes.yaml``.
 
 >>> [(o.name, o.type, o.relation) for o in sentence_outcomes_es(
-...     "Los mandatarios adoptaron la Declaración de América del Norte, con compromisos.", [], 0)]
+...     "Los mandatarios adoptaron la Declaración de América del Norte, con compromisos.", [], 0,
+...     main=0)]
 [('Declaración de América del Norte', 'Declaration', 'adopted')]
 """
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
+from ...graph.iris import fold
+from . import cached_re as re
 from .event_parts_es import CAP, CAPNP
 from .lex_es import alt
 from .lexicon import could_match, load
-from .outcomes import OutcomeFact, outcome_type
+from .outcome_frames import frame_outcomes
+from .outcomes import OutcomeFact, frame_type, outcome_type
 
 # "el Entendimiento ..., adoptado en la primera reunión": what was done at an earlier event.
 _PARTICIPLES = {
@@ -65,10 +68,11 @@ def _np(text: str) -> str | None:
 
 
 def _cut(phrase: str) -> str:
-    phrase = re.split(r",|;|\s+(?:del|de)\s+lado\s+|\s+con\s+(?:el\s+fin|participación)\b"
-        r"|\s+(?:antes\s+de|a\s+más\s+tardar|durante|a\s+partir\s+de)\s", phrase)[
-        0
-    ]
+    phrase = re.split(
+        r",|;|\s+(?:del|de)\s+lado\s+|\s+con\s+(?:el\s+fin|participación)\b"
+        r"|\s+(?:antes\s+de|a\s+más\s+tardar|durante|a\s+partir\s+de)\s",
+        phrase,
+    )[0]
     return phrase.strip(" ,.;")
 
 
@@ -111,13 +115,18 @@ def sentence_outcomes_es(
         stop = re.search(r"[,;]", text[pos + len(name) :])
         hi = pos + len(name) + stop.start() if stop else None
         event = topic if topic is not None else _event_at(events, pos, main, hi)
+        if event is None:
+            return  # an outcome is what an event adopted, reviewed or signed: none found
         out.append(
             OutcomeFact(name, kind or outcome_type(name, relation, "es"), relation, event, s)
         )
 
+    frames = frame_outcomes(text, "es", lead)
     if lead is not None and re.search(alt(lex.get("list_leads", [])), lead, re.I):
-        _list_item(text, lead, add)
-        return out
+        if not frames:  # the frame reads the item when it can
+            _list_item(text, lead, add)
+        if out:
+            return out
     object_verbs = lex.get("object_verbs", {})
     # one scan for any of the verbs first: few sentences hold one (see lexicon.could_match)
     if not could_match([alt(verbs, escape=False) for verbs in object_verbs.values()], text, re.I):
@@ -127,28 +136,34 @@ def sentence_outcomes_es(
             name = _np(text[m.end() :])
             if name and outcome_type(name, relation, "es"):
                 add(name, relation, m.start())
-    for m in re.finditer(
-        rf",\s+(?P<v>{alt(list(_PARTICIPLES))})\s+(?:en|durante)\s+", text
-    ):
+    for m in re.finditer(rf",\s+(?P<v>{alt(list(_PARTICIPLES))})\s+(?:en|durante)\s+", text):
         later = [e for em, e in events if em.start >= m.end() and not em.ref]
         named = [o for o in out if text.find(o.name) + len(o.name) == m.start()]
         if later and named:
             rel = _PARTICIPLES[m.group("v")]
             out.append(OutcomeFact(named[0].name, named[0].type, rel, later[0], s))
     parts = alt(load("es", "events").get("signing_participles", []), escape=False)
-    for m in re.finditer(
-        rf"\b(?:la|el)\s+(?P<np>(?:{alt(_heads())})\b[^,;]*?),\s+{parts}\b", text
-    ):
+    for m in re.finditer(rf"\b(?:la|el)\s+(?P<np>(?:{alt(_heads())})\b[^,;]*?),\s+{parts}\b", text):
         add(m.group("np"), "signed", m.end())
+    concrete = rf"\b{alt(lex.get('commitment_concrete', []))}s?\b"
     for m in re.finditer(
         rf"\b(?:{alt(lex.get('commitment_verbs', []), escape=False)})\s+"
-        rf"(?:\w+ar|\w+er|\w+ir)\s+(?P<obj>[^,;.]+)",
+        rf"(?P<inf>\w+ar|\w+er|\w+ir)\s+(?P<obj>[^,;.]+)",
         text,
     ):
         obj = re.sub(rf"^{_DET}", "", m.group("obj")).strip()
         head = " ".join(obj.split()[:3]).lower()
-        if re.search(rf"\b{alt(lex.get('commitment_concrete', []))}\b", head):
+        if re.search(concrete, head):
             add(_cut(obj), "adopted", m.start(), kind="Commitment")
+        elif re.search(concrete, _cut(obj).lower()):  # "mantener abiertos los pasos fronterizos"
+            add(_cut(f"{m.group('inf')} {m.group('obj')}"), "adopted", m.start(), kind="Commitment")
+    for c in frames:
+        key = fold(c.name)
+        if any(key in fold(o.name) or fold(o.name) in key for o in out):
+            continue
+        kind = frame_type(c, "es")
+        if kind:
+            add(c.name, "adopted" if c.kind == "Commitment" else c.relation, c.pos, kind=kind)
     return out
 
 

@@ -176,7 +176,7 @@ def fill_countries(people: list[PersonCluster], lang: str, default: str | None) 
 
 def _reference_country(name: str) -> str | None:
     """The country the reference data gives a person (``data/reference/people.yaml``)."""
-    from .ports import reference_gazetteer
+    from .port_names import reference_gazetteer
 
     gaz = reference_gazetteer()
     iri = gaz.lookup("person", name) if gaz is not None else None

@@ -28,13 +28,14 @@ from .eventset import build
 from .eventset_es import add_links, add_since, main_place, resolve_refs
 from .lex_es import alt
 from .lexicon import load
-from .outcomes import OutcomeFact
+from .outcome_frames import list_leads
+from .outcomes import OutcomeFact, context_events
 from .outcomes_es import sentence_outcomes_es
 from .people_es import find_mentions_es, surname_mentions
 from .persons import PersonCluster, cluster, fill_countries
 from .pipeline import _home
 from .ports import merge as merge_ports
-from .ports_es import sentence_ports_es
+from .ports import sentence_ports
 from .record import assemble
 from .roles import RoleFact, finish
 from .roles_es import sentence_roles_es, side_of
@@ -111,7 +112,7 @@ def extract_es(text: ReleaseText) -> ReleaseRecord:
             p
             for i, s in enumerate(sents)
             if i in body and not s.title
-            for p in sentence_ports_es(s.text, i, home)
+            for p in sentence_ports(s.text, i, home, LANG)
         ]
     )
     return assemble(text, sents, es, people, roles, orgs, outcomes, ports, {}, LANG)
@@ -320,10 +321,14 @@ def _outcomes(sents, body, es) -> list[OutcomeFact]:  # type: ignore[no-untyped-
         out.append(
             OutcomeFact(main.extra["facility"], "InfrastructureProject", "completed", es.main, s)
         )
+    leads = list_leads(sents)
+    context = context_events(sents, es, leads)
     for i, s in enumerate(sents):
         if i not in body:
             continue
-        found = sentence_outcomes_es(s.text, es.at(i), i, s.lead, es.main, out[-1] if out else None)
+        lead = s.lead or leads[i]
+        last = out[-1] if out else None
+        found = sentence_outcomes_es(s.text, es.at(i), i, lead, context[i], last)
         for o in found:
             key = fold(o.name)
             if any(  # one fact per name and relation (adopted at one event, reviewed at another)

@@ -1,0 +1,332 @@
+"""The outcome frame, in any language: an agreement verb with its object ("signed a memorandum
+of understanding", "se adoptaron los Planes de Acción 2024"), the same in the passive ("a
+coordinating body was set up", "a joint communique issued after the meeting"), the items a
+verb introduces ("reviewed 13 projects, including the new crossing X"), and the items of a list
+whose lead states what was agreed ("The documents signed are: 1. … 2. …", "Acuerdos: a) …").
+The object is typed by its head noun; an untyped name takes the type of its apposition
+("launched Mission Firewall, a joint initiative"). All words come from the ``frame`` section of
+``data/lexicon/LANG/outcomes.yaml``; the code does not know which language it reads.
+
+>>> [(c.name, c.relation) for c in frame_outcomes(
+...     "The ministers signed a memorandum of understanding on customs data.", "en")]
+[('memorandum of understanding', 'signed')]
+>>> [(c.name, c.relation) for c in frame_outcomes(
+...     "Se instaló una mesa permanente de trabajo sobre aduanas.", "es")]
+[('mesa permanente de trabajo sobre aduanas', 'launched')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from . import cached_re as re
+from .lexicon import alternation, load
+
+_CAP = r"[A-ZÁÉÍÓÚÑ0-9][\wÀ-ÿ’'.$/&-]*"
+_MARK = r"^\s*(?:[-•*·–]|\d{1,2}[.)]|[a-z][)]|[IVX]{1,4}[.)])\s+"
+_BARE = r"\s*(?:\d{1,2}[.)]|[a-z][)]|[IVX]{1,4}[.)])\s*"  # a marker split off as a sentence
+_TRAILING = r"\s(?:\d{1,2}[.)]|[a-z][)]|[IVX]{1,4}[.)])$"  # a marker left at a sentence's end
+
+
+@dataclass
+class Candidate:
+    name: str
+    relation: str
+    kind: str | None  # the type the frame gives (apposition, list of commitments), if any
+    pos: int
+
+
+@cache
+def _frame(lang: str) -> dict:  # type: ignore[type-arg]
+    return load(lang, "outcomes").get("frame", {})
+
+
+@cache
+def _type_words(lang: str) -> str:
+    words = [w for e in load(lang, "outcomes").get("types", []) for w in e["words"]]
+    words += _frame(lang).get("extra_heads", [])
+    return alternation(sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def _inline(lang: str) -> str:
+    """Where one sentence holds several lettered items: "…; b) el cruce …, y c) …"."""
+    conj = alternation(_frame(lang).get("and_words", []))
+    return rf"(?:[;,]\s+(?:(?:{conj})\s+)?)(?=(?:[a-z][)]|\d{{1,2}}[.)])\s)"
+
+
+@cache
+def _capnp(lang: str) -> str:
+    joins = alternation(_frame(lang).get("name_joins", []))
+    return (
+        rf"{_CAP}(?:(?:(?:\s+(?:{joins})){{1,2}}\s+|,\s+(?:(?:{joins})\s+)?(?=[A-ZÁÉÍÓÚÑ])|\s+|[-–]|:\s+)"
+        rf"{_CAP})*(?:\s+\([A-Z]{{2,10}}\))?"
+    )
+
+
+@cache
+def _verbs(lang: str) -> list[tuple[str, re.Pattern[str]]]:
+    out = []
+    for relation, verbs in _frame(lang).get("verbs", {}).items():
+        out.append(
+            (relation, re.compile(rf"(?<![\wÀ-ÿ])(?:{alternation(verbs, escape=False)})\s+", re.I))
+        )
+    return out
+
+
+def _is_typed(name: str, lang: str) -> bool:
+    return bool(re.search(rf"(?<![\wÀ-ÿ])(?:{_type_words(lang)})s?(?![\wÀ-ÿ])", name, re.I))
+
+
+def object_np(text: str, lang: str, typed: bool = True) -> tuple[str, str | None] | None:
+    """The outcome named at the start of ``text`` and the type its apposition gives: a
+    capitalised name, else a lower-case phrase headed by an outcome word. ``typed=False``
+    also takes an untyped lower-case phrase (an item of a list of commitments)."""
+    f = _frame(lang)
+    det = alternation(f.get("determiners", []))
+    mods = alternation(f.get("skip_modifiers", []))
+    m = re.match(rf"(?:(?P<det>{det})\s+)?(?:(?:{mods})\s+)*", text.lstrip(), flags=re.I)
+    definite = bool(m and m.group("det") and m.group("det").lower() in f.get("definite", []))
+    text = text.lstrip()[m.end() if m else 0 :]
+    found = _object(text, lang, typed, det, mods)
+    if found and definite and re.fullmatch(rf"(?:{_type_words(lang)})s?", found[0], re.I):
+        return None  # "the Framework": an outcome named before
+    return found
+
+
+def _object(
+    text: str, lang: str, typed: bool, det: str, mods: str
+) -> tuple[str, str | None] | None:
+    f = _frame(lang)
+    stop = alternation(f.get("np_stop", []))
+    m = re.match(_capnp(lang), text)
+    if (
+        m
+        and (m.group(0)[:1].isupper() or re.match(r"\d+\s+[A-Z]", m.group(0)))
+        and len(m.group(0)) >= 4
+    ):
+        name = m.group(0).rstrip(",.: ")
+        end = re.search(r"(?<=[\wÀ-ÿ]{3})(?<![A-Z]\.[A-Z])\.\s+(?=[A-ZÁÉÍÓÚÑ][a-zà-ÿ])", name)
+        if end:  # "... en el Siglo XXI. En su declaración": the sentence ended there
+            name = name[: end.start()]
+        name = re.sub(rf"\s+(?:{stop})$", "", name)
+        kind = None
+        if not _is_typed(name, lang):
+            appo = re.match(
+                rf",\s+(?:(?:{det})\s+)?(?:[\w-]+\s+){{0,3}}?(?P<h>{_type_words(lang)})\b",
+                text[m.end() :],
+                re.I,
+            )
+            if appo is None:
+                return None
+            kind = appo.group("h")
+        return name, kind
+    lower = re.match(r"(?:[a-zà-ÿ][\wÀ-ÿ-]*\s+){1,2}(?=[A-ZÁÉÍÓÚÑ])", text)
+    if lower and not f.get("head_first"):  # "a high-level Security Implementation Group"
+        found = _object(text[lower.end() :], lang, typed, det, mods)
+        if found and (found[1] or _is_typed(found[0], lang)):
+            return found
+    heads = _type_words(lang)
+    word = r"[a-zà-ÿ0-9][\wÀ-ÿ-]*"
+    if f.get("head_first"):
+        cut = alternation(f.get("np_cut", []))
+        m = re.match(
+            rf"(?:(?:{mods})\s+)?(?:{heads})s?\b(?:(?!\s+(?:{cut})\b)[^,;:.()\"“”])*", text, re.I
+        )
+        if m:
+            return m.group(0).strip(), None
+    else:
+        m = re.match(
+            rf"(?:(?!(?:{stop})\b){word}\s+){{0,4}}?(?:{heads})s?\b(?:\s+\([A-Z]{{2,10}}\))?",
+            text,
+        )
+        if m:
+            return m.group(0).strip(), None
+    if not typed:
+        clause = alternation(f.get("clause_verbs", []) + f.get("np_stop", []))
+        first = r"(?:[A-ZÁÉÍÓÚÑ][a-zà-ÿ]+\s+)?"  # an item's first word ("Greater use of X")
+        m = re.match(rf"{first}(?:(?!(?:{clause})\b){word}\s*){{1,4}}", text)
+        if m and len(m.group(0).split()) >= 2:
+            return m.group(0).strip(), None
+    return None
+
+
+def frame_outcomes(text: str, lang: str, lead: str | None = None) -> list[Candidate]:
+    """Outcomes one sentence (or list item, with ``lead`` the sentence introducing its list)
+    states."""
+    f = _frame(lang)
+    if not f:
+        return []
+    out: list[Candidate] = []
+
+    def add(found: tuple[str, str | None] | None, relation: str, pos: int) -> None:
+        if found and len(found[0]) >= 4:
+            name, kind = found
+            at = text.find(name, pos)
+            end = at + len(name) if at >= 0 else pos
+            quoted = re.match(r",?\s*[\"“](?P<t>[^\"”]{8,160})[\"”]", text[end:])
+            if quoted and name == name.lower():  # issued a joint statement, "Title"
+                kind, name = name, quoted.group("t").rstrip(",. ")
+            out.append(Candidate(name, relation, kind, pos))
+
+    commit = f.get("commit_verbs", [])
+    if commit:  # "officials will prepare a Work Plan": an undertaking
+        for m in re.finditer(rf"\b(?:{alternation(commit, escape=False)})\s+", text, re.I):
+            found = object_np(text[m.end() :], lang)
+            if found:
+                add((found[0], "Commitment"), "adopted", m.end())
+    including = alternation(f.get("including", []))
+    negation = alternation(f.get("negations", []))
+    for relation, pattern in _verbs(lang):
+        for m in pattern.finditer(text):
+            if negation and re.search(rf"\b(?:{negation})\s+(?:\w+\s+)?$", text[: m.start()]):
+                continue  # "states that have not signed an agreement"
+            rest = text[m.end() :]
+            add(object_np(rest, lang), relation, m.end())
+            inc = re.match(rf"[^.;:]{{0,80}}?,?\s+(?:{including})\s+", rest)
+            if inc:
+                add(object_np(rest[inc.end() :], lang), relation, m.end() + inc.end())
+    # the passive: "A senior-level coordinating body was set up", "a communique issued after"
+    aux = f.get("passive_aux")
+    participles = f.get("participles", {})
+    if aux and participles:
+        parts = alternation(list(participles))
+        det = alternation(f.get("determiners", []))
+        preps = alternation(f.get("reduced_preps", []))
+        for m in re.finditer(
+            rf"(?:^|(?<=\s))(?P<det>{det})\s+(?P<np>(?:(?!\b(?:{det})\s)[^;.]){{3,120}}?)\s+"
+            rf"(?:(?:{aux})\s+(?P<p>{parts})\b|(?P<r>{parts})\s+(?={preps}\b))",
+            text,
+            re.I,
+        ):
+            found = object_np(m.group("np"), lang)
+            if m.group("det").lower() in f.get("definite", []) and re.fullmatch(
+                rf"(?:{_type_words(lang)})s?", m.group("np").strip(), re.I
+            ):
+                continue  # "since the Framework was adopted": named before
+            verb = (m.group("p") or m.group("r")).lower()
+            if found and m.group("np").strip().startswith(found[0]):
+                future = f.get("future_aux", [])
+                if future and re.search(
+                    rf"(?:{alternation(future, escape=False)})\s+\w+$", m.group(0), re.I
+                ):
+                    found = (found[0], "Commitment")  # "a Plan will be developed"
+                add(found, participles[verb], m.start("np"))
+    if lead is not None:
+        for piece in re.split(_inline(lang), text):  # "a) …; b) …; c) …" in one sentence
+            at = text.find(piece)
+            _list_item(piece, lead, lang, lambda found, rel, pos, a=at: add(found, rel, a + pos))
+    return out
+
+
+def lead_relation(lead: str, lang: str) -> tuple[str, bool] | None:
+    """The relation a list's lead gives its items, and whether they are commitments."""
+    f = _frame(lang)
+    for part in reversed(lead.split("\n\n")):  # the lead, then the sentence before it
+        for relation, words in f.get("lead_relations", {}).items():
+            if re.search(rf"(?<![\wÀ-ÿ])(?:{alternation(words, escape=False)})", part, re.I):
+                commits = alternation(f.get("commitment_leads", []), escape=False)
+                commit = bool(re.search(rf"(?<![\wÀ-ÿ])(?:{commits})", part, re.I))
+                return relation, commit
+    return None
+
+
+def _list_item(text: str, lead: str, lang: str, add) -> None:  # type: ignore[no-untyped-def]
+    found = lead_relation(lead, lang)
+    if found is None:
+        return
+    relation, commit = found
+    item = re.sub(_MARK, "", text)
+    at = len(text) - len(item)
+    if any(p.match(item) for _, p in _verbs(lang)):
+        return  # "Se instalarán mesas ...": the verb frame reads it
+    f = _frame(lang)
+    for rel, verbs in f.get("item_verbs", {}).items():
+        m = re.match(rf"(?:{alternation(verbs, escape=False)})\s+", item, re.I)
+        if m is None:
+            continue
+        if relation in ("reviewed", "approved"):  # "2. Modernizar el paso X": a project
+            cuts = f.get("np_cut", [])
+            stop = rf"(?!\s+(?:{alternation(cuts)})\b)" if cuts else ""
+            phrase = re.match(rf"(?:{stop}[^,;:.()])+", item)
+            if phrase:
+                add((phrase.group(0).strip(), None), relation, at)
+            return
+        # "- establish a working group on ports": the verb of an item gives its relation
+        np = object_np(item[m.end() :], lang)
+        if np is not None:
+            add(np, rel, at + m.end())
+        elif commit or rel == "adopted":  # "- expand cargo lanes at Nogales": an undertaking
+            cuts = f.get("np_cut", [])
+            stop = rf"(?!\s+(?:{alternation(cuts)})\b)" if cuts else ""
+            phrase = re.match(rf"(?:{stop}[^,;:.()])+", item)
+            name = (phrase.group(0) if phrase else item).strip()
+            if _concrete_item(name, lang):
+                add((name, "Commitment"), "adopted", at)
+        return
+    np = object_np(item, lang, typed=not commit)
+    if np is None:
+        return
+    name, kind = np
+    f = _frame(lang)
+    after = item[item.find(name) + len(name) :] if name in item else ""
+    clause = alternation(f.get("clause_verbs", []))
+    passive = alternation(f.get("passive_after", []), escape=False)
+    if (
+        clause
+        and re.match(rf"\s+(?:{clause})\b", after)
+        and not (passive and re.match(rf"\s+(?:{passive})\b", after))
+    ):
+        return  # "The three governments will revisit ...": a clause, its subject no outcome
+    if commit and not kind:
+        kind = "Commitment"
+    add((name, kind), relation, at)
+
+
+def _concrete_item(phrase: str, lang: str) -> bool:
+    """An undertaking names something specific: a number, a proper name or a concrete noun."""
+    concrete = load(lang, "outcomes").get("commitment_concrete", [])
+    return bool(
+        re.search(r"\d|(?<=\s)[A-ZÁÉÍÓÚÑ]", phrase)
+        or (concrete and re.search(rf"\b(?:{alternation(concrete)})s?\b", phrase, re.I))
+    )
+
+
+def _introduces(text: str) -> bool:
+    """A list's lead: a sentence ending in ":", or a heading in capitals ("WHAT THE THREE
+    GOVERNMENTS COMMITTED TO")."""
+    text = re.sub(_TRAILING, "", text.rstrip()).rstrip()  # "... COMMITTED TO\n1."
+    words = text.split()
+    return text.endswith(":") or (
+        len(words) >= 3 and all(w.isupper() for w in words[:3]) and not text.endswith(".")
+    )
+
+
+def list_leads(sents) -> list[str | None]:  # type: ignore[no-untyped-def]
+    """For each sentence, the lead of the list it is an item of: a sentence ending in ":"
+    followed by items marked with bullets, numbers, letters or Roman numerals. An item may run
+    on for more sentences in its paragraph."""
+    out: list[str | None] = []
+    lead: str | None = None
+    after_marker = False  # "II." split off as a sentence of its own: the next one is the item
+    item_para = -1
+    prev = None
+    for s in sents:
+        text = s.text
+        bare = re.fullmatch(_BARE, text) is not None
+        marked = s.bullet or bare or after_marker or re.match(_MARK, text) is not None
+        after_marker = bare or re.search(_TRAILING, text) is not None  # "... proyectos. 2."
+        if lead is not None and marked:
+            out.append(lead)
+            item_para = s.para
+            continue
+        out.append(None)
+        if lead is not None and s.para == item_para and not _introduces(text):
+            continue  # the item goes on
+        lead = text if _introduces(text) else None
+        if lead is not None and prev is not None and prev.para == s.para:
+            lead = f"{prev.text}\n\n{lead}"  # "They reviewed 13 projects. Among them:"
+        item_para = -1
+        prev = s
+    return out

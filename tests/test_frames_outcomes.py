@@ -1,0 +1,321 @@
+"""The outcome, port and link frames, in English and Spanish, on phrasings written here (not
+taken from the corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bordergraph.ingest.extract.events import EventMention
+from bordergraph.ingest.extract.eventset import EventSet
+from bordergraph.ingest.extract.links import link
+from bordergraph.ingest.extract.outcome_frames import frame_outcomes, list_leads
+from bordergraph.ingest.extract.outcomes import frame_type
+from bordergraph.ingest.extract.ports import merge, sentence_ports
+from bordergraph.ingest.extract.sentences import Sentence
+
+
+def outcomes(text: str, lang: str, lead: str | None = None) -> list[tuple[str, str, str | None]]:
+    return [(c.name, c.relation, frame_type(c, lang)) for c in frame_outcomes(text, lang, lead)]
+
+
+# ---------------------------------------------------------------- outcomes: verb + object
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "The two agencies signed a memorandum of understanding on cargo inspections.",
+            "en",
+            ("memorandum of understanding", "signed", "Agreement"),
+        ),
+        (
+            "The ministers adopted the Regional Water Action Plan at the close of the session.",
+            "en",
+            ("Regional Water Action Plan", "adopted", "ActionPlan"),
+        ),
+        (
+            "The delegations reviewed the draft Binational Customs Strategy and asked for changes.",
+            "en",
+            ("Binational Customs Strategy", "reviewed", "Strategy"),
+        ),
+        (
+            "Both governments established a joint technical working group on bridge permits.",
+            "en",
+            ("joint technical working group", "launched", "Committee"),
+        ),
+        (
+            "Last spring the partners launched Operation Lantern, a joint initiative against "
+            "cargo theft.",
+            "en",
+            ("Operation Lantern", "launched", "Commitment"),
+        ),
+        (
+            "Los secretarios firmaron el Convenio de Cooperación Aduanera en la sede de la "
+            "cancillería.",
+            "es",
+            None,  # read by the Spanish patterns; the frame adds nothing new
+        ),
+        (
+            "Se adoptó la Estrategia Binacional de Cruces Seguros, que guiará el trabajo del año.",
+            "es",
+            ("Estrategia Binacional de Cruces Seguros", "adopted", "Strategy"),
+        ),
+        (
+            "En la reunión se revisó la ampliación del puente vehicular de la zona centro, que "
+            "concluirá en 2027.",
+            "es",
+            (
+                "ampliación del puente vehicular de la zona centro",
+                "reviewed",
+                "InfrastructureProject",
+            ),
+        ),
+        (
+            "Quedó instalado un Comité Técnico de Puentes Fronterizos con representantes de "
+            "ambos países.",
+            "es",
+            ("Comité Técnico de Puentes Fronterizos", "launched", "Committee"),
+        ),
+    ],
+)
+def test_verb_object(text: str, lang: str, expected) -> None:  # type: ignore[no-untyped-def]
+    found = outcomes(text, lang)
+    if expected is None:
+        assert all(kind for _, _, kind in found)
+    else:
+        assert expected in found
+
+
+def test_passive_and_reduced_relative() -> None:
+    assert ("binational coordinating body", "launched", "Committee") in outcomes(
+        "A binational coordinating body was set up to follow the projects.", "en"
+    )
+    assert ("joint declaration", "adopted", "Declaration") in outcomes(
+        "A joint declaration issued after the talks listed five goals.", "en"
+    )
+
+
+def test_quoted_title_names_the_statement() -> None:
+    assert outcomes(
+        'The leaders issued a joint statement, "Safer Crossings for a Shared Region," '
+        "at the end of the day.",
+        "en",
+    ) == [("Safer Crossings for a Shared Region", "adopted", "Declaration")]
+
+
+def test_including_gives_the_items_the_verb() -> None:
+    found = outcomes(
+        "Se analizaron nueve proyectos, entre ellos la modernización de la garita de Naco.",
+        "es",
+    )
+    assert ("modernización de la garita de Naco", "reviewed", "InfrastructureProject") in found
+
+
+def test_back_references_and_negations_are_no_outcome() -> None:
+    assert outcomes("Officials listed what has changed since the Strategy was adopted.", "en") == []
+    assert outcomes("Two counties have not signed an agreement yet.", "en") == []
+
+
+# ---------------------------------------------------------------- outcomes: lists
+
+
+def _sents(lines: list[tuple[str, int]]) -> list[Sentence]:
+    return [Sentence(t, 0, len(t), para) for t, para in lines]
+
+
+def test_numbered_list_after_a_lead() -> None:
+    sents = _sents(
+        [
+            ("The documents signed by the ministers are:", 0),
+            ("1. the Border Health Protocol, which sets common alerts;", 1),
+            ("2.", 1),
+            ("A Memorandum of Understanding on Seasonal Workers.", 1),
+            ("The visit ended with a lunch.", 2),
+        ]
+    )
+    leads = list_leads(sents)
+    assert leads[1] == leads[3] == "The documents signed by the ministers are:"
+    assert leads[4] is None
+    assert ("Border Health Protocol", "signed", "Agreement") in outcomes(
+        sents[1].text, "en", leads[1]
+    )
+    assert ("Memorandum of Understanding on Seasonal Workers", "signed", "Agreement") in (
+        outcomes(sents[3].text, "en", leads[3])
+    )
+
+
+def test_commitment_list_items_and_clauses() -> None:
+    lead = "THE PARTNERS COMMITTED TO"
+    assert outcomes("1. A shared registry of seized precursors.", "en", lead) == [
+        ("shared registry", "adopted", "Commitment")
+    ]
+    # an item that is a clause about its subject names no outcome by its subject
+    assert outcomes("2. The three agencies will meet again in spring.", "en", lead) == []
+
+
+def test_lettered_items_in_one_sentence() -> None:
+    lead = "Las delegaciones revisaron los proyectos siguientes:"
+    found = outcomes(
+        "a) la construcción del puente Ojinaga–Presidio; b) la ampliación de la garita de "
+        "Tecate, y c) el nuevo cruce de carga de Sásabe.",
+        "es",
+        lead,
+    )
+    names = [n for n, rel, _ in found if rel == "reviewed"]
+    assert "construcción del puente Ojinaga–Presidio" in names
+    assert "ampliación de la garita de Tecate" in names
+    assert "cruce de carga de Sásabe" in names
+
+
+# ---------------------------------------------------------------- ports
+
+
+def ports(text: str, home: str | None, lang: str = "en") -> list[tuple[str, str | None]]:
+    return [(p.name, p.country) for p in merge(sentence_ports(text, 0, home, lang))]
+
+
+def test_gazetteer_names_anywhere() -> None:
+    assert ports("Wait times at San Ysidro fell by a third last month.", "US") == [
+        ("San Ysidro", "US")
+    ]
+    assert ports("La Garita de Otay registró menos cruces en marzo.", "MX", "es") == [
+        ("Garita de Otay", "MX")
+    ]
+
+
+def test_bare_city_needs_a_crossing_noun() -> None:
+    assert ports("The mayor of Laredo spoke at the luncheon.", "US") == []
+    assert ports("New cargo lanes open at the bridges in Laredo and Eagle Pass, Texas.", "US") == [
+        ("Laredo", "US"),
+        ("Eagle Pass", "US"),
+    ]
+    assert ports("Se ampliarán los cruces: Nogales, en Arizona, y Calexico.", "MX", "es") == [
+        ("Nogales", "US"),
+        ("Calexico", "US"),
+    ]
+
+
+def test_paired_crossing_one_port_per_side() -> None:
+    assert ports("Traffic resumed at the Presidio-Ojinaga International Bridge.", "US") == [
+        ("Presidio", "US"),
+        ("Ojinaga", "MX"),
+    ]
+    assert ports("Se inauguró el cruce internacional Sásabe–El Sásabe.", "MX", "es") == [
+        ("Sásabe", "US"),
+        ("El Sásabe", "MX"),
+    ]
+
+
+def test_counterpart_and_alias() -> None:
+    found = ports(
+        "They toured the Mariposa crossing, known on the Mexican side as Nogales III.", "US"
+    )
+    assert ("Nogales III", "MX") in found
+    found = ports(
+        "Reabrieron los puentes de Eagle Pass y El Paso, Texas —frente a Piedras Negras, "
+        "Coahuila, y Ciudad Juárez, Chihuahua—.",
+        "MX",
+        "es",
+    )
+    assert ("Piedras Negras", "MX") in found and ("Eagle Pass", "US") in found
+
+
+def test_unknown_name_by_its_suffix() -> None:
+    assert ports("The county will build the Rio Verde International Bridge.", "US") == [
+        ("Rio Verde International Bridge", "US")
+    ]
+
+
+# ---------------------------------------------------------------- links
+
+
+def _es(mentions: list[EventMention], main: int = 0) -> EventSet:
+    es = EventSet(events=list(mentions), main=main)
+    for i, m in enumerate(mentions):
+        es.index[(m.sent, i)] = i
+        es._mentions[(m.sent, i)] = m
+    return es
+
+
+def test_cue_links_the_event_before_to_the_one_after() -> None:
+    text = "The plenary follows up on the March summit of the two presidents."
+    a = EventMention(0, 4, 12, "plenary", type="Meeting")
+    b = EventMention(0, 30, 64, "March summit", type="Summit")
+    es = _es([a, b])
+    link(es, [Sentence(text, 0, len(text), 0)], "en")
+    assert [(x, y) for x, y, _ in es.links] == [(0, 1)]
+
+
+def test_spanish_cue_with_the_paragraph_event() -> None:
+    s0 = "La reunión plenaria se celebró ayer en Tijuana."
+    s1 = "Como se convino en la cumbre de enero, se revisaron los cruces."
+    a = EventMention(0, 3, 20, "reunión plenaria", type="Meeting")
+    b = EventMention(1, 21, 37, "cumbre de enero", type="Summit")
+    es = _es([a, b])
+    link(es, [Sentence(s0, 0, len(s0), 0), Sentence(s1, 0, len(s1), 0)], "es")
+    assert [(x, y) for x, y, _ in es.links] == [(0, 1)]
+
+
+def test_earlier_session_and_next_session_of_the_series() -> None:
+    s0 = "The fifth session of the Ports Council met today; the fourth session met in May."
+    s1 = "The next session of the Council will meet in the fall."
+    main = EventMention(0, 4, 37, "fifth session", ordinal=5, series_key="pc")
+    earlier = EventMention(0, 52, 66, "fourth session", ordinal=4, series_key="pc")
+    nxt = EventMention(1, 4, 35, "next session of the Council", series_key="pc", future=True)
+    es = _es([main, earlier, nxt])
+    link(es, [Sentence(s0, 0, len(s0), 0), Sentence(s1, 0, len(s1), 1)], "en")
+    assert sorted((x, y) for x, y, _ in es.links) == [(0, 1), (2, 0)]
+
+
+def test_items_opening_with_a_verb() -> None:
+    lead_en = "The ministers agreed to:"
+    assert outcomes("- set up a task force on cargo inspections;", "en", lead_en) == [
+        ("task force", "launched", "WorkingGroup")
+    ]
+    assert outcomes("- expand cargo lanes at the Columbus crossing.", "en", lead_en) == [
+        ("expand cargo lanes at the Columbus crossing", "adopted", "Commitment")
+    ]
+    assert outcomes("- keep talking.", "en", lead_en) == []
+    lead_es = "Se acordó:"
+    assert outcomes("1. Crear un grupo de trabajo sobre puentes ferroviarios.", "es", lead_es) == [
+        ("grupo de trabajo sobre puentes ferroviarios", "launched", "Committee")
+    ]
+    assert outcomes(
+        "2. Ampliar el horario de la garita de Naco, con apoyo estatal.", "es", lead_es
+    ) == [("Ampliar el horario de la garita de Naco", "adopted", "Commitment")]
+
+
+def test_model_cue_in_spanish() -> None:
+    text = "El convenio de Nogales sigue el modelo de la firma celebrada en marzo en Tecate."
+    a = EventMention(0, 3, 22, "convenio de Nogales", type="Signing")
+    b = EventMention(0, 40, 78, "firma celebrada en marzo en Tecate", type="Signing")
+    es = _es([a, b])
+    link(es, [Sentence(text, 0, len(text), 0)], "es")
+    assert [(x, y) for x, y, _ in es.links] == [(0, 1)]
+
+
+def test_nominal_forms_of_the_verbs() -> None:
+    assert ("Coastal Sanitation Agreement", "signed", "Agreement") in outcomes(
+        "The visit closed with the signing of the Coastal Sanitation Agreement.", "en"
+    )
+    assert ("Comité de Cruces Seguros", "launched", "Committee") in outcomes(
+        "La reunión concluyó con la instalación del Comité de Cruces Seguros.", "es"
+    )
+
+
+def test_items_of_a_review_name_projects() -> None:
+    lead = "En la sesión se revisaron tres obras:"
+    found = outcomes(
+        '1. la ampliación del Puente Internacional II "Solidaridad", que une dos ciudades, y '
+        "2. la construcción del Puente Internacional 7/8, entre las dos riberas.",
+        "es",
+        lead,
+    )
+    assert ("ampliación del Puente Internacional II", "reviewed", "InfrastructureProject") in found
+    assert ("construcción del Puente Internacional 7/8", "reviewed", "InfrastructureProject") in (
+        found
+    )
+    assert outcomes("3. Modernizar el paso de Naco y sus accesos.", "es", lead) == [
+        ("Modernizar el paso de Naco y sus accesos", "reviewed", "InfrastructureProject")
+    ]
