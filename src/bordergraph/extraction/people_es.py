@@ -310,20 +310,7 @@ def _name_first(text, toks, used, lx, orgs):  # type: ignore[no-untyped-def]
 
 
 def surname_mentions(text: str, people, taken: list[tuple[int, int]]) -> list[tuple[Mention, int]]:  # type: ignore[no-untyped-def]
-    """Later bare mentions of known people ("Velasco Álvarez recordó"): their last two name
-    words, or the last one, written where no other mention stands."""
-    out = []
-    for p_i, p in enumerate(people):
-        words = [w for w in p.name.split() if not re.fullmatch(r"[A-Z]\.", w)]
-        if len(words) < 2:
-            continue
-        for size in (2, 1):
-            tail = " ".join(words[-size:])
-            if size == 1 and len(words) > 2:
-                continue  # a lone second surname is ambiguous
-            for m in re.finditer(rf"(?<![\wÀ-ÿ]){re.escape(tail)}(?![\wÀ-ÿ])", text):
-                if any(a <= m.start() < b for a, b in taken):
-                    continue
-                taken.append(m.span())
-                out.append((Mention(m.start(), m.end(), tail, kind="short"), p_i))
-    return out
+    """Later bare mentions of known people: see :func:`.persons.surname_mentions`."""
+    from .persons import surname_mentions as find
+
+    return find(text, people, taken)

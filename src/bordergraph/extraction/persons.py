@@ -156,6 +156,108 @@ def _anaphor(
     return best
 
 
+def surname_mentions(
+    text: str, people: list[PersonCluster], taken: list[tuple[int, int]]
+) -> list[tuple[Mention, int]]:
+    """Later bare mentions of known people ("Velasco Álvarez recordó", "Napolitano said"):
+    their last two name words, or the last one of a two-word name, written where no other
+    mention stands. A surname two people share is left unresolved."""
+    out = []
+    owners: dict[str, set[int]] = {}
+    for p_i, p in enumerate(people):
+        words = [w for w in re.sub(r",?\s+(?:Jr|Sr)\.?$", "", p.name).split()
+                 if not re.fullmatch(r"[A-Z]\.", w)]
+        if len(words) < 2:
+            continue
+        for size in (2, 1):
+            if size == 1 and len(words) > 2:
+                continue  # a lone second surname is ambiguous
+            owners.setdefault(" ".join(words[-size:]), set()).add(p_i)
+    for tail, who in sorted(owners.items(), key=lambda kv: -len(kv[0])):
+        if len(who) != 1 or not text or tail not in text:
+            continue
+        p_i = next(iter(who))
+        for m in re.finditer(rf"(?<![\wÀ-ÿ]){re.escape(tail)}(?![\wÀ-ÿ])", text):
+            if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in taken):
+                continue
+            taken.append(m.span())
+            out.append((Mention(m.start(), m.end(), tail, kind="short"), p_i))
+    return out
+
+
+def add_surnames(sents, body, mentions, pids, people) -> None:  # type: ignore[no-untyped-def]
+    """Add every later surname mention (:func:`surname_mentions`) to the sentence lists."""
+    for i, s in enumerate(sents):
+        if (i in body or s in body) and not s.title:
+            taken = [(m.start, m.end) for m in mentions[i]]
+            found = surname_mentions(s.text, people, taken)
+            if not found:
+                continue
+            pairs = sorted([*zip(mentions[i], pids[i], strict=True), *found],
+                           key=lambda x: x[0].start)
+            mentions[i] = [m for m, _ in pairs]
+            pids[i] = [c for _, c in pairs]
+            for m, p_i in found:
+                people[p_i].mentions.append((i, m))
+
+
+def assign_countries(people, sents, mentions, pids, orgs, lang, home, sides=None) -> None:  # type: ignore[no-untyped-def]
+    """Country of each person, strongest evidence first: the mention (a country word in or
+    before the post), the organization attached to the person, the bilingual post lexicon
+    ("Foreign Secretary" is a Mexican post), the delegation side a role cue named, a side
+    phrase before the person in the sentence ("for Mexico, ...", "Por parte de México"), the
+    one country the others listed with the person share, a counterpart of a known person, then
+    the leaders' gazetteer, the reference data and the publisher's side."""
+    from .posts import post_country
+    from .text import country_of
+
+    sides = sides or {}
+    for p_i, p in enumerate(people):
+        if p.country is None and p.org and orgs is not None:
+            org = orgs.lookup(p.org)
+            p.country = org.country if org else None
+        if p.country is None and p.post:
+            p.country = post_country(p.post)
+        p.country = p.country or sides.get(p_i)
+    lx = load(lang, "roles")
+    side_res = [re.compile(x) for x in lx.get("side", [])]
+    counter_re = [re.compile(x) for x in lx.get("counterpart", [])]
+    other = {"US": "MX", "MX": "US"}
+    for i, s in enumerate(sents):
+        pairs = [(m, c) for m, c in zip(mentions[i], pids[i], strict=True) if c >= 0]
+        if not pairs:
+            continue
+        cues = sorted(
+            (m.start(), m.end(), country_of(m.group("c"), lang))
+            for r in side_res
+            for m in r.finditer(s.text)
+        )
+        for n, (_, end, code) in enumerate(cues):
+            if code is None:
+                continue
+            hi = cues[n + 1][0] if n + 1 < len(cues) else len(s.text)
+            for m, c in pairs:
+                if end <= m.start < hi and people[c].country is None:
+                    people[c].country = code
+        for r in counter_re:
+            for cm in r.finditer(s.text):
+                known = [people[c].country for m, c in pairs if m.end <= cm.start()
+                         and people[c].country]
+                code = other.get(known[0]) if known else None
+                after = [c for m, c in pairs if m.start >= cm.end()]
+                if code and after and people[after[0]].country is None:
+                    people[after[0]].country = code
+    for i, s in enumerate(sents):
+        ids = {c for c in pids[i] if c >= 0}
+        if len(ids) >= 3 and ";" in s.text:
+            known = {people[c].country for c in ids if people[c].country}
+            if len(known) == 1:
+                code = known.pop()
+                for c in ids:
+                    people[c].country = people[c].country or code
+    fill_countries(people, lang, home)
+
+
 def fill_countries(people: list[PersonCluster], lang: str, default: str | None) -> None:
     """Country from the gazetteer of leaders, then the release's default (its publisher's)."""
     leaders = load(lang, "people").get("leaders", [])

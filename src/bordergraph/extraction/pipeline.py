@@ -29,7 +29,7 @@ from .lexicon import common, load
 from .orgs import org_table
 from .outcomes import collect as _outcomes
 from .people import find_mentions
-from .persons import cluster, fill_countries
+from .persons import add_surnames, assign_countries, cluster
 from .ports import merge as merge_ports
 from .ports import sentence_ports
 from .record import assemble
@@ -63,6 +63,7 @@ def extract_release(text: ReleaseText) -> ReleaseRecord:
             seen[s.text] = find_mentions(s.text, lang, orgs)
         mentions.append(seen[s.text] if s in body else [])
     people, pids = cluster(mentions, lang)
+    add_surnames(sents, body, mentions, pids, people)
     leaders = set(load(lang, "titles").get("leaders", []))
     leader_ids = frozenset(i for i, p in enumerate(people) if p.head in leaders)
     dates = [find_dates(s.text, lang, year, src.issued) for s in sents]
@@ -112,10 +113,7 @@ def extract_release(text: ReleaseText) -> ReleaseRecord:
                 sides,
             )
     roles = finish(facts)
-    for p_i, p in enumerate(people):
-        org = orgs.lookup(p.org) if p.org else None
-        p.country = p.country or sides.get(p_i) or (org.country if org else None)
-    fill_countries(people, lang, home)
+    assign_countries(people, sents, mentions, pids, orgs, lang, home, sides)
     outcomes = _outcomes(sents, body, es, lang)
     launched = {
         o.series_key: o.event
