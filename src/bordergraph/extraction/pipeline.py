@@ -33,7 +33,7 @@ from .persons import add_surnames, assign_countries, cluster
 from .ports import merge as merge_ports
 from .ports import sentence_ports
 from .record import assemble
-from .roles import finish, sentence_roles
+from .roles import finish, list_roles, sentence_roles
 from .sentences import Sentence, split
 from .series import SeriesHit, find_series
 
@@ -112,7 +112,7 @@ def extract_release(text: ReleaseText) -> ReleaseRecord:
                 lang,
                 sides,
             )
-    roles = finish(facts)
+    roles = finish(facts + list_roles(sents, body, mentions, pids, es, lang, people))
     assign_countries(people, sents, mentions, pids, orgs, lang, home, sides)
     outcomes = _outcomes(sents, body, es, lang)
     launched = {

@@ -36,7 +36,7 @@ from .pipeline import _home
 from .ports import merge as merge_ports
 from .ports_es import sentence_ports_es
 from .record import assemble
-from .roles import RoleFact, finish
+from .roles import RoleFact, finish, list_roles
 from .roles_es import sentence_roles_es, side_of
 from .sentences import Sentence, split
 from .series_es import series_hits
@@ -103,7 +103,7 @@ def extract_es(text: ReleaseText) -> ReleaseRecord:
     add_since(es, sents)
     add_links(es, sents)
     main_place(es, sents, body, lead, src.issued)
-    roles = _roles(sents, body, mentions, pids, es, lead, leaders)
+    roles = _roles(sents, body, mentions, pids, es, lead, leaders, people)
     _countries(people, sents, mentions, pids, orgs, home)
     outcomes = _outcomes(sents, body, es)
     ports = merge_ports(
@@ -254,7 +254,7 @@ def _lead(sents: list[Sentence], body: set[int]) -> int | None:
     return None
 
 
-def _roles(sents, body, mentions, pids, es, lead, leaders) -> list[RoleFact]:  # type: ignore[no-untyped-def]
+def _roles(sents, body, mentions, pids, es, lead, leaders, people=None) -> list[RoleFact]:  # type: ignore[no-untyped-def]
     facts: list[RoleFact] = []
     for i, s in enumerate(sents):
         if i not in body or s.title:
@@ -275,7 +275,7 @@ def _roles(sents, body, mentions, pids, es, lead, leaders) -> list[RoleFact]:  #
             leaders,
             signing,
         )
-    roles = finish(facts)
+    roles = finish(facts + list_roles(sents, body, mentions, pids, es, LANG, people))
     # a speaker at an event with no other role there took part in it
     held = {(f.person, f.event) for f in roles if f.role != "speaker"}
     extra = [

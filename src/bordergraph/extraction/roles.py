@@ -45,6 +45,14 @@ def _cue_patterns(lang: str) -> tuple[str, ...]:
     return (*(p for g in groups for kind in kinds for p in g.get(kind, [])), r"welcomed")
 
 
+def _relative_start(text: str, lo: int, pos: int) -> int | None:
+    """Where a relative clause (", who ...", ", quien ...") that holds ``pos`` opens."""
+    m = None
+    for m in re.finditer(r",\s+(?:who|quien|quienes|que)\b", text[:pos]):
+        pass
+    return m.start() if m is not None and m.end() <= pos else None
+
+
 def _clause_start(text: str, pos: int) -> int:
     starts = [m.end() for m in _BOUNDARY.finditer(text[:pos])]
     rel = re.search(r",\s+which\b", text[:pos])
@@ -90,7 +98,14 @@ def sentence_roles(
 
     def before(pos: int) -> list[int]:
         lo = _clause_start(text, pos)
-        return [cid for pm, cid in people if lo <= pm.start and pm.end <= pos]
+        found = [cid for pm, cid in people if lo <= pm.start and pm.end <= pos]
+        if not found:
+            rel = _relative_start(text, lo, pos)
+            if rel is not None:  # "X, <post>, who headed the side": the antecedent
+                prior = [(pm, cid) for pm, cid in people if pm.end <= rel]
+                if prior:
+                    found = [prior[-1][1]]
+        return found
 
     def after(pos: int, until: int | None = None) -> list[int]:
         hi = until if until is not None else _clause_end(text, pos)
@@ -106,7 +121,7 @@ def sentence_roles(
             for m in re.finditer(rf"(?<![\w-]){pat}\b", text):
                 relative = role == "chair" and re.search(r",\s+which\b", text[: m.start()])
                 e = event_near(m.end(), prefer_before=bool(relative))
-                if role == "signatory" and not events:
+                if role == "signatory" and not events and main is None:
                     continue
                 for cid in before(m.start()):
                     add(cid, e, role)
@@ -136,11 +151,13 @@ def sentence_roles(
                 for cid in after(m.end()):
                     add(cid, event_near(m.end()), "participant")
     part = lex.get("participant", {})
-    for pat in part.get("object", []):
+    lists = part.get("list", [])
+    for pat in part.get("object", []) + lists:
         for m in re.finditer(rf"\b{pat}\b", text):
             heads = [f for f in out if f.role == "delegation_head"]
             earlier = [e for em, e in events if em.end <= m.start() and len(em.persons) < 2]
-            for cid in after(m.end(), len(text) if pat.startswith("among") else None):
+            whole = pat.startswith("among") or pat in lists
+            for cid in after(m.end(), len(text) if whole else None):
                 add(cid, earlier[-1] if earlier else main, "participant")
                 if heads:
                     _copy_side(heads[0].person, cid, countries)
@@ -157,6 +174,11 @@ def sentence_roles(
         if cid not in bilateral and default is not None and not m_inside(pm, events):
             add(cid, default, "participant")
     speak = alternation(lex.get("speaker", {}).get("verbs", []))
+    for pat in lex.get("speaker", {}).get("openers", []):
+        for m in re.finditer(pat, text):
+            first = [cid for pm, cid in people if m.end() <= pm.start < m.end() + 60]
+            if first:
+                add(first[0], main, "speaker")
     for pm, cid in people:
         if re.search(rf"[”\"’']\s*,?\s*{speak}\s+$", text[: pm.start]):
             add(cid, main, "speaker")  # "“...,” said Director Flores."
@@ -166,6 +188,36 @@ def sentence_roles(
             and text[: pm.start].rstrip().endswith(":")
         ):
             add(cid, main, "speaker")
+    return out
+
+
+def list_roles(sents, body, mentions, pids, es, lang: str, people=None) -> list[RoleFact]:  # type: ignore[no-untyped-def]
+    """A list announced by a sentence ending in ":" ("The U.S. delegation included:",
+    "Por la parte estadounidense asistieron:") makes every person of the bulleted lines that
+    follow a participant of the intro's event (else the main event), and of the side the intro
+    names. ``body``: indices or sentences of the release body; ``es``: the event set."""
+    intro = [re.compile(p, re.I) for p in _lex(lang).get("list_intro", [])]
+    sides = [re.compile(p) for p in _lex(lang).get("side", [])]
+    out: list[RoleFact] = []
+    if not intro:
+        return out
+    for i, s in enumerate(sents):
+        if not s.text.rstrip().endswith(":") or not any(r.search(s.text) for r in intro):
+            continue
+        own = [e for m, e in es.at(i) if not m.persons]
+        event = own[0] if own else es.main
+        side = next((m.group("c") for r in sides for m in [r.search(s.text)] if m), None)
+        code = country_of(side, lang) if side else None
+        for j in range(i + 1, len(sents)):
+            if not sents[j].bullet or not (j in body or sents[j] in body):
+                break
+            for k, cid in enumerate(pids[j]):
+                if cid < 0 or mentions[j][k].kind == "anaphor":
+                    continue
+                if event is not None:
+                    out.append(RoleFact(cid, event, "participant", j))
+                if code and people is not None and people[cid].country is None:
+                    people[cid].country = code
     return out
 
 

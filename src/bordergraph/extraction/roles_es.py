@@ -23,7 +23,8 @@ _CLAUSE = re.compile(
 # The lexicon lists of cue patterns that sentence_roles_es scans for, all with re.I.
 _CUE_GROUPS = (
     "delegation_head", "co_host", "chair", "host", "signatory", "delegation_head_by",
-    "signatory_by", "participant", "participant_objects", "leaders_group",
+    "signatory_by", "participant", "participant_objects", "leaders_group", "chair_by",
+    "participant_list",
 )
 
 
@@ -88,10 +89,23 @@ def sentence_roles_es(
                         add(cid, event_near(m.end()), "participant")
                 for cid in before or (after if role != "host" else []):
                     add(cid, event_near(m.end()), role)
-    for pat in cues("delegation_head_by"):
-        for m in re.finditer(rf"(?<![\wÀ-ÿ]){pat}(?![\wÀ-ÿ])", text, re.I):
-            for cid in clause(m.start(), m.end())[1]:
-                add(cid, event_near(m.end()), "delegation_head")
+    # passive and verb-first lists ("fue copresidida por A; B, y C", "Lo acompañaron A; B"):
+    # every person after the cue up to the next cue of another group or the sentence's end
+    listed = {"delegation_head_by": "delegation_head", "chair_by": "chair",
+              "participant_list": "participant"}
+    spots = sorted(
+        (m.start(), m.end(), role)
+        for group, role in listed.items()
+        for pat in cues(group)
+        for m in re.finditer(rf"(?<![\wÀ-ÿ]){pat}(?![\wÀ-ÿ])", text, re.I)
+    )
+    for n, (a, b, role) in enumerate(spots):
+        hi = spots[n + 1][0] if n + 1 < len(spots) else len(text)
+        stop = re.search(alt(lex.get("after_heads", [])), text[b:hi], re.I) if role != "participant" else None
+        cut = b + stop.start() if stop else hi
+        for pm, cid in people:
+            if b <= pm.start < hi:
+                add(cid, event_near(b), role if pm.start < cut else "participant")
     for e, who in signing.items():
         for cid in who:
             add(cid, e, "signatory")
