@@ -44,8 +44,11 @@ def find_mentions(text: str, lang: str = "en", orgs=None) -> list[Mention]:  # t
             i = last
         else:
             i += n
-    out.extend(_name_first(text, toks, used, lx, lang, orgs))
-    return sorted(out, key=lambda m: m.start)
+    later = _name_first(text, toks, used, lx, lang, orgs)
+    # a back-reference inside a post written after a name ("Chief of Staff to the Attorney
+    # General") is part of that post
+    out = [m for m in out if not any(n.start <= m.start and m.end <= n.end for n in later)]
+    return sorted(out + later, key=lambda m: m.start)
 
 
 def _post_first(text, toks, i, n, lx, lang, orgs):  # type: ignore[no-untyped-def]
@@ -234,15 +237,7 @@ def _name_first(text, toks, used, lx, lang, orgs):  # type: ignore[no-untyped-de
                 k += 1
             n = match_at(toks, k, lx.lower_heads) or match_at(toks, k, lx.heads)
             if n:
-                end = k + n
-                while end + 1 < len(toks) and toks[end].text == "of" and not toks[end + 1].cap:
-                    end += 2
-                    while (
-                        end < len(toks)
-                        and toks[end].text.islower()
-                        and toks[end].text not in ("for", "at", "with", "and", "of", "in")
-                    ):
-                        end += 1
+                end = _post_tail(toks, k + n, lx)
                 post = span(text, toks, k, end)
                 org = None
                 if end + 1 < len(toks) and toks[end].text in ("for", "at", "of"):
@@ -268,6 +263,45 @@ def _name_first(text, toks, used, lx, lang, orgs):  # type: ignore[no-untyped-de
                 continue
         i += size
     return out
+
+
+@cache
+def _head_words(lang: str) -> frozenset[str]:
+    lx = lex(lang)
+    return frozenset(w for h in lx.heads for w in h if w[:1].isupper())
+
+
+def _post_tail(toks: list[Tok], end: int, lx) -> int:  # type: ignore[no-untyped-def]
+    """The end of a post written after a name: its title words ("Administrator General"),
+    then complements "of/for/to (the) ..." in lower case ("of field operations") or capitalised
+    ("for North America", "of the Financial Intelligence Unit (UIF)")."""
+    heads = _head_words("en") | _head_words("es")
+    while end < len(toks) and toks[end].cap and toks[end].text in heads | lx.ranks:
+        end += 1
+    while end + 1 < len(toks) and toks[end].text in _LINK:
+        k = end + 1 + (toks[end + 1].text == "the")
+        run = k
+        if run < len(toks) and toks[run].cap:
+            while run < len(toks) and (
+                toks[run].cap
+                or (toks[run].text in ("of", "and", "&", "in", "for")
+                    and run + 1 < len(toks) and toks[run + 1].cap)
+                or joins(toks, run, lx)
+            ):
+                run += 1
+            if run + 2 < len(toks) and toks[run].text == "(" and toks[run + 2].text == ")":
+                run += 3  # "(UIF)"
+        else:
+            while (
+                run < len(toks)
+                and toks[run].text.islower()
+                and toks[run].text not in ("for", "at", "with", "and", "of", "in", "who", "which")
+            ):
+                run += 1
+        if run == k:
+            break
+        end = run
+    return end
 
 
 def _org_run(text: str, toks: list[Tok], j: int) -> str:
