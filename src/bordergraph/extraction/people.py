@@ -281,6 +281,8 @@ def _post_tail(toks: list[Tok], end: int, lx) -> int:  # type: ignore[no-untyped
     while end + 1 < len(toks) and toks[end].text in _LINK:
         k = end + 1 + (toks[end + 1].text == "the")
         run = k
+        if run < len(toks) and toks[run].possessive:
+            break  # "for CBP's Tucson Field Office": the organization, read apart
         if run < len(toks) and toks[run].cap:
             while run < len(toks) and (
                 toks[run].cap

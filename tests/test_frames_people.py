@@ -1,0 +1,165 @@
+"""Person and role frames, with phrasings written for these tests, in English and Spanish."""
+
+from __future__ import annotations
+
+from bordergraph.extraction import extract
+from bordergraph.extraction.people import find_mentions
+from bordergraph.records import ReleaseRecord, ReleaseText, Source
+
+EN_EVENT = "The third High-Level Security Dialogue was held today in Washington."
+ES_EVENT = "Hoy se celebró en Washington la tercera reunión del Diálogo de Alto Nivel sobre Seguridad."
+
+
+def run(body: str, language: str = "en", publisher: str = "U.S. Department of State"):  # type: ignore[no-untyped-def]
+    src = Source(publisher=publisher, issued="2023-05-10", language=language)
+    return extract(ReleaseText("case.txt", body, src, "0"))
+
+
+def person(rec: ReleaseRecord, name: str):  # type: ignore[no-untyped-def]
+    found = [p for p in rec.people if p.name == name]
+    assert found, f"{name} not in {[p.name for p in rec.people]}"
+    return found[0]
+
+
+def kinds(rec: ReleaseRecord, name: str) -> set[str]:
+    return {r.role for r in person(rec, name).roles}
+
+
+# -- person: post after the name, with capitalised complements --------------------------------
+
+
+def test_post_after_name_keeps_capitalised_complements() -> None:
+    ms = find_mentions(
+        "Officials met Dora Villa Prieto, Director General of the Customs Service of Mexico "
+        "(SAM), and Paul Greer, Deputy Chief of Mission of the U.S. Embassy in Ottawa.",
+        "en",
+    )
+    got = {m.name: (m.post, m.country) for m in ms}
+    assert got["Dora Villa Prieto"] == (
+        "Director General of the Customs Service of Mexico (SAM)", "MX")
+    assert got["Paul Greer"] == ("Deputy Chief of Mission of the U.S. Embassy in Ottawa", "US")
+
+
+def test_backreference_inside_a_post_is_not_a_person() -> None:
+    ms = find_mentions("Kim Hale, Chief of Staff to the Attorney General, was present.", "en")
+    assert [(m.name, m.post) for m in ms] == [("Kim Hale", "Chief of Staff to the Attorney General")]
+
+
+# -- person: country ---------------------------------------------------------------------------
+
+
+def test_side_phrase_gives_country_to_the_persons_after_it() -> None:
+    rec = run(
+        f"{EN_EVENT} For Mexico, Interior Secretary Tomás Herrera Gil and Navy Secretary "
+        "Laura Pinto Saenz attended; for the United States, Commerce Secretary Dan Fisk."
+    )
+    assert person(rec, "Tomás Herrera Gil").country == "MX"
+    assert person(rec, "Laura Pinto Saenz").country == "MX"
+    assert person(rec, "Dan Fisk").country == "US"
+
+
+def test_counterpart_is_of_the_other_side() -> None:
+    rec = run(
+        f"{EN_EVENT} U.S. Ambassador to Mexico Carl Benton met his counterpart, Attorney "
+        "General Rita Solano Cruz."
+    )
+    assert person(rec, "Carl Benton").country == "US"
+    assert person(rec, "Rita Solano Cruz").country == "MX"
+
+
+def test_side_phrase_es() -> None:
+    rec = run(
+        f"{ES_EVENT} Por la parte estadounidense asistieron:\n\n"
+        "- Mark Duvall, secretario de Transporte;\n- Ellen Park, subsecretaria de Energía.",
+        "es", "Secretaría de Relaciones Exteriores",
+    )
+    assert person(rec, "Mark Duvall").country == "US"
+    assert "participant" in kinds(rec, "Ellen Park")
+
+
+# -- person: later mentions by surname --------------------------------------------------------
+
+
+def test_surname_mention_is_a_speaker() -> None:
+    rec = run(f"{EN_EVENT} Secretary of Commerce Nora Quill attended. Quill said trade grew.")
+    assert "speaker" in kinds(rec, "Nora Quill")
+
+
+# -- role frames, English ----------------------------------------------------------------------
+
+
+def test_relative_clause_heads_the_side() -> None:
+    rec = run(
+        f"{EN_EVENT} Across the table sat Carla Ruiz Pardo, Chief Officer for Border Affairs, "
+        "who headed the Mexican side."
+    )
+    p = person(rec, "Carla Ruiz Pardo")
+    assert p.post == "Chief Officer for Border Affairs"
+    assert p.country == "MX"
+    assert "delegation_head" in kinds(rec, "Carla Ruiz Pardo")
+
+
+def test_jointly_headed_and_accompanied_lists() -> None:
+    rec = run(
+        f"{EN_EVENT} The talks were headed jointly by Secretary of State Amy Roe, Secretary "
+        "of Labor Ben Kay and Attorney General Carl Moss. The team was accompanied by "
+        "Deputy Secretary Dana Fry; Ambassador Eli Ward; and Counselor Fay Lin."
+    )
+    for name in ("Amy Roe", "Ben Kay", "Carl Moss"):
+        assert "delegation_head" in kinds(rec, name)
+    for name in ("Dana Fry", "Eli Ward", "Fay Lin"):
+        assert "participant" in kinds(rec, name)
+
+
+def test_passive_chair_and_speaker_opener() -> None:
+    rec = run(
+        f"{EN_EVENT} The session was co-chaired by Secretary of State Amy Roe and Foreign "
+        "Secretary Hugo Lara Nieves. In her remarks, Secretary Roe recognized the work of "
+        "both teams."
+    )
+    assert {"chair", "speaker"} <= kinds(rec, "Amy Roe")
+    assert "chair" in kinds(rec, "Hugo Lara Nieves")
+
+
+def test_bulleted_list_after_a_colon() -> None:
+    rec = run(
+        f"{EN_EVENT} The U.S. delegation included:\n\n- Deputy Secretary Gil Park;\n"
+        "- Assistant Secretary Ida Quon."
+    )
+    assert "participant" in kinds(rec, "Gil Park")
+    assert person(rec, "Ida Quon").country == "US"
+
+
+# -- role frames, Spanish ----------------------------------------------------------------------
+
+
+def test_passive_chair_through_a_semicolon_list_es() -> None:
+    rec = run(
+        f"{ES_EVENT} La sesión fue copresidida, por el lado mexicano, por la secretaria de "
+        "Economía, Ana Solís Vera; el canciller Jorge Ríos Paz, y el secretario de Hacienda, "
+        "Iván Cano Luna.",
+        "es", "Secretaría de Relaciones Exteriores",
+    )
+    for name in ("Ana Solís Vera", "Jorge Ríos Paz", "Iván Cano Luna"):
+        assert "chair" in kinds(rec, name)
+
+
+def test_verb_first_accompaniment_es() -> None:
+    rec = run(
+        f"{ES_EVENT} La canciller Ana Solís Vera encabezó la delegación mexicana. La "
+        "acompañaron el secretario de Marina, Raúl Pons Gil; la embajadora Rita Lara Soto, y "
+        "el subsecretario Omar Díaz Rey.",
+        "es", "Secretaría de Relaciones Exteriores",
+    )
+    assert "delegation_head" in kinds(rec, "Ana Solís Vera")
+    for name in ("Raúl Pons Gil", "Rita Lara Soto", "Omar Díaz Rey"):
+        assert "participant" in kinds(rec, name)
+
+
+def test_delegation_relative_clause_and_speaker_es() -> None:
+    rec = run(
+        f"{ES_EVENT} La delegación mexicana, que encabezó el canciller Jorge Ríos Paz, "
+        "presentó su informe. Ríos Paz calificó el encuentro como productivo.",
+        "es", "Secretaría de Relaciones Exteriores",
+    )
+    assert {"delegation_head", "speaker"} <= kinds(rec, "Jorge Ríos Paz")
