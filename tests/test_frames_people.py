@@ -7,7 +7,9 @@ from bordergraph.extraction.people import find_mentions
 from bordergraph.records import ReleaseRecord, ReleaseText, Source
 
 EN_EVENT = "The third High-Level Security Dialogue was held today in Washington."
-ES_EVENT = "Hoy se celebró en Washington la tercera reunión del Diálogo de Alto Nivel sobre Seguridad."
+ES_EVENT = (
+    "Hoy se celebró en Washington la tercera reunión del Diálogo de Alto Nivel sobre Seguridad."
+)
 
 
 def run(body: str, language: str = "en", publisher: str = "U.S. Department of State"):  # type: ignore[no-untyped-def]
@@ -42,7 +44,8 @@ def test_post_after_name_keeps_capitalised_complements() -> None:
 
 def test_backreference_inside_a_post_is_not_a_person() -> None:
     ms = find_mentions("Kim Hale, Chief of Staff to the Attorney General, was present.", "en")
-    assert [(m.name, m.post) for m in ms] == [("Kim Hale", "Chief of Staff to the Attorney General")]
+    got = [(m.name, m.post) for m in ms]
+    assert got == [("Kim Hale", "Chief of Staff to the Attorney General")]
 
 
 # -- person: country ---------------------------------------------------------------------------

@@ -47,10 +47,8 @@ def _cue_patterns(lang: str) -> tuple[str, ...]:
 
 def _relative_start(text: str, lo: int, pos: int) -> int | None:
     """Where a relative clause (", who ...", ", quien ...") that holds ``pos`` opens."""
-    m = None
-    for m in re.finditer(r",\s+(?:who|quien|quienes|que)\b", text[:pos]):
-        pass
-    return m.start() if m is not None and m.end() <= pos else None
+    found = list(re.finditer(r",\s+(?:who|quien|quienes|que)\b", text[:pos]))
+    return found[-1].start() if found else None
 
 
 def _clause_start(text: str, pos: int) -> int:

@@ -99,9 +99,10 @@ def sentence_roles_es(
         for pat in cues(group)
         for m in re.finditer(rf"(?<![\wÀ-ÿ]){pat}(?![\wÀ-ÿ])", text, re.I)
     )
-    for n, (a, b, role) in enumerate(spots):
+    heads_end = alt(lex.get("after_heads", []))
+    for n, (_, b, role) in enumerate(spots):
         hi = spots[n + 1][0] if n + 1 < len(spots) else len(text)
-        stop = re.search(alt(lex.get("after_heads", [])), text[b:hi], re.I) if role != "participant" else None
+        stop = re.search(heads_end, text[b:hi], re.I) if role != "participant" else None
         cut = b + stop.start() if stop else hi
         for pm, cid in people:
             if b <= pm.start < hi:
