@@ -32,12 +32,25 @@ def find_mentions(text: str, lang: str = "en", orgs=None) -> list[Mention]:  # t
     out: list[Mention] = []
     used: set[int] = set()
     i = 0
+    plural = load(lang, "titles").get("plural_heads", {})
     while i < len(toks):
+        if toks[i].text in plural and i not in used:
+            listed, last = _plural(text, toks, i, plural[toks[i].text], lx, lang, orgs)
+            if listed:
+                out.extend(listed)
+                used.update(range(i, last))
+                i = last
+                continue
         n = match_at(toks, i, lx.heads)
-        if not n or not toks[i].cap or i in used:
+        lower = 0
+        if not n and i > 0 and toks[i - 1].possessive:
+            lower = n = match_at(toks, i, lx.lower_heads)  # "GAP's chair, Laura Diez"
+        if not n or not (toks[i].cap or lower) or i in used:
             i += 1
             continue
         m, last = _post_first(text, toks, i, n, lx, lang, orgs)
+        if m is not None and lower and m.name is None:
+            m = None
         if m is not None:
             out.append(m)
             used.update(range(i, last))
@@ -77,7 +90,9 @@ def _post_first(text, toks, i, n, lx, lang, orgs):  # type: ignore[no-untyped-de
     post_toks = (left, comp_end)
     if name_at is None:
         k = comp_end
-        if k < len(toks) and toks[k].text == "," and (comp_end > i + n or left < i):
+        if k < len(toks) and toks[k].text == "," and (
+            comp_end > i + n or left < i or (i > 0 and toks[i - 1].possessive)
+        ):
             k += 1  # "the United States Ambassador to Mexico, Kenneth Salazar"
         while k < len(toks) and toks[k].text in lx.ranks:
             k += 1
@@ -118,6 +133,39 @@ def _post_first(text, toks, i, n, lx, lang, orgs):  # type: ignore[no-untyped-de
     return Mention(toks[left].start, toks[end - 1].end, name, post, head, org, country, kind), end
 
 
+def _plural(text, toks, i, head, lx, lang, orgs):  # type: ignore[no-untyped-def]
+    """ "Presidents Ronald Reagan and Miguel de la Madrid", "Secretaries Ebrard, Durazo and
+    Ojeda": one mention per listed name, each with the singular post."""
+    left, org, country = _left(text, toks, i, lx, lang, orgs)
+    joiners = set(load(lang, "titles").get("list_joiners", [",", "and"]))
+    found = []
+    j = i + 1
+    while j < len(toks):
+        size = name_length(toks, j, lx, lang)
+        if not size:
+            break
+        real = [t for t in toks[j : j + size] if not re.fullmatch(r"[A-Z]\.", t.text)]
+        found.append((j, j + size, len(real)))
+        j += size
+        if j < len(toks) and toks[j].text in joiners:
+            k = j + 1
+            if k < len(toks) and toks[k].text in joiners:
+                k += 1  # ", and"
+            if name_length(toks, k, lx, lang):
+                j = k
+                continue
+        break
+    if len(found) < 2:
+        return [], i + 1
+    out = []
+    for a, b, n_real in found:
+        name = re.sub(r"['’]s$", "", span(text, toks, a, b))
+        start = toks[left].start if a == found[0][0] else toks[a].start
+        out.append(Mention(start, toks[b - 1].end, name, head, head, org, country,
+                           "full" if n_real >= 2 else "short"))
+    return out, found[-1][1]
+
+
 def _left(text, toks, i, lx, lang, orgs):  # type: ignore[no-untyped-def]
     """Modifiers written before a post's title: kept in the post, or read as its organization
     ("GSA", "The Department of State's") or country ("Mexican", "Mexico's")."""
@@ -140,8 +188,8 @@ def _left(text, toks, i, lx, lang, orgs):  # type: ignore[no-untyped-def]
             owner = re.sub(r"['’]s$", "", span(text, toks, owner_start, k))
             if country_of(owner, lang):
                 country = country_of(owner, lang)
-            else:
-                org = owner
+            elif owner[:1].isupper():
+                org = owner  # "the city's mayor": no organization named
             break
         if tok.cap and tok.text.lower() in _demonyms(lang):
             country = country_of(tok.text, lang)  # "Mexican Foreign Secretary": not in the post
@@ -233,13 +281,13 @@ def _name_first(text, toks, used, lx, lang, orgs):  # type: ignore[no-untyped-de
         k = i + size
         if k + 1 < len(toks) and toks[k].text == ",":
             k += 1
-            if toks[k].text in ("the", "a"):
-                k += 1
-            n = match_at(toks, k, lx.lower_heads) or match_at(toks, k, lx.heads)
+            k, owner, n = _appositive(toks, k, lx, lang)
             if n:
-                end = _post_tail(toks, k + n, lx)
+                end = _post_tail(toks, n, lx)
                 post = span(text, toks, k, end)
                 org = None
+                if owner and not country_of(owner, lang):
+                    org = owner
                 if end + 1 < len(toks) and toks[end].text in ("for", "at", "of"):
                     j = end + 1 + (toks[end + 1].text == "the")
                     if j < len(toks) and toks[j].cap:
@@ -254,7 +302,9 @@ def _name_first(text, toks, used, lx, lang, orgs):  # type: ignore[no-untyped-de
                         post,
                         toks[k].text,
                         org,
-                        _post_country(post, lang),
+                        _post_country(post, lang)
+                        or (country_of(owner, lang) if owner else None)
+                        or _org_country(org, orgs),
                         "full",
                     )
                 )
@@ -304,6 +354,37 @@ def _post_tail(toks: list[Tok], end: int, lx) -> int:  # type: ignore[no-untyped
             break
         end = run
     return end
+
+
+def _org_country(org: str | None, orgs) -> str | None:  # type: ignore[no-untyped-def]
+    found = orgs.lookup(org) if org and orgs is not None else None
+    return found.country if found else None
+
+
+def _appositive(toks: list[Tok], k: int, lx, lang: str) -> tuple[int, str | None, int]:  # type: ignore[no-untyped-def]
+    """The post set off after a name: (where the post starts, the owner written before it,
+    where its head ends; 0 when there is none). Forms: "the U.S. Consul in ...", "then
+    Commissioner of CBP", "CBP's Director of Field Operations", "Canada's Minister of ...",
+    "Southern Border Advisor"."""
+    skip = set(load(lang, "titles").get("apposition_skip", []))
+    while k < len(toks) and toks[k].text.lower() in skip:
+        k += 1
+    owner = None
+    if k < len(toks) and toks[k].possessive:
+        owner = toks[k].bare
+        k += 1
+    for j in range(k, min(k + 5, len(toks))):
+        n = match_at(toks, j, lx.lower_heads) if j == k else 0
+        n = n or match_at(toks, j, lx.heads)
+        if n:
+            return k, owner, j + n
+        tok = toks[j]
+        if not (tok.cap or tok.text == "and") or tok.text in lx.not_name - lx.complement - {
+            "U.S.", "Regional", "Federal", "National", "Deputy", "Assistant", "Chief",
+            "Foreign", "Mexican", "American", "Canadian", "Border", "Port", "Customs",
+        } or name_word(tok, lx, lang) and j + 1 < len(toks) and toks[j + 1].text == ",":
+            break
+    return k, owner, 0
 
 
 def _org_run(text: str, toks: list[Tok], j: int) -> str:
