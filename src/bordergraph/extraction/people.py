@@ -382,7 +382,7 @@ def _appositive(toks: list[Tok], k: int, lx, lang: str) -> tuple[int, str | None
         if not (tok.cap or tok.text == "and") or tok.text in lx.not_name - lx.complement - {
             "U.S.", "Regional", "Federal", "National", "Deputy", "Assistant", "Chief",
             "Foreign", "Mexican", "American", "Canadian", "Border", "Port", "Customs",
-        } or name_word(tok, lx, lang) and j + 1 < len(toks) and toks[j + 1].text == ",":
+        } or (name_word(tok, lx, lang) and j + 1 < len(toks) and toks[j + 1].text == ","):
             break
     return k, owner, 0
 
