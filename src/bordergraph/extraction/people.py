@@ -367,6 +367,7 @@ def _appositive(toks: list[Tok], k: int, lx, lang: str) -> tuple[int, str | None
     Commissioner of CBP", "CBP's Director of Field Operations", "Canada's Minister of ...",
     "Southern Border Advisor"."""
     skip = set(load(lang, "titles").get("apposition_skip", []))
+    modifiers = set(load(lang, "titles").get("post_modifiers", []))
     while k < len(toks) and toks[k].text.lower() in skip:
         k += 1
     owner = None
@@ -379,10 +380,11 @@ def _appositive(toks: list[Tok], k: int, lx, lang: str) -> tuple[int, str | None
         if n:
             return k, owner, j + n
         tok = toks[j]
-        if not (tok.cap or tok.text == "and") or tok.text in lx.not_name - lx.complement - {
-            "U.S.", "Regional", "Federal", "National", "Deputy", "Assistant", "Chief",
-            "Foreign", "Mexican", "American", "Canadian", "Border", "Port", "Customs",
-        } or (name_word(tok, lx, lang) and j + 1 < len(toks) and toks[j + 1].text == ","):
+        if (
+            not (tok.cap or tok.text == "and")
+            or (tok.text in lx.not_name - lx.complement and tok.text not in modifiers)
+            or (name_word(tok, lx, lang) and j + 1 < len(toks) and toks[j + 1].text == ",")
+        ):
             break
     return k, owner, 0
 
