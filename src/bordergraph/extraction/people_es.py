@@ -307,10 +307,3 @@ def _name_first(text, toks, used, lx, orgs):  # type: ignore[no-untyped-def]
                 continue
         i += size
     return out
-
-
-def surname_mentions(text: str, people, taken: list[tuple[int, int]]) -> list[tuple[Mention, int]]:  # type: ignore[no-untyped-def]
-    """Later bare mentions of known people: see :func:`.persons.surname_mentions`."""
-    from .persons import surname_mentions as find
-
-    return find(text, people, taken)

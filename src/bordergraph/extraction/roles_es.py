@@ -148,12 +148,3 @@ def sentence_roles_es(
         if re.search(rf"{speak}\s+(?:(?:el|la)\s+)?$", text[max(0, pm.start - 40) : pm.start]):
             add(cid, event_near(pm.start), "speaker")
     return out
-
-
-def side_of(text: str) -> str | None:
-    """The delegation side a sentence states ("Por México participaron ...") as a country word."""
-    for pat in _lex().get("side", []):
-        m = re.search(pat, text)
-        if m:
-            return m.group("c")
-    return None
