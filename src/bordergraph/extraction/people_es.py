@@ -54,6 +54,7 @@ class _Lex:
     post_countries: dict[str, str]
     ranks: frozenset[str]
     post_patterns: dict[str, str]
+    country_aliases: dict[str, str]
 
 
 @cache
@@ -69,6 +70,7 @@ def _lex() -> _Lex:
         dict(t.get("post_countries", {})),
         frozenset(r.lower() for r in t.get("ranks", [])),
         dict(t.get("post_country_patterns", {})),
+        dict(t.get("country_aliases", {})),
     )
 
 
@@ -113,6 +115,14 @@ def name_length(toks: list[Tok], i: int, lx: _Lex | None = None) -> int:
     while i + n < len(toks):
         if _name_word(toks[i + n], lx):
             n += 1
+        elif (
+            n
+            and _cap(toks[i + n])
+            and toks[i + n].text.lower() in _head_firsts()
+            and i + n + 1 < len(toks)
+            and _name_word(toks[i + n + 1], lx)
+        ):
+            n += 1  # a surname that is also a title: "Luisa María Alcalde Luján"
         elif n and toks[i + n].text in lx.particles:
             k = i + n + 1 + (toks[i + n + 1].text in _ARTICLES if i + n + 1 < len(toks) else 0)
             if k < len(toks) and _name_word(toks[k], lx) and not country_of(toks[k].text, "es"):
@@ -179,7 +189,12 @@ def find_mentions_es(text: str, orgs=None) -> list[Mention]:  # type: ignore[no-
     i = 0
     while i < len(toks):
         n = _head_at(toks, i, lx)
-        if not n or i in used:
+        if (
+            not n
+            or i in used
+            or _inside_name(toks, i, lx)
+            or _rank_before_apposition(toks, i, n, lx)
+        ):
             i += 1
             continue
         m, last = _post_first(text, toks, i, n, lx, orgs)
@@ -191,6 +206,30 @@ def find_mentions_es(text: str, orgs=None) -> list[Mention]:  # type: ignore[no-
             i += n
     out.extend(_name_first(text, toks, used, lx, orgs))
     return sorted(out, key=lambda m: m.start)
+
+
+def _inside_name(toks: list[Tok], i: int, lx: _Lex) -> bool:
+    """A capitalised title word between name words is a surname ("María Alcalde Luján")."""
+    return (
+        _cap(toks[i])
+        and i > 0
+        and _name_word(toks[i - 1], lx)
+        and i + 1 < len(toks)
+        and _name_word(toks[i + 1], lx)
+    )
+
+
+def _rank_before_apposition(toks: list[Tok], i: int, n: int, lx: _Lex) -> bool:
+    """ "general Luis Sandoval, secretario de la Defensa": the rank is no post; the post set
+    off after the name is."""
+    if " ".join(t.text.lower() for t in toks[i : i + n]) not in lx.ranks:
+        return False
+    size = name_length(toks, i + n, lx)
+    k = i + n + size
+    if not size or k + 1 >= len(toks) or toks[k].text != ",":
+        return False
+    k += 1 + (toks[k + 1].text.lower() in _DETS)
+    return bool(_head_at(toks, k, lx))
 
 
 def _post_first(text, toks, i, n, lx, orgs):  # type: ignore[no-untyped-def]
@@ -257,6 +296,8 @@ def _split_org(post: str, orgs) -> tuple[str, str | None]:  # type: ignore[no-un
 
 def _post_country(post: str, lx: _Lex) -> str | None:
     """ "embajador de México en Estados Unidos" -> MX; "Sección estadounidense" -> US."""
+    for alias, name in lx.country_aliases.items():  # "Estados Unidos Mexicanos" is Mexico
+        post = post.replace(alias, name)
     for w in re.findall(r"\b(?:de\s+(?:los\s+)?)?(Estados Unidos|[\wÀ-ÿ]+)", post):
         code = country_of(w, "es")
         if code and (w[0].isupper() or w.lower() in _demonyms()):
