@@ -294,10 +294,24 @@ def _split_org(post: str, orgs) -> tuple[str, str | None]:  # type: ignore[no-un
     return post, None
 
 
+@cache
+def _binational() -> re.Pattern[str]:
+    """Two country names joined by a dash: a binational body, of neither country."""
+    names = sorted(
+        (w for w in load("es", "places").get("countries", {}).get("MX", [])
+         + load("es", "places").get("countries", {}).get("US", [])
+         + load("es", "places").get("countries", {}).get("CA", []) if w[:1].isupper()),
+        key=len, reverse=True,
+    )
+    alt_ = "|".join(re.escape(w) for w in names) or "(?!)"
+    return re.compile(rf"\b(?:{alt_})\s*[–—-]\s*(?:{alt_})\b")
+
+
 def _post_country(post: str, lx: _Lex) -> str | None:
     """ "embajador de México en Estados Unidos" -> MX; "Sección estadounidense" -> US."""
     for alias, name in lx.country_aliases.items():  # "Estados Unidos Mexicanos" is Mexico
         post = post.replace(alias, name)
+    post = _binational().sub("", post)  # "Asuntos Fronterizos México–Estados Unidos": both
     for w in re.findall(r"\b(?:de\s+(?:los\s+)?)?(Estados Unidos|[\wÀ-ÿ]+)", post):
         code = country_of(w, "es")
         if code and (w[0].isupper() or w.lower() in _demonyms()):
