@@ -166,3 +166,76 @@ def test_delegation_relative_clause_and_speaker_es() -> None:
         "es", "Secretaría de Relaciones Exteriores",
     )
     assert {"delegation_head", "speaker"} <= kinds(rec, "Jorge Ríos Paz")
+
+
+def test_collective_subject_signs_for_the_people_named() -> None:
+    rec = run(
+        f"{EN_EVENT} Governor Ray Dunn welcomed Governor Ana Ibarra Soto of Sonora, and the "
+        "two governors signed a water agreement."
+    )
+    assert "signatory" in kinds(rec, "Ray Dunn")
+    assert "signatory" in kinds(rec, "Ana Ibarra Soto")
+
+
+def test_role_label_opens_a_line() -> None:
+    rec = run(f"{EN_EVENT}\n\n- Host: Nora Vale Ruiz, Secretary of the Interior.")
+    assert "host" in kinds(rec, "Nora Vale Ruiz")
+    rec = run(
+        f"{ES_EVENT}\n\n- Anfitrión: Raúl Pons Gil, secretario de Gobernación.",
+        "es", "Secretaría de Relaciones Exteriores",
+    )
+    assert "host" in kinds(rec, "Raúl Pons Gil")
+
+
+def test_heads_after_a_colon_and_passive_signing() -> None:
+    rec = run(
+        f"{EN_EVENT} We thank our guests, who led their delegation: Foreign Secretary Iris "
+        "Mota Lugo; and Ivan Reyes Paz, the Interior Secretary. At the third High-Level "
+        "Security Dialogue, the accord was signed here today by Secretary of Labor Ben Kay."
+    )
+    assert "delegation_head" in kinds(rec, "Iris Mota Lugo")
+    assert "delegation_head" in kinds(rec, "Ivan Reyes Paz")
+    assert "signatory" in kinds(rec, "Ben Kay")
+
+
+def test_compressed_department_list() -> None:
+    rec = run(
+        f"{EN_EVENT} Officials of the Departments of State, the Treasury and Energy attended; "
+        "so did staff of the Secretariats of Economy and the Navy."
+    )
+    names = {o.name for o in rec.organizations}
+    assert {"Department of State", "Department of the Treasury", "Department of Energy",
+            "Secretariat of Economy", "Secretariat of the Navy"} <= names
+    rec = run(
+        f"{ES_EVENT} Acudieron funcionarios de las Secretarías de Salud y de Energía.",
+        "es", "Secretaría de Relaciones Exteriores",
+    )
+    names = {o.name for o in rec.organizations}
+    assert {"Secretaría de Salud", "Secretaría de Energía"} <= names
+
+
+def test_plural_title_and_apposition_forms() -> None:
+    ms = find_mentions(
+        "Presidents Omar Lind and Julia de la Vega met; Tim Yost, then Commissioner of CBP, "
+        "and Rosa Ortiz, CBP's Director of Field Operations, attended with the port's chief, "
+        "Lee Wong.",
+        "en",
+    )
+    got = {m.name: (m.post, m.org) for m in ms}
+    assert got["Omar Lind"] == ("President", None)
+    assert got["Julia de la Vega"] == ("President", None)
+    assert got["Tim Yost"][0] == "Commissioner of CBP"
+    assert got["Rosa Ortiz"] == ("Director of Field Operations", "CBP")
+    assert got["Lee Wong"][0] == "chief"
+
+
+def test_spanish_rank_and_title_surname() -> None:
+    from bordergraph.extraction.people_es import find_mentions_es
+
+    ms = find_mentions_es(
+        "Asistieron el almirante Raúl Pons Gil, secretario de Marina, y Rosa Alcalde Vera, "
+        "secretaria de Salud."
+    )
+    got = {m.name: m.post for m in ms}
+    assert got == {
+        "Raúl Pons Gil": "secretario de Marina", "Rosa Alcalde Vera": "secretaria de Salud"}

@@ -137,7 +137,7 @@ def org_table(
                     continue
                 taken.append(m.span())
                 _add(table, sent, m, heads, lang, default_country)
-        for parts in _compressed(sent.text, lang):
+        for parts in compressed(sent.text, lang):
             _add(table, sent, _Parts(parts), _heads_before(lang), lang, default_country)
     return table
 
@@ -169,11 +169,11 @@ def _compressed_pattern(lang: str) -> re.Pattern[str] | None:
     return re.compile(
         rf"(?P<pre>(?:U\.S\.|Mexico['’]s|Mexican)\s+)?\b(?P<plural>{alternation(list(plural))})"
         rf"\s+{link}\s+"
-        rf"(?P<items>{item}(?:\s*,\s*{item})*,?\s+(?:and|y|e)\s+{item})"
+        rf"(?P<items>{item}(?:\s*[,;]\s*{item})*[,;]?\s+(?:and|y|e)\s+{item})"
     )
 
 
-def _compressed(text: str, lang: str) -> list[dict[str, str | None]]:
+def compressed(text: str, lang: str) -> list[dict[str, str | None]]:
     """ "the Departments of State, the Treasury, Justice and Defense" -> Department of State,
     Department of the Treasury, ...; "las Secretarías de la Defensa Nacional y de Marina"."""
     pattern = _compressed_pattern(lang)
@@ -184,9 +184,15 @@ def _compressed(text: str, lang: str) -> list[dict[str, str | None]]:
     for m in pattern.finditer(text):
         head = plural[m.group("plural")]
         link = "of" if lang == "en" else "de"
-        items = re.split(
-            r"\s*,\s*(?:(?:and|y|e)\s+)?|\s+(?:and|y|e)\s+(?=[A-Za-zÁÉÍÓÚÑ])", m.group("items")
-        )
+        rest = text[m.start("items") :]
+        upto = re.search(r",\s+(?:así como|as well as)\b|\.\s|\.$|$", rest)
+        whole = rest[: upto.start()] if upto else rest
+        if re.search(r";\s*(?:(?:and|y|e)\s+)?(?:de|del|of)\s", whole):
+            # "de Hacienda y Crédito Público; de Economía, y de A, B y C"
+            items = re.split(r"\s*;\s*(?:(?:and|y|e)\s+)?|,\s+(?:and|y|e)\s+", whole)
+        else:
+            sep = r"\s*,\s*(?:(?:and|y|e)\s+)?|\s+(?:and|y|e)\s+(?=[A-Za-zÁÉÍÓÚÑ])"
+            items = re.split(sep, m.group("items"))
         for it in items:
             it = re.sub(rf"^(?:{link}|del)\s+", "", it.strip()).rstrip(".")
             if it:

@@ -94,6 +94,8 @@ def sentence_roles(
         if cid >= 0 and e is not None:
             out.append(RoleFact(cid, e, role, s))
 
+    collective = _collective(lang)
+
     def before(pos: int) -> list[int]:
         lo = _clause_start(text, pos)
         found = [cid for pm, cid in people if lo <= pm.start and pm.end <= pos]
@@ -103,6 +105,13 @@ def sentence_roles(
                 prior = [(pm, cid) for pm, cid in people if pm.end <= rel]
                 if prior:
                     found = [prior[-1][1]]
+        if not found and collective is not None and collective.search(text[lo:pos]):
+            # "..., where the three leaders signed": everyone named before it
+            found = [cid for pm, cid in people if pm.end <= pos]
+        if not found:
+            colon = text.find(":", pos, _clause_end(text, pos))
+            if colon >= 0:  # "who led their delegation: A; B; and C"
+                found = [cid for pm, cid in people if pm.start > colon]
         return found
 
     def after(pos: int, until: int | None = None) -> list[int]:
@@ -148,6 +157,7 @@ def sentence_roles(
             for m in re.finditer(r"\bwelcomed\b", text):
                 for cid in after(m.end()):
                     add(cid, event_near(m.end()), "participant")
+    out += label_roles(s, text, people, own[0] if own else main, lang)
     part = lex.get("participant", {})
     lists = part.get("list", [])
     for pat in part.get("object", []) + lists:
@@ -217,6 +227,35 @@ def list_roles(sents, body, mentions, pids, es, lang: str, people=None) -> list[
                 if code and people is not None and people[cid].country is None:
                     people[cid].country = code
     return out
+
+
+def label_roles(s: int, text: str, people, event: int | None, lang: str) -> list[RoleFact]:  # type: ignore[no-untyped-def]
+    """A line opened by a role label ("Host: A, post.", "Participantes: A; B"): the role of
+    every person after the label, at ``event``."""
+    pattern = _label(lang)
+    label = pattern.match(text) if pattern is not None else None
+    if label is None or event is None:
+        return []
+    labels = {k.lower(): r for k, r in _lex(lang).get("labels", {}).items()}
+    role = labels[label.group(1).lower()]
+    return [RoleFact(cid, event, role, s) for pm, cid in people
+            if pm.start >= label.end() and cid >= 0]
+
+
+@cache
+def _collective(lang: str) -> re.Pattern[str] | None:
+    """Subjects that stand for the people already named ("the three leaders", "ambos")."""
+    words = _lex(lang).get("collective", [])
+    return re.compile(alternation(words, escape=False), re.I) if words else None
+
+
+@cache
+def _label(lang: str) -> re.Pattern[str] | None:
+    """A role label opening a line ("Host:", "Co-chairs:", "Anfitrión:")."""
+    labels = list(_lex(lang).get("labels", {}))
+    if not labels:
+        return None
+    return re.compile(rf"\s*(?:[-•*]\s*)?({alternation(labels)})\s*:", re.I)
 
 
 def m_inside(pm, events) -> bool:  # type: ignore[no-untyped-def]

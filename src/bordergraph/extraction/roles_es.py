@@ -13,7 +13,7 @@ from functools import cache
 
 from .lex_es import alt
 from .lexicon import could_match, load
-from .roles import RoleFact
+from .roles import RoleFact, label_roles
 
 _CLAUSE = re.compile(
     r";|(?<!\b[A-Z])\.\s|,\s+(?:quien|que|donde|mientras|(?:de|en|con|a)\s+(?:la|el|los|las)\s+(?:que|cual))\b"
@@ -137,6 +137,7 @@ def sentence_roles_es(
     if lead and not out:
         for _, cid in people:
             add(cid, own[0] if own else main, "participant")
+    out += label_roles(s, text, people, own[0] if own else main, "es")
     speak = alt(lex.get("speaker", {}).get("verbs", []))
     for pm, cid in people:
         tail = text[pm.end : pm.end + 60]
