@@ -156,6 +156,44 @@ def _anaphor(
     return best
 
 
+def trim_title_names(sents, mentions) -> None:  # type: ignore[no-untyped-def]
+    """A headline runs a name into its verb ("Attorney General Jo Ann Barr Holds Talks",
+    "Magnus Travels to ..."): a title mention that begins with a name the body writes (or with
+    its surname) is cut to that name."""
+    from dataclasses import replace
+
+    body = {tuple(name_tokens(m.name)) for s, ms in zip(sents, mentions, strict=True)
+            if not s.title for m in ms if m.name and len(name_tokens(m.name)) >= 2}
+    if not body:
+        return
+    surnames = {b[-1] for b in body}
+    for i, s in enumerate(sents):
+        if not s.title:
+            continue
+        fixed = []
+        for m in mentions[i]:
+            toks = tuple(name_tokens(m.name or ""))
+            cut = None
+            if toks and tuple(toks) not in body:
+                if any(len(toks) > len(b) and toks[: len(b)] == b for b in body):
+                    size = max(len(b) for b in body if toks[: len(b)] == b)
+                elif len(toks) > 1 and toks[0] in surnames:
+                    size = 1
+                else:
+                    size = 0
+                words = (m.name or "").split()
+                for k in range(1, len(words) + 1):
+                    if size and len(name_tokens(" ".join(words[:k]))) == size:
+                        cut = " ".join(words[:k])
+                        break
+            if cut:
+                m = replace(m, name=cut, end=m.start + (m.name or "").find(cut) + len(cut)
+                            if (m.name or "").find(cut) >= 0 else m.end,
+                            kind="full" if size >= 2 else "short")
+            fixed.append(m)
+        mentions[i] = fixed
+
+
 def surname_mentions(
     text: str, people: list[PersonCluster], taken: list[tuple[int, int]]
 ) -> list[tuple[Mention, int]]:

@@ -29,7 +29,7 @@ from .lexicon import common, load
 from .orgs import org_table
 from .outcomes import collect as _outcomes
 from .people import find_mentions
-from .persons import add_surnames, assign_countries, cluster
+from .persons import add_surnames, assign_countries, cluster, trim_title_names
 from .ports import merge as merge_ports
 from .ports import sentence_ports
 from .record import assemble
@@ -62,6 +62,7 @@ def extract_release(text: ReleaseText) -> ReleaseRecord:
         if s in body and s.text not in seen:
             seen[s.text] = find_mentions(s.text, lang, orgs)
         mentions.append(seen[s.text] if s in body else [])
+    trim_title_names(sents, mentions)
     people, pids = cluster(mentions, lang)
     add_surnames(sents, body, mentions, pids, people)
     leaders = set(load(lang, "titles").get("leaders", []))

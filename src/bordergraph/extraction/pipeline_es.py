@@ -31,7 +31,7 @@ from .lexicon import load
 from .outcomes import OutcomeFact
 from .outcomes_es import sentence_outcomes_es
 from .people_es import find_mentions_es
-from .persons import add_surnames, assign_countries, cluster
+from .persons import add_surnames, assign_countries, cluster, trim_title_names
 from .pipeline import _home
 from .ports import merge as merge_ports
 from .ports_es import sentence_ports_es
@@ -54,6 +54,7 @@ def extract_es(text: ReleaseText) -> ReleaseRecord:
     orgs = org_table(sents, src.publisher, home)
     mentions = [find_mentions_es(s.text, orgs) if i in body else [] for i, s in enumerate(sents)]
     mentions = [_parallel_orgs(ms) for ms in mentions]
+    trim_title_names(sents, mentions)
     people, pids = cluster(mentions, LANG)
     add_surnames(sents, body, mentions, pids, people)
     heads = set(load(LANG, "titles").get("leaders", []))
