@@ -156,19 +156,30 @@ def _anaphor(
     return best
 
 
+def _headline(s) -> bool:  # type: ignore[no-untyped-def]
+    """The release's title, or a line written like one: title case, no closing stop."""
+    if s.title:
+        return True
+    words = s.text.split()
+    if len(words) < 4 or s.text.rstrip()[-1:] in ".:\"”'’)":
+        return False
+    return sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+
+
 def trim_title_names(sents, mentions) -> None:  # type: ignore[no-untyped-def]
     """A headline runs a name into its verb ("Attorney General Jo Ann Barr Holds Talks",
     "Magnus Travels to ..."): a title mention that begins with a name the body writes (or with
     its surname) is cut to that name."""
     from dataclasses import replace
 
-    body = {tuple(name_tokens(m.name)) for s, ms in zip(sents, mentions, strict=True)
-            if not s.title for m in ms if m.name and len(name_tokens(m.name)) >= 2}
+    heads = [_headline(s) for s in sents]
+    body = {tuple(name_tokens(m.name)) for h, ms in zip(heads, mentions, strict=True)
+            if not h for m in ms if m.name and len(name_tokens(m.name)) >= 2}
     if not body:
         return
     surnames = {b[-1] for b in body}
-    for i, s in enumerate(sents):
-        if not s.title:
+    for i in range(len(sents)):
+        if not heads[i]:
             continue
         fixed = []
         for m in mentions[i]:
