@@ -239,3 +239,21 @@ def test_spanish_rank_and_title_surname() -> None:
     got = {m.name: m.post for m in ms}
     assert got == {
         "Raúl Pons Gil": "secretario de Marina", "Rosa Alcalde Vera": "secretaria de Salud"}
+
+
+def test_headline_name_run_into_its_verb_is_cut() -> None:
+    rec = run(
+        "Commissioner Dale Ormond Visits Tijuana; Ports Reviewed\n\n"
+        f"{EN_EVENT} Commissioner Dale Ormond of CBP attended the session in person."
+    )
+    assert [p.name for p in rec.people] == ["Dale Ormond"]
+
+
+def test_relative_apposition_and_wrapped_name() -> None:
+    rec = run(
+        f"{EN_EVENT} Officials heard Rosa Quintero Paz, who serves as Acting Attorney\n"
+        "General, and later Attorney General Quintero spoke. U.S. Secretary of Energy Ray\n"
+        "Lindell attended."
+    )
+    assert [p.name for p in rec.people] == ["Rosa Quintero Paz", "Ray Lindell"]
+    assert person(rec, "Rosa Quintero Paz").post == "Acting Attorney General"

@@ -281,7 +281,7 @@ def _name_first(text, toks, used, lx, lang, orgs):  # type: ignore[no-untyped-de
         k = i + size
         if k + 1 < len(toks) and toks[k].text == ",":
             k += 1
-            k, owner, n = _appositive(toks, k, lx, lang)
+            k, owner, head_at, n = _appositive(toks, k, lx, lang)
             if n:
                 end = _post_tail(toks, n, lx)
                 post = span(text, toks, k, end)
@@ -300,7 +300,7 @@ def _name_first(text, toks, used, lx, lang, orgs):  # type: ignore[no-untyped-de
                         toks[end - 1].end,
                         span(text, toks, i, i + size),
                         post,
-                        toks[k].text,
+                        " ".join(t.text for t in toks[head_at:n]),
                         org,
                         _post_country(post, lang)
                         or (country_of(owner, lang) if owner else None)
@@ -361,15 +361,21 @@ def _org_country(org: str | None, orgs) -> str | None:  # type: ignore[no-untype
     return found.country if found else None
 
 
-def _appositive(toks: list[Tok], k: int, lx, lang: str) -> tuple[int, str | None, int]:  # type: ignore[no-untyped-def]
+def _appositive(toks: list[Tok], k: int, lx, lang: str) -> tuple[int, str | None, int, int]:  # type: ignore[no-untyped-def]
     """The post set off after a name: (where the post starts, the owner written before it,
     where its head ends; 0 when there is none). Forms: "the U.S. Consul in ...", "then
     Commissioner of CBP", "CBP's Director of Field Operations", "Canada's Minister of ...",
     "Southern Border Advisor"."""
-    skip = set(load(lang, "titles").get("apposition_skip", []))
+    skip = [tuple(w.split()) for w in load(lang, "titles").get("apposition_skip", [])]
     modifiers = set(load(lang, "titles").get("post_modifiers", []))
-    while k < len(toks) and toks[k].text.lower() in skip:
-        k += 1
+    moved = True
+    while moved:
+        moved = False
+        for words in sorted(skip, key=len, reverse=True):
+            if tuple(t.text.lower() for t in toks[k : k + len(words)]) == words:
+                k += len(words)
+                moved = True
+                break
     owner = None
     if k < len(toks) and toks[k].possessive:
         owner = toks[k].bare
@@ -378,7 +384,7 @@ def _appositive(toks: list[Tok], k: int, lx, lang: str) -> tuple[int, str | None
         n = match_at(toks, j, lx.lower_heads) if j == k else 0
         n = n or match_at(toks, j, lx.heads)
         if n:
-            return k, owner, j + n
+            return k, owner, j, j + n
         tok = toks[j]
         if (
             not (tok.cap or tok.text == "and")
@@ -386,7 +392,7 @@ def _appositive(toks: list[Tok], k: int, lx, lang: str) -> tuple[int, str | None
             or (name_word(tok, lx, lang) and j + 1 < len(toks) and toks[j + 1].text == ",")
         ):
             break
-    return k, owner, 0
+    return k, owner, 0, 0
 
 
 def _org_run(text: str, toks: list[Tok], j: int) -> str:

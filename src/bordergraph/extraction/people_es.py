@@ -204,8 +204,10 @@ def find_mentions_es(text: str, orgs=None) -> list[Mention]:  # type: ignore[no-
             i = last
         else:
             i += n
-    out.extend(_name_first(text, toks, used, lx, orgs))
-    return sorted(out, key=lambda m: m.start)
+    later = _name_first(text, toks, used, lx, orgs)
+    # a back-reference inside a post set off after a name is part of that post
+    out = [m for m in out if not any(n.start <= m.start and m.end <= n.end for n in later)]
+    return sorted(out + later, key=lambda m: m.start)
 
 
 def _inside_name(toks: list[Tok], i: int, lx: _Lex) -> bool:
@@ -329,6 +331,12 @@ def _org_country(org: str | None, orgs) -> str | None:  # type: ignore[no-untype
     return found.country if found else None
 
 
+@cache
+def _skips() -> tuple[tuple[str, ...], ...]:
+    words = load("es", "titles").get("apposition_skip", [])
+    return tuple(sorted((tuple(w.split()) for w in words if " " in w), key=len, reverse=True))
+
+
 def _name_first(text, toks, used, lx, orgs):  # type: ignore[no-untyped-def]
     """ "Roberto Velasco Álvarez, jefe de la Unidad para América del Norte"."""
     out = []
@@ -340,7 +348,12 @@ def _name_first(text, toks, used, lx, orgs):  # type: ignore[no-untyped-def]
             continue
         k = i + size
         if k + 1 < len(toks) and toks[k].text == ",":
-            k += 1 + (toks[k + 1].text.lower() in _DETS)
+            k += 1
+            for words in _skips():  # "X, quien funge como subsecretario ..."
+                if tuple(t.text.lower() for t in toks[k : k + len(words)]) == words:
+                    k += len(words)
+                    break
+            k += k < len(toks) and toks[k].text.lower() in _DETS
             n = _head_at(toks, k, lx)
             if n:
                 end = _complement(toks, k + n, lx)

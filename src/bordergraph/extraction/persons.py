@@ -71,6 +71,8 @@ def _compatible(head: str | None, cluster: PersonCluster, lang: str) -> bool:
         return True
     if head in _honorifics(lang) or cluster.head in _honorifics(lang):
         return True  # "Mr. Brooks" is Brooks whatever his post
+    if head.endswith(" " + cluster.head) or cluster.head.endswith(" " + head):
+        return True  # "Secretary Osorio Chong" is "the Interior Secretary"
     return cluster.head in _synonyms(lang).get(head, []) or head in _synonyms(lang).get(
         cluster.head, []
     )
@@ -119,6 +121,8 @@ def cluster(
         _absorb(people[best], s, m)
         ids[s][i] = best
     for p in people:
+        p.name = " ".join(p.name.split())  # a name or post wrapped over a line break
+        p.post = " ".join(p.post.split()) if p.post else p.post
         p.mentions.sort(key=lambda x: (x[0], x[1].start))
         p.first = (p.mentions[0][0], p.mentions[0][1].start)
     return people, ids
@@ -179,10 +183,22 @@ def trim_title_names(sents, mentions) -> None:  # type: ignore[no-untyped-def]
         return
     surnames = {b[-1] for b in body}
     for i in range(len(sents)):
-        if not heads[i]:
-            continue
         fixed = []
         for m in mentions[i]:
+            if not heads[i] and "\n" in (m.name or ""):
+                # a heading line run into its paragraph ("... President Peña Nieto\nShortly"):
+                # cut at the break when the first line holds a name the release writes
+                first = m.name.split("\n")[0].strip()  # type: ignore[union-attr]
+                ft = tuple(name_tokens(first))
+                own = tuple(name_tokens(m.name or ""))
+                if ft and any(_contains(list(b), list(ft)) >= 0 for b in body
+                              if b not in (ft, own) and len(b) >= len(ft)):
+                    m = replace(m, name=first, end=m.start + m.name.find(first) + len(first))  # type: ignore[union-attr]
+                fixed.append(m)
+                continue
+            if not heads[i]:
+                fixed.append(m)
+                continue
             toks = tuple(name_tokens(m.name or ""))
             cut = None
             if toks and tuple(toks) not in body:
