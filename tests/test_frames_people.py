@@ -257,3 +257,27 @@ def test_relative_apposition_and_wrapped_name() -> None:
     )
     assert [p.name for p in rec.people] == ["Rosa Quintero Paz", "Ray Lindell"]
     assert person(rec, "Rosa Quintero Paz").post == "Acting Attorney General"
+
+
+def test_place_in_or_after_the_post_gives_the_country() -> None:
+    ms = find_mentions(
+        "Laredo Mayor Pat Ruiz met Governor Ana Villa Soto of Nuevo Leon and Matamoros "
+        "Mayor Eva Lugo.",
+        "en",
+    )
+    got = {m.name: m.country for m in ms}
+    assert got == {"Pat Ruiz": "US", "Ana Villa Soto": "MX", "Eva Lugo": "MX"}
+    from bordergraph.extraction.people_es import find_mentions_es
+
+    ms = find_mentions_es("Llegó el alcalde de Douglas, Luis Mena; también el de Nogales, Ana Paz.")
+    assert (ms[0].name, ms[0].country) == ("Luis Mena", "US")
+
+
+def test_flanked_by_takes_the_side_of_the_person_before() -> None:
+    rec = run(
+        f"{EN_EVENT} President Andrés Manuel López Obrador was flanked by Interior Secretary "
+        "Olga Ruiz Peña and Navy Secretary Admiral Tomás Lira Soto.",
+        publisher="City of Testville",
+    )
+    assert person(rec, "Olga Ruiz Peña").country == "MX"
+    assert person(rec, "Tomás Lira Soto").country == "MX"

@@ -118,9 +118,15 @@ def _post_first(text, toks, i, n, lx, lang, orgs):  # type: ignore[no-untyped-de
     size = name_length(toks, name_at, lx, lang)
     end = name_at + size
     name = re.sub(r"['’]s$", "", span(text, toks, name_at, end))
-    if end + 1 < len(toks) and toks[end].text == "of" and country_of(toks[end + 1].text, lang):
-        country = country or country_of(toks[end + 1].text, lang)
-        end += 2
+    if end + 1 < len(toks) and toks[end].text == "of":
+        # "Governor X of Mexico", "Governor X of Nuevo Leon": the place after the name
+        for w in (3, 2, 1):
+            place = span(text, toks, end + 1, min(end + 1 + w, len(toks)))
+            code = country_of(place, lang) or place_country(place)
+            if code and end + 1 + w <= len(toks):
+                country = country or code
+                end += 1 + w
+                break
     real = [
         t
         for t in toks[name_at : name_at + size]
@@ -208,6 +214,14 @@ def _left(text, toks, i, lx, lang, orgs):  # type: ignore[no-untyped-def]
         if orgs is not None and orgs.lookup(tok.text) is not None:
             org = tok.text
             break
+        place = next(
+            (w for w in (3, 2, 1) if k - w >= 0 and place_country(span(text, toks, k - w, k))),
+            0,
+        )
+        if place:  # "Brownsville Mayor", "San Diego Mayor": the city's country
+            country = country or place_country(span(text, toks, k - place, k))
+            k -= place
+            break
         if (
             name_word(tok, lx, lang)
             and not state_country(tok.text, lang)
@@ -227,6 +241,35 @@ def _left(text, toks, i, lx, lang, orgs):  # type: ignore[no-untyped-def]
             country_of(toks[k].text, lang) if toks[k].text in ("U.S.",) else None
         )
     return k, org, country
+
+
+@cache
+def _places() -> dict[str, str]:
+    """Border cities and states (folded) -> country, from the reference port gazetteer and the
+    state lexicons; a name on both sides is left out."""
+    from ..iris import fold
+    from .ports import reference_gazetteer
+
+    seen: dict[str, set[str]] = {}
+    gaz = reference_gazetteer()
+    for e in gaz.entries if gaz is not None else ():
+        if e.kind == "port" and e.country:
+            for key in ("city", "state"):
+                if e.fields.get(key):
+                    seen.setdefault(fold(e.fields[key]), set()).add(e.country)
+    for lang in ("en", "es"):
+        for code, states in load(lang, "places").get("states", {}).items():
+            for name, abbrevs in states.items():
+                for form in (name, *abbrevs):
+                    seen.setdefault(fold(form), set()).add(code)
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1 and k}
+
+
+def place_country(phrase: str) -> str | None:
+    """The country of a border city or state ("Brownsville", "Nuevo Leon"), else None."""
+    from ..iris import fold
+
+    return _places().get(fold(phrase)) if phrase and phrase[:1].isupper() else None
 
 
 @cache

@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 
 from .lexicon import load
 from .namewords import by_first_word
-from .people import Mention
+from .people import Mention, place_country
 from .text import Tok, country_of, tokenize
 
 _LINKS = {"de", "del", "para", "en", "sobre", "ante"}
@@ -318,6 +318,13 @@ def _post_country(post: str, lx: _Lex) -> str | None:
         code = country_of(w, "es")
         if code and (w[0].isupper() or w.lower() in _demonyms()):
             return code
+    place = r"\b(?:de|en)\s+([A-ZÁÉÍÓÚÑ][\wÀ-ÿ]*(?:\s+[A-ZÁÉÍÓÚÑ][\wÀ-ÿ]*){0,2})"
+    for m in re.finditer(place, post):
+        words = m.group(1).split()
+        for n in range(len(words), 0, -1):  # "alcalde de Douglas", "de Agua Prieta"
+            code = place_country(" ".join(words[:n]))
+            if code:
+                return code
     for pattern, code in lx.post_patterns.items():  # "subsecretaria de Estado ..." is a U.S. post
         if re.search(pattern, post):
             return code

@@ -284,6 +284,7 @@ def assign_countries(people, sents, mentions, pids, orgs, lang, home, sides=None
         if p.country is None and p.post:
             p.country = post_country(p.post)
         p.country = p.country or sides.get(p_i)
+    fill_countries(people, lang, None)  # the leaders' gazetteer and the reference data
     lx = load(lang, "roles")
     side_res = [re.compile(x) for x in lx.get("side", [])]
     counter_re = [re.compile(x) for x in lx.get("counterpart", [])]
@@ -312,6 +313,18 @@ def assign_countries(people, sents, mentions, pids, orgs, lang, home, sides=None
                 after = [c for m, c in pairs if m.start >= cm.end()]
                 if code and after and people[after[0]].country is None:
                     people[after[0]].country = code
+    same = [re.compile(x) for x in lx.get("same_side", [])]
+    for i, s in enumerate(sents):  # "X was flanked by A, B and C": X's side
+        for r in same:
+            for cm in r.finditer(s.text):
+                pairs = list(zip(mentions[i], pids[i], strict=True))
+                known = [people[c].country for m, c in pairs
+                         if c >= 0 and m.end <= cm.start() and people[c].country]
+                if not known:
+                    continue
+                for m, c in pairs:
+                    if c >= 0 and m.start >= cm.end() and people[c].country is None:
+                        people[c].country = known[-1]
     for i, s in enumerate(sents):
         ids = {c for c in pids[i] if c >= 0}
         if len(ids) >= 3 and ";" in s.text:
