@@ -33,7 +33,7 @@ from .persons import add_surnames, assign_countries, cluster, trim_title_names
 from .ports import merge as merge_ports
 from .ports import sentence_ports
 from .record import assemble
-from .roles import finish, list_roles, sentence_roles
+from .roles import finish, list_roles, paragraph_events, sentence_roles
 from .sentences import Sentence, split
 from .series import SeriesHit, find_series
 
@@ -101,6 +101,7 @@ def extract_release(text: ReleaseText) -> ReleaseRecord:
     # roles and delegation sides
     sides: dict[int, str] = {}
     facts = []
+    context = paragraph_events(sents, es)
     for i, s in enumerate(sents):
         if s in body:
             facts += sentence_roles(
@@ -108,7 +109,7 @@ def extract_release(text: ReleaseText) -> ReleaseRecord:
                 s.text,
                 list(zip(mentions[i], pids[i], strict=True)),
                 [(m, e) for m, e in es.at(i)],
-                es.main,
+                context[i],
                 s.para == lead_para,
                 lang,
                 sides,

@@ -36,7 +36,7 @@ from .pipeline import _home
 from .ports import merge as merge_ports
 from .ports_es import sentence_ports_es
 from .record import assemble
-from .roles import RoleFact, finish, list_roles
+from .roles import RoleFact, finish, list_roles, paragraph_events
 from .roles_es import sentence_roles_es
 from .sentences import Sentence, split
 from .series_es import series_hits
@@ -250,6 +250,7 @@ def _lead(sents: list[Sentence], body: set[int]) -> int | None:
 
 def _roles(sents, body, mentions, pids, es, lead, leaders, people=None) -> list[RoleFact]:  # type: ignore[no-untyped-def]
     facts: list[RoleFact] = []
+    context = paragraph_events(sents, es)
     for i, s in enumerate(sents):
         if i not in body or s.title:
             continue
@@ -264,7 +265,7 @@ def _roles(sents, body, mentions, pids, es, lead, leaders, people=None) -> list[
             s.text,
             list(zip(mentions[i], pids[i], strict=True)),
             events,
-            es.main,
+            context[i],
             i == lead,
             leaders,
             signing,

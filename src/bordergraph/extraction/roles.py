@@ -199,6 +199,26 @@ def sentence_roles(
     return out
 
 
+def paragraph_events(sents, es) -> list[int | None]:  # type: ignore[no-untyped-def]
+    """Per sentence, the event a sentence without one of its own speaks of: the last event
+    named earlier in its paragraph, else the release's main event."""
+    by_sent: dict[int, list[int]] = {}
+    for (s, _), e in sorted(es.index.items()):
+        m = es._mentions.get((s, _))
+        if m is not None and not m.persons:
+            by_sent.setdefault(s, []).append(e)
+    out: list[int | None] = []
+    last: int | None = None
+    para = None
+    for i, s in enumerate(sents):
+        if s.para != para:
+            para, last = s.para, None
+        out.append(last if last is not None else es.main)
+        if by_sent.get(i):
+            last = by_sent[i][-1]
+    return out
+
+
 def list_roles(sents, body, mentions, pids, es, lang: str, people=None) -> list[RoleFact]:  # type: ignore[no-untyped-def]
     """A list announced by a sentence ending in ":" ("The U.S. delegation included:",
     "Por la parte estadounidense asistieron:") makes every person of the bulleted lines that
