@@ -221,13 +221,9 @@ def trim_title_names(sents, mentions) -> None:  # type: ignore[no-untyped-def]
         mentions[i] = fixed
 
 
-def surname_mentions(
-    text: str, people: list[PersonCluster], taken: list[tuple[int, int]]
-) -> list[tuple[Mention, int]]:
-    """Later bare mentions of known people ("Velasco Álvarez recordó", "Napolitano said"):
-    their last two name words, or the last one of a two-word name, written where no other
-    mention stands. A surname two people share is left unresolved."""
-    out = []
+def _surnames(people: list[PersonCluster]) -> tuple[re.Pattern[str] | None, dict[str, int]]:
+    """One pattern for the later bare mentions of a release's people: their last two name
+    words, or the last one of a two-word name; a surname two people share is left out."""
     owners: dict[str, set[int]] = {}
     for p_i, p in enumerate(people):
         words = [w for w in re.sub(r",?\s+(?:Jr|Sr)\.?$", "", p.name).split()
@@ -238,34 +234,45 @@ def surname_mentions(
             if size == 1 and len(words) > 2:
                 continue  # a lone second surname is ambiguous
             owners.setdefault(" ".join(words[-size:]), set()).add(p_i)
-    for tail, who in sorted(owners.items(), key=lambda kv: -len(kv[0])):
-        if len(who) != 1 or not text or tail not in text:
+    tails = {t: next(iter(w)) for t, w in owners.items() if len(w) == 1}
+    if not tails:
+        return None, tails
+    alt = "|".join(re.escape(t) for t in sorted(tails, key=len, reverse=True))
+    return re.compile(rf"(?<![\wÀ-ÿ])(?:{alt})(?![\wÀ-ÿ])"), tails
+
+
+def surname_mentions(
+    text: str, people: list[PersonCluster], taken: list[tuple[int, int]], found=None  # type: ignore[no-untyped-def]
+) -> list[tuple[Mention, int]]:
+    """Later bare mentions of known people ("Velasco Álvarez recordó", "Napolitano said"),
+    written where no other mention stands."""
+    pattern, tails = found if found is not None else _surnames(people)
+    out = []
+    for m in pattern.finditer(text) if pattern is not None else ():
+        if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in taken):
             continue
-        p_i = next(iter(who))
-        for m in re.finditer(rf"(?<![\wÀ-ÿ]){re.escape(tail)}(?![\wÀ-ÿ])", text):
-            if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in taken):
-                continue
-            taken.append(m.span())
-            out.append((Mention(m.start(), m.end(), tail, kind="short"), p_i))
+        taken.append(m.span())
+        out.append((Mention(m.start(), m.end(), m.group(0), kind="short"), tails[m.group(0)]))
     return out
 
 
 def add_surnames(sents, body, mentions, pids, people) -> None:  # type: ignore[no-untyped-def]
     """Add every later surname mention (:func:`surname_mentions`) to the sentence lists."""
+    found = _surnames(people)
+    if found[0] is None:
+        return
     for i, s in enumerate(sents):
         if (i in body or s in body) and not s.title:
             taken = [(m.start, m.end) for m in mentions[i]]
-            found = surname_mentions(s.text, people, taken)
-            if not found:
+            extra = surname_mentions(s.text, people, taken, found)
+            if not extra:
                 continue
-            pairs = sorted([*zip(mentions[i], pids[i], strict=True), *found],
+            pairs = sorted([*zip(mentions[i], pids[i], strict=True), *extra],
                            key=lambda x: x[0].start)
             mentions[i] = [m for m, _ in pairs]
             pids[i] = [c for _, c in pairs]
-            for m, p_i in found:
+            for m, p_i in extra:
                 people[p_i].mentions.append((i, m))
-
-
 def assign_countries(people, sents, mentions, pids, orgs, lang, home, sides=None) -> None:  # type: ignore[no-untyped-def]
     """Country of each person, strongest evidence first: the mention (a country word in or
     before the post), the organization attached to the person, the bilingual post lexicon

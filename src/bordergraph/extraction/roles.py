@@ -20,6 +20,12 @@ _BOUNDARY = re.compile(r";|,\s+(?:which|who|where|while)\b|\bwhen\b")
 STRONG = {"host", "co_host", "chair", "delegation_head", "signatory"}
 
 
+@cache
+def _rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """A cue pattern compiled once (the cues are few; the sentences many)."""
+    return re.compile(pattern, flags)
+
+
 @dataclass(frozen=True)
 class RoleFact:
     person: int
@@ -125,7 +131,7 @@ def sentence_roles(
     for role in _ROLES:
         cues = lex.get(role, {})
         for pat in cues.get("subject", []):
-            for m in re.finditer(rf"(?<![\w-]){pat}\b", text):
+            for m in _rx(rf"(?<![\w-]){pat}\b").finditer(text):
                 relative = role == "chair" and re.search(r",\s+which\b", text[: m.start()])
                 e = event_near(m.end(), prefer_before=bool(relative))
                 if role == "signatory" and not events and main is None:
@@ -134,7 +140,7 @@ def sentence_roles(
                     add(cid, e, role)
                     _side(m.group(0), cid, countries, lang)
         for pat in cues.get("by", []):
-            for m in re.finditer(rf"\b{pat}\b", text):
+            for m in _rx(rf"\b{pat}\b").finditer(text):
                 if role == "signatory" and not events:
                     continue
                 stop = re.search(
@@ -150,18 +156,18 @@ def sentence_roles(
                         add(cid, e, "participant")
                         _side(text[max(0, m.start() - 30) : m.end()], cid, countries, lang)
         for pat in cues.get("with", []):
-            for m in re.finditer(rf"\b{pat}", text):
+            for m in _rx(rf"\b{pat}").finditer(text):
                 for cid in after(m.end()):
                     add(cid, event_near(m.end()), role)
         if role == "host":
-            for m in re.finditer(r"\bwelcomed\b", text):
+            for m in _rx(r"\bwelcomed\b").finditer(text):
                 for cid in after(m.end()):
                     add(cid, event_near(m.end()), "participant")
     out += label_roles(s, text, people, own[0] if own else main, lang)
     part = lex.get("participant", {})
     lists = part.get("list", [])
     for pat in part.get("object", []) + lists:
-        for m in re.finditer(rf"\b{pat}\b", text):
+        for m in _rx(rf"\b{pat}\b").finditer(text):
             heads = [f for f in out if f.role == "delegation_head"]
             earlier = [e for em, e in events if em.end <= m.start() and len(em.persons) < 2]
             whole = pat.startswith("among") or pat in lists
@@ -170,7 +176,7 @@ def sentence_roles(
                 if heads:
                     _copy_side(heads[0].person, cid, countries)
     for pat in part.get("subject", []):
-        for m in re.finditer(rf"\b{pat}\b", text):
+        for m in _rx(rf"\b{pat}\b").finditer(text):
             for cid in before(m.start()):
                 if cid not in bilateral:
                     add(cid, event_near(m.end()), "participant")
@@ -183,7 +189,7 @@ def sentence_roles(
             add(cid, default, "participant")
     speak = alternation(lex.get("speaker", {}).get("verbs", []))
     for pat in lex.get("speaker", {}).get("openers", []):
-        for m in re.finditer(pat, text):
+        for m in _rx(pat).finditer(text):
             first = [cid for pm, cid in people if m.end() <= pm.start < m.end() + 60]
             if first:
                 add(first[0], main, "speaker")
@@ -191,7 +197,7 @@ def sentence_roles(
         if re.search(rf"[”\"’']\s*,?\s*{speak}\s+$", text[: pm.start]):
             add(cid, main, "speaker")  # "“...,” said Director Flores."
         tail = text[pm.end : pm.end + 40]
-        if re.match(rf"\s*(?:,[^,]{{0,30}},\s*)?{speak}\b", tail) or (
+        if _rx(rf"\s*(?:,[^,]{{0,30}},\s*)?{speak}\b").match(tail) or (
             text.rstrip().endswith(text[pm.start : pm.end])
             and text[: pm.start].rstrip().endswith(":")
         ):

@@ -13,7 +13,7 @@ from functools import cache
 
 from .lex_es import alt
 from .lexicon import could_match, load
-from .roles import RoleFact, label_roles
+from .roles import RoleFact, _rx, label_roles
 
 _CLAUSE = re.compile(
     r";|(?<!\b[A-Z])\.\s|,\s+(?:quien|que|donde|mientras|(?:de|en|con|a)\s+(?:la|el|los|las)\s+(?:que|cual))\b"
@@ -78,7 +78,7 @@ def sentence_roles_es(
     taken: list[tuple[int, int]] = []
     for role in ("delegation_head", "co_host", "chair", "host", "signatory"):
         for pat in cues(role):
-            for m in re.finditer(rf"(?<![\wÀ-ÿ]){pat}(?![\wÀ-ÿ])", text, re.I):
+            for m in _rx(rf"(?<![\wÀ-ÿ]){pat}(?![\wÀ-ÿ])", re.I).finditer(text):
                 if any(a <= m.start() < b for a, b in taken):
                     continue
                 taken.append(m.span())
@@ -97,7 +97,7 @@ def sentence_roles_es(
         (m.start(), m.end(), role)
         for group, role in listed.items()
         for pat in cues(group)
-        for m in re.finditer(rf"(?<![\wÀ-ÿ]){pat}(?![\wÀ-ÿ])", text, re.I)
+        for m in _rx(rf"(?<![\wÀ-ÿ]){pat}(?![\wÀ-ÿ])", re.I).finditer(text)
     )
     heads_end = alt(lex.get("after_heads", []))
     for n, (_, b, role) in enumerate(spots):
@@ -111,25 +111,25 @@ def sentence_roles_es(
         for cid in who:
             add(cid, e, "signatory")
     for pat in cues("signatory_by"):
-        for m in re.finditer(rf"\b{pat}\b", text, re.I):
+        for m in _rx(rf"\b{pat}\b", re.I).finditer(text):
             for pm, cid in people:
                 if pm.start >= m.end():
                     add(cid, event_near(m.start()), "signatory")
     for pat in cues("participant"):
-        for m in re.finditer(rf"(?<![\wÀ-ÿ]){pat}(?![\wÀ-ÿ])", text, re.I):
+        for m in _rx(rf"(?<![\wÀ-ÿ]){pat}(?![\wÀ-ÿ])", re.I).finditer(text):
             before, _ = clause(m.start(), m.end())
             after = [cid for pm, cid in people if pm.start >= m.end()]
             for cid in before or after:
                 add(cid, event_near(m.end()), "participant")
     for pat in cues("participant_objects"):
-        for m in re.finditer(rf"(?<![\wÀ-ÿ]){pat}(?![\wÀ-ÿ])", text, re.I):
+        for m in _rx(rf"(?<![\wÀ-ÿ]){pat}(?![\wÀ-ÿ])", re.I).finditer(text):
             for cid in clause(m.start(), m.end())[1]:
                 add(cid, event_near(m.end()), "participant")
     for m, e in events:
         for cid in m.persons:
             add(cid, e, "participant")
     for pat in cues("leaders_group"):
-        for m in re.finditer(rf"\b{pat}\b", text, re.I):
+        for m in _rx(rf"\b{pat}\b", re.I).finditer(text):
             targets = [e for em, e in events if em.start > m.end() and not em.ref]
             for e in targets[:1]:
                 for cid in sorted(leaders):
@@ -146,6 +146,6 @@ def sentence_roles_es(
         ):
             add(cid, event_near(pm.start), "speaker")
         # verb first, after a quotation: '"...", afirmó Buenrostro Sánchez'
-        if re.search(rf"{speak}\s+(?:(?:el|la)\s+)?$", text[max(0, pm.start - 40) : pm.start]):
+        if _rx(rf"{speak}\s+(?:(?:el|la)\s+)?$").search(text[max(0, pm.start - 40) : pm.start]):
             add(cid, event_near(pm.start), "speaker")
     return out
