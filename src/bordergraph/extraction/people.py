@@ -22,6 +22,9 @@ from .namewords import Mention, joins, lex, match_at, name_length, name_word, sp
 from .text import Tok, country_of, country_words, state_country, tokenize
 
 _LINK = {"of", "for", "to", "on"}
+# Function words that end a run of modifiers before a post's head.
+_STOPS = {"of", "for", "to", "on", "in", "at", "and", "or", "who", "which", "that", "with", "by",
+          "from", "as", "said", "says", "was", "is", "were", "are", "has", "had", "will"}
 
 
 def find_mentions(text: str, lang: str = "en", orgs=None) -> list[Mention]:  # type: ignore[no-untyped-def]
@@ -151,8 +154,16 @@ def _plural(text, toks, i, head, lx, lang, orgs):  # type: ignore[no-untyped-def
         if not size:
             break
         real = [t for t in toks[j : j + size] if not re.fullmatch(r"[A-Z]\.", t.text)]
-        found.append((j, j + size, len(real)))
-        j += size
+        dept = None
+        end = j + size
+        if end + 2 < len(toks) and toks[end].text == "(":
+            close = next((c for c in range(end + 1, min(end + 8, len(toks)))
+                          if toks[c].text == ")"), None)
+            if close is not None:  # "Secretaries Rice (State), Chertoff (Homeland Security)"
+                dept = span(text, toks, end + 1, close)
+                end = close + 1
+        found.append((j, j + size, len(real), dept))
+        j = end
         if j < len(toks) and toks[j].text in joiners:
             k = j + 1
             if k < len(toks) and toks[k].text in joiners:
@@ -164,12 +175,14 @@ def _plural(text, toks, i, head, lx, lang, orgs):  # type: ignore[no-untyped-def
     if len(found) < 2:
         return [], i + 1
     out = []
-    for a, b, n_real in found:
+    link = load(lang, "titles").get("post_link", "of")
+    for a, b, n_real, dept in found:
         name = re.sub(r"['’]s$", "", span(text, toks, a, b))
         start = toks[left].start if a == found[0][0] else toks[a].start
-        out.append(Mention(start, toks[b - 1].end, name, head, head, org, country,
+        post = f"{head} {link} {dept}" if dept else head
+        out.append(Mention(start, toks[b - 1].end, name, post, head, org, country,
                            "full" if n_real >= 2 else "short"))
-    return out, found[-1][1]
+    return out, j
 
 
 def _left(text, toks, i, lx, lang, orgs):  # type: ignore[no-untyped-def]
@@ -322,7 +335,8 @@ def _name_first(text, toks, used, lx, lang, orgs):  # type: ignore[no-untyped-de
             i += max(size, 1)
             continue
         k = i + size
-        if k + 1 < len(toks) and toks[k].text == ",":
+        if k + 1 < len(toks) and toks[k].text in (",", "("):
+            paren = toks[k].text == "("
             k += 1
             k, owner, head_at, n = _appositive(toks, k, lx, lang)
             if n:
@@ -331,6 +345,13 @@ def _name_first(text, toks, used, lx, lang, orgs):  # type: ignore[no-untyped-de
                 org = None
                 if owner and not country_of(owner, lang):
                     org = owner
+                if paren and end + 1 < len(toks) and toks[end].text == ",":
+                    # "Name (Administrator, Environmental Protection Agency)"
+                    close = next((c for c in range(end + 1, min(end + 12, len(toks)))
+                                  if toks[c].text == ")"), None)
+                    if close is not None and toks[end + 1].cap:
+                        org = span(text, toks, end + 1, close)
+                        end = close
                 if end + 1 < len(toks) and toks[end].text in ("for", "at", "of"):
                     j = end + 1 + (toks[end + 1].text == "the")
                     if j < len(toks) and toks[j].cap:
@@ -424,11 +445,16 @@ def _appositive(toks: list[Tok], k: int, lx, lang: str) -> tuple[int, str | None
         owner = toks[k].bare
         k += 1
     for j in range(k, min(k + 5, len(toks))):
-        n = match_at(toks, j, lx.lower_heads) if j == k else 0
+        lower_run = all(t.text.islower() for t in toks[k:j])
+        n = match_at(toks, j, lx.lower_heads) if lower_run else 0
         n = n or match_at(toks, j, lx.heads)
         if n:
             return k, owner, j, j + n
         tok = toks[j]
+        lower_ok = tok.text.islower() and tok.text not in _STOPS and any(
+            match_at(toks, x, lx.lower_heads) for x in range(j + 1, min(j + 4, len(toks))))
+        if lower_ok:  # "the homeland security secretary"
+            continue
         if (
             not (tok.cap or tok.text == "and")
             or (tok.text in lx.not_name - lx.complement and tok.text not in modifiers)
