@@ -281,3 +281,26 @@ def test_flanked_by_takes_the_side_of_the_person_before() -> None:
     )
     assert person(rec, "Olga Ruiz Peña").country == "MX"
     assert person(rec, "Tomás Lira Soto").country == "MX"
+
+
+def test_rank_name_parenthesised_post_and_plural_departments() -> None:
+    ms = find_mentions(
+        "Present were General Raúl Peña Cruz and Admiral Lía Soto Mar; Dan Roy (Administrator, "
+        "Small Business Administration); and Secretaries Kay (Labor) and Moss (Energy).",
+        "en",
+    )
+    got = {m.name: (m.post, m.org) for m in ms}
+    assert got["Raúl Peña Cruz"] == (None, None)
+    assert got["Lía Soto Mar"] == (None, None)
+    assert got["Dan Roy"] == ("Administrator", "Small Business Administration")
+    assert got["Kay"] == ("Secretary of Labor", None)
+    assert got["Moss"] == ("Secretary of Energy", None)
+
+
+def test_lower_case_modifiers_before_a_head() -> None:
+    ms = find_mentions("They met Ana Ruiz, the border security adviser, in Yuma.", "en")
+    assert [(m.name, m.post) for m in ms] == [("Ana Ruiz", "border security adviser")]
+    from bordergraph.extraction.people_es import find_mentions_es
+
+    ms = find_mentions_es("Llegó el asesor municipal Pedro Lara Gil.")
+    assert [(m.name, m.post) for m in ms] == [("Pedro Lara Gil", "asesor municipal")]

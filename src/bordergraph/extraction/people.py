@@ -331,7 +331,8 @@ def _name_first(text, toks, used, lx, lang, orgs):  # type: ignore[no-untyped-de
     i = 0
     while i < len(toks):
         size = name_length(toks, i, lx, lang) if i not in used else 0
-        if size < 2 or (i and toks[i - 1].cap):
+        ranked = i > 0 and toks[i - 1].text in lx.ranks and i - 1 not in used
+        if size < 2 or (i and toks[i - 1].cap and not ranked):
             i += max(size, 1)
             continue
         k = i + size
@@ -375,6 +376,11 @@ def _name_first(text, toks, used, lx, lang, orgs):  # type: ignore[no-untyped-de
                 used.update(range(i, end))
                 i = end
                 continue
+        if ranked and not (i + size < len(toks) and toks[i + size].cap):
+            # "General Homero Mendoza Ruiz and ...": a rank and a name, no post
+            out.append(Mention(toks[i - 1].start, toks[i + size - 1].end,
+                               span(text, toks, i, i + size), kind="full"))
+            used.update(range(i - 1, i + size))
         i += size
     return out
 

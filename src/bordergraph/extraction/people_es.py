@@ -248,6 +248,12 @@ def _post_first(text, toks, i, n, lx, orgs):  # type: ignore[no-untyped-def]
     ):
         # "la secretaria de Economía, Tatiana Clouthier"; "..., general Luis Sandoval"
         name_at = _after_rank(toks, comp_end + 1, lx)
+    elif (
+        comp_end > i + n
+        and all(t.text.islower() for t in toks[i + n : comp_end])
+        and name_length(toks, comp_end, lx) >= 2
+    ):
+        name_at = comp_end  # "el asesor municipal Luis Ramírez"
     elif comp_end > i + n:  # "el secretario de Estado Antony Blinken": name glued on
         cut = comp_end
         while cut > i + n and _name_word(toks[cut - 1], lx):
