@@ -304,3 +304,14 @@ def test_lower_case_modifiers_before_a_head() -> None:
 
     ms = find_mentions_es("Llegó el asesor municipal Pedro Lara Gil.")
     assert [(m.name, m.post) for m in ms] == [("Pedro Lara Gil", "asesor municipal")]
+
+
+def test_bare_name_as_the_subject_of_a_person_verb() -> None:
+    ms = find_mentions("Nora Quill said the port would open; Pima County approved it.", "en")
+    assert [(m.name, m.post) for m in ms] == [("Nora Quill", None)]
+    ms = find_mentions("Ana Lee, who met the mayor, left.", "en")
+    assert [m.name for m in ms] == ["Ana Lee"]
+    from bordergraph.extraction.people_es import find_mentions_es
+
+    ms = find_mentions_es("Luisa Paz Rey encabezó la delegación; Ciudad Juárez recibió apoyo.")
+    assert [(m.name, m.post) for m in ms] == [("Luisa Paz Rey", None)]

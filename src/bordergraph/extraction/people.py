@@ -64,7 +64,53 @@ def find_mentions(text: str, lang: str = "en", orgs=None) -> list[Mention]:  # t
     # a back-reference inside a post written after a name ("Chief of Staff to the Attorney
     # General") is part of that post
     out = [m for m in out if not any(n.start <= m.start and m.end <= n.end for n in later)]
-    return sorted(out + later, key=lambda m: m.start)
+    out += later
+    out += bare_names(text, toks, out, lang, orgs, lambda t, i: name_length(t, i, lx, lang))
+    return sorted(out, key=lambda m: m.start)
+
+
+@cache
+def _subject_verbs(lang: str) -> re.Pattern[str] | None:
+    """The verbs whose subject is a person: speech verbs and role verbs of the roles lexicon."""
+    lex_ = load(lang, "roles")
+    pats: list[str] = [re.escape(v) for v in lex_.get("speaker", {}).get("verbs", [])]
+    for key in ("delegation_head", "co_host", "chair", "host", "signatory", "participant"):
+        cues = lex_.get(key, {})
+        pats += cues.get("subject", []) if isinstance(cues, dict) else cues
+    pats = [p for p in pats if p]
+    if not pats:
+        return None
+    alt_ = "|".join(sorted(pats, key=len, reverse=True))
+    rel = r"(?:,?\s*(?:who|quien|que)\s+)?"
+    return re.compile(rf"\s*(?:,[^,;]{{0,60}},\s*)?{rel}(?:{alt_})(?![\wÀ-ÿ])",
+                      re.I if lang != "en" else 0)
+
+
+def bare_names(text, toks, known, lang, orgs, size_at):  # type: ignore[no-untyped-def]
+    """A name with no post, written as the subject of a person's verb ("Marcelo Ebrard
+    said", "Alicia Bárcena encabezó"): two name words or more, not an organization."""
+    verbs = _subject_verbs(lang)
+    if verbs is None:
+        return []
+    taken = [(m.start, m.end) for m in known]
+    out = []
+    i = 0
+    while i < len(toks):
+        size = size_at(toks, i)
+        if size < 2 or (i and toks[i - 1].cap) or any(a <= toks[i].start < b for a, b in taken):
+            i += max(size, 1)
+            continue
+        a, b = toks[i].start, toks[i + size - 1].end
+        name = text[a:b]
+        if (
+            verbs.match(text, b)
+            and not (orgs is not None and orgs.lookup(name) is not None)
+            and not place_country(name)
+            and "\n" not in name
+        ):
+            out.append(Mention(a, b, name, kind="full"))
+        i += size
+    return out
 
 
 def _post_first(text, toks, i, n, lx, lang, orgs):  # type: ignore[no-untyped-def]

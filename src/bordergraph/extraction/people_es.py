@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 
 from .lexicon import load
 from .namewords import by_first_word
-from .people import Mention, place_country
+from .people import Mention, bare_names, place_country
 from .text import Tok, country_of, tokenize
 
 _LINKS = {"de", "del", "para", "en", "sobre", "ante"}
@@ -207,7 +207,9 @@ def find_mentions_es(text: str, orgs=None) -> list[Mention]:  # type: ignore[no-
     later = _name_first(text, toks, used, lx, orgs)
     # a back-reference inside a post set off after a name is part of that post
     out = [m for m in out if not any(n.start <= m.start and m.end <= n.end for n in later)]
-    return sorted(out + later, key=lambda m: m.start)
+    out += later
+    out += bare_names(text, toks, out, "es", orgs, lambda t, i: name_length(t, i, lx))
+    return sorted(out, key=lambda m: m.start)
 
 
 def _inside_name(toks: list[Tok], i: int, lx: _Lex) -> bool:
