@@ -378,7 +378,11 @@ def _name_first(text, toks, used, lx, lang, orgs):  # type: ignore[no-untyped-de
     while i < len(toks):
         size = name_length(toks, i, lx, lang) if i not in used else 0
         ranked = i > 0 and toks[i - 1].text in lx.ranks and i - 1 not in used
-        if size < 2 or (i and toks[i - 1].cap and not ranked):
+        if (
+            size < 2
+            or (i and toks[i - 1].cap and not ranked)
+            or place_country(span(text, toks, i, i + size))  # "In Monterrey, Nuevo León, ..."
+        ):
             i += max(size, 1)
             continue
         k = i + size
