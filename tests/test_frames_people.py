@@ -315,3 +315,16 @@ def test_bare_name_as_the_subject_of_a_person_verb() -> None:
 
     ms = find_mentions_es("Luisa Paz Rey encabezó la delegación; Ciudad Juárez recibió apoyo.")
     assert [(m.name, m.post) for m in ms] == [("Luisa Paz Rey", None)]
+
+
+def test_spanish_plural_title_and_multiword_state() -> None:
+    from bordergraph.extraction.people_es import find_mentions_es
+
+    ms = find_mentions_es(
+        "Lo anunciaron los presidentes Ana Lugo Paz y Tim Ward; asistió la gobernadora de "
+        "Baja California, Eva Ruiz Sol."
+    )
+    got = {m.name: (m.post, m.country) for m in ms}
+    assert got["Ana Lugo Paz"][0] == "presidente"
+    assert got["Tim Ward"][0] == "presidente"
+    assert got["Eva Ruiz Sol"] == ("gobernadora de Baja California", "MX")

@@ -231,6 +231,34 @@ def _plural(text, toks, i, head, lx, lang, orgs):  # type: ignore[no-untyped-def
     return out, j
 
 
+def plural_list(text, toks, i, head, size_at, joiners):  # type: ignore[no-untyped-def]
+    """ "los presidentes A y B": one mention per listed name with the singular post (for a
+    language whose names :func:`_plural` does not read)."""
+    found = []
+    j = i + 1
+    while j < len(toks):
+        size = size_at(toks, j)
+        if not size:
+            break
+        found.append((j, j + size))
+        j += size
+        if j < len(toks) and toks[j].text in joiners:
+            k = j + 1 + (j + 1 < len(toks) and toks[j + 1].text in joiners)
+            if size_at(toks, k):
+                j = k
+                continue
+        break
+    if len(found) < 2:
+        return [], i + 1
+    out = []
+    for a, b in found:
+        n_real = len([t for t in toks[a:b] if not re.fullmatch(r"[A-Z]\.", t.text)
+                      and t.text[:1].isupper()])
+        out.append(Mention(toks[a].start, toks[b - 1].end, span(text, toks, a, b), head, head,
+                           None, None, "full" if n_real >= 2 else "short"))
+    return out, j
+
+
 def _left(text, toks, i, lx, lang, orgs):  # type: ignore[no-untyped-def]
     """Modifiers written before a post's title: kept in the post, or read as its organization
     ("GSA", "The Department of State's") or country ("Mexican", "Mexico's")."""

@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 
 from .lexicon import load
 from .namewords import by_first_word
-from .people import Mention, bare_names, place_country
+from .people import Mention, bare_names, place_country, plural_list
 from .text import Tok, country_of, tokenize
 
 _LINKS = {"de", "del", "para", "en", "sobre", "ante"}
@@ -187,7 +187,18 @@ def find_mentions_es(text: str, orgs=None) -> list[Mention]:  # type: ignore[no-
     out: list[Mention] = []
     used: set[int] = set()
     i = 0
+    plural = {k.lower(): v for k, v in load("es", "titles").get("plural_heads", {}).items()}
     while i < len(toks):
+        if toks[i].text.lower() in plural and i not in used:
+            listed, last = plural_list(
+                text, toks, i, plural[toks[i].text.lower()], lambda t, k: name_length(t, k, lx),
+                set(load("es", "titles").get("list_joiners", [",", "y", "e"])),
+            )
+            if listed:
+                out.extend(listed)
+                used.update(range(i, last))
+                i = last
+                continue
         n = _head_at(toks, i, lx)
         if (
             not n
@@ -321,11 +332,19 @@ def _post_country(post: str, lx: _Lex) -> str | None:
     """ "embajador de México en Estados Unidos" -> MX; "Sección estadounidense" -> US."""
     for alias, name in lx.country_aliases.items():  # "Estados Unidos Mexicanos" is Mexico
         post = post.replace(alias, name)
+    multi = None  # "gobernadora de Baja California": a place of two words or more first
+    for m in re.finditer(r"[A-ZÁÉÍÓÚÑ][\wÀ-ÿ]*(?:\s+(?:de\s+)?[A-ZÁÉÍÓÚÑ][\wÀ-ÿ]*)+", post):
+        code = place_country(m.group(0))
+        if code:
+            multi = multi or code
+            post = post.replace(m.group(0), " ")
     post = _binational().sub("", post)  # "Asuntos Fronterizos México–Estados Unidos": both
     for w in re.findall(r"\b(?:de\s+(?:los\s+)?)?(Estados Unidos|[\wÀ-ÿ]+)", post):
         code = country_of(w, "es")
         if code and (w[0].isupper() or w.lower() in _demonyms()):
             return code
+    if multi:
+        return multi
     place = r"\b(?:de|en)\s+([A-ZÁÉÍÓÚÑ][\wÀ-ÿ]*(?:\s+[A-ZÁÉÍÓÚÑ][\wÀ-ÿ]*){0,2})"
     for m in re.finditer(place, post):
         words = m.group(1).split()
