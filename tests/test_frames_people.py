@@ -328,3 +328,10 @@ def test_spanish_plural_title_and_multiword_state() -> None:
     assert got["Ana Lugo Paz"][0] == "presidente"
     assert got["Tim Ward"][0] == "presidente"
     assert got["Eva Ruiz Sol"] == ("gobernadora de Baja California", "MX")
+
+
+def test_spanish_name_opening_with_a_complement_word() -> None:
+    from bordergraph.extraction.people_es import find_mentions_es
+
+    ms = find_mentions_es("Llegó la gobernadora de Sonora, Marina de la Luz Peña, al acto.")
+    assert [(m.name, m.country) for m in ms] == [("Marina de la Luz Peña", "MX")]

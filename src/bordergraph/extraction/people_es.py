@@ -257,7 +257,7 @@ def _post_first(text, toks, i, n, lx, orgs):  # type: ignore[no-untyped-def]
     elif (
         comp_end < len(toks) - 1
         and toks[comp_end].text == ","
-        and name_length(toks, _after_rank(toks, comp_end + 1, lx), lx) >= 2
+        and _slot_name_length(toks, _after_rank(toks, comp_end + 1, lx), lx) >= 2
     ):
         # "la secretaria de Economía, Tatiana Clouthier"; "..., general Luis Sandoval"
         name_at = _after_rank(toks, comp_end + 1, lx)
@@ -283,7 +283,7 @@ def _post_first(text, toks, i, n, lx, orgs):  # type: ignore[no-untyped-def]
         return Mention(
             start, toks[comp_end - 1].end, None, post, head, org, country, "anaphor"
         ), comp_end
-    size = name_length(toks, name_at, lx)
+    size = name_length(toks, name_at, lx) or _slot_name_length(toks, name_at, lx)
     end = name_at + size
     name = text[toks[name_at].start : toks[end - 1].end]
     real = [
@@ -293,6 +293,19 @@ def _post_first(text, toks, i, n, lx, orgs):  # type: ignore[no-untyped-def]
     ]
     kind = "full" if len(real) >= 2 else "short"
     return Mention(start, toks[end - 1].end, name, post, head, org, country, kind), end
+
+
+def _slot_name_length(toks: list[Tok], k: int, lx: _Lex) -> int:
+    """The name set off after a post, which may open with a word that elsewhere is a post's
+    complement ("la gobernadora de Baja California, Marina del Pilar Ávila")."""
+    n = name_length(toks, k, lx)
+    if n or k >= len(toks) or not _cap(toks[k]) or toks[k].text not in lx.complement:
+        return n
+    j = k + 1
+    while j < len(toks) and toks[j].text in lx.particles:
+        j += 1
+    rest = name_length(toks, j, lx) if j > k + 1 else 0
+    return (j - k) + rest if rest else 0
 
 
 def _after_rank(toks: list[Tok], k: int, lx: _Lex) -> int:
