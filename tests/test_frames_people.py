@@ -335,3 +335,14 @@ def test_spanish_name_opening_with_a_complement_word() -> None:
 
     ms = find_mentions_es("Llegó la gobernadora de Sonora, Marina de la Luz Peña, al acto.")
     assert [(m.name, m.country) for m in ms] == [("Marina de la Luz Peña", "MX")]
+
+
+def test_first_surname_and_paraphrase_speaker() -> None:
+    rec = run(
+        f"{ES_EVENT} La sesión fue copresidida por la secretaria de Economía, Irma Solís Vera. "
+        "Más tarde, Solís calificó el encuentro como productivo.",
+        "es", "Secretaría de Relaciones Exteriores",
+    )
+    assert {"chair", "speaker"} <= kinds(rec, "Irma Solís Vera")
+    rec = run(f"{EN_EVENT} Governor Ana Villa Soto attended. Governor Villa outlined a plan.")
+    assert "speaker" in kinds(rec, "Ana Villa Soto")

@@ -234,6 +234,9 @@ def _surnames(people: list[PersonCluster]) -> tuple[re.Pattern[str] | None, dict
             if size == 1 and len(words) > 2:
                 continue  # a lone second surname is ambiguous
             owners.setdefault(" ".join(words[-size:]), set()).add(p_i)
+        if len(words) >= 3 and words[-2][:1].isupper():
+            # "Tatiana Clouthier Carrillo" is "Clouthier": the first of two surnames
+            owners.setdefault(words[-2], set()).add(p_i)
     tails = {t: next(iter(w)) for t, w in owners.items() if len(w) == 1}
     if not tails:
         return None, tails
