@@ -63,7 +63,8 @@ def _lex() -> _Lex:
     heads = sorted((tuple(h.lower().split()) for h in t.get("heads", [])), key=len, reverse=True)
     return _Lex(
         tuple(heads),
-        frozenset(t.get("post_adjectives", [])),
+        frozenset(t.get("post_adjectives", []))
+        | frozenset(w.lower() for w in load("es", "places").get("demonyms", [])),
         frozenset(t.get("complement_words", [])),
         frozenset(p.get("not_name_words", [])),
         frozenset(p.get("particles", [])),
@@ -271,7 +272,7 @@ def _post_first(text, toks, i, n, lx, orgs):  # type: ignore[no-untyped-def]
         cut = comp_end
         while cut > i + n and _name_word(toks[cut - 1], lx):
             cut -= 1
-        if comp_end - cut >= 2 and _cap(toks[cut - 1]):
+        if comp_end - cut >= 2 and (_cap(toks[cut - 1]) or toks[cut - 1].text in lx.adjectives):
             name_at, comp_end = cut, cut
     post = text[toks[i].start : toks[comp_end - 1].end]
     post, org = _split_org(post, orgs)

@@ -293,6 +293,11 @@ def assign_countries(people, sents, mentions, pids, orgs, lang, home, sides=None
             p.country = org.country if org else None
         if p.country is None and p.post:
             p.country = post_country(p.post)
+        if p.country is None and p.post and orgs is not None:
+            # "titular de la SRE", "head of the Financial Intelligence Unit (UIF)"
+            tail = re.split(r"\s+(?:of the|of|de la|del|de los|de)\s+", p.post)[-1]
+            org = orgs.lookup(tail) if tail != p.post else None
+            p.country = org.country if org else None
         p.country = p.country or sides.get(p_i)
     fill_countries(people, lang, None)  # the leaders' gazetteer and the reference data
     lx = load(lang, "roles")
