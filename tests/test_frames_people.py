@@ -351,7 +351,9 @@ def test_first_surname_and_paraphrase_speaker() -> None:
 def test_demonym_after_a_spanish_head() -> None:
     from bordergraph.extraction.people_es import find_mentions_es
 
-    ms = find_mentions_es("Llegó el embajador canadiense Paul Roy y la canciller mexicana, Eva Gil.")
+    ms = find_mentions_es(
+        "Llegó el embajador canadiense Paul Roy y la canciller mexicana, Eva Gil."
+    )
     got = {m.name: (m.post, m.country) for m in ms}
     assert got == {"Paul Roy": ("embajador canadiense", "CA"),
                    "Eva Gil": ("canciller mexicana", "MX")}
