@@ -281,8 +281,8 @@ def _left(text, toks, i, lx, lang, orgs):  # type: ignore[no-untyped-def]
             owner = re.sub(r"['’]s$", "", span(text, toks, owner_start, k))
             if country_of(owner, lang):
                 country = country_of(owner, lang)
-            elif owner[:1].isupper():
-                org = owner  # "the city's mayor": no organization named
+            elif owner[:1].isupper() and owner not in _head_words(lang):
+                org = owner  # "the city's mayor", "the President's Counsel": none named
             break
         if tok.cap and tok.text.lower() in _demonyms(lang):
             country = country_of(tok.text, lang)  # "Mexican Foreign Secretary": not in the post

@@ -47,7 +47,7 @@ def _cue_patterns(lang: str) -> tuple[str, ...]:
     """Every cue sentence_roles scans for: role subject/by/with cues, participant cues."""
     lex = _lex(lang)
     groups = [lex.get(role, {}) for role in _ROLES] + [lex.get("participant", {})]
-    kinds = ("subject", "by", "with", "object")
+    kinds = ("subject", "by", "with", "object", "list")
     return (*(p for g in groups for kind in kinds for p in g.get(kind, [])), r"welcomed")
 
 
