@@ -357,3 +357,15 @@ def test_demonym_after_a_spanish_head() -> None:
     got = {m.name: (m.post, m.country) for m in ms}
     assert got == {"Paul Roy": ("embajador canadiense", "CA"),
                    "Eva Gil": ("canciller mexicana", "MX")}
+
+
+def test_embassies_cities_and_agencies_are_organizations() -> None:
+    rec = run(
+        f"{EN_EVENT} Staff of the U.S. Embassy in Ottawa, the Embassy of Mexico in Lima, the "
+        "City of Nogales and the Coast Guard attended."
+    )
+    names = {o.name for o in rec.organizations}
+    assert any(n.startswith("U.S. Embassy") for n in names)
+    assert any(n.startswith("Embassy of Mexico") for n in names)
+    assert "City of Nogales" in names
+    assert any("Coast Guard" in n for n in names)
