@@ -128,13 +128,15 @@ def name_length(toks: list[Tok], i: int, lx: Lex, lang: str) -> int:
         elif tok.possessive and name_word(Tok(tok.bare, 0, 0), lx, lang):
             n += 1  # "President Biden's Meeting"
             break
-        elif (
-            tok.text in lx.particles
-            and n
-            and i + n + 1 < len(toks)
-            and name_word(toks[i + n + 1], lx, lang)
-        ):
-            n += 1
+        elif tok.text in lx.particles and n:
+            # "de la Madrid": a run of particles, then a name word
+            k = i + n
+            while k < len(toks) and toks[k].text in lx.particles and k - (i + n) < 3:
+                k += 1
+            if k < len(toks) and name_word(toks[k], lx, lang):
+                n = k - i
+            else:
+                break
         else:
             break
     if (

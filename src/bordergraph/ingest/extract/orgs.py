@@ -137,7 +137,67 @@ def org_table(
                     continue
                 taken.append(m.span())
                 _add(table, sent, m, heads, lang, default_country)
+        for parts in compressed(sent.text, lang):
+            _add(table, sent, _Parts(parts), _heads_before(lang), lang, default_country)
     return table
+
+
+class _Parts:
+    """A name put together from a compressed list, read like a pattern match."""
+
+    def __init__(self, parts: dict[str, str | None]) -> None:
+        self.parts = parts
+
+    def group(self, key: str) -> str | None:
+        return self.parts.get(key)
+
+
+@cache
+def _heads_before(lang: str) -> dict:  # type: ignore[type-arg]
+    return load(lang, "organizations").get("heads_before", {})
+
+
+@cache
+def _compressed_pattern(lang: str) -> re.Pattern[str] | None:
+    plural = load(lang, "organizations").get("plural_heads", {})
+    if not plural:
+        return None
+    art = r"(?:(?:the|la|el|los|las)\s+)?"
+    word = r"[A-ZÁÉÍÓÚÑ][\w’'.-]*"
+    item = rf"(?:(?:de|del|of)\s+)?{art}{word}(?:\s+(?:y\s+|de\s+|del\s+|and\s+|of\s+)?{word})*"
+    link = r"(?:de|of)"
+    return re.compile(
+        rf"(?P<pre>(?:U\.S\.|Mexico['’]s|Mexican)\s+)?\b(?P<plural>{alternation(list(plural))})"
+        rf"\s+{link}\s+"
+        rf"(?P<items>{item}(?:\s*[,;]\s*{item})*[,;]?\s+(?:and|y|e)\s+{item})"
+    )
+
+
+def compressed(text: str, lang: str) -> list[dict[str, str | None]]:
+    """ "the Departments of State, the Treasury, Justice and Defense" -> Department of State,
+    Department of the Treasury, ...; "las Secretarías de la Defensa Nacional y de Marina"."""
+    pattern = _compressed_pattern(lang)
+    if pattern is None or not pattern.search(text):
+        return []
+    plural = load(lang, "organizations").get("plural_heads", {})
+    out = []
+    for m in pattern.finditer(text):
+        head = plural[m.group("plural")]
+        link = "of" if lang == "en" else "de"
+        rest = text[m.start("items") :]
+        upto = re.search(r",\s+(?:así como|as well as)\b|\.\s|\.$|$", rest)
+        whole = rest[: upto.start()] if upto else rest
+        if re.search(r";\s*(?:(?:and|y|e)\s+)?(?:de|del|of)\s", whole):
+            # "de Hacienda y Crédito Público; de Economía, y de A, B y C"
+            items = re.split(r"\s*;\s*(?:(?:and|y|e)\s+)?|,\s+(?:and|y|e)\s+", whole)
+        else:
+            sep = r"\s*,\s*(?:(?:and|y|e)\s+)?|\s+(?:and|y|e)\s+(?=[A-Za-zÁÉÍÓÚÑ])"
+            items = re.split(sep, m.group("items"))
+        for it in items:
+            it = re.sub(rf"^(?:{link}|del)\s+", "", it.strip()).rstrip(".")
+            if it:
+                out.append({"pre": m.group("pre"), "name": f"{head} {link} {it}", "acr": None})
+    return out
 
 
 def _add(

@@ -21,7 +21,7 @@ from ...graph.iris import fold
 from ...records import Organization
 from .lex_es import alt
 from .lexicon import load
-from .orgs import OrgTable, named_publisher
+from .orgs import OrgTable, compressed, named_publisher
 from .sentences import Sentence
 from .text import country_of
 
@@ -146,20 +146,9 @@ def org_table_es(sentences: list[Sentence], publisher: str | None, home: str | N
                     continue  # "el jefe de la Unidad para ...": part of a post
                 taken.append(m.span())
                 _add(table, sent, name, m.group("acr"), home)
-        for name in _ministry_list(sent.text):
-            _add(table, sent, name, None, home)
+        for parts in compressed(sent.text, "es"):
+            _add(table, sent, str(parts["name"]), None, home)
     return table
-
-
-def _ministry_list(text: str) -> list[str]:
-    """ "las secretarías de la Defensa Nacional; de Gobernación, y de Economía" -> names."""
-    m = re.search(r"\bsecretarías\s+(?P<list>de\s.+?)(?:,\s+así como\b|\.\s|\.$|$)", text)
-    if not m:
-        return []
-    parts = re.split(r";\s+(?:y\s+)?|,\s+y\s+|\s+y\s+(?=de\s)", m.group("list"))
-    return [
-        f"Secretaría {p.strip(' ,;')}" for p in parts if re.match(r"de\s+(?:la\s+)?[A-ZÁÉÍÓÚ]", p)
-    ]
 
 
 def _add(table: OrgTable, sent: Sentence, name: str, acr: str | None, home: str | None) -> None:

@@ -22,6 +22,9 @@ from .namewords import Mention, joins, lex, match_at, name_length, name_word, sp
 from .text import Tok, country_of, country_words, state_country, tokenize
 
 _LINK = {"of", "for", "to", "on"}
+# Function words that end a run of modifiers before a post's head.
+_STOPS = {"of", "for", "to", "on", "in", "at", "and", "or", "who", "which", "that", "with", "by",
+          "from", "as", "said", "says", "was", "is", "were", "are", "has", "had", "will"}
 
 
 def find_mentions(text: str, lang: str = "en", orgs=None) -> list[Mention]:  # type: ignore[no-untyped-def]
@@ -32,20 +35,82 @@ def find_mentions(text: str, lang: str = "en", orgs=None) -> list[Mention]:  # t
     out: list[Mention] = []
     used: set[int] = set()
     i = 0
+    plural = load(lang, "titles").get("plural_heads", {})
     while i < len(toks):
+        if toks[i].text in plural and i not in used:
+            listed, last = _plural(text, toks, i, plural[toks[i].text], lx, lang, orgs)
+            if listed:
+                out.extend(listed)
+                used.update(range(i, last))
+                i = last
+                continue
         n = match_at(toks, i, lx.heads)
-        if not n or not toks[i].cap or i in used:
+        lower = 0
+        if not n and i > 0 and toks[i - 1].possessive:
+            lower = n = match_at(toks, i, lx.lower_heads)  # "GAP's chair, Laura Diez"
+        if not n or not (toks[i].cap or lower) or i in used:
             i += 1
             continue
         m, last = _post_first(text, toks, i, n, lx, lang, orgs)
+        if m is not None and lower and m.name is None:
+            m = None
         if m is not None:
             out.append(m)
             used.update(range(i, last))
             i = last
         else:
             i += n
-    out.extend(_name_first(text, toks, used, lx, lang, orgs))
+    later = _name_first(text, toks, used, lx, lang, orgs)
+    # a back-reference inside a post written after a name ("Chief of Staff to the Attorney
+    # General") is part of that post
+    out = [m for m in out if not any(n.start <= m.start and m.end <= n.end for n in later)]
+    out += later
+    out += bare_names(text, toks, out, lang, orgs, lambda t, i: name_length(t, i, lx, lang))
     return sorted(out, key=lambda m: m.start)
+
+
+@cache
+def _subject_verbs(lang: str) -> re.Pattern[str] | None:
+    """The verbs whose subject is a person: speech verbs and role verbs of the roles lexicon."""
+    lex_ = load(lang, "roles")
+    pats: list[str] = [re.escape(v) for v in lex_.get("speaker", {}).get("verbs", [])]
+    for key in ("delegation_head", "co_host", "chair", "host", "signatory", "participant"):
+        cues = lex_.get(key, {})
+        pats += cues.get("subject", []) if isinstance(cues, dict) else cues
+    pats = [p for p in pats if p]
+    if not pats:
+        return None
+    alt_ = "|".join(sorted(pats, key=len, reverse=True))
+    rel = r"(?:,?\s*(?:who|quien|que)\s+)?"
+    return re.compile(rf"\s*(?:,[^,;]{{0,60}},\s*)?{rel}(?:{alt_})(?![\wÀ-ÿ])",
+                      re.I if lang != "en" else 0)
+
+
+def bare_names(text, toks, known, lang, orgs, size_at):  # type: ignore[no-untyped-def]
+    """A name with no post, written as the subject of a person's verb ("Marcelo Ebrard
+    said", "Alicia Bárcena encabezó"): two name words or more, not an organization."""
+    verbs = _subject_verbs(lang)
+    if verbs is None:
+        return []
+    taken = [(m.start, m.end) for m in known]
+    out = []
+    i = 0
+    while i < len(toks):
+        size = size_at(toks, i)
+        if size < 2 or (i and toks[i - 1].cap) or any(a <= toks[i].start < b for a, b in taken):
+            i += max(size, 1)
+            continue
+        a, b = toks[i].start, toks[i + size - 1].end
+        name = text[a:b]
+        if (
+            verbs.match(text, b)
+            and not (orgs is not None and orgs.lookup(name) is not None)
+            and not place_country(name)
+            and "\n" not in name
+        ):
+            out.append(Mention(a, b, name, kind="full"))
+        i += size
+    return out
 
 
 def _post_first(text, toks, i, n, lx, lang, orgs):  # type: ignore[no-untyped-def]
@@ -74,7 +139,9 @@ def _post_first(text, toks, i, n, lx, lang, orgs):  # type: ignore[no-untyped-de
     post_toks = (left, comp_end)
     if name_at is None:
         k = comp_end
-        if k < len(toks) and toks[k].text == "," and (comp_end > i + n or left < i):
+        if k < len(toks) and toks[k].text == "," and (
+            comp_end > i + n or left < i or (i > 0 and toks[i - 1].possessive)
+        ):
             k += 1  # "the United States Ambassador to Mexico, Kenneth Salazar"
         while k < len(toks) and toks[k].text in lx.ranks:
             k += 1
@@ -100,9 +167,15 @@ def _post_first(text, toks, i, n, lx, lang, orgs):  # type: ignore[no-untyped-de
     size = name_length(toks, name_at, lx, lang)
     end = name_at + size
     name = re.sub(r"['’]s$", "", span(text, toks, name_at, end))
-    if end + 1 < len(toks) and toks[end].text == "of" and country_of(toks[end + 1].text, lang):
-        country = country or country_of(toks[end + 1].text, lang)
-        end += 2
+    if end + 1 < len(toks) and toks[end].text == "of":
+        # "Governor X of Mexico", "Governor X of Nuevo Leon": the place after the name
+        for w in (3, 2, 1):
+            place = span(text, toks, end + 1, min(end + 1 + w, len(toks)))
+            code = country_of(place, lang) or place_country(place)
+            if code and end + 1 + w <= len(toks):
+                country = country or code
+                end += 1 + w
+                break
     real = [
         t
         for t in toks[name_at : name_at + size]
@@ -113,6 +186,77 @@ def _post_first(text, toks, i, n, lx, lang, orgs):  # type: ignore[no-untyped-de
         post = None
     country = country or _post_country(post, lang)
     return Mention(toks[left].start, toks[end - 1].end, name, post, head, org, country, kind), end
+
+
+def _plural(text, toks, i, head, lx, lang, orgs):  # type: ignore[no-untyped-def]
+    """ "Presidents Ronald Reagan and Miguel de la Madrid", "Secretaries Ebrard, Durazo and
+    Ojeda": one mention per listed name, each with the singular post."""
+    left, org, country = _left(text, toks, i, lx, lang, orgs)
+    joiners = set(load(lang, "titles").get("list_joiners", [",", "and"]))
+    found = []
+    j = i + 1
+    while j < len(toks):
+        size = name_length(toks, j, lx, lang)
+        if not size:
+            break
+        real = [t for t in toks[j : j + size] if not re.fullmatch(r"[A-Z]\.", t.text)]
+        dept = None
+        end = j + size
+        if end + 2 < len(toks) and toks[end].text == "(":
+            close = next((c for c in range(end + 1, min(end + 8, len(toks)))
+                          if toks[c].text == ")"), None)
+            if close is not None:  # "Secretaries Rice (State), Chertoff (Homeland Security)"
+                dept = span(text, toks, end + 1, close)
+                end = close + 1
+        found.append((j, j + size, len(real), dept))
+        j = end
+        if j < len(toks) and toks[j].text in joiners:
+            k = j + 1
+            if k < len(toks) and toks[k].text in joiners:
+                k += 1  # ", and"
+            if name_length(toks, k, lx, lang):
+                j = k
+                continue
+        break
+    if len(found) < 2:
+        return [], i + 1
+    out = []
+    link = load(lang, "titles").get("post_link", "of")
+    for a, b, n_real, dept in found:
+        name = re.sub(r"['’]s$", "", span(text, toks, a, b))
+        start = toks[left].start if a == found[0][0] else toks[a].start
+        post = f"{head} {link} {dept}" if dept else head
+        out.append(Mention(start, toks[b - 1].end, name, post, head, org, country,
+                           "full" if n_real >= 2 else "short"))
+    return out, j
+
+
+def plural_list(text, toks, i, head, size_at, joiners):  # type: ignore[no-untyped-def]
+    """ "los presidentes A y B": one mention per listed name with the singular post (for a
+    language whose names :func:`_plural` does not read)."""
+    found = []
+    j = i + 1
+    while j < len(toks):
+        size = size_at(toks, j)
+        if not size:
+            break
+        found.append((j, j + size))
+        j += size
+        if j < len(toks) and toks[j].text in joiners:
+            k = j + 1 + (j + 1 < len(toks) and toks[j + 1].text in joiners)
+            if size_at(toks, k):
+                j = k
+                continue
+        break
+    if len(found) < 2:
+        return [], i + 1
+    out = []
+    for a, b in found:
+        n_real = len([t for t in toks[a:b] if not re.fullmatch(r"[A-Z]\.", t.text)
+                      and t.text[:1].isupper()])
+        out.append(Mention(toks[a].start, toks[b - 1].end, span(text, toks, a, b), head, head,
+                           None, None, "full" if n_real >= 2 else "short"))
+    return out, j
 
 
 def _left(text, toks, i, lx, lang, orgs):  # type: ignore[no-untyped-def]
@@ -137,8 +281,8 @@ def _left(text, toks, i, lx, lang, orgs):  # type: ignore[no-untyped-def]
             owner = re.sub(r"['’]s$", "", span(text, toks, owner_start, k))
             if country_of(owner, lang):
                 country = country_of(owner, lang)
-            else:
-                org = owner
+            elif owner[:1].isupper() and owner not in _head_words(lang):
+                org = owner  # "the city's mayor", "the President's Counsel": none named
             break
         if tok.cap and tok.text.lower() in _demonyms(lang):
             country = country_of(tok.text, lang)  # "Mexican Foreign Secretary": not in the post
@@ -156,6 +300,14 @@ def _left(text, toks, i, lx, lang, orgs):  # type: ignore[no-untyped-def]
             break
         if orgs is not None and orgs.lookup(tok.text) is not None:
             org = tok.text
+            break
+        place = next(
+            (w for w in (3, 2, 1) if k - w >= 0 and place_country(span(text, toks, k - w, k))),
+            0,
+        )
+        if place:  # "Brownsville Mayor", "San Diego Mayor": the city's country
+            country = country or place_country(span(text, toks, k - place, k))
+            k -= place
             break
         if (
             name_word(tok, lx, lang)
@@ -176,6 +328,35 @@ def _left(text, toks, i, lx, lang, orgs):  # type: ignore[no-untyped-def]
             country_of(toks[k].text, lang) if toks[k].text in ("U.S.",) else None
         )
     return k, org, country
+
+
+@cache
+def _places() -> dict[str, str]:
+    """Border cities and states (folded) -> country, from the reference port gazetteer and the
+    state lexicons; a name on both sides is left out."""
+    from ..iris import fold
+    from .ports import reference_gazetteer
+
+    seen: dict[str, set[str]] = {}
+    gaz = reference_gazetteer()
+    for e in gaz.entries if gaz is not None else ():
+        if e.kind == "port" and e.country:
+            for key in ("city", "state"):
+                if e.fields.get(key):
+                    seen.setdefault(fold(e.fields[key]), set()).add(e.country)
+    for lang in ("en", "es"):
+        for code, states in load(lang, "places").get("states", {}).items():
+            for name, abbrevs in states.items():
+                for form in (name, *abbrevs):
+                    seen.setdefault(fold(form), set()).add(code)
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1 and k}
+
+
+def place_country(phrase: str) -> str | None:
+    """The country of a border city or state ("Brownsville", "Nuevo Leon"), else None."""
+    from ..iris import fold
+
+    return _places().get(fold(phrase)) if phrase and phrase[:1].isupper() else None
 
 
 @cache
@@ -224,27 +405,32 @@ def _name_first(text, toks, used, lx, lang, orgs):  # type: ignore[no-untyped-de
     i = 0
     while i < len(toks):
         size = name_length(toks, i, lx, lang) if i not in used else 0
-        if size < 2 or (i and toks[i - 1].cap):
+        ranked = i > 0 and toks[i - 1].text in lx.ranks and i - 1 not in used
+        if (
+            size < 2
+            or (i and toks[i - 1].cap and not ranked)
+            or place_country(span(text, toks, i, i + size))  # "In Monterrey, Nuevo León, ..."
+        ):
             i += max(size, 1)
             continue
         k = i + size
-        if k + 1 < len(toks) and toks[k].text == ",":
+        if k + 1 < len(toks) and toks[k].text in (",", "("):
+            paren = toks[k].text == "("
             k += 1
-            if toks[k].text in ("the", "a"):
-                k += 1
-            n = match_at(toks, k, lx.lower_heads) or match_at(toks, k, lx.heads)
+            k, owner, head_at, n = _appositive(toks, k, lx, lang)
             if n:
-                end = k + n
-                while end + 1 < len(toks) and toks[end].text == "of" and not toks[end + 1].cap:
-                    end += 2
-                    while (
-                        end < len(toks)
-                        and toks[end].text.islower()
-                        and toks[end].text not in ("for", "at", "with", "and", "of", "in")
-                    ):
-                        end += 1
+                end = _post_tail(toks, n, lx)
                 post = span(text, toks, k, end)
                 org = None
+                if owner and not country_of(owner, lang):
+                    org = owner
+                if paren and end + 1 < len(toks) and toks[end].text == ",":
+                    # "Name (Administrator, Environmental Protection Agency)"
+                    close = next((c for c in range(end + 1, min(end + 12, len(toks)))
+                                  if toks[c].text == ")"), None)
+                    if close is not None and toks[end + 1].cap:
+                        org = span(text, toks, end + 1, close)
+                        end = close
                 if end + 1 < len(toks) and toks[end].text in ("for", "at", "of"):
                     j = end + 1 + (toks[end + 1].text == "the")
                     if j < len(toks) and toks[j].cap:
@@ -257,17 +443,109 @@ def _name_first(text, toks, used, lx, lang, orgs):  # type: ignore[no-untyped-de
                         toks[end - 1].end,
                         span(text, toks, i, i + size),
                         post,
-                        toks[k].text,
+                        " ".join(t.text for t in toks[head_at:n]),
                         org,
-                        _post_country(post, lang),
+                        _post_country(post, lang)
+                        or (country_of(owner, lang) if owner else None)
+                        or _org_country(org, orgs),
                         "full",
                     )
                 )
                 used.update(range(i, end))
                 i = end
                 continue
+        if ranked and not (i + size < len(toks) and toks[i + size].cap):
+            # "General Homero Mendoza Ruiz and ...": a rank and a name, no post
+            out.append(Mention(toks[i - 1].start, toks[i + size - 1].end,
+                               span(text, toks, i, i + size), kind="full"))
+            used.update(range(i - 1, i + size))
         i += size
     return out
+
+
+@cache
+def _head_words(lang: str) -> frozenset[str]:
+    lx = lex(lang)
+    return frozenset(w for h in lx.heads for w in h if w[:1].isupper())
+
+
+def _post_tail(toks: list[Tok], end: int, lx) -> int:  # type: ignore[no-untyped-def]
+    """The end of a post written after a name: its title words ("Administrator General"),
+    then complements "of/for/to (the) ..." in lower case ("of field operations") or capitalised
+    ("for North America", "of the Financial Intelligence Unit (UIF)")."""
+    heads = _head_words("en") | _head_words("es")
+    while end < len(toks) and toks[end].cap and toks[end].text in heads | lx.ranks:
+        end += 1
+    while end + 1 < len(toks) and toks[end].text in _LINK:
+        k = end + 1 + (toks[end + 1].text == "the")
+        run = k
+        if run < len(toks) and toks[run].possessive:
+            break  # "for CBP's Tucson Field Office": the organization, read apart
+        if run < len(toks) and toks[run].cap:
+            while run < len(toks) and (
+                toks[run].cap
+                or (toks[run].text in ("of", "and", "&", "in", "for")
+                    and run + 1 < len(toks) and toks[run + 1].cap)
+                or joins(toks, run, lx)
+            ):
+                run += 1
+            if run + 2 < len(toks) and toks[run].text == "(" and toks[run + 2].text == ")":
+                run += 3  # "(UIF)"
+        else:
+            while (
+                run < len(toks)
+                and toks[run].text.islower()
+                and toks[run].text not in ("for", "at", "with", "and", "of", "in", "who", "which")
+            ):
+                run += 1
+        if run == k:
+            break
+        end = run
+    return end
+
+
+def _org_country(org: str | None, orgs) -> str | None:  # type: ignore[no-untyped-def]
+    found = orgs.lookup(org) if org and orgs is not None else None
+    return found.country if found else None
+
+
+def _appositive(toks: list[Tok], k: int, lx, lang: str) -> tuple[int, str | None, int, int]:  # type: ignore[no-untyped-def]
+    """The post set off after a name: (where the post starts, the owner written before it,
+    where its head ends; 0 when there is none). Forms: "the U.S. Consul in ...", "then
+    Commissioner of CBP", "CBP's Director of Field Operations", "Canada's Minister of ...",
+    "Southern Border Advisor"."""
+    skip = [tuple(w.split()) for w in load(lang, "titles").get("apposition_skip", [])]
+    modifiers = set(load(lang, "titles").get("post_modifiers", []))
+    moved = True
+    while moved:
+        moved = False
+        for words in sorted(skip, key=len, reverse=True):
+            if tuple(t.text.lower() for t in toks[k : k + len(words)]) == words:
+                k += len(words)
+                moved = True
+                break
+    owner = None
+    if k < len(toks) and toks[k].possessive:
+        owner = toks[k].bare
+        k += 1
+    for j in range(k, min(k + 5, len(toks))):
+        lower_run = all(t.text.islower() for t in toks[k:j])
+        n = match_at(toks, j, lx.lower_heads) if lower_run else 0
+        n = n or match_at(toks, j, lx.heads)
+        if n:
+            return k, owner, j, j + n
+        tok = toks[j]
+        lower_ok = tok.text.islower() and tok.text not in _STOPS and any(
+            match_at(toks, x, lx.lower_heads) for x in range(j + 1, min(j + 4, len(toks))))
+        if lower_ok:  # "the homeland security secretary"
+            continue
+        if (
+            not (tok.cap or tok.text == "and")
+            or (tok.text in lx.not_name - lx.complement and tok.text not in modifiers)
+            or (name_word(tok, lx, lang) and j + 1 < len(toks) and toks[j + 1].text == ",")
+        ):
+            break
+    return k, owner, 0, 0
 
 
 def _org_run(text: str, toks: list[Tok], j: int) -> str:

@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 
 from .lexicon import load
 from .namewords import by_first_word
-from .people import Mention
+from .people import Mention, bare_names, place_country, plural_list
 from .text import Tok, country_of, tokenize
 
 _LINKS = {"de", "del", "para", "en", "sobre", "ante"}
@@ -54,6 +54,7 @@ class _Lex:
     post_countries: dict[str, str]
     ranks: frozenset[str]
     post_patterns: dict[str, str]
+    country_aliases: dict[str, str]
 
 
 @cache
@@ -62,13 +63,15 @@ def _lex() -> _Lex:
     heads = sorted((tuple(h.lower().split()) for h in t.get("heads", [])), key=len, reverse=True)
     return _Lex(
         tuple(heads),
-        frozenset(t.get("post_adjectives", [])),
+        frozenset(t.get("post_adjectives", []))
+        | frozenset(w.lower() for w in load("es", "places").get("demonyms", [])),
         frozenset(t.get("complement_words", [])),
         frozenset(p.get("not_name_words", [])),
         frozenset(p.get("particles", [])),
         dict(t.get("post_countries", {})),
         frozenset(r.lower() for r in t.get("ranks", [])),
         dict(t.get("post_country_patterns", {})),
+        dict(t.get("country_aliases", {})),
     )
 
 
@@ -113,6 +116,14 @@ def name_length(toks: list[Tok], i: int, lx: _Lex | None = None) -> int:
     while i + n < len(toks):
         if _name_word(toks[i + n], lx):
             n += 1
+        elif (
+            n
+            and _cap(toks[i + n])
+            and toks[i + n].text.lower() in _head_firsts()
+            and i + n + 1 < len(toks)
+            and _name_word(toks[i + n + 1], lx)
+        ):
+            n += 1  # a surname that is also a title: "Luisa María Alcalde Luján"
         elif n and toks[i + n].text in lx.particles:
             k = i + n + 1 + (toks[i + n + 1].text in _ARTICLES if i + n + 1 < len(toks) else 0)
             if k < len(toks) and _name_word(toks[k], lx) and not country_of(toks[k].text, "es"):
@@ -177,9 +188,25 @@ def find_mentions_es(text: str, orgs=None) -> list[Mention]:  # type: ignore[no-
     out: list[Mention] = []
     used: set[int] = set()
     i = 0
+    plural = {k.lower(): v for k, v in load("es", "titles").get("plural_heads", {}).items()}
     while i < len(toks):
+        if toks[i].text.lower() in plural and i not in used:
+            listed, last = plural_list(
+                text, toks, i, plural[toks[i].text.lower()], lambda t, k: name_length(t, k, lx),
+                set(load("es", "titles").get("list_joiners", [",", "y", "e"])),
+            )
+            if listed:
+                out.extend(listed)
+                used.update(range(i, last))
+                i = last
+                continue
         n = _head_at(toks, i, lx)
-        if not n or i in used:
+        if (
+            not n
+            or i in used
+            or _inside_name(toks, i, lx)
+            or _rank_before_apposition(toks, i, n, lx)
+        ):
             i += 1
             continue
         m, last = _post_first(text, toks, i, n, lx, orgs)
@@ -189,8 +216,36 @@ def find_mentions_es(text: str, orgs=None) -> list[Mention]:  # type: ignore[no-
             i = last
         else:
             i += n
-    out.extend(_name_first(text, toks, used, lx, orgs))
+    later = _name_first(text, toks, used, lx, orgs)
+    # a back-reference inside a post set off after a name is part of that post
+    out = [m for m in out if not any(n.start <= m.start and m.end <= n.end for n in later)]
+    out += later
+    out += bare_names(text, toks, out, "es", orgs, lambda t, i: name_length(t, i, lx))
     return sorted(out, key=lambda m: m.start)
+
+
+def _inside_name(toks: list[Tok], i: int, lx: _Lex) -> bool:
+    """A capitalised title word between name words is a surname ("María Alcalde Luján")."""
+    return (
+        _cap(toks[i])
+        and i > 0
+        and _name_word(toks[i - 1], lx)
+        and i + 1 < len(toks)
+        and _name_word(toks[i + 1], lx)
+    )
+
+
+def _rank_before_apposition(toks: list[Tok], i: int, n: int, lx: _Lex) -> bool:
+    """ "general Luis Sandoval, secretario de la Defensa": the rank is no post; the post set
+    off after the name is."""
+    if " ".join(t.text.lower() for t in toks[i : i + n]) not in lx.ranks:
+        return False
+    size = name_length(toks, i + n, lx)
+    k = i + n + size
+    if not size or k + 1 >= len(toks) or toks[k].text != ",":
+        return False
+    k += 1 + (toks[k + 1].text.lower() in _DETS)
+    return bool(_head_at(toks, k, lx))
 
 
 def _post_first(text, toks, i, n, lx, orgs):  # type: ignore[no-untyped-def]
@@ -203,15 +258,21 @@ def _post_first(text, toks, i, n, lx, orgs):  # type: ignore[no-untyped-def]
     elif (
         comp_end < len(toks) - 1
         and toks[comp_end].text == ","
-        and name_length(toks, _after_rank(toks, comp_end + 1, lx), lx) >= 2
+        and _slot_name_length(toks, _after_rank(toks, comp_end + 1, lx), lx) >= 2
     ):
         # "la secretaria de Economía, Tatiana Clouthier"; "..., general Luis Sandoval"
         name_at = _after_rank(toks, comp_end + 1, lx)
+    elif (
+        comp_end > i + n
+        and all(t.text.islower() for t in toks[i + n : comp_end])
+        and name_length(toks, comp_end, lx) >= 2
+    ):
+        name_at = comp_end  # "el asesor municipal Luis Ramírez"
     elif comp_end > i + n:  # "el secretario de Estado Antony Blinken": name glued on
         cut = comp_end
         while cut > i + n and _name_word(toks[cut - 1], lx):
             cut -= 1
-        if comp_end - cut >= 2 and _cap(toks[cut - 1]):
+        if comp_end - cut >= 2 and (_cap(toks[cut - 1]) or toks[cut - 1].text in lx.adjectives):
             name_at, comp_end = cut, cut
     post = text[toks[i].start : toks[comp_end - 1].end]
     post, org = _split_org(post, orgs)
@@ -223,7 +284,7 @@ def _post_first(text, toks, i, n, lx, orgs):  # type: ignore[no-untyped-def]
         return Mention(
             start, toks[comp_end - 1].end, None, post, head, org, country, "anaphor"
         ), comp_end
-    size = name_length(toks, name_at, lx)
+    size = name_length(toks, name_at, lx) or _slot_name_length(toks, name_at, lx)
     end = name_at + size
     name = text[toks[name_at].start : toks[end - 1].end]
     real = [
@@ -233,6 +294,19 @@ def _post_first(text, toks, i, n, lx, orgs):  # type: ignore[no-untyped-def]
     ]
     kind = "full" if len(real) >= 2 else "short"
     return Mention(start, toks[end - 1].end, name, post, head, org, country, kind), end
+
+
+def _slot_name_length(toks: list[Tok], k: int, lx: _Lex) -> int:
+    """The name set off after a post, which may open with a word that elsewhere is a post's
+    complement ("la gobernadora de Baja California, Marina del Pilar Ávila")."""
+    n = name_length(toks, k, lx)
+    if n or k >= len(toks) or not _cap(toks[k]) or toks[k].text not in lx.complement:
+        return n
+    j = k + 1
+    while j < len(toks) and toks[j].text in lx.particles:
+        j += 1
+    rest = name_length(toks, j, lx) if j > k + 1 else 0
+    return (j - k) + rest if rest else 0
 
 
 def _after_rank(toks: list[Tok], k: int, lx: _Lex) -> int:
@@ -255,12 +329,43 @@ def _split_org(post: str, orgs) -> tuple[str, str | None]:  # type: ignore[no-un
     return post, None
 
 
+@cache
+def _binational() -> re.Pattern[str]:
+    """Two country names joined by a dash: a binational body, of neither country."""
+    names = sorted(
+        (w for w in load("es", "places").get("countries", {}).get("MX", [])
+         + load("es", "places").get("countries", {}).get("US", [])
+         + load("es", "places").get("countries", {}).get("CA", []) if w[:1].isupper()),
+        key=len, reverse=True,
+    )
+    alt_ = "|".join(re.escape(w) for w in names) or "(?!)"
+    return re.compile(rf"\b(?:{alt_})\s*[–—-]\s*(?:{alt_})\b")
+
+
 def _post_country(post: str, lx: _Lex) -> str | None:
     """ "embajador de México en Estados Unidos" -> MX; "Sección estadounidense" -> US."""
+    for alias, name in lx.country_aliases.items():  # "Estados Unidos Mexicanos" is Mexico
+        post = post.replace(alias, name)
+    multi = None  # "gobernadora de Baja California": a place of two words or more first
+    for m in re.finditer(r"[A-ZÁÉÍÓÚÑ][\wÀ-ÿ]*(?:\s+(?:de\s+)?[A-ZÁÉÍÓÚÑ][\wÀ-ÿ]*)+", post):
+        code = place_country(m.group(0))
+        if code:
+            multi = multi or code
+            post = post.replace(m.group(0), " ")
+    post = _binational().sub("", post)  # "Asuntos Fronterizos México–Estados Unidos": both
     for w in re.findall(r"\b(?:de\s+(?:los\s+)?)?(Estados Unidos|[\wÀ-ÿ]+)", post):
         code = country_of(w, "es")
         if code and (w[0].isupper() or w.lower() in _demonyms()):
             return code
+    if multi:
+        return multi
+    place = r"\b(?:de|en)\s+([A-ZÁÉÍÓÚÑ][\wÀ-ÿ]*(?:\s+[A-ZÁÉÍÓÚÑ][\wÀ-ÿ]*){0,2})"
+    for m in re.finditer(place, post):
+        words = m.group(1).split()
+        for n in range(len(words), 0, -1):  # "alcalde de Douglas", "de Agua Prieta"
+            code = place_country(" ".join(words[:n]))
+            if code:
+                return code
     for pattern, code in lx.post_patterns.items():  # "subsecretaria de Estado ..." is a U.S. post
         if re.search(pattern, post):
             return code
@@ -274,6 +379,12 @@ def _org_country(org: str | None, orgs) -> str | None:  # type: ignore[no-untype
     return found.country if found else None
 
 
+@cache
+def _skips() -> tuple[tuple[str, ...], ...]:
+    words = load("es", "titles").get("apposition_skip", [])
+    return tuple(sorted((tuple(w.split()) for w in words if " " in w), key=len, reverse=True))
+
+
 def _name_first(text, toks, used, lx, orgs):  # type: ignore[no-untyped-def]
     """ "Roberto Velasco Álvarez, jefe de la Unidad para América del Norte"."""
     out = []
@@ -285,7 +396,12 @@ def _name_first(text, toks, used, lx, orgs):  # type: ignore[no-untyped-def]
             continue
         k = i + size
         if k + 1 < len(toks) and toks[k].text == ",":
-            k += 1 + (toks[k + 1].text.lower() in _DETS)
+            k += 1
+            for words in _skips():  # "X, quien funge como subsecretario ..."
+                if tuple(t.text.lower() for t in toks[k : k + len(words)]) == words:
+                    k += len(words)
+                    break
+            k += k < len(toks) and toks[k].text.lower() in _DETS
             n = _head_at(toks, k, lx)
             if n:
                 end = _complement(toks, k + n, lx)
@@ -306,24 +422,4 @@ def _name_first(text, toks, used, lx, orgs):  # type: ignore[no-untyped-def]
                 i = end
                 continue
         i += size
-    return out
-
-
-def surname_mentions(text: str, people, taken: list[tuple[int, int]]) -> list[tuple[Mention, int]]:  # type: ignore[no-untyped-def]
-    """Later bare mentions of known people ("Velasco Álvarez recordó"): their last two name
-    words, or the last one, written where no other mention stands."""
-    out = []
-    for p_i, p in enumerate(people):
-        words = [w for w in p.name.split() if not re.fullmatch(r"[A-Z]\.", w)]
-        if len(words) < 2:
-            continue
-        for size in (2, 1):
-            tail = " ".join(words[-size:])
-            if size == 1 and len(words) > 2:
-                continue  # a lone second surname is ambiguous
-            for m in re.finditer(rf"(?<![\wÀ-ÿ]){re.escape(tail)}(?![\wÀ-ÿ])", text):
-                if any(a <= m.start() < b for a, b in taken):
-                    continue
-                taken.append(m.span())
-                out.append((Mention(m.start(), m.end(), tail, kind="short"), p_i))
     return out

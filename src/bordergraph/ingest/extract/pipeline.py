@@ -29,11 +29,11 @@ from .lexicon import common, load
 from .orgs import org_table
 from .outcomes import collect as _outcomes
 from .people import find_mentions
-from .persons import cluster, fill_countries
+from .persons import add_surnames, assign_countries, cluster, trim_title_names
 from .ports import merge as merge_ports
 from .ports import sentence_ports
 from .record import assemble
-from .roles import finish, sentence_roles
+from .roles import finish, list_roles, paragraph_events, sentence_roles
 from .sentences import Sentence, split
 from .series import SeriesHit, find_series
 
@@ -62,7 +62,9 @@ def extract_release(text: ReleaseText) -> ReleaseRecord:
         if s in body and s.text not in seen:
             seen[s.text] = find_mentions(s.text, lang, orgs)
         mentions.append(seen[s.text] if s in body else [])
+    trim_title_names(sents, mentions)
     people, pids = cluster(mentions, lang)
+    add_surnames(sents, body, mentions, pids, people)
     leaders = set(load(lang, "titles").get("leaders", []))
     leader_ids = frozenset(i for i, p in enumerate(people) if p.head in leaders)
     dates = [find_dates(s.text, lang, year, src.issued) for s in sents]
@@ -99,6 +101,7 @@ def extract_release(text: ReleaseText) -> ReleaseRecord:
     # roles and delegation sides
     sides: dict[int, str] = {}
     facts = []
+    context = paragraph_events(sents, es)
     for i, s in enumerate(sents):
         if s in body:
             facts += sentence_roles(
@@ -106,16 +109,13 @@ def extract_release(text: ReleaseText) -> ReleaseRecord:
                 s.text,
                 list(zip(mentions[i], pids[i], strict=True)),
                 [(m, e) for m, e in es.at(i)],
-                es.main,
+                context[i],
                 s.para == lead_para,
                 lang,
                 sides,
             )
-    roles = finish(facts)
-    for p_i, p in enumerate(people):
-        org = orgs.lookup(p.org) if p.org else None
-        p.country = p.country or sides.get(p_i) or (org.country if org else None)
-    fill_countries(people, lang, home)
+    roles = finish(facts + list_roles(sents, body, mentions, pids, es, lang, people))
+    assign_countries(people, sents, mentions, pids, orgs, lang, home, sides)
     outcomes = _outcomes(sents, body, es, lang)
     launched = {
         o.series_key: o.event

@@ -31,17 +31,16 @@ from .lexicon import load
 from .outcome_frames import list_leads
 from .outcomes import OutcomeFact, context_events
 from .outcomes_es import sentence_outcomes_es
-from .people_es import find_mentions_es, surname_mentions
-from .persons import PersonCluster, cluster, fill_countries
+from .people_es import find_mentions_es
+from .persons import add_surnames, assign_countries, cluster, trim_title_names
 from .pipeline import _home
 from .ports import merge as merge_ports
 from .ports import sentence_ports
 from .record import assemble
-from .roles import RoleFact, finish
-from .roles_es import sentence_roles_es, side_of
+from .roles import RoleFact, finish, list_roles, paragraph_events
+from .roles_es import sentence_roles_es
 from .sentences import Sentence, split
 from .series_es import series_hits
-from .text import country_of
 
 LANG = "es"
 
@@ -56,14 +55,9 @@ def extract_es(text: ReleaseText) -> ReleaseRecord:
     orgs = org_table(sents, src.publisher, home)
     mentions = [find_mentions_es(s.text, orgs) if i in body else [] for i, s in enumerate(sents)]
     mentions = [_parallel_orgs(ms) for ms in mentions]
+    trim_title_names(sents, mentions)
     people, pids = cluster(mentions, LANG)
-    for i, s in enumerate(sents):
-        if i in body and not s.title:
-            taken = [(m.start, m.end) for m in mentions[i]]
-            for m, p_i in surname_mentions(s.text, people, taken):
-                mentions[i].append(m)
-                pids[i].append(p_i)
-                people[p_i].mentions.append((i, m))
+    add_surnames(sents, body, mentions, pids, people)
     heads = set(load(LANG, "titles").get("leaders", []))
     leaders = frozenset(i for i, p in enumerate(people) if p.head in heads)
     dates = _dates(sents, body, year, src.issued)
@@ -104,8 +98,8 @@ def extract_es(text: ReleaseText) -> ReleaseRecord:
     add_since(es, sents)
     add_links(es, sents)
     main_place(es, sents, body, lead, src.issued)
-    roles = _roles(sents, body, mentions, pids, es, lead, leaders)
-    _countries(people, sents, mentions, pids, orgs, home)
+    roles = _roles(sents, body, mentions, pids, es, lead, leaders, people)
+    assign_countries(people, sents, mentions, pids, orgs, LANG, home)
     outcomes = _outcomes(sents, body, es)
     ports = merge_ports(
         [
@@ -255,8 +249,9 @@ def _lead(sents: list[Sentence], body: set[int]) -> int | None:
     return None
 
 
-def _roles(sents, body, mentions, pids, es, lead, leaders) -> list[RoleFact]:  # type: ignore[no-untyped-def]
+def _roles(sents, body, mentions, pids, es, lead, leaders, people=None) -> list[RoleFact]:  # type: ignore[no-untyped-def]
     facts: list[RoleFact] = []
+    context = paragraph_events(sents, es)
     for i, s in enumerate(sents):
         if i not in body or s.title:
             continue
@@ -271,12 +266,12 @@ def _roles(sents, body, mentions, pids, es, lead, leaders) -> list[RoleFact]:  #
             s.text,
             list(zip(mentions[i], pids[i], strict=True)),
             events,
-            es.main,
+            context[i],
             i == lead,
             leaders,
             signing,
         )
-    roles = finish(facts)
+    roles = finish(facts + list_roles(sents, body, mentions, pids, es, LANG, people))
     # a speaker at an event with no other role there took part in it
     held = {(f.person, f.event) for f in roles if f.role != "speaker"}
     extra = [
@@ -285,31 +280,6 @@ def _roles(sents, body, mentions, pids, es, lead, leaders) -> list[RoleFact]:  #
         if f.role == "speaker" and (f.person, f.event) not in held
     ]
     return roles + extra
-
-
-def _countries(people: list[PersonCluster], sents, mentions, pids, orgs, home) -> None:  # type: ignore[no-untyped-def]
-    """Country of each person: the post, then the organization, then the bilingual post
-    lexicon, then the side a sentence states ("Por México participaron"), then the one country
-    of the others listed with a delegation, then the leaders and the publisher's side."""
-    from .posts import post_country
-
-    for p in people:
-        if p.country is None and p.org:
-            org = orgs.lookup(p.org)
-            p.country = org.country if org else None
-        if p.country is None and p.post:
-            p.country = post_country(p.post)  # "secretario de Estado" is a U.S. post
-    for i, s in enumerate(sents):
-        ids = [p for p in pids[i] if p >= 0]
-        side = side_of(s.text)
-        code = country_of(side, LANG) if side else None
-        if code is None and re.search(r"\bdelegaci[oó]n", s.text, re.I):
-            # members listed with a delegation share the one country the others state
-            known = {people[p].country for p in ids if people[p].country}
-            code = known.pop() if len(known) == 1 and len(ids) >= 3 else None
-        for p in ids:
-            people[p].country = people[p].country or code
-    fill_countries(people, LANG, home)
 
 
 def _outcomes(sents, body, es) -> list[OutcomeFact]:  # type: ignore[no-untyped-def]

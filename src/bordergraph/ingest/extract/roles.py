@@ -20,6 +20,12 @@ _BOUNDARY = re.compile(r";|,\s+(?:which|who|where|while)\b|\bwhen\b")
 STRONG = {"host", "co_host", "chair", "delegation_head", "signatory"}
 
 
+@cache
+def _rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """A cue pattern compiled once (the cues are few; the sentences many)."""
+    return re.compile(pattern, flags)
+
+
 @dataclass(frozen=True)
 class RoleFact:
     person: int
@@ -41,8 +47,14 @@ def _cue_patterns(lang: str) -> tuple[str, ...]:
     """Every cue sentence_roles scans for: role subject/by/with cues, participant cues."""
     lex = _lex(lang)
     groups = [lex.get(role, {}) for role in _ROLES] + [lex.get("participant", {})]
-    kinds = ("subject", "by", "with", "object")
+    kinds = ("subject", "by", "with", "object", "list")
     return (*(p for g in groups for kind in kinds for p in g.get(kind, [])), r"welcomed")
+
+
+def _relative_start(text: str, lo: int, pos: int) -> int | None:
+    """Where a relative clause (", who ...", ", quien ...") that holds ``pos`` opens."""
+    found = list(re.finditer(r",\s+(?:who|quien|quienes|que)\b", text[:pos]))
+    return found[-1].start() if found else None
 
 
 def _clause_start(text: str, pos: int) -> int:
@@ -88,9 +100,25 @@ def sentence_roles(
         if cid >= 0 and e is not None:
             out.append(RoleFact(cid, e, role, s))
 
+    collective = _collective(lang)
+
     def before(pos: int) -> list[int]:
         lo = _clause_start(text, pos)
-        return [cid for pm, cid in people if lo <= pm.start and pm.end <= pos]
+        found = [cid for pm, cid in people if lo <= pm.start and pm.end <= pos]
+        if not found:
+            rel = _relative_start(text, lo, pos)
+            if rel is not None:  # "X, <post>, who headed the side": the antecedent
+                prior = [(pm, cid) for pm, cid in people if pm.end <= rel]
+                if prior:
+                    found = [prior[-1][1]]
+        if not found and collective is not None and collective.search(text[lo:pos]):
+            # "..., where the three leaders signed": everyone named before it
+            found = [cid for pm, cid in people if pm.end <= pos]
+        if not found:
+            colon = text.find(":", pos, _clause_end(text, pos))
+            if colon >= 0:  # "who led their delegation: A; B; and C"
+                found = [cid for pm, cid in people if pm.start > colon]
+        return found
 
     def after(pos: int, until: int | None = None) -> list[int]:
         hi = until if until is not None else _clause_end(text, pos)
@@ -103,16 +131,16 @@ def sentence_roles(
     for role in _ROLES:
         cues = lex.get(role, {})
         for pat in cues.get("subject", []):
-            for m in re.finditer(rf"(?<![\w-]){pat}\b", text):
+            for m in _rx(rf"(?<![\w-]){pat}\b").finditer(text):
                 relative = role == "chair" and re.search(r",\s+which\b", text[: m.start()])
                 e = event_near(m.end(), prefer_before=bool(relative))
-                if role == "signatory" and not events:
+                if role == "signatory" and not events and main is None:
                     continue
                 for cid in before(m.start()):
                     add(cid, e, role)
                     _side(m.group(0), cid, countries, lang)
         for pat in cues.get("by", []):
-            for m in re.finditer(rf"\b{pat}\b", text):
+            for m in _rx(rf"\b{pat}\b").finditer(text):
                 if role == "signatory" and not events:
                     continue
                 stop = re.search(
@@ -128,24 +156,27 @@ def sentence_roles(
                         add(cid, e, "participant")
                         _side(text[max(0, m.start() - 30) : m.end()], cid, countries, lang)
         for pat in cues.get("with", []):
-            for m in re.finditer(rf"\b{pat}", text):
+            for m in _rx(rf"\b{pat}").finditer(text):
                 for cid in after(m.end()):
                     add(cid, event_near(m.end()), role)
         if role == "host":
-            for m in re.finditer(r"\bwelcomed\b", text):
+            for m in _rx(r"\bwelcomed\b").finditer(text):
                 for cid in after(m.end()):
                     add(cid, event_near(m.end()), "participant")
+    out += label_roles(s, text, people, own[0] if own else main, lang)
     part = lex.get("participant", {})
-    for pat in part.get("object", []):
-        for m in re.finditer(rf"\b{pat}\b", text):
+    lists = part.get("list", [])
+    for pat in part.get("object", []) + lists:
+        for m in _rx(rf"\b{pat}\b").finditer(text):
             heads = [f for f in out if f.role == "delegation_head"]
             earlier = [e for em, e in events if em.end <= m.start() and len(em.persons) < 2]
-            for cid in after(m.end(), len(text) if pat.startswith("among") else None):
+            whole = pat.startswith("among") or pat in lists
+            for cid in after(m.end(), len(text) if whole else None):
                 add(cid, earlier[-1] if earlier else main, "participant")
                 if heads:
                     _copy_side(heads[0].person, cid, countries)
     for pat in part.get("subject", []):
-        for m in re.finditer(rf"\b{pat}\b", text):
+        for m in _rx(rf"\b{pat}\b").finditer(text):
             for cid in before(m.start()):
                 if cid not in bilateral:
                     add(cid, event_near(m.end()), "participant")
@@ -157,16 +188,100 @@ def sentence_roles(
         if cid not in bilateral and default is not None and not m_inside(pm, events):
             add(cid, default, "participant")
     speak = alternation(lex.get("speaker", {}).get("verbs", []))
+    for pat in lex.get("speaker", {}).get("openers", []):
+        for m in _rx(pat).finditer(text):
+            first = [cid for pm, cid in people if m.end() <= pm.start < m.end() + 60]
+            if first:
+                add(first[0], main, "speaker")
     for pm, cid in people:
         if re.search(rf"[”\"’']\s*,?\s*{speak}\s+$", text[: pm.start]):
             add(cid, main, "speaker")  # "“...,” said Director Flores."
         tail = text[pm.end : pm.end + 40]
-        if re.match(rf"\s*(?:,[^,]{{0,30}},\s*)?{speak}\b", tail) or (
+        if _rx(rf"\s*(?:,[^,]{{0,30}},\s*)?{speak}\b").match(tail) or (
             text.rstrip().endswith(text[pm.start : pm.end])
             and text[: pm.start].rstrip().endswith(":")
         ):
             add(cid, main, "speaker")
     return out
+
+
+def paragraph_events(sents, es) -> list[int | None]:  # type: ignore[no-untyped-def]
+    """Per sentence, the event a sentence without one of its own speaks of: the last event
+    named earlier in its paragraph, else the release's main event."""
+    by_sent: dict[int, list[int]] = {}
+    for (s, _), e in sorted(es.index.items()):
+        m = es._mentions.get((s, _))
+        if m is not None and not m.persons:
+            by_sent.setdefault(s, []).append(e)
+    out: list[int | None] = []
+    last: int | None = None
+    para = None
+    for i, s in enumerate(sents):
+        if s.para != para:
+            para, last = s.para, None
+        out.append(last if last is not None else es.main)
+        if by_sent.get(i):
+            last = by_sent[i][-1]
+    return out
+
+
+def list_roles(sents, body, mentions, pids, es, lang: str, people=None) -> list[RoleFact]:  # type: ignore[no-untyped-def]
+    """A list announced by a sentence ending in ":" ("The U.S. delegation included:",
+    "Por la parte estadounidense asistieron:") makes every person of the bulleted lines that
+    follow a participant of the intro's event (else the main event), and of the side the intro
+    names. ``body``: indices or sentences of the release body; ``es``: the event set."""
+    intro = [re.compile(p, re.I) for p in _lex(lang).get("list_intro", [])]
+    sides = [re.compile(p) for p in _lex(lang).get("side", [])]
+    out: list[RoleFact] = []
+    if not intro:
+        return out
+    for i, s in enumerate(sents):
+        if not s.text.rstrip().endswith(":") or not any(r.search(s.text) for r in intro):
+            continue
+        own = [e for m, e in es.at(i) if not m.persons]
+        event = own[0] if own else es.main
+        side = next((m.group("c") for r in sides for m in [r.search(s.text)] if m), None)
+        code = country_of(side, lang) if side else None
+        for j in range(i + 1, len(sents)):
+            if not sents[j].bullet or not (j in body or sents[j] in body):
+                break
+            for k, cid in enumerate(pids[j]):
+                if cid < 0 or mentions[j][k].kind == "anaphor":
+                    continue
+                if event is not None:
+                    out.append(RoleFact(cid, event, "participant", j))
+                if code and people is not None and people[cid].country is None:
+                    people[cid].country = code
+    return out
+
+
+def label_roles(s: int, text: str, people, event: int | None, lang: str) -> list[RoleFact]:  # type: ignore[no-untyped-def]
+    """A line opened by a role label ("Host: A, post.", "Participantes: A; B"): the role of
+    every person after the label, at ``event``."""
+    pattern = _label(lang)
+    label = pattern.match(text) if pattern is not None else None
+    if label is None or event is None:
+        return []
+    labels = {k.lower(): r for k, r in _lex(lang).get("labels", {}).items()}
+    role = labels[label.group(1).lower()]
+    return [RoleFact(cid, event, role, s) for pm, cid in people
+            if pm.start >= label.end() and cid >= 0]
+
+
+@cache
+def _collective(lang: str) -> re.Pattern[str] | None:
+    """Subjects that stand for the people already named ("the three leaders", "ambos")."""
+    words = _lex(lang).get("collective", [])
+    return re.compile(alternation(words, escape=False), re.I) if words else None
+
+
+@cache
+def _label(lang: str) -> re.Pattern[str] | None:
+    """A role label opening a line ("Host:", "Co-chairs:", "Anfitrión:")."""
+    labels = list(_lex(lang).get("labels", {}))
+    if not labels:
+        return None
+    return re.compile(rf"\s*(?:[-•*]\s*)?({alternation(labels)})\s*:", re.I)
 
 
 def m_inside(pm, events) -> bool:  # type: ignore[no-untyped-def]

@@ -14,7 +14,7 @@ from functools import cache
 
 from .lex_es import alt
 from .lexicon import could_match, load
-from .roles import RoleFact
+from .roles import RoleFact, _rx, label_roles
 
 _CLAUSE = re.compile(
     r";|(?<!\b[A-Z])\.\s|,\s+(?:quien|que|donde|mientras|(?:de|en|con|a)\s+(?:la|el|los|las)\s+(?:que|cual))\b"
@@ -24,7 +24,8 @@ _CLAUSE = re.compile(
 # The lexicon lists of cue patterns that sentence_roles_es scans for, all with re.I.
 _CUE_GROUPS = (
     "delegation_head", "co_host", "chair", "host", "signatory", "delegation_head_by",
-    "signatory_by", "participant", "participant_objects", "leaders_group",
+    "signatory_by", "participant", "participant_objects", "leaders_group", "chair_by",
+    "participant_list",
 )
 
 
@@ -78,7 +79,7 @@ def sentence_roles_es(
     taken: list[tuple[int, int]] = []
     for role in ("delegation_head", "co_host", "chair", "host", "signatory"):
         for pat in cues(role):
-            for m in re.finditer(rf"(?<![\wÀ-ÿ]){pat}(?![\wÀ-ÿ])", text, re.I):
+            for m in _rx(rf"(?<![\wÀ-ÿ]){pat}(?![\wÀ-ÿ])", re.I).finditer(text):
                 if any(a <= m.start() < b for a, b in taken):
                     continue
                 taken.append(m.span())
@@ -89,33 +90,47 @@ def sentence_roles_es(
                         add(cid, event_near(m.end()), "participant")
                 for cid in before or (after if role != "host" else []):
                     add(cid, event_near(m.end()), role)
-    for pat in cues("delegation_head_by"):
-        for m in re.finditer(rf"(?<![\wÀ-ÿ]){pat}(?![\wÀ-ÿ])", text, re.I):
-            for cid in clause(m.start(), m.end())[1]:
-                add(cid, event_near(m.end()), "delegation_head")
+    # passive and verb-first lists ("fue copresidida por A; B, y C", "Lo acompañaron A; B"):
+    # every person after the cue up to the next cue of another group or the sentence's end
+    listed = {"delegation_head_by": "delegation_head", "chair_by": "chair",
+              "participant_list": "participant"}
+    spots = sorted(
+        (m.start(), m.end(), role)
+        for group, role in listed.items()
+        for pat in cues(group)
+        for m in _rx(rf"(?<![\wÀ-ÿ]){pat}(?![\wÀ-ÿ])", re.I).finditer(text)
+    )
+    heads_end = alt(lex.get("after_heads", []))
+    for n, (_, b, role) in enumerate(spots):
+        hi = spots[n + 1][0] if n + 1 < len(spots) else len(text)
+        stop = re.search(heads_end, text[b:hi], re.I) if role != "participant" else None
+        cut = b + stop.start() if stop else hi
+        for pm, cid in people:
+            if b <= pm.start < hi:
+                add(cid, event_near(b), role if pm.start < cut else "participant")
     for e, who in signing.items():
         for cid in who:
             add(cid, e, "signatory")
     for pat in cues("signatory_by"):
-        for m in re.finditer(rf"\b{pat}\b", text, re.I):
+        for m in _rx(rf"\b{pat}\b", re.I).finditer(text):
             for pm, cid in people:
                 if pm.start >= m.end():
                     add(cid, event_near(m.start()), "signatory")
     for pat in cues("participant"):
-        for m in re.finditer(rf"(?<![\wÀ-ÿ]){pat}(?![\wÀ-ÿ])", text, re.I):
+        for m in _rx(rf"(?<![\wÀ-ÿ]){pat}(?![\wÀ-ÿ])", re.I).finditer(text):
             before, _ = clause(m.start(), m.end())
             after = [cid for pm, cid in people if pm.start >= m.end()]
             for cid in before or after:
                 add(cid, event_near(m.end()), "participant")
     for pat in cues("participant_objects"):
-        for m in re.finditer(rf"(?<![\wÀ-ÿ]){pat}(?![\wÀ-ÿ])", text, re.I):
+        for m in _rx(rf"(?<![\wÀ-ÿ]){pat}(?![\wÀ-ÿ])", re.I).finditer(text):
             for cid in clause(m.start(), m.end())[1]:
                 add(cid, event_near(m.end()), "participant")
     for m, e in events:
         for cid in m.persons:
             add(cid, e, "participant")
     for pat in cues("leaders_group"):
-        for m in re.finditer(rf"\b{pat}\b", text, re.I):
+        for m in _rx(rf"\b{pat}\b", re.I).finditer(text):
             targets = [e for em, e in events if em.start > m.end() and not em.ref]
             for e in targets[:1]:
                 for cid in sorted(leaders):
@@ -123,6 +138,7 @@ def sentence_roles_es(
     if lead and not out:
         for _, cid in people:
             add(cid, own[0] if own else main, "participant")
+    out += label_roles(s, text, people, own[0] if own else main, "es")
     speak = alt(lex.get("speaker", {}).get("verbs", []))
     for pm, cid in people:
         tail = text[pm.end : pm.end + 60]
@@ -131,15 +147,6 @@ def sentence_roles_es(
         ):
             add(cid, event_near(pm.start), "speaker")
         # verb first, after a quotation: '"...", afirmó Buenrostro Sánchez'
-        if re.search(rf"{speak}\s+(?:(?:el|la)\s+)?$", text[max(0, pm.start - 40) : pm.start]):
+        if _rx(rf"{speak}\s+(?:(?:el|la)\s+)?$").search(text[max(0, pm.start - 40) : pm.start]):
             add(cid, event_near(pm.start), "speaker")
     return out
-
-
-def side_of(text: str) -> str | None:
-    """The delegation side a sentence states ("Por México participaron ...") as a country word."""
-    for pat in _lex().get("side", []):
-        m = re.search(pat, text)
-        if m:
-            return m.group("c")
-    return None
