@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bordergraph.extraction import extract
-from bordergraph.extraction.people import find_mentions
+from bordergraph.ingest.extract import extract
+from bordergraph.ingest.extract.people import find_mentions
 from bordergraph.records import ReleaseRecord, ReleaseText, Source
 
 EN_EVENT = "The third High-Level Security Dialogue was held today in Washington."
@@ -230,7 +230,7 @@ def test_plural_title_and_apposition_forms() -> None:
 
 
 def test_spanish_rank_and_title_surname() -> None:
-    from bordergraph.extraction.people_es import find_mentions_es
+    from bordergraph.ingest.extract.people_es import find_mentions_es
 
     ms = find_mentions_es(
         "Asistieron el almirante Raúl Pons Gil, secretario de Marina, y Rosa Alcalde Vera, "
@@ -267,7 +267,7 @@ def test_place_in_or_after_the_post_gives_the_country() -> None:
     )
     got = {m.name: m.country for m in ms}
     assert got == {"Pat Ruiz": "US", "Ana Villa Soto": "MX", "Eva Lugo": "MX"}
-    from bordergraph.extraction.people_es import find_mentions_es
+    from bordergraph.ingest.extract.people_es import find_mentions_es
 
     ms = find_mentions_es("Llegó el alcalde de Douglas, Luis Mena; también el de Nogales, Ana Paz.")
     assert (ms[0].name, ms[0].country) == ("Luis Mena", "US")
@@ -300,7 +300,7 @@ def test_rank_name_parenthesised_post_and_plural_departments() -> None:
 def test_lower_case_modifiers_before_a_head() -> None:
     ms = find_mentions("They met Ana Ruiz, the border security adviser, in Yuma.", "en")
     assert [(m.name, m.post) for m in ms] == [("Ana Ruiz", "border security adviser")]
-    from bordergraph.extraction.people_es import find_mentions_es
+    from bordergraph.ingest.extract.people_es import find_mentions_es
 
     ms = find_mentions_es("Llegó el asesor municipal Pedro Lara Gil.")
     assert [(m.name, m.post) for m in ms] == [("Pedro Lara Gil", "asesor municipal")]
@@ -311,14 +311,14 @@ def test_bare_name_as_the_subject_of_a_person_verb() -> None:
     assert [(m.name, m.post) for m in ms] == [("Nora Quill", None)]
     ms = find_mentions("Ana Lee, who met the mayor, left.", "en")
     assert [m.name for m in ms] == ["Ana Lee"]
-    from bordergraph.extraction.people_es import find_mentions_es
+    from bordergraph.ingest.extract.people_es import find_mentions_es
 
     ms = find_mentions_es("Luisa Paz Rey encabezó la delegación; Ciudad Juárez recibió apoyo.")
     assert [(m.name, m.post) for m in ms] == [("Luisa Paz Rey", None)]
 
 
 def test_spanish_plural_title_and_multiword_state() -> None:
-    from bordergraph.extraction.people_es import find_mentions_es
+    from bordergraph.ingest.extract.people_es import find_mentions_es
 
     ms = find_mentions_es(
         "Lo anunciaron los presidentes Ana Lugo Paz y Tim Ward; asistió la gobernadora de "
@@ -331,7 +331,7 @@ def test_spanish_plural_title_and_multiword_state() -> None:
 
 
 def test_spanish_name_opening_with_a_complement_word() -> None:
-    from bordergraph.extraction.people_es import find_mentions_es
+    from bordergraph.ingest.extract.people_es import find_mentions_es
 
     ms = find_mentions_es("Llegó la gobernadora de Sonora, Marina de la Luz Peña, al acto.")
     assert [(m.name, m.country) for m in ms] == [("Marina de la Luz Peña", "MX")]
@@ -349,7 +349,7 @@ def test_first_surname_and_paraphrase_speaker() -> None:
 
 
 def test_demonym_after_a_spanish_head() -> None:
-    from bordergraph.extraction.people_es import find_mentions_es
+    from bordergraph.ingest.extract.people_es import find_mentions_es
 
     ms = find_mentions_es(
         "Llegó el embajador canadiense Paul Roy y la canciller mexicana, Eva Gil."

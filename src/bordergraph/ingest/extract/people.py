@@ -15,16 +15,19 @@ Forms handled (the vocabulary is ``data/lexicon/LANG/titles.yaml`` and ``people.
 from __future__ import annotations
 
 import re
-from functools import cache
 
+from .apposition import LINK, appositive, head_words, org_run, post_tail
 from .lexicon import load
+from .name_runs import bare_names
 from .namewords import Mention, joins, lex, match_at, name_length, name_word, span
-from .text import Tok, country_of, country_words, state_country, tokenize
-
-_LINK = {"of", "for", "to", "on"}
-# Function words that end a run of modifiers before a post's head.
-_STOPS = {"of", "for", "to", "on", "in", "at", "and", "or", "who", "which", "that", "with", "by",
-          "from", "as", "said", "says", "was", "is", "were", "are", "has", "had", "will"}
+from .post_country import (
+    demonyms,
+    org_country,
+    place_country,
+    post_country,
+    split_org,
+)
+from .text import country_of, state_country, tokenize
 
 
 def find_mentions(text: str, lang: str = "en", orgs=None) -> list[Mention]:  # type: ignore[no-untyped-def]
@@ -69,57 +72,13 @@ def find_mentions(text: str, lang: str = "en", orgs=None) -> list[Mention]:  # t
     return sorted(out, key=lambda m: m.start)
 
 
-@cache
-def _subject_verbs(lang: str) -> re.Pattern[str] | None:
-    """The verbs whose subject is a person: speech verbs and role verbs of the roles lexicon."""
-    lex_ = load(lang, "roles")
-    pats: list[str] = [re.escape(v) for v in lex_.get("speaker", {}).get("verbs", [])]
-    for key in ("delegation_head", "co_host", "chair", "host", "signatory", "participant"):
-        cues = lex_.get(key, {})
-        pats += cues.get("subject", []) if isinstance(cues, dict) else cues
-    pats = [p for p in pats if p]
-    if not pats:
-        return None
-    alt_ = "|".join(sorted(pats, key=len, reverse=True))
-    rel = r"(?:,?\s*(?:who|quien|que)\s+)?"
-    return re.compile(rf"\s*(?:,[^,;]{{0,60}},\s*)?{rel}(?:{alt_})(?![\wÀ-ÿ])",
-                      re.I if lang != "en" else 0)
-
-
-def bare_names(text, toks, known, lang, orgs, size_at):  # type: ignore[no-untyped-def]
-    """A name with no post, written as the subject of a person's verb ("Marcelo Ebrard
-    said", "Alicia Bárcena encabezó"): two name words or more, not an organization."""
-    verbs = _subject_verbs(lang)
-    if verbs is None:
-        return []
-    taken = [(m.start, m.end) for m in known]
-    out = []
-    i = 0
-    while i < len(toks):
-        size = size_at(toks, i)
-        if size < 2 or (i and toks[i - 1].cap) or any(a <= toks[i].start < b for a, b in taken):
-            i += max(size, 1)
-            continue
-        a, b = toks[i].start, toks[i + size - 1].end
-        name = text[a:b]
-        if (
-            verbs.match(text, b)
-            and not (orgs is not None and orgs.lookup(name) is not None)
-            and not place_country(name)
-            and "\n" not in name
-        ):
-            out.append(Mention(a, b, name, kind="full"))
-        i += size
-    return out
-
-
 def _post_first(text, toks, i, n, lx, lang, orgs):  # type: ignore[no-untyped-def]
     head = " ".join(t.text for t in toks[i : i + n])
     left, org, country = _left(text, toks, i, lx, lang, orgs)
     j = i + n
     comp_end, name_at = j, None
     # complements: "of Homeland Security", "for Western Hemisphere Affairs", "to the United States"
-    while j < len(toks) and toks[j].text in _LINK:
+    while j < len(toks) and toks[j].text in LINK:
         k = j + 1
         if k < len(toks) and toks[k].text == "the":
             k += 1
@@ -148,7 +107,7 @@ def _post_first(text, toks, i, n, lx, lang, orgs):  # type: ignore[no-untyped-de
         if name_length(toks, k, lx, lang):
             name_at = k
     post = span(text, toks, *post_toks)
-    post, org2 = _split_org(post, orgs)
+    post, org2 = split_org(post, orgs)
     org = org or org2
     if name_at is None:
         before = toks[left - 1].text.lower() if left > 0 else ""
@@ -184,7 +143,7 @@ def _post_first(text, toks, i, n, lx, lang, orgs):  # type: ignore[no-untyped-de
     kind = "full" if len(real) >= 2 else "short"
     if head in lx.honorifics:
         post = None
-    country = country or _post_country(post, lang)
+    country = country or post_country(post, lang)
     return Mention(toks[left].start, toks[end - 1].end, name, post, head, org, country, kind), end
 
 
@@ -231,34 +190,6 @@ def _plural(text, toks, i, head, lx, lang, orgs):  # type: ignore[no-untyped-def
     return out, j
 
 
-def plural_list(text, toks, i, head, size_at, joiners):  # type: ignore[no-untyped-def]
-    """ "los presidentes A y B": one mention per listed name with the singular post (for a
-    language whose names :func:`_plural` does not read)."""
-    found = []
-    j = i + 1
-    while j < len(toks):
-        size = size_at(toks, j)
-        if not size:
-            break
-        found.append((j, j + size))
-        j += size
-        if j < len(toks) and toks[j].text in joiners:
-            k = j + 1 + (j + 1 < len(toks) and toks[j + 1].text in joiners)
-            if size_at(toks, k):
-                j = k
-                continue
-        break
-    if len(found) < 2:
-        return [], i + 1
-    out = []
-    for a, b in found:
-        n_real = len([t for t in toks[a:b] if not re.fullmatch(r"[A-Z]\.", t.text)
-                      and t.text[:1].isupper()])
-        out.append(Mention(toks[a].start, toks[b - 1].end, span(text, toks, a, b), head, head,
-                           None, None, "full" if n_real >= 2 else "short"))
-    return out, j
-
-
 def _left(text, toks, i, lx, lang, orgs):  # type: ignore[no-untyped-def]
     """Modifiers written before a post's title: kept in the post, or read as its organization
     ("GSA", "The Department of State's") or country ("Mexican", "Mexico's")."""
@@ -281,10 +212,10 @@ def _left(text, toks, i, lx, lang, orgs):  # type: ignore[no-untyped-def]
             owner = re.sub(r"['’]s$", "", span(text, toks, owner_start, k))
             if country_of(owner, lang):
                 country = country_of(owner, lang)
-            elif owner[:1].isupper() and owner not in _head_words(lang):
+            elif owner[:1].isupper() and owner not in head_words(lang):
                 org = owner  # "the city's mayor", "the President's Counsel": none named
             break
-        if tok.cap and tok.text.lower() in _demonyms(lang):
+        if tok.cap and tok.text.lower() in demonyms(lang):
             country = country_of(tok.text, lang)  # "Mexican Foreign Secretary": not in the post
             break
         if not tok.cap or tok.text in lx.not_name - lx.complement - {"Regional", "U.S."}:
@@ -330,75 +261,6 @@ def _left(text, toks, i, lx, lang, orgs):  # type: ignore[no-untyped-def]
     return k, org, country
 
 
-@cache
-def _places() -> dict[str, str]:
-    """Border cities and states (folded) -> country, from the reference port gazetteer and the
-    state lexicons; a name on both sides is left out."""
-    from ..iris import fold
-    from .ports import reference_gazetteer
-
-    seen: dict[str, set[str]] = {}
-    gaz = reference_gazetteer()
-    for e in gaz.entries if gaz is not None else ():
-        if e.kind == "port" and e.country:
-            for key in ("city", "state"):
-                if e.fields.get(key):
-                    seen.setdefault(fold(e.fields[key]), set()).add(e.country)
-    for lang in ("en", "es"):
-        for code, states in load(lang, "places").get("states", {}).items():
-            for name, abbrevs in states.items():
-                for form in (name, *abbrevs):
-                    seen.setdefault(fold(form), set()).add(code)
-    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1 and k}
-
-
-def place_country(phrase: str) -> str | None:
-    """The country of a border city or state ("Brownsville", "Nuevo Leon"), else None."""
-    from ..iris import fold
-
-    return _places().get(fold(phrase)) if phrase and phrase[:1].isupper() else None
-
-
-@cache
-def _demonyms(lang: str) -> frozenset[str]:
-    words = load(lang, "places").get("demonyms", [])
-    return frozenset(w.lower() for w in words)
-
-
-def _split_org(post: str, orgs) -> tuple[str, str | None]:  # type: ignore[no-untyped-def]
-    """ "Chief Officer for North America of the Secretariat of Foreign Relations" -> post, org."""
-    m = re.search(
-        r"\s+(?:of|at) the ((?:Secretariat|Department|Ministry|Office|Agency)\b.*)$", post
-    )
-    if m and re.search(r"\b(?:for|to|of)\b", post[: m.start()]):
-        return post[: m.start()], m.group(1)
-    return post, None
-
-
-def _post_country(post: str | None, lang: str) -> str | None:
-    """ "U.S. Ambassador to Mexico" -> US; "Ambassador of Mexico to ..." -> MX: the country the
-    post opens with, else the one it is "of"."""
-    if not post:
-        return None
-    opening, of_country = _post_country_patterns(lang)
-    first = opening.match(post)
-    if first:
-        return country_of(first.group(1), lang)
-    m = of_country.search(post)
-    return country_of(m.group(1), lang) if m else None
-
-
-@cache
-def _post_country_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """A country word opening a post, and one it is "of" (built once per language)."""
-    words = sorted(country_words(lang), key=len, reverse=True)
-    alt = "|".join(re.escape(w) for w in words)
-    return (
-        re.compile(rf"(?i)({alt})(?![\w'’])"),
-        re.compile(rf"(?i)\bof (?:the )?({alt})(?![\w'’])"),
-    )
-
-
 def _name_first(text, toks, used, lx, lang, orgs):  # type: ignore[no-untyped-def]
     """ "William Brooks, director of field operations for CBP's Tucson Field Office"."""
     out = []
@@ -417,9 +279,9 @@ def _name_first(text, toks, used, lx, lang, orgs):  # type: ignore[no-untyped-de
         if k + 1 < len(toks) and toks[k].text in (",", "("):
             paren = toks[k].text == "("
             k += 1
-            k, owner, head_at, n = _appositive(toks, k, lx, lang)
+            k, owner, head_at, n = appositive(toks, k, lx, lang)
             if n:
-                end = _post_tail(toks, n, lx)
+                end = post_tail(toks, n, lx)
                 post = span(text, toks, k, end)
                 org = None
                 if owner and not country_of(owner, lang):
@@ -434,7 +296,7 @@ def _name_first(text, toks, used, lx, lang, orgs):  # type: ignore[no-untyped-de
                 if end + 1 < len(toks) and toks[end].text in ("for", "at", "of"):
                     j = end + 1 + (toks[end + 1].text == "the")
                     if j < len(toks) and toks[j].cap:
-                        org = toks[j].bare if toks[j].possessive else _org_run(text, toks, j)
+                        org = toks[j].bare if toks[j].possessive else org_run(text, toks, j)
                         if orgs is not None and orgs.lookup(org) is None and not toks[j].possessive:
                             org = None
                 out.append(
@@ -445,9 +307,9 @@ def _name_first(text, toks, used, lx, lang, orgs):  # type: ignore[no-untyped-de
                         post,
                         " ".join(t.text for t in toks[head_at:n]),
                         org,
-                        _post_country(post, lang)
+                        post_country(post, lang)
                         or (country_of(owner, lang) if owner else None)
-                        or _org_country(org, orgs),
+                        or org_country(org, orgs),
                         "full",
                     )
                 )
@@ -461,97 +323,3 @@ def _name_first(text, toks, used, lx, lang, orgs):  # type: ignore[no-untyped-de
             used.update(range(i - 1, i + size))
         i += size
     return out
-
-
-@cache
-def _head_words(lang: str) -> frozenset[str]:
-    lx = lex(lang)
-    return frozenset(w for h in lx.heads for w in h if w[:1].isupper())
-
-
-def _post_tail(toks: list[Tok], end: int, lx) -> int:  # type: ignore[no-untyped-def]
-    """The end of a post written after a name: its title words ("Administrator General"),
-    then complements "of/for/to (the) ..." in lower case ("of field operations") or capitalised
-    ("for North America", "of the Financial Intelligence Unit (UIF)")."""
-    heads = _head_words("en") | _head_words("es")
-    while end < len(toks) and toks[end].cap and toks[end].text in heads | lx.ranks:
-        end += 1
-    while end + 1 < len(toks) and toks[end].text in _LINK:
-        k = end + 1 + (toks[end + 1].text == "the")
-        run = k
-        if run < len(toks) and toks[run].possessive:
-            break  # "for CBP's Tucson Field Office": the organization, read apart
-        if run < len(toks) and toks[run].cap:
-            while run < len(toks) and (
-                toks[run].cap
-                or (toks[run].text in ("of", "and", "&", "in", "for")
-                    and run + 1 < len(toks) and toks[run + 1].cap)
-                or joins(toks, run, lx)
-            ):
-                run += 1
-            if run + 2 < len(toks) and toks[run].text == "(" and toks[run + 2].text == ")":
-                run += 3  # "(UIF)"
-        else:
-            while (
-                run < len(toks)
-                and toks[run].text.islower()
-                and toks[run].text not in ("for", "at", "with", "and", "of", "in", "who", "which")
-            ):
-                run += 1
-        if run == k:
-            break
-        end = run
-    return end
-
-
-def _org_country(org: str | None, orgs) -> str | None:  # type: ignore[no-untyped-def]
-    found = orgs.lookup(org) if org and orgs is not None else None
-    return found.country if found else None
-
-
-def _appositive(toks: list[Tok], k: int, lx, lang: str) -> tuple[int, str | None, int, int]:  # type: ignore[no-untyped-def]
-    """The post set off after a name: (where the post starts, the owner written before it,
-    where its head ends; 0 when there is none). Forms: "the U.S. Consul in ...", "then
-    Commissioner of CBP", "CBP's Director of Field Operations", "Canada's Minister of ...",
-    "Southern Border Advisor"."""
-    skip = [tuple(w.split()) for w in load(lang, "titles").get("apposition_skip", [])]
-    modifiers = set(load(lang, "titles").get("post_modifiers", []))
-    moved = True
-    while moved:
-        moved = False
-        for words in sorted(skip, key=len, reverse=True):
-            if tuple(t.text.lower() for t in toks[k : k + len(words)]) == words:
-                k += len(words)
-                moved = True
-                break
-    owner = None
-    if k < len(toks) and toks[k].possessive:
-        owner = toks[k].bare
-        k += 1
-    for j in range(k, min(k + 5, len(toks))):
-        lower_run = all(t.text.islower() for t in toks[k:j])
-        n = match_at(toks, j, lx.lower_heads) if lower_run else 0
-        n = n or match_at(toks, j, lx.heads)
-        if n:
-            return k, owner, j, j + n
-        tok = toks[j]
-        lower_ok = tok.text.islower() and tok.text not in _STOPS and any(
-            match_at(toks, x, lx.lower_heads) for x in range(j + 1, min(j + 4, len(toks))))
-        if lower_ok:  # "the homeland security secretary"
-            continue
-        if (
-            not (tok.cap or tok.text == "and")
-            or (tok.text in lx.not_name - lx.complement and tok.text not in modifiers)
-            or (name_word(tok, lx, lang) and j + 1 < len(toks) and toks[j + 1].text == ",")
-        ):
-            break
-    return k, owner, 0, 0
-
-
-def _org_run(text: str, toks: list[Tok], j: int) -> str:
-    k = j
-    while k < len(toks) and (
-        toks[k].cap or (toks[k].text in ("of", "and") and k + 1 < len(toks) and toks[k + 1].cap)
-    ):
-        k += 1
-    return span(text, toks, j, k)

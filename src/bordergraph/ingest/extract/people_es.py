@@ -20,8 +20,10 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from .lexicon import load
+from .name_runs import bare_names, plural_list
 from .namewords import by_first_word
-from .people import Mention, bare_names, place_country, plural_list
+from .people import Mention
+from .post_country import demonyms, org_country, post_country_es
 from .text import Tok, country_of, tokenize
 
 _LINKS = {"de", "del", "para", "en", "sobre", "ante"}
@@ -154,7 +156,7 @@ def _complement(toks: list[Tok], j: int, lx: _Lex) -> int:
                 run += 1
             elif t.text == "(" and run + 2 < len(toks) and toks[run + 2].text == ")":
                 run += 3
-            elif run > k and (t.text.lower() in lx.adjectives or t.text.lower() in _demonyms()):
+            elif run > k and (t.text.lower() in lx.adjectives or t.text.lower() in demonyms("es")):
                 run += 1
             elif (
                 run > k
@@ -174,11 +176,6 @@ def _complement(toks: list[Tok], j: int, lx: _Lex) -> int:
             break
         j = run
     return j
-
-
-@cache
-def _demonyms() -> frozenset[str]:
-    return frozenset(w.lower() for w in load("es", "places").get("demonyms", []))
 
 
 def find_mentions_es(text: str, orgs=None) -> list[Mention]:  # type: ignore[no-untyped-def]
@@ -276,7 +273,7 @@ def _post_first(text, toks, i, n, lx, orgs):  # type: ignore[no-untyped-def]
             name_at, comp_end = cut, cut
     post = text[toks[i].start : toks[comp_end - 1].end]
     post, org = _split_org(post, orgs)
-    country = _post_country(post, lx) or _org_country(org, orgs)
+    country = post_country_es(post, lx) or org_country(org, orgs)
     start = toks[i - 1].start if det else toks[i].start
     if name_at is None:
         if not det:
@@ -330,56 +327,6 @@ def _split_org(post: str, orgs) -> tuple[str, str | None]:  # type: ignore[no-un
 
 
 @cache
-def _binational() -> re.Pattern[str]:
-    """Two country names joined by a dash: a binational body, of neither country."""
-    names = sorted(
-        (w for w in load("es", "places").get("countries", {}).get("MX", [])
-         + load("es", "places").get("countries", {}).get("US", [])
-         + load("es", "places").get("countries", {}).get("CA", []) if w[:1].isupper()),
-        key=len, reverse=True,
-    )
-    alt_ = "|".join(re.escape(w) for w in names) or "(?!)"
-    return re.compile(rf"\b(?:{alt_})\s*[–—-]\s*(?:{alt_})\b")
-
-
-def _post_country(post: str, lx: _Lex) -> str | None:
-    """ "embajador de México en Estados Unidos" -> MX; "Sección estadounidense" -> US."""
-    for alias, name in lx.country_aliases.items():  # "Estados Unidos Mexicanos" is Mexico
-        post = post.replace(alias, name)
-    multi = None  # "gobernadora de Baja California": a place of two words or more first
-    for m in re.finditer(r"[A-ZÁÉÍÓÚÑ][\wÀ-ÿ]*(?:\s+(?:de\s+)?[A-ZÁÉÍÓÚÑ][\wÀ-ÿ]*)+", post):
-        code = place_country(m.group(0))
-        if code:
-            multi = multi or code
-            post = post.replace(m.group(0), " ")
-    post = _binational().sub("", post)  # "Asuntos Fronterizos México–Estados Unidos": both
-    for w in re.findall(r"\b(?:de\s+(?:los\s+)?)?(Estados Unidos|[\wÀ-ÿ]+)", post):
-        code = country_of(w, "es")
-        if code and (w[0].isupper() or w.lower() in _demonyms()):
-            return code
-    if multi:
-        return multi
-    place = r"\b(?:de|en)\s+([A-ZÁÉÍÓÚÑ][\wÀ-ÿ]*(?:\s+[A-ZÁÉÍÓÚÑ][\wÀ-ÿ]*){0,2})"
-    for m in re.finditer(place, post):
-        words = m.group(1).split()
-        for n in range(len(words), 0, -1):  # "alcalde de Douglas", "de Agua Prieta"
-            code = place_country(" ".join(words[:n]))
-            if code:
-                return code
-    for pattern, code in lx.post_patterns.items():  # "subsecretaria de Estado ..." is a U.S. post
-        if re.search(pattern, post):
-            return code
-    return lx.post_countries.get(post.split()[0].lower()) if post else None
-
-
-def _org_country(org: str | None, orgs) -> str | None:  # type: ignore[no-untyped-def]
-    if not org or orgs is None:
-        return None
-    found = orgs.lookup(org)
-    return found.country if found else None
-
-
-@cache
 def _skips() -> tuple[tuple[str, ...], ...]:
     words = load("es", "titles").get("apposition_skip", [])
     return tuple(sorted((tuple(w.split()) for w in words if " " in w), key=len, reverse=True))
@@ -414,7 +361,7 @@ def _name_first(text, toks, used, lx, orgs):  # type: ignore[no-untyped-def]
                         post,
                         " ".join(t.text.lower() for t in toks[k : k + n]),
                         org,
-                        _post_country(post, lx) or _org_country(org, orgs),
+                        post_country_es(post, lx) or org_country(org, orgs),
                         "full",
                     )
                 )
