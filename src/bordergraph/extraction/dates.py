@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache, lru_cache
 
 from .lexicon import alternation, load
@@ -45,7 +45,7 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
     lex = load(lang, "dates")
     months = alternation(list(lex.get("months", {})))
     join = alternation([j for j in lex.get("range_joiners", ["-"])])
-    today = alternation(lex.get("today", []))
+    rel = {**{w: 0 for w in lex.get("today", [])}, **lex.get("relative_days", {})}
     m = rf"(?P<month>{months})\.?"
     year = r"(?P<year>(?:1[89]|20)\d\d)"
     out = [
@@ -67,9 +67,37 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
         ("month", rf"\b(?:in|for|since|during|until|by|en|de|para|desde)\s+{m}(?![\w-])(?!\s+\d)"),
         ("year", rf"(?<![\d/$.,-])\b{year}\b(?![\d/-])"),
     ]
-    if lex.get("today"):
-        out.append(("today", rf"\b{today}\b"))
+    if rel:
+        out.append(("relative", rf"(?<![\w-]){alternation(list(rel))}(?![\w-])"))
+    days = lex.get("weekdays", {})
+    if days:
+        pre = alternation(
+            lex.get("weekday_past", []) + lex.get("weekday_last", []) + lex.get("weekday_next", [])
+        )
+        post = alternation(lex.get("weekday_last_after", []) or ["(?!)"], escape=False)
+        need = "?" if lex.get("weekday_bare") else ""
+        out.append(
+            (
+                "weekday",
+                rf"(?<![\w-])(?:(?P<pre>{pre})\s+){need}(?P<wd>{alternation(list(days))})"
+                rf"(?:\s+(?P<post>{post}))?(?![\w-])(?!,?\s+(?:\d|(?:de\s+)?{months}\b))",
+            )
+        )
     return [(kind, re.compile(p, re.IGNORECASE)) for kind, p in out]
+
+
+@cache
+def _relative(lang: str) -> tuple[dict[str, int], dict[str, int], frozenset[str], frozenset[str]]:
+    """Offsets of relative day words, weekday numbers, the prefixes meaning "next" and those
+    meaning "the one before the issue day" ("last Friday" in a Friday release is a week ago)."""
+    lex = load(lang, "dates")
+    rel = {**{w: 0 for w in lex.get("today", [])}, **lex.get("relative_days", {})}
+    return (
+        {k.lower(): int(v) for k, v in rel.items()},
+        {k.lower(): int(v) for k, v in lex.get("weekdays", {}).items()},
+        frozenset(w.lower() for w in lex.get("weekday_next", [])),
+        frozenset(w.lower() for w in lex.get("weekday_last", [])),
+    )
 
 
 def find_dates(
@@ -102,18 +130,42 @@ def _find_dates(
             span = (match.start("month"), match.end()) if kind == "month" else match.span()
             if any(s < span[1] and span[0] < e for s, e in taken):
                 continue
-            mention = _mention(kind, match, months, order, year, issued)
+            mention = (
+                _relative_mention(kind, match, lang, issued)
+                if kind in ("relative", "weekday")
+                else _mention(kind, match, months, order, year, issued)
+            )
             if mention is not None:
                 taken.append(span)
                 found.append(mention)
     return tuple(sorted(found, key=lambda d: d.start))
 
 
+def _relative_mention(kind: str, match: re.Match[str], lang: str, issued: str | None):  # type: ignore[no-untyped-def]
+    """ "yesterday", "ayer" (issue date + offset); "last Thursday", "el pasado martes", "este
+    lunes" (the last such day up to the issue date); "next Monday", "el próximo jueves"."""
+    if not issued:
+        return None
+    offsets, days, nexts, lasts = _relative(lang)
+    day0 = date.fromisoformat(issued[:10])
+    if kind == "relative":
+        delta = offsets[re.sub(r"\s+", " ", match.group(0).lower())]
+    else:
+        wd = days[match.group("wd").lower()]
+        pre = re.sub(r"\s+", " ", (match.group("pre") or "").lower())
+        if pre in nexts:
+            delta = (wd - day0.weekday()) % 7 or 7
+        elif pre in lasts or match.group("post"):
+            delta = -((day0.weekday() - wd) % 7 or 7)
+        else:
+            delta = -((day0.weekday() - wd) % 7)
+    value = (day0 + timedelta(days=delta)).isoformat()
+    return DateMention(match.start(), match.end(), value, precision="relative")
+
+
 def _mention(kind, match, months, order, year, issued) -> DateMention | None:  # type: ignore[no-untyped-def]
     g = match.groupdict()
     start, end = (match.start("month"), match.end()) if kind == "month" else match.span()
-    if kind == "today":
-        return DateMention(start, end, issued, precision="relative") if issued else None
     if kind == "year":
         return DateMention(start, end, g["year"], precision="year")
     if kind == "iso":
