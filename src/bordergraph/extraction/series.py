@@ -75,7 +75,67 @@ def canonical(form: str, lang: str) -> str | None:
 
 
 def kind_of(key: str, lang: str) -> str:
-    return str(_entries(lang).get(key, {}).get("kind", "committee"))
+    entry = _entries(lang).get(key)
+    if entry:
+        return str(entry.get("kind", "committee"))
+    heads = load(lang, "events").get("body_heads", {})
+    words = key.split()
+    for w in (words[-1:] + words[:1]) if words else []:
+        if w in heads:
+            return str(heads[w])
+    return "committee"
+
+
+@cache
+def _body_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None:
+    """An unknown body: a capitalised run headed by a body noun (``body_heads``: last word in
+    English, first in Spanish, after ``body_head_position``), with its "(ACR)"; and the left and
+    right contexts that make it a standing series ("the second session of the ...", "... met")."""
+    lex = load(lang, "events")
+    heads = lex.get("body_heads")
+    if not heads:
+        return None
+    cap = r"[A-ZÁÉÍÓÚÑ][\w’'.–-]*"
+    join = alternation(lex.get("body_joiners", []))
+    head = alternation(list(heads))
+    prefix = alternation(lex.get("series_prefixes", []))
+    acr = r"(?:\s+\((?P<acr>[A-Z][A-Za-z]{1,8})\))?"
+    if lex.get("body_head_position") == "first":
+        body = rf"(?P<name>{head}(?:(?:\s+{join})?\s+{cap}){{1,8}})"
+    else:
+        tail = rf"(?:\s+{join}\s+{cap}(?:\s+(?:and|&)\s+{cap}|\s+{cap}){{0,4}})?"
+        body = rf"(?P<name>(?:{cap}\s+){{1,5}}?{head}{tail})"
+    run = re.compile(rf"(?<![\w-])(?:(?P<prefix>{prefix})\s+)?{body}(?![\w-]){acr}")
+    before = re.compile(
+        rf"(?:{alternation(lex.get('body_intro', []), escape=False)})\s+$", re.I
+    )
+    after = re.compile(
+        rf"^\s*(?:{alternation(lex.get('body_after', []), escape=False)})", re.I
+    )
+    return run, before, after
+
+
+def _bodies(text: str, lang: str, hits: list[SeriesHit], acronyms: dict[str, str]) -> None:
+    """Unknown bodies told as holding sessions become series of their own: their bare name and
+    acronym are added to ``acronyms``, so later mentions ("the Group", "the SIG") find them."""
+    pats = _body_patterns(lang)
+    if pats is None:
+        return
+    run, before, after = pats
+    for m in run.finditer(text):
+        if any(h.start < m.end() and m.start() < h.end for h in hits):
+            continue
+        if not (before.search(text[: m.start()]) or after.search(text[m.end() :])):
+            continue
+        name = re.sub(r"[.,]$", "", m.group("name"))
+        if len(name.split()) < 2 or name in acronyms:
+            continue
+        written = f"{m.group('prefix')} {name}" if m.group("prefix") else name
+        acronyms.setdefault(name, name)
+        if m.group("acr"):
+            acronyms[m.group("acr")] = name
+        end = m.end() if m.group("acr") else m.start("name") + len(name)
+        hits.append(SeriesHit(m.start(), end, written, name, kind_of(name, lang), m.group("acr")))
 
 
 def parent_of(key: str, lang: str) -> str | None:
@@ -94,6 +154,7 @@ def find_series(text: str, lang: str, acronyms: dict[str, str]) -> list[SeriesHi
         if acr:
             acronyms[acr] = key
         hits.append(SeriesHit(m.start(), m.end(), written.strip(), key, kind_of(key, lang), acr))
+    _bodies(text, lang, hits, acronyms)
     known = dict(acronyms)
     for acronym, key in _lexicon_acronyms(lang).items():
         known.setdefault(acronym, key)
