@@ -71,15 +71,44 @@ def _lex(lang: str) -> dict:  # type: ignore[type-arg]
     return load(lang, "events")
 
 
-def _ordinal(words: str, lang: str) -> int | None:
-    ords = load(lang, "numbers").get("ordinals", {})
-    for w in re.findall(r"[\w]+", words):
-        m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", w)
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman(word: str) -> int | None:
+    """ "XXII" -> 22; None for anything that is not an upper-case Roman numeral."""
+    if not re.fullmatch(r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})", word):
+        return None
+    total = 0
+    for a, b in zip(word, word[1:] + " ", strict=True):
+        total += -_ROMAN[a] if b != " " and _ROMAN[a] < _ROMAN[b] else _ROMAN[a]
+    return total or None
+
+
+def ordinal(words: str, lang: str) -> int | None:
+    """The first ordinal in ``words``: "13th", "13a", "32.ª", "XXII", "second", "inaugural",
+    and compounds ("Twenty-First", "vigésima segunda") summed from the lexicon's words."""
+    nums = load(lang, "numbers")
+    ords = {k.lower(): int(v) for k, v in nums.get("ordinals", {}).items()}
+    tens = {k.lower(): int(v) for k, v in nums.get("ordinal_tens", {}).items()}
+    toks = re.findall(r"\d+\.?\s?(?:st|nd|rd|th|a|o|ª|º|er|era)?(?![\w])|[^\W\d_]+", words)
+    for i, w in enumerate(toks):
+        m = re.fullmatch(r"(\d+)\.?\s?(?:st|nd|rd|th|a|o|ª|º|er|era)", w)
         if m:
             return int(m.group(1))
-        if w.lower() in ords:
-            return int(ords[w.lower()])
+        value = roman(w) if len(w) > 1 or w in ("I", "V", "X") else None
+        if value and (len(w) > 1 or not i):
+            return value
+        low = w.lower()
+        if low in tens or (low in ords and ords[low] % 10 == 0 and ords[low] >= 20):
+            base = tens.get(low) or ords[low]
+            nxt = toks[i + 1].lower() if i + 1 < len(toks) else ""
+            return base + ords[nxt] if 0 < ords.get(nxt, 0) < 10 else (ords.get(low) or None)
+        if low in ords:
+            return ords[low]
     return None
+
+
+_ordinal = ordinal
 
 
 def find_events(ctx: Context, lang: str) -> list[EventMention]:
@@ -137,6 +166,8 @@ def _series_mentions(ctx: Context, lang: str) -> list[EventMention]:
         )
         mods = re.search(r"\b(?:an?|the|their|its)\s+(?P<mods>(?:[\w-]+\s+){1,3})$", left, re.I)
         first = re.match(r"\s+(?:to|will)\s+meet\s+for\s+the\s+first\s+time", right)
+        owner = re.match(rf"[’']s\s+(?P<mods>(?:{_MOD}[\w-]+\s+){{0,2}}?)(?P<noun>{nouns})\b", right)
+        ahead = _future_after(lang).match(right)
         verb = re.match(
             rf"\s+(?:was\s+|were\s+)?({alternation(lex.get('session_verbs', []))})\b", right
         )
@@ -149,6 +180,13 @@ def _series_mentions(ctx: Context, lang: str) -> list[EventMention]:
         elif first:
             m.name, m.ordinal, m.future = f"first meeting of the {h.written}", 1, True
             m.end = h.end + first.end()
+        elif owner:  # "the group's inaugural gathering": a session of the body named
+            m.end = h.end + owner.end()
+            m.name = _drop(text[h.start : m.end], lang)
+            m.ordinal = _ordinal(owner.group("mods"), lang)
+            m.future = bool(re.search(rf"\b{future}\b", owner.group("mods"), re.I))
+        elif ahead:  # "The SIG is scheduled to convene again in January 2026"
+            m.name, m.future, m.explicit = f"next meeting of the {h.written}", True, False
         elif mods and (
             _ordinal(mods.group("mods"), lang)
             or re.search(rf"\b(?:{future}|(?:19|20)\d\d)\b", mods.group("mods"))
@@ -164,10 +202,17 @@ def _series_mentions(ctx: Context, lang: str) -> list[EventMention]:
             m.ordinal = 1
         elif not _session_context(h, ctx, lang):
             m.ref = True
-        if h.generic and not (phrase or first or verb):
+        if h.generic and not (phrase or first or verb or owner or ahead):
             m.ref = True
         out.append(m)
     return out
+
+
+@cache
+def _future_after(lang: str) -> re.Pattern[str]:
+    """Words after a series name that announce its next session ("will meet again")."""
+    words = _lex(lang).get("future_after") or ["(?!)"]
+    return re.compile(rf"\s+(?:{alternation(words, escape=False)})\b", re.I)
 
 
 def _series_type(kind: str) -> str:
@@ -191,6 +236,10 @@ def _session_context(h: SeriesHit, ctx: Context, lang: str) -> bool:
     return bool(re.search(rf"\b{verbs}\b", ctx.text[max(0, h.start - 60) : h.end + 80]))
 
 
+def _definite(lang: str) -> frozenset[str]:
+    return frozenset(_lex(lang).get("definite", ["the", "this", "its", "that", "these", "those"]))
+
+
 def _noun_mentions(ctx: Context, lang: str) -> list[EventMention]:
     lex = _lex(lang)
     text = ctx.text
@@ -204,8 +253,9 @@ def _noun_mentions(ctx: Context, lang: str) -> list[EventMention]:
             continue  # named summits and dialogues come from the series lexicon
         left, right = text[: m.start()], text[m.end() :]
         det = re.search(
-            r"(?:^|\b(?P<det>an?|the|their|its|this)\s+)(?P<mods>(?:(?!(?:the|an?|their|"
-            r"its|this|of|for|to|in|at|on|with|before|after|during)\b)[\w,-]+\s+){0,4}?)$",
+            r"(?:^|\b(?P<det>an?|the|their|its|this|that|these|those)\s+)(?P<mods>(?:(?!(?:the|"
+            r"an?|their|its|this|that|of|for|to|in|at|on|with|before|after|during)\b)[\w,-]+\s+)"
+            r"{0,4}?)$",
             left,
             re.I,
         )
@@ -248,7 +298,11 @@ def _noun_mentions(ctx: Context, lang: str) -> list[EventMention]:
             em.name = _drop(text[start : m.end()], lang) + (
                 " of " + _names(ctx, em.persons) if em.persons else ""
             )
-        elif (det and det.group("det") and det.group("det").lower() in ("the", "this", "its")) or (
+        elif det and det.group("det") and _ordinal(mods, lang):
+            # "That first meeting, held in May": the session of that rank named before
+            em.ordinal = _ordinal(mods, lang)
+            em.extra["anaphor"] = "ordinal"
+        elif (det and det.group("det") and det.group("det").lower() in _definite(lang)) or (
             noun in refs and not mods.strip()
         ):
             em.ref = True

@@ -20,6 +20,7 @@ from functools import cache
 from .dates import DateMention
 from .event_parts_es import CAP, CAPNP, _trim, attributes, openings
 from .events import EventMention
+from .events import ordinal as _ordinal
 from .lex_es import alt
 from .lexicon import load
 from .people import Mention
@@ -44,20 +45,7 @@ def _ord_pattern() -> str:
 
 def ordinal(word: str | None) -> int | None:
     """ "XIII" -> 13, "13a" -> 13, "novena" -> 9."""
-    if not word:
-        return None
-    w = word.strip()
-    m = re.match(r"(\d+)", w)
-    if m:
-        return int(m.group(1))
-    if re.fullmatch(r"[IVXL]+", w):
-        vals = {"I": 1, "V": 5, "X": 10, "L": 50}
-        total = 0
-        for a, b in zip(w, w[1:] + " ", strict=True):
-            total += -vals[a] if b != " " and vals[a] < vals[b] else vals[a]
-        return total or None
-    value = load("es", "numbers").get("ordinals", {}).get(w.lower())
-    return int(value) if value else None
+    return _ordinal(word, "es") if word else None
 
 
 def _type(kind: str) -> str:

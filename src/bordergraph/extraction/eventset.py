@@ -149,6 +149,10 @@ def _main_mention(
 def _find(es: EventSet, m: EventMention) -> int | None:
     """The event a mention names: same series without conflict, generic reference, same name."""
     kind = m.extra.get("generic")
+    if m.extra.get("anaphor") and m.ordinal:  # "that first meeting": the session of that rank
+        for e_i, e in enumerate(es.events):
+            if e.ordinal == m.ordinal and not _conflict(e, m):
+                return e_i
     for e_i, e in enumerate(es.events):
         if (
             kind

@@ -128,7 +128,7 @@ def _bodies(text: str, lang: str, hits: list[SeriesHit], acronyms: dict[str, str
         if not (before.search(text[: m.start()]) or after.search(text[m.end() :])):
             continue
         name = re.sub(r"[.,]$", "", m.group("name"))
-        if len(name.split()) < 2 or name in acronyms:
+        if len(name.split()) < 2:
             continue
         written = f"{m.group('prefix')} {name}" if m.group("prefix") else name
         acronyms.setdefault(name, name)
@@ -166,9 +166,11 @@ def find_series(text: str, lang: str, acronyms: dict[str, str]) -> list[SeriesHi
                 hits.append(SeriesHit(m.start(), m.end(), acr, key, kind_of(key, lang), acr))
     generic = load(lang, "events").get("generic_heads", {})
     if generic:
-        for m in re.finditer(rf"\b[Tt]he ({alternation(list(generic))})\b", text):
+        # "the Group", and "the group's first meeting" (a lower-case head owning a session)
+        heads = alternation(list(generic))
+        for m in re.finditer(rf"\b[Tt]he ({heads}\b|(?i:{heads})(?=[’']s\s))", text):
             if not any(h.start <= m.start(1) < h.end for h in hits):
-                kind = generic[m.group(1)]
+                kind = generic.get(m.group(1)) or generic[m.group(1).capitalize()]
                 hits.append(SeriesHit(m.start(1), m.end(1), m.group(1), "", kind, generic=True))
     return sorted(hits, key=lambda h: h.start)
 
