@@ -212,7 +212,18 @@ def _series_mentions(ctx: Context, lang: str) -> list[EventMention]:
 def _future_after(lang: str) -> re.Pattern[str]:
     """Words after a series name that announce its next session ("will meet again")."""
     words = _lex(lang).get("future_after") or ["(?!)"]
-    return re.compile(rf"\s+(?:{alternation(words, escape=False)})\b", re.I)
+    # "the Committee, of which Canada is also a member, will meet in February"
+    return re.compile(rf"(?:,[^,;.]{{1,80}},)?\s+(?:{alternation(words, escape=False)})\b", re.I)
+
+
+@cache
+def held_after(lang: str) -> re.Pattern[str]:
+    """Verbs after a body's name that tell one of its sessions ("the Group met", "sesionó")."""
+    words = _lex(lang).get("body_after") or ["(?!)"]
+    return re.compile(rf"(?:,[^,;.]{{1,80}},)?\s*(?:{alternation(words, escape=False)})", re.I)
+
+
+future_after = _future_after
 
 
 def _series_type(kind: str) -> str:

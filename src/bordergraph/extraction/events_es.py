@@ -20,6 +20,7 @@ from functools import cache
 from .dates import DateMention
 from .event_parts_es import CAP, CAPNP, _trim, attributes, openings
 from .events import EventMention
+from .events import future_after, held_after
 from .events import ordinal as _ordinal
 from .lex_es import alt
 from .lexicon import load
@@ -39,7 +40,8 @@ def _lex() -> dict:  # type: ignore[type-arg]
 def _ord_pattern() -> str:
     words = alt(list(load("es", "numbers").get("ordinals", {})))
     return (
-        rf"(?:(?-i:{_ROMAN})(?![\wÀ-ÿ])|\d{{1,2}}\s?(?:a|o|ª|º|\.ª|\.º|er|era)(?![\wÀ-ÿ])|{words})"
+        rf"(?:(?-i:{_ROMAN})(?![\wÀ-ÿ])|\d{{1,2}}\s?(?:a|o|ª|º|\.ª|\.º|er|era)(?![\wÀ-ÿ])|"
+        rf"{words}(?:[\s-]+{words}(?![\wÀ-ÿ]))?)"
     )
 
 
@@ -121,13 +123,17 @@ def _series_mentions(index, text, hits, title, lead, dates) -> list[EventMention
             m.ref = True  # "En el marco del Diálogo ...": the setting, not a session
             out.append(m)
             continue
+        ahead = future_after("es").match(text[h.end :])
+        held = held_after("es").match(text[h.end :])
+        if ahead and not (pre and pre.group("noun")):
+            m.future, m.explicit = True, False
         session = (
-            bool(pre and pre.group("noun"))
+            bool(pre and pre.group("noun") or ahead or held)
             or m.ordinal is not None
             or (not h.generic and (title or lead or _dated(h, text, dates)))
         )
         m.ref = not session
-        m.future = is_future(left[-60:], text[h.end :])
+        m.future = m.future or is_future(left[-60:], text[h.end :])
         if h.generic and m.ordinal is None and not (m.future and pre and pre.group("noun")):
             m.ref = True  # "la Cumbre", "la reunión del Diálogo": the session already named
         out.append(m)
