@@ -67,6 +67,7 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
         ("month", rf"\b(?:in|for|since|during|until|by|en|de|para|desde)\s+{m}(?![\w-])(?!\s+\d)"),
         ("year", rf"(?<![\d/$.,-])\b{year}\b(?![\d/-])"),
     ]
+    rel = {**rel, **lex.get("relative_months", {}), **lex.get("relative_years", {})}
     if rel:
         out.append(("relative", rf"(?<![\w-]){alternation(list(rel))}(?![\w-])"))
     days = lex.get("weekdays", {})
@@ -87,11 +88,20 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
 
 
 @cache
+def _units(lang: str) -> dict[str, str]:
+    lex = load(lang, "dates")
+    out = {k.lower(): "month" for k in lex.get("relative_months", {})}
+    out.update({k.lower(): "year" for k in lex.get("relative_years", {})})
+    return out
+
+
+@cache
 def _relative(lang: str) -> tuple[dict[str, int], dict[str, int], frozenset[str], frozenset[str]]:
     """Offsets of relative day words, weekday numbers, the prefixes meaning "next" and those
     meaning "the one before the issue day" ("last Friday" in a Friday release is a week ago)."""
     lex = load(lang, "dates")
     rel = {**{w: 0 for w in lex.get("today", [])}, **lex.get("relative_days", {})}
+    rel = {**rel, **lex.get("relative_months", {}), **lex.get("relative_years", {})}
     return (
         {k.lower(): int(v) for k, v in rel.items()},
         {k.lower(): int(v) for k, v in lex.get("weekdays", {}).items()},
@@ -149,7 +159,16 @@ def _relative_mention(kind: str, match: re.Match[str], lang: str, issued: str | 
     offsets, days, nexts, lasts = _relative(lang)
     day0 = date.fromisoformat(issued[:10])
     if kind == "relative":
-        delta = offsets[re.sub(r"\s+", " ", match.group(0).lower())]
+        word = re.sub(r"\s+", " ", match.group(0).lower())
+        delta = offsets[word]
+        unit = _units(lang).get(word)
+        if unit == "year":  # "last year": the year only
+            return DateMention(match.start(), match.end(), str(day0.year + delta), precision="year")
+        if unit == "month":  # "last month": the month only
+            y, mo = divmod(day0.year * 12 + day0.month - 1 + delta, 12)
+            return DateMention(
+                match.start(), match.end(), f"{y}-{mo + 1:02d}", precision="month"
+            )
     else:
         wd = days[match.group("wd").lower()]
         pre = re.sub(r"\s+", " ", (match.group("pre") or "").lower())

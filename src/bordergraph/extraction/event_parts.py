@@ -210,14 +210,15 @@ def drop(name: str, lang: str) -> str:
     return re.sub(rf"\b{words}\s+", "", name, flags=re.I).strip()
 
 
-def names(ctx, cids: tuple[int, ...]) -> str:
+def names(ctx, cids: tuple[int, ...], lang: str = "en") -> str:
+    joiner = f" {_lex(lang).get('and_word', 'and')} "
     names = []
     for cid in cids:
         for pm, c in ctx.people:
             if c == cid:
-                names.append(re.sub(r"^[Tt]he\s+", "", ctx.text[pm.start : pm.end]))
+                names.append(re.sub(r"^(?:[Tt]he|[Ee]l|[Ll]a)\s+", "", ctx.text[pm.start : pm.end]))
                 break
-    return " and ".join(dict.fromkeys(names))
+    return joiner.join(dict.fromkeys(names))
 
 
 def bilateral(ctx, m: re.Match[str], em, word: str, left: str, lang: str) -> list | None:
@@ -258,4 +259,117 @@ def bilateral(ctx, m: re.Match[str], em, word: str, left: str, lang: str) -> lis
                 explicit=word != "with",
             )
         )
+    return out
+
+
+@cache
+def _meeting_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    lex = _lex(lang)
+    meet, receive, call = (
+        lex.get("meet_verbs", []),
+        lex.get("receive_verbs", []),
+        lex.get("call_verbs", []),
+    )
+    if not (meet or receive or call):
+        return None
+    gap = lex.get("meet_gap_until", "with")
+    verb = re.compile(
+        rf"(?<![\w-])(?:(?P<call>{alternation(call or ['(?!)'])})|(?P<recv>"
+        rf"{alternation(receive or ['(?!)'])})|(?P<meet>{alternation(meet or ['(?!)'])})"
+        rf"(?:(?:\s+(?!{gap}\b)[\w-]+){{0,6}}?\s+{gap}\b)?)(?![\w-])",
+        re.I,
+    )
+    pronoun = re.compile(rf"\s+(?:{alternation(lex.get('object_pronouns', ['(?!)']))})\b", re.I)
+    return verb, pronoun
+
+
+_CLAUSE_JOIN = re.compile(r",\s+(?:and|but|while|then|y|pero|mientras)\s+|\s+(?:and then|y luego)\s+")
+
+
+def _received(gap: str, lex: dict) -> bool:  # type: ignore[type-arg]
+    """The person right after a verb of receiving is its object: at most two words between
+    ("received today"), or a longer gap closed by the object marker ("recibió ayer en el Salón
+    Revolución a Tom Ridge")."""
+    words = gap.split()
+    if len(words) <= 2 and "," not in gap:
+        return True
+    marks = {w.lower() for w in lex.get("object_markers", [])}
+    return bool(words) and words[-1].lower() in marks and len(words) <= 14
+
+
+def _short(pm) -> str:  # type: ignore[no-untyped-def]
+    """A person in an event's name by surname ("López" of "Andrés Manuel López Obrador", "Peña"
+    of "Enrique Peña Nieto"), or by post when the mention has no name ("the Attorney General")."""
+    if not pm.name:
+        return str(pm.head or pm.post or "")
+    toks = [t for t in pm.name.split() if "." not in t and len(t) > 1]
+    if not toks:
+        return pm.name
+    if len(toks) <= 2:
+        return toks[-1]
+    return toks[1] if len(toks) == 3 else toks[2]
+
+
+def meetings(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
+    """A meeting told by its verb: "A met (privately) with B", "A received B", "A and B met",
+    "se reunieron A y B", "A spoke by phone with B": a bilateral meeting of the people of its
+    clause (subjects before the verb, objects after; "received him" takes the sentence's first
+    person). Names come from ``meeting_names`` in the lexicon."""
+    from .events import EventMention
+
+    pats = _meeting_patterns(lang)
+    if pats is None or len({cid for _, cid in ctx.people}) < 2:
+        return []
+    verb, pronoun = pats
+    lex = _lex(lang)
+    text = ctx.text
+    out = []
+    for v in verb.finditer(text):
+        lo = max([text.rfind(c, 0, v.start()) for c in ";:"] + [-1]) + 1
+        hi = min([i for i in (text.find(c, v.end()) for c in ";:") if i >= 0] + [len(text)])
+        nxt = verb.search(text, v.end(), hi)
+        hi = nxt.start() if nxt else hi
+        subj = [(pm, c) for pm, c in ctx.people if lo <= pm.start and pm.end <= v.start()]
+        subj = [(pm, c) for pm, c in subj if v.start() - pm.end <= 160]
+        obj = [(pm, c) for pm, c in ctx.people if v.end() <= pm.start < hi][:3]
+        if not obj and pronoun.match(text, v.end()) and subj:
+            first = next((p for p in ctx.people if p[1] != subj[-1][1]), None)
+            obj = [first] if first else []
+        if v.group("recv") and not (obj and _received(text[v.end() : obj[0][0].start], lex)):
+            continue  # "received the report", "receives applications and gives the President"
+        cut = None
+        if nxt:  # "A met with B, and C then received him": C is the next verb's subject
+            cut = max((m.start() for m in _CLAUSE_JOIN.finditer(text, v.end(), nxt.start())), default=None)
+        if cut is not None:
+            obj = [(pm, c) for pm, c in obj if pm.start < cut]
+        a = tuple(dict.fromkeys(c for _, c in subj))
+        b = tuple(c for c in dict.fromkeys(c for _, c in obj) if c not in a)
+        if len(a) + len(b) < 2:
+            continue
+        tmpl = lex.get("meeting_names", {})
+        who = {c: _short(pm) for pm, c in reversed(subj + obj)}
+        if a and b:
+            name = tmpl.get("with", "meeting of {a} with {b}").format(a=who[a[0]], b=who[b[0]])
+        else:
+            name = tmpl.get("all", "meeting of {a}").format(
+                a=f" {lex.get('and_word', 'and')} ".join(who[c] for c in (a + b)[:2])
+            )
+        em = EventMention(
+            ctx.index,
+            subj[0][0].start if subj else v.start(),
+            v.end(),
+            name,
+            type="BilateralMeeting",
+            persons=a + b,
+            explicit=False,
+        )
+        if v.group("call"):
+            em.name = tmpl.get("call", "call between {a}").format(
+                a=f" {lex.get('and_word', 'and')} ".join(who[c] for c in (a + b)[:2])
+            )
+            em.mode = "virtual"
+        elif len(a + b) >= 3 and all(c in ctx.leaders for c in a + b):
+            em.type = "Summit"  # three heads of government
+        em.extra["verb"] = v.group(0)
+        out.append(em)
     return out

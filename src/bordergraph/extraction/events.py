@@ -16,6 +16,7 @@ from .dates import DateMention
 from .event_parts import attributes as _attributes
 from .event_parts import bilateral as _bilateral
 from .event_parts import drop as _drop
+from .event_parts import meetings as _meetings
 from .event_parts import names as _names
 from .event_parts import openings as _openings
 from .event_parts import signings as _signings
@@ -121,6 +122,11 @@ def find_events(ctx: Context, lang: str) -> list[EventMention]:
         if not any(s <= m.start < e or m.start <= s < m.end for s, e in taken):
             out.append(m)
             taken.append((m.start, m.end))
+    if not any(not m.ref and m.type != "Visit" for m in out):  # else the verb tells that event
+        for m in _meetings(ctx, lang):
+            if not any(s <= m.start < e or m.start <= s < m.end for s, e in taken):
+                out.append(m)
+                taken.append((m.start, m.end))
     out.sort(key=lambda m: m.start)
     for i, m in enumerate(out):
         lo = out[i - 1].end if i else 0

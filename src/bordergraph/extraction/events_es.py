@@ -19,7 +19,8 @@ from functools import cache
 
 from .dates import DateMention
 from .event_parts_es import CAP, CAPNP, _trim, attributes, openings
-from .events import EventMention
+from .event_parts import meetings
+from .events import Context, EventMention
 from .events import future_after, held_after
 from .events import ordinal as _ordinal
 from .lex_es import alt
@@ -70,6 +71,11 @@ def find_events_es(
     for m in found + openings(index, text):
         if not any(o.start <= m.start < o.end or m.start <= o.start < m.end for o in out):
             out.append(m)
+    if not any(not m.ref and m.type != "Visit" for m in out):  # else the verb tells that event
+        ctx = Context(index, text, people, leaders, hits, dates, title, lead)
+        for m in meetings(ctx, "es"):
+            if not any(o.start <= m.start < o.end or m.start <= o.start < m.end for o in out):
+                out.append(m)
     out.sort(key=lambda m: m.start)
     for i, m in enumerate(out):
         hi = out[i + 1].start if i + 1 < len(out) else len(text)

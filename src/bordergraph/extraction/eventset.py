@@ -43,6 +43,10 @@ def _conflict(a: EventMention, b: EventMention) -> bool:
     )
 
 
+def _dates_differ(a: EventMention, b: EventMention) -> bool:
+    return bool(a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)))
+
+
 def _merge(into: EventMention, m: EventMention) -> None:
     if m.explicit and (not into.explicit or (m.sent < into.sent and len(m.name) > 8)):
         into.name = m.name
@@ -84,6 +88,12 @@ def build(
                     _merge(es.events[0], m)
                     es.index[(s, i)] = 0
         main = es.events[0]
+        for s in titles | ({lead} if lead is not None else set()):
+            for i, m in enumerate(per_sentence[s] if s < len(per_sentence) else []):
+                if (s, i) not in es.index and m.extra.get("verb") and not _dates_differ(main, m):
+                    # "Governor A welcomed B and C to the Capitol" told of the release's signing
+                    main.persons = tuple(dict.fromkeys(main.persons + m.persons))
+                    es.index[(s, i)] = 0
         for f, v in lead_dates.items():
             if getattr(main, f) is None and v is not None:
                 setattr(main, f, v)
@@ -114,9 +124,11 @@ def _same_day(es: EventSet, per_sentence: list[list[EventMention]], lead: int | 
     main = es.events[es.main]
     for (s, _), e_i in es.index.items():
         e = es.events[e_i]
+        m = es._mentions.get((s, _))
+        told = m is not None and m.extra.get("verb") and s <= lead + 4
         if (
             e_i != es.main
-            and lead <= s <= lead + 1
+            and (lead <= s <= lead + 1 or told)
             and e.date is None
             and not e.future
             and e.type in ("Meeting", "BilateralMeeting")
@@ -134,15 +146,17 @@ def _copy(m: EventMention) -> EventMention:
 def _main_mention(
     per_sentence: list[list[EventMention]], lead: int | None, titles: set[int]
 ) -> tuple[int, int] | None:
-    if lead is not None:
-        for s in range(lead, min(lead + 3, len(per_sentence))):
+    # a meeting told only by its verb ("A received B") yields to an event the lead or title names
+    for weak in (False, True):
+        if lead is not None:
+            for s in range(lead, min(lead + 3, len(per_sentence))):
+                for i, m in enumerate(per_sentence[s]):
+                    if not m.ref and not m.future and bool(m.extra.get("verb")) == weak:
+                        return s, i
+        for s in sorted(titles):
             for i, m in enumerate(per_sentence[s]):
-                if not m.ref and not m.future:
+                if not m.ref and bool(m.extra.get("verb")) == weak:
                     return s, i
-    for s in sorted(titles):
-        for i, m in enumerate(per_sentence[s]):
-            if not m.ref:
-                return s, i
     return None
 
 
@@ -166,6 +180,14 @@ def _find(es: EventSet, m: EventMention) -> int | None:
         same = m.series_key and e.series_key == m.series_key and not _conflict(e, m)
         if same and (
             m.ref or not (m.date or m.ordinal) or e.date == m.date or e.ordinal == m.ordinal
+        ):
+            return e_i
+        if (  # the same two people meeting, told twice (by its noun and by its verb)
+            not m.ref
+            and m.type == e.type == "BilateralMeeting"
+            and len({c for c in m.persons if c >= 0}) >= 2
+            and {c for c in m.persons if c >= 0} == {c for c in e.persons if c >= 0}
+            and not _dates_differ(e, m)
         ):
             return e_i
         if (
