@@ -166,9 +166,7 @@ def _relative_mention(kind: str, match: re.Match[str], lang: str, issued: str | 
             return DateMention(match.start(), match.end(), str(day0.year + delta), precision="year")
         if unit == "month":  # "last month": the month only
             y, mo = divmod(day0.year * 12 + day0.month - 1 + delta, 12)
-            return DateMention(
-                match.start(), match.end(), f"{y}-{mo + 1:02d}", precision="month"
-            )
+            return DateMention(match.start(), match.end(), f"{y}-{mo + 1:02d}", precision="month")
     else:
         wd = days[match.group("wd").lower()]
         pre = re.sub(r"\s+", " ", (match.group("pre") or "").lower())

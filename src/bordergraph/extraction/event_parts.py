@@ -188,6 +188,9 @@ def location(text: str, lo: int, hi: int, ctx, lang: str) -> str | None:  # type
 def _not_place(v: str, lang: str) -> bool:
     months = load(lang, "dates").get("months", {})
     first = v.split()[0].lower().rstrip(".")
+    nouns = _lex(lang).get("nouns", {})
+    if any(w.lower() in nouns for w in v.split()):
+        return True  # "the Opening of the Twenty-First Meeting": an event, not a venue
     return first in months or v in ("U.S.", "The")
 
 
@@ -283,7 +286,9 @@ def _meeting_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | No
     return verb, pronoun
 
 
-_CLAUSE_JOIN = re.compile(r",\s+(?:and|but|while|then|y|pero|mientras)\s+|\s+(?:and then|y luego)\s+")
+_CLAUSE_JOIN = re.compile(
+    r",\s+(?:and|but|while|then|y|pero|mientras)\s+|\s+(?:and then|y luego)\s+"
+)
 
 
 def _received(gap: str, lex: dict) -> bool:  # type: ignore[type-arg]
@@ -339,7 +344,9 @@ def meetings(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
             continue  # "received the report", "receives applications and gives the President"
         cut = None
         if nxt:  # "A met with B, and C then received him": C is the next verb's subject
-            cut = max((m.start() for m in _CLAUSE_JOIN.finditer(text, v.end(), nxt.start())), default=None)
+            cut = max(
+                (m.start() for m in _CLAUSE_JOIN.finditer(text, v.end(), nxt.start())), default=None
+            )
         if cut is not None:
             obj = [(pm, c) for pm, c in obj if pm.start < cut]
         a = tuple(dict.fromkeys(c for _, c in subj))
@@ -373,3 +380,66 @@ def meetings(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
         em.extra["verb"] = v.group(0)
         out.append(em)
     return out
+
+
+@cache
+def _held_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    lex = _lex(lang)
+    verbs = lex.get("held_verbs")
+    if not verbs:
+        return None
+    dets = alternation(lex.get("held_dets", ["the", "a", "an"]))
+    before = re.compile(
+        rf"(?<![\w-])(?:{alternation(verbs)})(?:\s+[^\s,;:.]+){{0,6}}?\s+(?P<det>{dets})\s+"
+        rf"(?:[^\s,;:.]+\s+){{0,2}}$",
+        re.I,
+    )
+    after = re.compile(
+        rf"^(?:\s+[^\s,;:.]+){{0,4}}?\s+(?:{alternation(lex.get('held_after_verbs', ['(?!)']))})"
+        r"(?![\w-])",
+        re.I,
+    )
+    return before, after
+
+
+def held(ctx, start: int, end: int, etype: str | None, lang: str):  # type: ignore[no-untyped-def]
+    """An event noun that a verb of holding tells as having taken place ("se llevó a cabo hoy
+    la reunión de trabajo entre A y B", "the talks were held at ..."): a new event, not a
+    back-reference. Returns the mention, named by the noun, its complement and the people
+    it is "between", or None."""
+    from .events import EventMention
+
+    pats = _held_patterns(lang)
+    if pats is None or etype not in ("Meeting", "BilateralMeeting"):
+        return None
+    before, after = pats
+    text = ctx.text
+    told = before.search(text, max(0, start - 120), start)
+    if not (told or after.match(text[end:])):
+        return None
+    lex = _lex(lang)
+    definite = not told or told.group("det").lower() in lex.get("held_definite", ["the"])
+    comp = re.match(
+        rf"(?:\s+(?:{alternation(lex.get('held_complements', ['(?!)']))}))+", text[end:]
+    )
+    stop = end + (comp.end() if comp else 0)
+    name = text[start:stop]
+    between = re.match(
+        rf"\s+(?:{alternation(lex.get('between_words', ['between']))})\s+", text[stop:]
+    )
+    persons: tuple[int, ...] = ()
+    if between:
+        pair = [(pm, c) for pm, c in ctx.people if pm.start >= stop][:2]
+        if len(pair) == 2 and pair[0][0].start - stop < 40:
+            persons = tuple(c for _, c in pair)
+            joiner = f" {lex.get('and_word', 'and')} "
+            name += f"{between.group(0).rstrip()} {joiner.join(_short(pm) for pm, _ in pair)}"
+    if definite and not (comp or persons):
+        return None  # "the session was held virtually": the event already named, told again
+    em = EventMention(ctx.index, start, stop, name, type="BilateralMeeting", persons=persons)
+    if told:  # "se llevó a cabo hoy la reunión": the day between the verb and the noun
+        day = [d for d in ctx.dates if told.start() <= d.start < start and d.precision != "year"]
+        if day:
+            em.date, em.end_date = day[0].value, day[0].end_value
+    em.extra["held"] = "1"
+    return em

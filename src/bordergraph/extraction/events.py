@@ -16,6 +16,7 @@ from .dates import DateMention
 from .event_parts import attributes as _attributes
 from .event_parts import bilateral as _bilateral
 from .event_parts import drop as _drop
+from .event_parts import held as _held
 from .event_parts import meetings as _meetings
 from .event_parts import names as _names
 from .event_parts import openings as _openings
@@ -130,7 +131,8 @@ def find_events(ctx: Context, lang: str) -> list[EventMention]:
     out.sort(key=lambda m: m.start)
     for i, m in enumerate(out):
         lo = out[i - 1].end if i else 0
-        hi = out[i + 1].start if i + 1 < len(out) else len(ctx.text)
+        # a back-reference after the mention owns no date or place ("for talks last Thursday")
+        hi = next((n.start for n in out[i + 1 :] if not n.ref), len(ctx.text))
         _attributes(m, ctx, lo, hi, lang)
     return out
 
@@ -172,7 +174,9 @@ def _series_mentions(ctx: Context, lang: str) -> list[EventMention]:
         )
         mods = re.search(r"\b(?:an?|the|their|its)\s+(?P<mods>(?:[\w-]+\s+){1,3})$", left, re.I)
         first = re.match(r"\s+(?:to|will)\s+meet\s+for\s+the\s+first\s+time", right)
-        owner = re.match(rf"[’']s\s+(?P<mods>(?:{_MOD}[\w-]+\s+){{0,2}}?)(?P<noun>{nouns})\b", right)
+        owner = re.match(
+            rf"[’']s\s+(?P<mods>(?:{_MOD}[\w-]+\s+){{0,2}}?)(?P<noun>{nouns})\b", right
+        )
         ahead = _future_after(lang).match(right)
         verb = re.match(
             rf"\s+(?:was\s+|were\s+)?({alternation(lex.get('session_verbs', []))})\b", right
@@ -192,7 +196,8 @@ def _series_mentions(ctx: Context, lang: str) -> list[EventMention]:
             m.ordinal = _ordinal(owner.group("mods"), lang)
             m.future = bool(re.search(rf"\b{future}\b", owner.group("mods"), re.I))
         elif ahead:  # "The SIG is scheduled to convene again in January 2026"
-            m.name, m.future, m.explicit = f"next meeting of the {h.written}", True, False
+            written = h.key if h.acronym and h.written == h.acronym else h.written
+            m.name, m.future, m.explicit = f"next meeting of the {written}", True, False
         elif mods and (
             _ordinal(mods.group("mods"), lang)
             or re.search(rf"\b(?:{future}|(?:19|20)\d\d)\b", mods.group("mods"))
@@ -315,6 +320,8 @@ def _noun_mentions(ctx: Context, lang: str) -> list[EventMention]:
             em.name = _drop(text[start : m.end()], lang) + (
                 " of " + _names(ctx, em.persons) if em.persons else ""
             )
+        elif told := _held(ctx, start, m.end(), etype, lang):
+            em = told  # "held a working meeting with B", "the talks between A and B were held"
         elif det and det.group("det") and _ordinal(mods, lang):
             # "That first meeting, held in May": the session of that rank named before
             em.ordinal = _ordinal(mods, lang)

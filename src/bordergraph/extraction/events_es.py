@@ -18,10 +18,9 @@ import re
 from functools import cache
 
 from .dates import DateMention
+from .event_parts import held, meetings
 from .event_parts_es import CAP, CAPNP, _trim, attributes, openings
-from .event_parts import meetings
-from .events import Context, EventMention
-from .events import future_after, held_after
+from .events import Context, EventMention, future_after, held_after
 from .events import ordinal as _ordinal
 from .lex_es import alt
 from .lexicon import load
@@ -67,7 +66,7 @@ def find_events_es(
 ) -> list[EventMention]:
     """All event mentions of one sentence, left to right, with date, mode and location."""
     out = _series_mentions(index, text, hits, title, lead, dates)
-    found = _noun_mentions(index, text, people, leaders) + _signings(index, text, people)
+    found = _noun_mentions(index, text, people, leaders, dates) + _signings(index, text, people)
     for m in found + openings(index, text):
         if not any(o.start <= m.start < o.end or m.start <= o.start < m.end for o in out):
             out.append(m)
@@ -134,7 +133,7 @@ def _series_mentions(index, text, hits, title, lead, dates) -> list[EventMention
         if ahead and not (pre and pre.group("noun")):
             m.future, m.explicit = True, False
         session = (
-            bool(pre and pre.group("noun") or ahead or held)
+            bool((pre and pre.group("noun")) or ahead or held)
             or m.ordinal is not None
             or (not h.generic and (title or lead or _dated(h, text, dates)))
         )
@@ -183,7 +182,7 @@ def _dated(h: SeriesHit, text: str, dates: list[DateMention]) -> bool:
     )
 
 
-def _noun_mentions(index, text, people, leaders) -> list[EventMention]:  # type: ignore[no-untyped-def]
+def _noun_mentions(index, text, people, leaders, dates=()) -> list[EventMention]:  # type: ignore[no-untyped-def]
     lex = _lex()
     nouns = lex.get("nouns", {})
     ceremony = alt(lex.get("ceremony_nouns", []))
@@ -239,6 +238,16 @@ def _noun_mentions(index, text, people, leaders) -> list[EventMention]:  # type:
                         location=place.group("p"),
                     )
                 )
+        elif (
+            em := held(
+                Context(index, text, people, leaders, [], list(dates)),
+                m.start(),
+                m.end(),
+                etype,
+                "es",
+            )
+        ) is not None:
+            out.append(em)
         elif re.search(r"\b(?:la|el|los|las|esta|este|dicha|dicho)\s+$", text[: m.start()], re.I):
             ref = EventMention(index, m.start(), m.end(), m.group("noun"), type=etype, ref=True)
             ref.extra["ref_type"] = etype or ""

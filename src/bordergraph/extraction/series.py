@@ -106,12 +106,8 @@ def _body_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Patt
         tail = rf"(?:\s+{join}\s+{cap}(?:\s+(?:and|&)\s+{cap}|\s+{cap}){{0,4}})?"
         body = rf"(?P<name>(?:{cap}\s+){{1,5}}?{head}{tail})"
     run = re.compile(rf"(?<![\w-])(?:(?P<prefix>{prefix})\s+)?{body}(?![\w-]){acr}")
-    before = re.compile(
-        rf"(?:{alternation(lex.get('body_intro', []), escape=False)})\s+$", re.I
-    )
-    after = re.compile(
-        rf"^\s*(?:{alternation(lex.get('body_after', []), escape=False)})", re.I
-    )
+    before = re.compile(rf"(?:{alternation(lex.get('body_intro', []), escape=False)})\s+$", re.I)
+    after = re.compile(rf"^\s*(?:{alternation(lex.get('body_after', []), escape=False)})", re.I)
     return run, before, after
 
 
