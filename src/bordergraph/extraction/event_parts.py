@@ -363,7 +363,7 @@ def meetings(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
             )
         em = EventMention(
             ctx.index,
-            subj[0][0].start if subj else v.start(),
+            v.start(),
             v.end(),
             name,
             type="BilateralMeeting",
@@ -423,7 +423,12 @@ def held(ctx, start: int, end: int, etype: str | None, lang: str):  # type: igno
         rf"(?:\s+(?:{alternation(lex.get('held_complements', ['(?!)']))}))+", text[end:]
     )
     stop = end + (comp.end() if comp else 0)
-    name = text[start:stop]
+    proper = text[start].isupper()  # "la Reunión Bilateral sobre Seguridad Fronteriza"
+    if proper:
+        joiners = alternation(lex.get("body_joiners", ["of"]))
+        tail = re.match(rf"(?:\s+(?:{joiners}\s+)?[A-ZÁÉÍÓÚÑ][\w’'.–-]*)+", text[stop:])
+        stop += tail.end() if tail else 0
+    name = text[start:stop].rstrip(".")
     between = re.match(
         rf"\s+(?:{alternation(lex.get('between_words', ['between']))})\s+", text[stop:]
     )
@@ -434,7 +439,7 @@ def held(ctx, start: int, end: int, etype: str | None, lang: str):  # type: igno
             persons = tuple(c for _, c in pair)
             joiner = f" {lex.get('and_word', 'and')} "
             name += f"{between.group(0).rstrip()} {joiner.join(_short(pm) for pm, _ in pair)}"
-    if definite and not (comp or persons):
+    if definite and not (comp or persons or proper):
         return None  # "the session was held virtually": the event already named, told again
     em = EventMention(ctx.index, start, stop, name, type="BilateralMeeting", persons=persons)
     if told:  # "se llevó a cabo hoy la reunión": the day between the verb and the noun

@@ -25,7 +25,7 @@ from .events import ordinal as _ordinal
 from .lex_es import alt
 from .lexicon import load
 from .people import Mention
-from .series import SeriesHit, parent_of
+from .series import SeriesHit, parent_of, session_context
 from .text import country_of
 
 _ROMAN = r"(?=[IVX])(?:X{0,3})(?:IX|IV|V?I{0,3})"  # never empty
@@ -132,8 +132,20 @@ def _series_mentions(index, text, hits, title, lead, dates) -> list[EventMention
         held = held_after("es").match(text[h.end :])
         if ahead and not (pre and pre.group("noun")):
             m.future, m.explicit = True, False
+        first = re.search(
+            rf"(?:{alt(lex.get('first_before', []), escape=False)})(?:\s+\S+){{0,3}}?\s+"
+            r"(?:el|la|los|las)\s+$",
+            left[-100:],
+            re.I,
+        )
+        if first and m.ordinal is None and lex.get("first_before"):
+            m.ordinal = 1
+            m.name = lex.get("first_name", "{series}").format(series=written or h.written)
+            m.explicit = False
         session = (
             bool((pre and pre.group("noun")) or ahead or held)
+            or (first is not None and bool(lex.get("first_before")))
+            or session_context(left, text[h.end :], "es")
             or m.ordinal is not None
             or (not h.generic and (title or lead or _dated(h, text, dates)))
         )
@@ -225,9 +237,12 @@ def _noun_mentions(index, text, people, leaders, dates=()) -> list[EventMention]
         elif agreement and (re.fullmatch(ceremony, noun) or etype == "Signing"):
             end = m.end() + agreement.end()
             out.append(EventMention(index, m.start(), end, text[m.start() : end], type="Signing"))
-        elif etype == "Visit" and re.match(rf"\s+(?:\w+\s+)?a\s+(?P<p>{CAP})", right):
-            place = re.match(rf"\s+(?:\w+\s+)?a\s+(?P<p>{CAP}(?:\s+{CAP})*)", right)
-            if place and country_of(place.group("p"), "es"):
+        elif etype == "Visit" and re.match(rf"\s+(?:\w+\s+)?al?\s+(?:la\s+)?(?P<p>{CAP})", right):
+            place = re.match(
+                rf"\s+(?:\w+\s+)?al?\s+(?:la\s+)?(?P<p>{CAP}(?:\s+(?:de\s+)?{CAP})*)", right
+            )
+            if place and (country_of(place.group("p"), "es") or _is_place(place.group("p"))):
+                # "visita de trabajo a la Ciudad de México": a visit to a named place
                 out.append(
                     EventMention(
                         index,
@@ -253,6 +268,12 @@ def _noun_mentions(index, text, people, leaders, dates=()) -> list[EventMention]
             ref.extra["ref_type"] = etype or ""
             out.append(ref)
     return out
+
+
+def _is_place(name: str) -> bool:
+    """A place rather than a body: no organisation head word ("Secretaría", "Embajada")."""
+    heads = load("es", "places").get("venue_organizations", [])
+    return not any(name.startswith(h) for h in heads)
 
 
 def _signings(index, text, people) -> list[EventMention]:  # type: ignore[no-untyped-def]

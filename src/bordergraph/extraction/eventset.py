@@ -90,7 +90,12 @@ def build(
         main = es.events[0]
         for s in titles | ({lead} if lead is not None else set()):
             for i, m in enumerate(per_sentence[s] if s < len(per_sentence) else []):
-                if (s, i) not in es.index and m.extra.get("verb") and not _dates_differ(main, m):
+                if (
+                    (s, i) not in es.index
+                    and m.extra.get("verb")
+                    and main.type != "Visit"  # a trip holds meetings of its own
+                    and not _dates_differ(main, m)
+                ):
                     # "Governor A welcomed B and C to the Capitol" told of the release's signing
                     main.persons = tuple(dict.fromkeys(main.persons + m.persons))
                     es.index[(s, i)] = 0

@@ -111,6 +111,13 @@ def _body_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Patt
     return run, before, after
 
 
+def session_context(left: str, right: str, lang: str) -> bool:
+    """Whether the words around a series name tell a session of it ("the second session of",
+    "sesionó ayer el", "... met", "... quedó instalado")."""
+    pats = _body_patterns(lang)
+    return bool(pats and (pats[1].search(left[-160:]) or pats[2].search(right)))
+
+
 def _bodies(text: str, lang: str, hits: list[SeriesHit], acronyms: dict[str, str]) -> None:
     """Unknown bodies told as holding sessions become series of their own: their bare name and
     acronym are added to ``acronyms``, so later mentions ("the Group", "the SIG") find them."""
