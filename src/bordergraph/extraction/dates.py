@@ -148,7 +148,22 @@ def _find_dates(
             if mention is not None:
                 taken.append(span)
                 found.append(mention)
+    if issued:
+        found = [_past(d, text, lang, issued) for d in found]
     return tuple(sorted(found, key=lambda d: d.start))
+
+
+def _past(d: DateMention, text: str, lang: str, issued: str) -> DateMention:
+    """A date without its year told as past ("el pasado 27 de diciembre", "last December 27")
+    that would fall after the release is in the year before."""
+    if d.explicit_year or d.precision not in ("day", "month") or d.value[:10] <= issued[:10]:
+        return d
+    marks = load(lang, "dates").get("past_markers", [])
+    if not marks or not re.search(rf"\b(?:{alternation(marks)})\s+$", text[: d.start], re.I):
+        return d
+    year = int(d.value[:4]) - 1
+    end = f"{year}{d.end_value[4:]}" if d.end_value else None
+    return DateMention(d.start, d.end, f"{year}{d.value[4:]}", end, d.precision, False)
 
 
 def _relative_mention(kind: str, match: re.Match[str], lang: str, issued: str | None):  # type: ignore[no-untyped-def]
