@@ -88,30 +88,57 @@ def openings(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
     ]
 
 
+@cache
+def _signing_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    lex = _lex(lang)
+    objects = lex.get("signing_objects")
+    if not objects:
+        return None
+    dets = alternation(lex.get("held_dets", ["the", "a", "an"]))
+    joiners = alternation(lex.get("body_joiners", ["of"]))
+    cap = r"[A-ZÁÉÍÓÚÑ][\w’'.–-]*"
+    tail = rf"(?:(?:\s+{joiners})?\s+{cap})*"
+    obj = (
+        rf"(?P<np>(?:(?:{dets})\s+)?(?:[\w’'.–-]+\s+){{0,4}}?(?:{alternation(objects)})"
+        rf"(?![\w-]){tail})"
+    )
+    active = re.compile(
+        rf"(?<![\w-])(?:{alternation(lex.get('signing_verbs', []))})(?![\w-])"
+        rf"(?:\s+[^\s,;:.]+){{0,5}}?\s+{obj}",
+        re.I,
+    )
+    parts = alternation(lex.get("signing_participles", []) or ["(?!)"], escape=False)
+    passive = re.compile(rf"{obj},?\s+(?:(?:was|were|fue|fueron)\s+)?(?:{parts})(?![\w-])", re.I)
+    return active, passive
+
+
 def signings(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
-    """ "A and B signed the Agreement on X today": a Signing, told in the title or lead only."""
+    """ "A and B signed the Agreement on X", "Governor A signed two memoranda of understanding",
+    "the declaration, signed in July": the signing of an instrument (``signing_objects``)."""
     from .events import EventMention
 
-    if not (ctx.title or ctx.lead):
+    pats = _signing_patterns(lang)
+    if pats is None:
         return []
-    verbs = alternation(_lex(lang).get("signing_verbs", []))
-    m = re.search(
-        rf"\b{verbs}\s+(?:an?\s+|the\s+)?(?P<np>{_CAP}(?:(?:\s+(?:of|on|for|and)\s+"
-        rf"(?:the\s+)?|\s+|-){_CAP})*)",
-        ctx.text,
-    )
-    if not m:
-        return []
-    return [
-        EventMention(
-            ctx.index,
-            m.start(),
-            m.end(),
-            f"signing of the {m.group('np')}",
-            type="Signing",
-            explicit=False,
-        )
-    ]
+    out = []
+    tmpl = _lex(lang).get("signing_name", "signing of {np}")
+    for pat in pats:
+        for m in pat.finditer(ctx.text):
+            np = m.group("np").strip().rstrip(".")
+            if pat is pats[1] and not re.match(r"(?i:the|la|el|los|las)\b", np):
+                continue  # a participle after a bare noun is a modifier ("plans signed")
+            em = EventMention(
+                ctx.index,
+                m.start(),
+                m.end(),
+                tmpl.format(np=np),
+                type="Signing",
+                explicit=False,
+            )
+            who = tuple(c for pm, c in ctx.people if pm.end <= m.start())
+            em.extra["signers"] = ",".join(map(str, who))
+            out.append(em)
+    return out
 
 
 def attributes(m, ctx, lo: int, hi: int, lang: str) -> None:  # type: ignore[no-untyped-def]

@@ -19,6 +19,7 @@ from functools import cache
 
 from .dates import DateMention
 from .event_parts import held, meetings
+from .event_parts import signings as _neutral_signings
 from .event_parts_es import CAP, CAPNP, _trim, attributes, openings
 from .events import Context, EventMention, future_after, held_after
 from .events import ordinal as _ordinal
@@ -67,7 +68,8 @@ def find_events_es(
     """All event mentions of one sentence, left to right, with date, mode and location."""
     out = _series_mentions(index, text, hits, title, lead, dates)
     found = _noun_mentions(index, text, people, leaders, dates) + _signings(index, text, people)
-    for m in found + openings(index, text):
+    neutral = _neutral_signings(Context(index, text, people, leaders, hits, list(dates)), "es")
+    for m in found + neutral + openings(index, text):
         if not any(o.start <= m.start < o.end or m.start <= o.start < m.end for o in out):
             out.append(m)
     if not any(not m.ref and m.type != "Visit" for m in out):  # else the verb tells that event
