@@ -96,7 +96,7 @@ def _signing_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | No
         return None
     dets = alternation(lex.get("held_dets", ["the", "a", "an"]))
     joiners = alternation(lex.get("body_joiners", ["of"]))
-    cap = r"[A-ZÁÉÍÓÚÑ][\w’'.–-]*"
+    cap = r"(?-i:[A-ZÁÉÍÓÚÑ])[\w’'.–-]*"
     tail = rf"(?:(?:\s+{joiners})?\s+{cap})*"
     obj = (
         rf"(?P<np>(?:(?:{dets})\s+)?(?:[\w’'.–-]+\s+){{0,4}}?(?:{alternation(objects)})"
@@ -124,7 +124,7 @@ def signings(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
     tmpl = _lex(lang).get("signing_name", "signing of {np}")
     for pat in pats:
         for m in pat.finditer(ctx.text):
-            np = m.group("np").strip().rstrip(".")
+            np = re.sub(r"\s+", " ", m.group("np")).strip().rstrip(".")
             if pat is pats[1] and not re.match(r"(?i:the|la|el|los|las)\b", np):
                 continue  # a participle after a bare noun is a modifier ("plans signed")
             em = EventMention(
@@ -337,6 +337,8 @@ def _short(pm) -> str:  # type: ignore[no-untyped-def]
     toks = [t for t in pm.name.split() if "." not in t and len(t) > 1]
     if not toks:
         return pm.name
+    if pm.kind == "short":  # "President López Obrador": the name is the surname
+        return " ".join(toks)
     if len(toks) <= 2:
         return toks[-1]
     return toks[1] if len(toks) == 3 else toks[2]
@@ -382,6 +384,8 @@ def meetings(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
             continue
         tmpl = lex.get("meeting_names", {})
         who = {c: _short(pm) for pm, c in reversed(subj + obj)}
+        if len({who[c] for c in a + b}) < 2:
+            continue  # one person under two mentions
         if a and b:
             name = tmpl.get("with", "meeting of {a} with {b}").format(a=who[a[0]], b=who[b[0]])
         else:

@@ -43,6 +43,13 @@ def _conflict(a: EventMention, b: EventMention) -> bool:
     )
 
 
+def _words(name: str) -> frozenset[str]:
+    """The content words of an event name (capitalised or long), lower-cased."""
+    return frozenset(
+        w.lower() for w in re.findall(r"[^\W\d_][\w-]*", name) if len(w) > 3 or w[0].isupper()
+    ) - {"signing", "firma"}
+
+
 def _dates_differ(a: EventMention, b: EventMention) -> bool:
     return bool(a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)))
 
@@ -185,6 +192,16 @@ def _find(es: EventSet, m: EventMention) -> int | None:
         same = m.series_key and e.series_key == m.series_key and not _conflict(e, m)
         if same and (
             m.ref or not (m.date or m.ordinal) or e.date == m.date or e.ordinal == m.ordinal
+        ):
+            return e_i
+        if (  # the same instrument's signing, told twice ("Sign Trucking Memorandum", "signed a
+            # Memorandum of Understanding on Cross-Border Motor Trucking")
+            not m.ref
+            and m.type == e.type == "Signing"
+            and not _dates_differ(e, m)
+            and _words(m.name)
+            and _words(e.name)
+            and (_words(m.name) <= _words(e.name) or _words(e.name) <= _words(m.name))
         ):
             return e_i
         if (  # the same two people meeting, told twice (by its noun and by its verb)
