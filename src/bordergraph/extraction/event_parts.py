@@ -95,11 +95,12 @@ def _signing_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | No
     if not objects:
         return None
     dets = alternation(lex.get("held_dets", ["the", "a", "an"]))
-    joiners = alternation(lex.get("body_joiners", ["of"]))
+    joiners = alternation(lex.get("signing_joiners") or lex.get("body_joiners", ["of"]))
     cap = r"(?-i:[A-ZÁÉÍÓÚÑ])[\w’'.–-]*"
     tail = rf"(?:(?:\s+{joiners})?\s+{cap})*"
     obj = (
-        rf"(?P<np>(?:(?:{dets})\s+)?(?:[\w’'.–-]+\s+){{0,4}}?(?:{alternation(objects)})"
+        rf"(?P<np>(?:(?:{dets})\s+)?(?:(?!(?:{dets})\s)[\w’'.–-]+\s+){{0,4}}?"
+        rf"(?:{alternation(objects)})"
         rf"(?![\w-]){tail})"
     )
     active = re.compile(
@@ -125,8 +126,13 @@ def signings(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
     for pat in pats:
         for m in pat.finditer(ctx.text):
             np = re.sub(r"\s+", " ", m.group("np")).strip().rstrip(".")
-            if pat is pats[1] and not re.match(r"(?i:the|la|el|los|las)\b", np):
-                continue  # a participle after a bare noun is a modifier ("plans signed")
+            if pat is pats[1] and not (
+                re.match(r"(?i:the|la|el|los|las)\b", np)
+                and any(m.end() <= d.start < m.end() + 60 for d in ctx.dates)
+            ):
+                # a participle after a bare noun is a modifier ("plans signed"); "the MOUs
+                # signed with B" without a date is the signing already told
+                continue
             em = EventMention(
                 ctx.index,
                 m.start(),
