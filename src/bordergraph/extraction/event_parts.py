@@ -36,7 +36,12 @@ def visits(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
         return []  # travel to attend an event: the event is what happened, not a visit
     out = []
     for pm, cid in ctx.people:
-        m = re.match(rf"\s+{verbs}\s+(?P<place>{_CAP}(?:\s+{_CAP})*)", ctx.text[pm.end :])
+        # "A traveled to X", "A of the Agency (ACR) traveled to X", "A, the envoy, visited X"
+        m = re.match(
+            rf"(?:\s+of\s+[^,;.]{{1,60}}?|,[^,;.]{{1,80}},)?\s+(?:{verbs})\s+(?P<place>{_CAP}"
+            rf"(?:\s+{_CAP})*)",
+            ctx.text[pm.end :],
+        )
         if m:
             who = ctx.text[pm.start : pm.end]
             em = EventMention(
@@ -427,7 +432,7 @@ def _held_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
         return None
     dets = alternation(lex.get("held_dets", ["the", "a", "an"]))
     before = re.compile(
-        rf"(?<![\w-])(?:{alternation(verbs)})(?:\s+[^\s,;:.]+){{0,6}}?\s+(?P<det>{dets})\s+"
+        rf"(?<![\w-])(?:{alternation(verbs)})(?:\s+[^\s,;:.]+){{0,6}}?\s+(?:(?P<det>{dets})\s+)?"
         rf"(?:[^\s,;:.]+\s+){{0,2}}$",
         re.I,
     )
@@ -455,7 +460,7 @@ def held(ctx, start: int, end: int, etype: str | None, lang: str):  # type: igno
     if not (told or after.match(text[end:])):
         return None
     lex = _lex(lang)
-    definite = not told or told.group("det").lower() in lex.get("held_definite", ["the"])
+    definite = not told or (told.group("det") or "").lower() in lex.get("held_definite", ["the"])
     comp = re.match(
         rf"(?:\s+(?:{alternation(lex.get('held_complements', ['(?!)']))}))+", text[end:]
     )
@@ -476,6 +481,14 @@ def held(ctx, start: int, end: int, etype: str | None, lang: str):  # type: igno
             persons = tuple(c for _, c in pair)
             joiner = f" {lex.get('and_word', 'and')} "
             name += f"{between.group(0).rstrip()} {joiner.join(_short(pm) for pm, _ in pair)}"
+    if told and not told.group("det"):
+        # "has held annual plenary meetings": a habit, not one event
+        habit = alternation(lex.get("habitual_words", ["(?!)"]))
+        aux = alternation(lex.get("perfect_aux", ["(?!)"]))
+        if re.search(rf"\b(?:{habit})\b", text[told.start() : stop], re.I) or re.search(
+            rf"\b(?:{aux})\s+$", text[: told.start()], re.I
+        ):
+            return None
     if definite and not (comp or persons or proper):
         return None  # "the session was held virtually": the event already named, told again
     em = EventMention(ctx.index, start, stop, name, type="BilateralMeeting", persons=persons)
