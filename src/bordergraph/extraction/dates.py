@@ -47,6 +47,11 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
     join = alternation([j for j in lex.get("range_joiners", ["-"])])
     rel = {**{w: 0 for w in lex.get("today", [])}, **lex.get("relative_days", {})}
     m = rf"(?P<month>{months})\.?"
+    # words before a bare month that make it a date ("in May", "last November", "desde marzo")
+    prefixes = alternation(
+        lex.get("month_prefixes")
+        or ["in", "for", "since", "during", "until", "by", "en", "de", "para", "desde"]
+    )
     year = r"(?P<year>(?:1[89]|20)\d\d)"
     out = [
         ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>\d\d)-(?P<day>\d\d)\b"),
@@ -64,7 +69,7 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
             rf"(?:,?\s+(?:de\s+|del\s+)?{year})?\b",
         ),
         ("my", rf"\b{m}\s+(?:de\s+|of\s+)?{year}\b"),
-        ("month", rf"\b(?:in|for|since|during|until|by|en|de|para|desde)\s+{m}(?![\w-])(?!\s+\d)"),
+        ("month", rf"\b(?:{prefixes})\s+{m}(?![\w-])(?!\s+\d)"),
         ("year", rf"(?<![\d/$.,-])\b{year}\b(?![\d/-])"),
     ]
     rel = {**rel, **lex.get("relative_months", {}), **lex.get("relative_years", {})}

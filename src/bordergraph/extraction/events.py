@@ -302,7 +302,7 @@ def _noun_mentions(ctx: Context, lang: str) -> list[EventMention]:
             out.extend(em)
             continue
         purpose = re.match(r"\s+to\s+(?!(?:an?|the|their|its)\b)[a-z]+\s+(?:the\s+)?[^,;]+", right)
-        venue = re.match(rf"(?:\s+today)?\s+at\s+the\s+({_CAPRUN})", right)
+        venue = re.match(rf"(?:\s+today)?\s+at\s+(?:the\s+)?({_CAPRUN})", right)
         dated = any(start <= d.start < m.end() for d in ctx.dates)
         if (
             re.fullmatch(r"(?:[A-Z][A-Z .,'-]*[—–-]+\s*)?", left) and etype == "Meeting"
@@ -315,6 +315,17 @@ def _noun_mentions(ctx: Context, lang: str) -> list[EventMention]:
         elif venue and etype == "Opening":
             em.name = _drop(f"{mods}{m.group('noun')} at the {venue.group(1)}", lang)
             em.end = m.end() + venue.end()
+        elif (
+            venue
+            and etype in ("Meeting", "BilateralMeeting")
+            and not (det and (det.group("det") or "").lower() in _definite(lang))
+        ):  # "in talks at the Secretariat of Foreign Relations (SRE)": an event at that venue
+            place = re.sub(r"^(?:the\s+)", "", venue.group(1))
+            em.name = _drop(
+                f"{mods}{m.group('noun')} at {venue.group(0).split(' at ', 1)[1]}", lang
+            )
+            em.end = m.end() + venue.end()
+            em.type, em.location, em.explicit = "BilateralMeeting", place, False
         elif dated and etype == "Meeting":
             em.persons = tuple(cid for _, cid in ctx.people if cid in ctx.leaders)
             em.name = _drop(text[start : m.end()], lang) + (
