@@ -88,6 +88,7 @@ def find_events_es(
 def _series_mentions(index, text, hits, title, lead, dates) -> list[EventMention]:  # type: ignore[no-untyped-def]
     lex = _lex()
     nouns = alt(lex.get("session_nouns", []))
+    earlier = alt(lex.get("earlier_words", []) or ["(?!)"], escape=False)
     ords = _ord_pattern()
     out = []
     for h in hits:
@@ -99,12 +100,15 @@ def _series_mentions(index, text, hits, title, lead, dates) -> list[EventMention
         ):
             continue  # a body created: an outcome, not a session
         pre = re.search(
-            rf"(?:(?P<ord>{ords})\s+)?(?:(?P<noun>{nouns})\s+(?:(?P<ord2>{ords})\s+)?"
-            rf"(?:del|de\s+la|de)\s+)?$",
+            rf"(?:(?P<ord>{ords})\s+)?(?:(?P<noun>{nouns})\s+(?:(?P<adj>{earlier})\s+)?"
+            rf"(?:(?P<ord2>{ords})\s+)?(?:del|de\s+la|de)\s+)?$",
             left,
             re.I,
         )
+        # "la reunión anterior del Comité, la XIV, ...": an earlier session, its rank in apposition
+        appos = re.match(rf",\s+(?:la|el)\s+(?P<ord>{ords}),", text[h.end :], re.I)
         word = pre.group("ord") or pre.group("ord2") if pre else None
+        word = word or (appos.group("ord") if appos and pre and pre.group("noun") else None)
         start = pre.start() if pre and (pre.group("ord") or pre.group("noun")) else h.start
         parent = parent_of(h.key, "es") if h.key else None
         key = parent or h.key or None

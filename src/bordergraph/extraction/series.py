@@ -107,7 +107,12 @@ def _body_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Patt
         body = rf"(?P<name>(?:{cap}\s+){{1,5}}?{head}{tail})"
     run = re.compile(rf"(?<![\w-])(?:(?P<prefix>{prefix})\s+)?{body}(?![\w-]){acr}")
     before = re.compile(rf"(?:{alternation(lex.get('body_intro', []), escape=False)})\s+$", re.I)
-    after = re.compile(rf"^\s*(?:{alternation(lex.get('body_after', []), escape=False)})", re.I)
+    # "... met", "... sesionó", and announced sessions ("..., of which Canada is a member, will
+    # meet in February")
+    verbs = lex.get("body_after", []) + lex.get("future_after", [])
+    after = re.compile(
+        rf"^(?:,[^,;.]{{1,80}},)?\s*(?:{alternation(verbs, escape=False)})", re.I
+    )
     return run, before, after
 
 
