@@ -260,6 +260,25 @@ def _noun_mentions(index, text, people, leaders, dates=()) -> list[EventMention]
                     )
                 )
         elif (
+            etype == "Meeting"
+            and (
+                rank := re.search(
+                    rf"\b(?P<det>su|sus|la|el|una|un)\s+(?P<ord>{_ord_pattern()})\s+$",
+                    text[: m.start()],
+                    re.I,
+                )
+            )
+            and (
+                rank.group("det").lower() in ("su", "sus")
+                or is_future(text[max(0, m.start() - 60) : m.start()], right)
+            )
+        ):  # "celebrará su primera reunión a finales de enero": a session of that rank
+            em = EventMention(index, rank.start("ord"), m.end(), text[rank.start("ord") : m.end()])
+            em.type, em.ordinal = "Meeting", ordinal(rank.group("ord"))
+            em.future = is_future(text[max(0, m.start() - 60) : m.start()], right)
+            em.explicit = False
+            out.append(em)
+        elif (
             em := held(
                 Context(index, text, people, leaders, [], list(dates)),
                 m.start(),
