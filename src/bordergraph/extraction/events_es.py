@@ -88,7 +88,9 @@ def find_events_es(
 def _series_mentions(index, text, hits, title, lead, dates) -> list[EventMention]:  # type: ignore[no-untyped-def]
     lex = _lex()
     nouns = alt(lex.get("session_nouns", []))
-    earlier = alt(lex.get("earlier_words", []) or ["(?!)"], escape=False)
+    earlier = alt(
+        lex.get("earlier_words", []) + lex.get("session_adjectives", []) or ["(?!)"], escape=False
+    )
     ords = _ord_pattern()
     out = []
     for h in hits:

@@ -110,9 +110,7 @@ def _body_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Patt
     # "... met", "... sesionó", and announced sessions ("..., of which Canada is a member, will
     # meet in February")
     verbs = lex.get("body_after", []) + lex.get("future_after", [])
-    after = re.compile(
-        rf"^(?:,[^,;.]{{1,80}},)?\s*(?:{alternation(verbs, escape=False)})", re.I
-    )
+    after = re.compile(rf"^(?:,[^,;.]{{1,80}},)?\s*(?:{alternation(verbs, escape=False)})", re.I)
     return run, before, after
 
 

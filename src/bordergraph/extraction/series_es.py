@@ -24,9 +24,7 @@ def series_hits(text: str, acronyms: dict[str, str], last: dict[str, SeriesHit])
     words = (
         [
             (m.start(), m.end(), m.group("w"))
-            for m in re.finditer(
-                rf"(?<![\wÀ-ÿ])(?P<w>{alt(list(generic))})(?![\wÀ-ÿ])", text
-            )
+            for m in re.finditer(rf"(?<![\wÀ-ÿ])(?P<w>{alt(list(generic))})(?![\wÀ-ÿ])", text)
         ]
         if generic
         else []
