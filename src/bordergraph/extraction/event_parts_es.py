@@ -107,6 +107,9 @@ def attributes(m: EventMention, text: str, dates: list[DateMention], lo: int, hi
     m.mode = m.mode or mode(text[lo:hi])
     if m.location is None:
         m.location = place(text[m.end : m.end + len(clause)])
+    if m.location is None and not m.future:
+        # "se reunió en Washington, D.C., el Mecanismo ...": the place told before the name
+        m.location = place(text[lo : m.start])
 
 
 def mode(text: str) -> str | None:
