@@ -460,7 +460,11 @@ def held(ctx, start: int, end: int, etype: str | None, lang: str):  # type: igno
     if not (told or after.match(text[end:])):
         return None
     lex = _lex(lang)
-    definite = not told or (told.group("det") or "").lower() in lex.get("held_definite", ["the"])
+    definite = (
+        not told
+        or (told.group("det") or "").lower() in lex.get("held_definite", ["the"])
+        or re.search(r"\w['’]s\s", text[told.start() : start + 1]) is not None  # "today's"
+    )
     comp = re.match(
         rf"(?:\s+(?:{alternation(lex.get('held_complements', ['(?!)']))}))+", text[end:]
     )

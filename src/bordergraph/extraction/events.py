@@ -259,7 +259,17 @@ def _session_context(h: SeriesHit, ctx: Context, lang: str) -> bool:
 
 
 def _definite(lang: str) -> frozenset[str]:
-    return frozenset(_lex(lang).get("definite", ["the", "this", "its", "that", "these", "those"]))
+    return frozenset(
+        _lex(lang).get(
+            "definite",
+            ["the", "this", "its", "their", "his", "her", "our", "that", "these", "those"],
+        )
+    )
+
+
+def _articles(lang: str) -> frozenset[str]:
+    """Definite articles and demonstratives: "the meeting at X" is the event already told."""
+    return frozenset(_lex(lang).get("articles", ["the", "this", "that", "these", "those"]))
 
 
 def _noun_mentions(ctx: Context, lang: str) -> list[EventMention]:
@@ -275,7 +285,8 @@ def _noun_mentions(ctx: Context, lang: str) -> list[EventMention]:
             continue  # named summits and dialogues come from the series lexicon
         left, right = text[: m.start()], text[m.end() :]
         det = re.search(
-            r"(?:^|\b(?P<det>an?|the|their|its|this|that|these|those)\s+)(?P<mods>(?:(?!(?:the|"
+            r"(?:^|\b(?P<det>an?|the|their|its|his|her|our|this|that|these|those|[\w-]+['’]s)\s+)"
+            r"(?P<mods>(?:(?!(?:the|"
             r"an?|their|its|this|that|of|for|to|in|at|on|with|before|after|during)\b)[\w,-]+\s+)"
             r"{0,4}?)$",
             left,
@@ -283,6 +294,9 @@ def _noun_mentions(ctx: Context, lang: str) -> list[EventMention]:
         )
         mods = det.group("mods") if det else ""
         start = det.start("mods") if det and det.group("mods") else m.start()
+        owner = bool(det and (det.group("det") or "").endswith(("'s", "’s")))
+        if owner and any(h.start <= det.start("det") < h.end + 2 for h in ctx.series):
+            continue  # "the Commission's annual meeting": the series frame tells it
         em = EventMention(ctx.index, start, m.end(), m.group("noun"), type=etype, explicit=True)
         persons = [cid for pm, cid in ctx.people if pm.start >= m.end()]
         between = re.match(r"s?\s+(between|with)\s+", right)
@@ -312,14 +326,26 @@ def _noun_mentions(ctx: Context, lang: str) -> list[EventMention]:
         elif purpose:
             em.name = _drop(mods + m.group("noun") + purpose.group(0), lang)
             em.end = m.end() + purpose.end()
+        elif (
+            etype == "Visit"
+            and (
+                owner or not det or not det.group("det") or det.group("det").lower() in ("a", "an")
+            )
+            and (dest := re.match(rf"\s+to\s+(?:the\s+)?({_CAPRUN})", right))
+        ):
+            # "President A's visit to Mexico last May": a visit to that place
+            em.name = _drop(f"{mods}{m.group('noun')}{dest.group(0)}", lang)
+            em.end = m.end() + dest.end()
+            em.location, em.explicit = dest.group(1), False
         elif venue and etype == "Opening":
             em.name = _drop(f"{mods}{m.group('noun')} at the {venue.group(1)}", lang)
             em.end = m.end() + venue.end()
         elif (
             venue
             and etype in ("Meeting", "BilateralMeeting")
-            and not (det and (det.group("det") or "").lower() in _definite(lang))
-        ):  # "in talks at the Secretariat of Foreign Relations (SRE)": an event at that venue
+            and not (det and (det.group("det") or "").lower() in _articles(lang))
+        ):  # "in talks at the Secretariat of Foreign Relations (SRE)", "our meeting at the State
+            # Department in February": an event at that venue
             place = re.sub(r"^(?:the\s+)", "", venue.group(1))
             em.name = _drop(
                 f"{mods}{m.group('noun')} at {venue.group(0).split(' at ', 1)[1]}", lang
@@ -337,8 +363,11 @@ def _noun_mentions(ctx: Context, lang: str) -> list[EventMention]:
             # "That first meeting, held in May": the session of that rank named before
             em.ordinal = _ordinal(mods, lang)
             em.extra["anaphor"] = "ordinal"
-        elif (det and det.group("det") and det.group("det").lower() in _definite(lang)) or (
-            noun in refs and not mods.strip()
+            em.name = _drop(text[start : m.end()], lang)
+        elif (
+            owner
+            or (det and det.group("det") and det.group("det").lower() in _definite(lang))
+            or (noun in refs and not mods.strip())
         ):
             em.ref = True
         elif det is None or not det.group("det"):

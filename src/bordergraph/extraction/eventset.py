@@ -119,6 +119,10 @@ def build(
                 es.index[(s, i)] = target
             continue
         if target is None:
+            if m.extra.get("anaphor") and es.main is not None and es.events[es.main].series_key:
+                # "last year's twentieth session": a session of the series the release is about
+                main = es.events[es.main]
+                m.series, m.series_key, m.type = main.series, main.series_key, main.type
             es.events.append(_copy(m))
             target = len(es.events) - 1
         else:
@@ -155,6 +159,12 @@ def _copy(m: EventMention) -> EventMention:
     return replace(m, extra=dict(m.extra))
 
 
+def _weak(m: EventMention) -> bool:
+    """A mention told only by its verb or by its rank ("our second session") yields the main
+    event to one the lead or title names."""
+    return bool(m.extra.get("verb") or m.extra.get("anaphor"))
+
+
 def _main_mention(
     per_sentence: list[list[EventMention]], lead: int | None, titles: set[int]
 ) -> tuple[int, int] | None:
@@ -163,11 +173,11 @@ def _main_mention(
         if lead is not None:
             for s in range(lead, min(lead + 3, len(per_sentence))):
                 for i, m in enumerate(per_sentence[s]):
-                    if not m.ref and not m.future and bool(m.extra.get("verb")) == weak:
+                    if not m.ref and not m.future and _weak(m) == weak:
                         return s, i
         for s in sorted(titles):
             for i, m in enumerate(per_sentence[s]):
-                if not m.ref and bool(m.extra.get("verb")) == weak:
+                if not m.ref and _weak(m) == weak:
                     return s, i
     return None
 
@@ -179,6 +189,9 @@ def _find(es: EventSet, m: EventMention) -> int | None:
         for e_i, e in enumerate(es.events):
             if e.ordinal == m.ordinal and not _conflict(e, m):
                 return e_i
+        main = es.events[es.main] if es.main is not None else None
+        if main is not None and main.ordinal is None and not _dates_differ(main, m):
+            return es.main  # "this morning is our second session": the release's own event
     for e_i, e in enumerate(es.events):
         if (
             kind
