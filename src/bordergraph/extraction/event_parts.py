@@ -77,6 +77,23 @@ def openings(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
     verbs = alternation(_lex(lang).get("opening_verbs", []))
     verb = re.search(rf"\b{verbs}\b", ctx.text, re.I)
     fac = facility(ctx.text, lang)
+    nouns = _lex(lang).get("facility_nouns")
+    if verb and not fac and nouns:
+        # "When the crossing opened its doors on April 10": the opening of the facility told
+        dets = alternation(_lex(lang).get("held_dets", ["the"]))
+        told = re.search(
+            rf"\b(?:{dets})\s+(?:[\w-]+\s+)?(?P<noun>{alternation(nouns)})\s+(?:[\w-]+\s+)?"
+            rf"(?:{verbs})\b",
+            ctx.text,
+            re.I,
+        )
+        if told:
+            name = _lex(lang).get("opening_name", "opening of the {f}").format(f=told.group("noun"))
+            return [
+                EventMention(
+                    ctx.index, told.start(), told.end(), name, type="Opening", explicit=False
+                )
+            ]
     if not verb or not fac:
         return []
     name = f"inauguration of the {fac.group('fac')}"

@@ -337,6 +337,13 @@ def _noun_mentions(ctx: Context, lang: str) -> list[EventMention]:
             em.name = _drop(f"{mods}{m.group('noun')}{dest.group(0)}", lang)
             em.end = m.end() + dest.end()
             em.location, em.explicit = dest.group(1), False
+        elif etype == "Opening" and (
+            fac := re.match(rf"\s+(?:of|for)\s+(?:the\s+)?(?:new\s+)?({_CAPRUN})", right)
+        ):  # "for the formal inauguration of the West Rail Bypass International Bridge"
+            tail = fac.group(0).split("\n")[0]  # a title line ends the name
+            em.name = _drop(f"{mods}{m.group('noun')}{tail}", lang)
+            em.end = m.end() + len(tail)
+            em.explicit = True
         elif venue and etype == "Opening":
             em.name = _drop(f"{mods}{m.group('noun')} at the {venue.group(1)}", lang)
             em.end = m.end() + venue.end()

@@ -261,6 +261,16 @@ def _noun_mentions(index, text, people, leaders, dates=()) -> list[EventMention]
                         location=place.group("p"),
                     )
                 )
+        elif etype == "Opening" and (
+            fac := re.match(
+                r"\s+(?:del|de\s+la|de\s+los|de\s+las|en\s+el|en\s+la|en\s+los|en\s+las)\s+"
+                rf"(?:[\wÀ-ÿ]+\s+){{0,2}}?(?:{alt(lex.get('facility_words', []))})\b[^,;.:]*",
+                right,
+                re.I,
+            )
+        ):  # "inicio de operaciones del cruce fronterizo X": the opening of that facility
+            end = m.end() + fac.end()
+            out.append(EventMention(index, m.start(), end, text[m.start() : end], type="Opening"))
         elif (
             etype == "Meeting"
             and (

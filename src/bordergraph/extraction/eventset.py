@@ -50,6 +50,11 @@ def _words(name: str) -> frozenset[str]:
     ) - {"signing", "firma"}
 
 
+def _caps(name: str) -> frozenset[str]:
+    """The capitalised words of a name (a facility's proper name)."""
+    return frozenset(w for w in re.findall(r"[A-ZÁÉÍÓÚÑ][\w-]+", name) if len(w) > 2)
+
+
 def _dates_differ(a: EventMention, b: EventMention) -> bool:
     return bool(a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)))
 
@@ -215,6 +220,14 @@ def _find(es: EventSet, m: EventMention) -> int | None:
             and _words(m.name)
             and _words(e.name)
             and (_words(m.name) <= _words(e.name) or _words(e.name) <= _words(m.name))
+        ):
+            return e_i
+        if (  # one facility's opening told twice ("Hosts Inauguration of the X Bridge", "the
+            # formal inauguration of the X Bridge")
+            not m.ref
+            and m.type == e.type == "Opening"
+            and not _dates_differ(e, m)
+            and len(_caps(m.name) & _caps(e.name)) >= 3
         ):
             return e_i
         if (  # the same two people meeting, told twice (by its noun and by its verb)
