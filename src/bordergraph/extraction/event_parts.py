@@ -211,6 +211,10 @@ def attributes(m, ctx, lo: int, hi: int, lang: str) -> None:  # type: ignore[no-
             mode == "hybrid" or m.mode is None
         ):
             m.mode = mode
+    if m.mode is None and re.search(
+        rf"\b(?:{alternation(_lex(lang).get('call_words', ['(?!)']))})\b", m.name, re.I
+    ):
+        m.mode = "virtual"  # a telephone call
     if m.location is None:
         m.location = location(ctx.text, lo, hi, ctx, lang)
 
@@ -454,7 +458,7 @@ def _held_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
         re.I,
     )
     after = re.compile(
-        rf"^(?:\s+[^\s,;:.]+){{0,4}}?\s+(?:{alternation(lex.get('held_after_verbs', ['(?!)']))})"
+        rf"^(?:\s+[^\s,;:.]+){{0,6}}?\s+(?:{alternation(lex.get('held_after_verbs', ['(?!)']))})"
         r"(?![\w-])",
         re.I,
     )
@@ -474,7 +478,8 @@ def held(ctx, start: int, end: int, etype: str | None, lang: str):  # type: igno
     before, after = pats
     text = ctx.text
     told = before.search(text, max(0, start - 120), start)
-    if not (told or after.match(text[end:])):
+    later = after.match(text[end:])
+    if not (told or later):
         return None
     lex = _lex(lang)
     definite = (
@@ -510,9 +515,14 @@ def held(ctx, start: int, end: int, etype: str | None, lang: str):  # type: igno
             rf"\b(?:{aux})\s+$", text[: told.start()], re.I
         ):
             return None
-    if definite and not (comp or persons or proper):
+    dated = later is not None and any(
+        end <= d.start < end + later.end() + 40 and d.precision != "year" for d in ctx.dates
+    )  # "la llamada telefónica que sostuvieron el pasado 27 de enero"
+    if definite and not (comp or persons or proper or dated):
         return None  # "the session was held virtually": the event already named, told again
     em = EventMention(ctx.index, start, stop, name, type="BilateralMeeting", persons=persons)
+    if re.search(rf"\b(?:{alternation(lex.get('call_words', ['(?!)']))})\b", name, re.I):
+        em.mode = "virtual"  # a telephone call
     if told:  # "se llevó a cabo hoy la reunión": the day between the verb and the noun
         day = [d for d in ctx.dates if told.start() <= d.start < start and d.precision != "year"]
         if day:

@@ -104,12 +104,18 @@ def attributes(m: EventMention, text: str, dates: list[DateMention], lo: int, hi
             break
     if pick is not None and m.date is None:
         m.date, m.end_date = pick.value, pick.end_value
-    m.mode = m.mode or mode(text[lo:hi])
+    m.mode = m.mode or mode(text[lo:hi]) or call_mode(m.name, "es")
     if m.location is None:
         m.location = place(text[m.end : m.end + len(clause)])
     if m.location is None and not m.future:
         # "se reunió en Washington, D.C., el Mecanismo ...": the place told before the name
         m.location = place(text[lo : m.start])
+
+
+def call_mode(name: str, lang: str) -> str | None:
+    """ "llamada telefónica", "phone call": held at a distance, so virtual."""
+    words = load(lang, "events").get("call_words")
+    return "virtual" if words and re.search(rf"\b(?:{alt(words)})\b", name, re.I) else None
 
 
 def mode(text: str) -> str | None:
