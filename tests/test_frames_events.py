@@ -232,3 +232,71 @@ def test_spanish_signing() -> None:
     sign = [e for e in _events(body, "es").events if e.type == "Signing"]
     assert sign and sign[0].date == "2024-03-15"
     assert "Convenio de Cooperación en Sanidad Vegetal" in sign[0].name
+
+
+# --- openings, visits, calls, ranked sessions -----------------------------------------------------
+
+
+def test_english_opening_of_a_named_facility() -> None:
+    body = (
+        "LAREDO, Texas, March 15, 2024 — The mayor welcomed officials from both countries for "
+        "the ribbon-cutting of the Columbia Solidarity International Bridge expansion today."
+    )
+    [e] = [e for e in _events(body, "en").events if e.type == "Opening"]
+    assert e.date == "2024-03-15"
+    assert "Columbia Solidarity International Bridge" in e.name
+
+
+def test_english_opening_of_a_facility_told_before() -> None:
+    body = (
+        "PRESIDIO, Texas, March 15, 2024 — Traffic has grown at the rail crossing. When the "
+        "bridge reopened on June 3, 2023, two trains crossed within an hour."
+    )
+    [e] = [e for e in _events(body, "en").events if e.type == "Opening"]
+    assert (e.name, e.date) == ("opening of the bridge", "2023-06-03")
+
+
+def test_spanish_opening_noun_with_a_facility() -> None:
+    body = (
+        "Ojinaga, Chih., 15 de marzo de 2024.- Este lunes se celebró el inicio de operaciones "
+        "del puerto fronterizo Ojinaga–Presidio, con la presencia de autoridades de ambos países."
+    )
+    [e] = [e for e in _events(body, "es").events if e.type == "Opening"]
+    assert e.name.startswith("inicio de operaciones del puerto fronterizo Ojinaga")
+    assert e.date == "2024-03-11"
+
+
+def test_possessive_visit_to_a_place() -> None:
+    body = (
+        "WASHINGTON, March 15, 2024 — The agreement builds on commitments made during Secretary "
+        "Grant's visit to Monterrey last October."
+    )
+    [e] = [e for e in _events(body, "en").events if e.type == "Visit"]
+    assert (e.location, e.date) == ("Monterrey", "2023-10")
+
+
+def test_spanish_call_told_by_a_relative_clause_is_virtual() -> None:
+    body = (
+        "Ciudad de México, 15 de marzo de 2024.- El encuentro da seguimiento a la llamada "
+        "telefónica que ambos mandatarios sostuvieron el pasado 2 de marzo."
+    )
+    calls = [e for e in _events(body, "es").events if e.mode == "virtual"]
+    assert [(e.type, e.date) for e in calls] == [("BilateralMeeting", "2024-03-02")]
+
+
+def test_spanish_announced_ranked_session() -> None:
+    body = (
+        "Ciudad de México, 15 de marzo de 2024.- Ambos gobiernos integrarán un grupo de trabajo "
+        "técnico, que celebrará su primera reunión en abril."
+    )
+    ranked = [e for e in _events(body, "es").events if e.ordinal == 1]
+    assert ranked and ranked[0].date == "2024-04"
+
+
+def test_yearless_month_told_as_ahead_is_next_year() -> None:
+    found = find_dates("The working group will meet again in February.", "en", 2024, "2024-11-20")
+    assert [d.value for d in found] == ["2025-02"]
+    found = find_dates("el grupo sesionará de nuevo en febrero", "es", 2024, "2024-11-20")
+    assert [d.value for d in found] == ["2025-02"]
+    found = find_dates("The working group met in February.", "en", 2024, "2024-11-20")
+    assert [d.value for d in found] == ["2024-02"]

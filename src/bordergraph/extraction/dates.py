@@ -135,6 +135,7 @@ def _find_dates(
     # cached: header lines are tested in both languages, and boilerplate recurs across releases
     months = load(lang, "dates").get("months", {})
     order = load(lang, "dates").get("numeric_order", "mdy")
+    caps = load(lang, "dates").get("months_capitalised", True)
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     has_digit = _DIGIT.search(text) is not None
@@ -148,7 +149,7 @@ def _find_dates(
             mention = (
                 _relative_mention(kind, match, lang, issued)
                 if kind in ("relative", "weekday")
-                else _mention(kind, match, months, order, year, issued)
+                else _mention(kind, match, months, order, year, issued, caps)
             )
             if mention is not None:
                 taken.append(span)
@@ -160,8 +161,21 @@ def _find_dates(
 
 def _past(d: DateMention, text: str, lang: str, issued: str) -> DateMention:
     """A date without its year told as past ("el pasado 27 de diciembre", "last December 27")
-    that would fall after the release is in the year before."""
-    if d.explicit_year or d.precision not in ("day", "month") or d.value[:10] <= issued[:10]:
+    that would fall after the release is in the year before; one told as ahead ("will meet in
+    January", "celebrará su primera reunión a finales de enero") that would fall before the
+    release (by more than its month) is in the year after."""
+    if d.explicit_year or d.precision not in ("day", "month"):
+        return d
+    if d.value[:7] < issued[:7]:
+        ahead = load(lang, "dates").get("future_markers", [])
+        if ahead and re.search(
+            rf"\b(?:{alternation(ahead)})\b[^.;]{{0,60}}$", text[: d.start], re.I
+        ):
+            year = int(d.value[:4]) + 1
+            end = f"{year}{d.end_value[4:]}" if d.end_value else None
+            return DateMention(d.start, d.end, f"{year}{d.value[4:]}", end, d.precision, False)
+        return d
+    if d.value[:10] <= issued[:10]:
         return d
     marks = load(lang, "dates").get("past_markers", [])
     if not marks or not re.search(rf"\b(?:{alternation(marks)})\s+$", text[: d.start], re.I):
@@ -200,7 +214,7 @@ def _relative_mention(kind: str, match: re.Match[str], lang: str, issued: str | 
     return DateMention(match.start(), match.end(), value, precision="relative")
 
 
-def _mention(kind, match, months, order, year, issued) -> DateMention | None:  # type: ignore[no-untyped-def]
+def _mention(kind, match, months, order, year, issued, caps=True) -> DateMention | None:  # type: ignore[no-untyped-def]
     g = match.groupdict()
     start, end = (match.start("month"), match.end()) if kind == "month" else match.span()
     if kind == "year":
@@ -212,8 +226,8 @@ def _mention(kind, match, months, order, year, issued) -> DateMention | None:  #
         mon, day = (a, b) if order == "mdy" else (b, a)
         return _day(start, end, int(g["year"]), mon, day, None, True)
     mon = months.get(g["month"].lower().rstrip("."))
-    if mon is None or (kind == "month" and not g["month"][0].isupper()):
-        return None  # "may" the verb
+    if mon is None or (kind == "month" and caps and not g["month"][0].isupper()):
+        return None  # "may" the verb (English writes months capitalised; Spanish does not)
     explicit = bool(g.get("year"))
     y = int(g["year"]) if explicit else year
     if y is None:

@@ -194,13 +194,17 @@ def attributes(m, ctx, lo: int, hi: int, lang: str) -> None:  # type: ignore[no-
         or re.match(r",\s+which\b", ctx.text[m.end : m.end + 9])
     ]
     pick = None
-    for group in (inside, after_clause, before[::-1]):
-        days = [d for d in group if d.precision in ("day", "relative")]
-        if days:
-            pick = days[0]
+    # a day told with the mention beats a month; one before it only when none follows
+    for groups in ((inside, after_clause), (before[::-1],)):
+        for group in groups:
+            days = [d for d in group if d.precision in ("day", "relative")]
+            if days:
+                pick = days[0]
+                break
+            if group and pick is None:
+                pick = group[0]
+        if pick is not None:
             break
-        if group and pick is None:
-            pick = group[0]
     if pick is None and "year" in m.extra:
         m.date = m.extra["year"]
     if pick is not None and not m.since_year:

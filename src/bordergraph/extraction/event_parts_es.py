@@ -96,6 +96,8 @@ def attributes(m: EventMention, text: str, dates: list[DateMention], lo: int, hi
     clause = re.split(r";|,\s+(?=en la que|el cual|la cual|donde|cuando)", text[m.end : hi])[0]
     after = [d for d in dates if m.end <= d.start < m.end + len(clause)]
     before = [d for d in dates if lo <= d.start < m.start and d.precision != "year"]
+    if m.future:  # an announced session takes no date told before it (the dateline's)
+        before = []
     pick = None
     for group in (inside, after, before[::-1]):
         days = [d for d in group if d.precision in ("day", "relative")]
