@@ -420,8 +420,9 @@ def meetings(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
             continue
         tmpl = lex.get("meeting_names", {})
         who = {c: _short(pm) for pm, c in reversed(subj + obj)}
-        if len({who[c] for c in a + b}) < 2:
-            continue  # one person under two mentions
+        last = {(pm.name or "").split()[-1:][0] if pm.name else who[c] for pm, c in subj + obj}
+        if len({who[c] for c in a + b}) < 2 or len(last) < 2:
+            continue  # one person under two mentions ("President Peña Nieto", "Enrique Peña Nieto")
         if a and b:
             name = tmpl.get("with", "meeting of {a} with {b}").format(a=who[a[0]], b=who[b[0]])
         else:

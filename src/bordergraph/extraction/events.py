@@ -366,7 +366,7 @@ def _noun_mentions(ctx: Context, lang: str) -> list[EventMention]:
             )
         elif told := _held(ctx, start, m.end(), etype, lang):
             em = told  # "held a working meeting with B", "the talks between A and B were held"
-        elif det and det.group("det") and _ordinal(mods, lang):
+        elif det and det.group("det") and etype != "Visit" and _ordinal(mods, lang):
             # "That first meeting, held in May": the session of that rank named before
             em.ordinal = _ordinal(mods, lang)
             em.extra["anaphor"] = "ordinal"
