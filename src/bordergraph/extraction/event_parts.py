@@ -492,9 +492,10 @@ def held(ctx, start: int, end: int, etype: str | None, lang: str):  # type: igno
         or (told.group("det") or "").lower() in lex.get("held_definite", ["the"])
         or re.search(r"\w['’]s\s", text[told.start() : start + 1]) is not None  # "today's"
     )
-    comp = re.match(
-        rf"(?:\s+(?:{alternation(lex.get('held_complements', ['(?!)']))}))+", text[end:]
-    )
+    comps = alternation(lex.get("held_complements", ["(?!)"]))
+    comp = re.match(rf"(?:\s+(?:{comps}))+", text[end:])
+    # "las reuniones de trabajo que ... celebraron": the complement inside the noun itself
+    inner = re.search(rf"\s(?:{comps})\b", text[start:end], re.I)
     stop = end + (comp.end() if comp else 0)
     proper = text[start].isupper()  # "la Reunión Bilateral sobre Seguridad Fronteriza"
     if proper:
@@ -523,7 +524,7 @@ def held(ctx, start: int, end: int, etype: str | None, lang: str):  # type: igno
     dated = later is not None and any(
         end <= d.start < end + later.end() + 40 and d.precision != "year" for d in ctx.dates
     )  # "la llamada telefónica que sostuvieron el pasado 27 de enero"
-    if definite and not (comp or persons or proper or dated):
+    if definite and not (comp or inner or persons or proper or dated):
         return None  # "the session was held virtually": the event already named, told again
     em = EventMention(ctx.index, start, stop, name, type="BilateralMeeting", persons=persons)
     if re.search(rf"\b(?:{alternation(lex.get('call_words', ['(?!)']))})\b", name, re.I):
