@@ -300,3 +300,20 @@ def test_yearless_month_told_as_ahead_is_next_year() -> None:
     assert [d.value for d in found] == ["2025-02"]
     found = find_dates("The working group met in February.", "en", 2024, "2024-11-20")
     assert [d.value for d in found] == ["2024-02"]
+
+
+def test_next_meeting_without_a_series() -> None:
+    body = (
+        "OTTAWA, November 20, 2024 — Ministers from the two countries reviewed the plan. They "
+        "agreed to meet again in Monterrey in March."
+    )
+    nxt = [e for e in _events(body, "en", issued="2024-11-20").events if e.date == "2025-03"]
+    assert [(e.name, e.type, e.location) for e in nxt] == [
+        ("next meeting", "BilateralMeeting", "Monterrey")
+    ]
+    body = (
+        "Monterrey, N.L., 20 de noviembre de 2024.- Los ministros revisaron el plan y acordaron "
+        "reunirse nuevamente en marzo en Ottawa."
+    )
+    nxt = [e for e in _events(body, "es", issued="2024-11-20").events if e.date == "2025-03"]
+    assert [e.name for e in nxt] == ["próxima reunión"]

@@ -535,3 +535,36 @@ def held(ctx, start: int, end: int, etype: str | None, lang: str):  # type: igno
             em.date, em.end_date = day[0].value, day[0].end_value
     em.extra["held"] = "1"
     return em
+
+
+@cache
+def _future_meet(lang: str) -> re.Pattern[str] | None:
+    words = _lex(lang).get("future_meet")
+    return (
+        re.compile(rf"(?<![\w-])(?:{alternation(words, escape=False)})(?![\w-])", re.I)
+        if words
+        else None
+    )
+
+
+def future_meetings(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
+    """ "They agreed to meet again in Washington in January", "acordaron reunirse nuevamente en
+    febrero": the next meeting, announced, with its month and place."""
+    from .events import EventMention
+
+    pat = _future_meet(lang)
+    if pat is None:
+        return []
+    out = []
+    for m in pat.finditer(ctx.text):
+        em = EventMention(
+            ctx.index,
+            m.start(),
+            m.end(),
+            _lex(lang).get("next_meeting_name", "next meeting"),
+            type="BilateralMeeting",
+            future=True,
+            explicit=False,
+        )
+        out.append(em)
+    return out

@@ -16,6 +16,7 @@ from .dates import DateMention
 from .event_parts import attributes as _attributes
 from .event_parts import bilateral as _bilateral
 from .event_parts import drop as _drop
+from .event_parts import future_meetings as _future_meetings
 from .event_parts import held as _held
 from .event_parts import meetings as _meetings
 from .event_parts import names as _names
@@ -123,8 +124,14 @@ def find_events(ctx: Context, lang: str) -> list[EventMention]:
         if not any(s <= m.start < e or m.start <= s < m.end for s, e in taken):
             out.append(m)
             taken.append((m.start, m.end))
-    if not any(not m.ref and m.type != "Visit" for m in out):  # else the verb tells that event
-        for m in _meetings(ctx, lang):
+    for m in _future_meetings(ctx, lang):  # "agreed to meet again in January"
+        if not any(s <= m.start < e or m.start <= s < m.end for s, e in taken) and not any(
+            n.future for n in out
+        ):
+            out.append(m)
+            taken.append((m.start, m.end))
+    if not any(not m.ref and m.type != "Visit" and not m.future for m in out):
+        for m in _meetings(ctx, lang):  # else the verb tells that event
             if not any(s <= m.start < e or m.start <= s < m.end for s, e in taken):
                 out.append(m)
                 taken.append((m.start, m.end))

@@ -18,7 +18,7 @@ import re
 from functools import cache
 
 from .dates import DateMention
-from .event_parts import held, meetings
+from .event_parts import future_meetings, held, meetings
 from .event_parts import signings as _neutral_signings
 from .event_parts_es import CAP, CAPNP, _trim, attributes, openings
 from .events import Context, EventMention, future_after, held_after
@@ -72,7 +72,12 @@ def find_events_es(
     for m in found + neutral + openings(index, text):
         if not any(o.start <= m.start < o.end or m.start <= o.start < m.end for o in out):
             out.append(m)
-    if not any(not m.ref and m.type != "Visit" for m in out):  # else the verb tells that event
+    for m in future_meetings(Context(index, text, people, leaders, hits, list(dates)), "es"):
+        if not any(
+            o.start <= m.start < o.end or m.start <= o.start < m.end for o in out
+        ) and not any(o.future for o in out):
+            out.append(m)
+    if not any(not m.ref and m.type != "Visit" and not m.future for m in out):
         ctx = Context(index, text, people, leaders, hits, dates, title, lead)
         for m in meetings(ctx, "es"):
             if not any(o.start <= m.start < o.end or m.start <= o.start < m.end for o in out):
