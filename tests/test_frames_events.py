@@ -317,3 +317,21 @@ def test_next_meeting_without_a_series() -> None:
     )
     nxt = [e for e in _events(body, "es", issued="2024-11-20").events if e.date == "2025-03"]
     assert [e.name for e in nxt] == ["próxima reunión"]
+
+
+def test_series_established_when_the_text_says_it() -> None:
+    body = (
+        "SAN DIEGO, March 15, 2024 — Delegates met today for the ninth session of the "
+        "Binational Estuary Council. The Binational Estuary Council was brought into being in "
+        "May 2011 by an exchange of notes."
+    )
+    rec = _events(body, "en")
+    assert [(s.name, s.established) for s in rec.series] == [("Binational Estuary Council", "2011")]
+    body = (
+        "Tijuana, B.C., 15 de marzo de 2024.- Sesionó ayer el Consejo Binacional del Estuario. "
+        "Desde 2011, el Consejo reúne a las autoridades ambientales de ambos países."
+    )
+    rec = _events(body, "es")
+    assert [(s.name, s.established) for s in rec.series] == [
+        ("Consejo Binacional del Estuario", "2011")
+    ]
