@@ -111,7 +111,9 @@ def openings(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
 
 
 @cache
-def _signing_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+def _signing_patterns(
+    lang: str,
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None:
     lex = _lex(lang)
     objects = lex.get("signing_objects")
     if not objects:
@@ -132,7 +134,9 @@ def _signing_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | No
     )
     parts = alternation(lex.get("signing_participles", []) or ["(?!)"], escape=False)
     passive = re.compile(rf"{obj},?\s+(?:(?:was|were|fue|fueron)\s+)?(?:{parts})(?![\w-])", re.I)
-    return active, passive
+    # most sentences hold no instrument at all: test for one before trying the frames
+    hint = re.compile(rf"(?<![\w-])(?:{alternation(objects)})(?![\w-])", re.I)
+    return active, passive, hint
 
 
 def signings(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
@@ -141,11 +145,11 @@ def signings(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
     from .events import EventMention
 
     pats = _signing_patterns(lang)
-    if pats is None:
+    if pats is None or not pats[2].search(ctx.text):
         return []
     out = []
     tmpl = _lex(lang).get("signing_name", "signing of {np}")
-    for pat in pats:
+    for pat in pats[:2]:
         for m in pat.finditer(ctx.text):
             np = re.sub(r"\s+", " ", m.group("np")).strip().rstrip(".")
             if pat is pats[1] and not (
