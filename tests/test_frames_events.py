@@ -335,3 +335,13 @@ def test_series_established_when_the_text_says_it() -> None:
     assert [(s.name, s.established) for s in rec.series] == [
         ("Consejo Binacional del Estuario", "2011")
     ]
+
+
+def test_rank_right_before_an_unknown_body() -> None:
+    [hit] = find_series(
+        "Remarks after the Third U.S.-Mexico Strategic Dialogue on Border Water Quality", "en", {}
+    )
+    assert (hit.written, hit.kind) == (
+        "U.S.-Mexico Strategic Dialogue on Border Water Quality",
+        "dialogue",
+    )

@@ -80,7 +80,7 @@ def kind_of(key: str, lang: str) -> str:
         return str(entry.get("kind", "committee"))
     heads = load(lang, "events").get("body_heads", {})
     words = key.split()
-    for w in (words[-1:] + words[:1]) if words else []:
+    for w in words[-1:] + words[:1] + words:  # English heads last, Spanish first, else a tail
         if w in heads:
             return str(heads[w])
     return "committee"
@@ -106,7 +106,14 @@ def _body_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Patt
         tail = rf"(?:\s+{join}\s+{cap}(?:\s+(?:and|&)\s+{cap}|\s+{cap}){{0,4}})?"
         body = rf"(?P<name>(?:{cap}\s+){{1,5}}?{head}{tail})"
     run = re.compile(rf"(?<![\w-])(?:(?P<prefix>{prefix})\s+)?{body}(?![\w-]){acr}")
-    before = re.compile(rf"(?:{alternation(lex.get('body_intro', []), escape=False)})\s+$", re.I)
+    # "the second session of the ...", and a rank right before the name ("the Second U.S.-Mexico
+    # Strategic Dialogue on ...")
+    ranks = alternation(list(load(lang, "numbers").get("ordinals", {})) or ["(?!)"])
+    before = re.compile(
+        rf"(?:(?:{alternation(lex.get('body_intro', []), escape=False)})|\b(?:{ranks})|"
+        rf"\b\d+(?:st|nd|rd|th|a|o|ª|º)|(?<![\w-])(?-i:[IVX]{{2,5}}))\s+$",
+        re.I,
+    )
     # "... met", "... sesionó", and announced sessions ("..., of which Canada is a member, will
     # meet in February")
     verbs = lex.get("body_after", []) + lex.get("future_after", [])
@@ -128,20 +135,32 @@ def _bodies(text: str, lang: str, hits: list[SeriesHit], acronyms: dict[str, str
     if pats is None:
         return
     run, before, after = pats
+    ranks = {w.lower() for w in load(lang, "numbers").get("ordinals", {})}
+    prefixes = alternation(load(lang, "events").get("series_prefixes", []) or ["(?!)"])
     for m in run.finditer(text):
         if any(h.start < m.end() and m.start() < h.end for h in hits):
             continue
-        if not (before.search(text[: m.start()]) or after.search(text[m.end() :])):
+        name, prefix, start = re.sub(r"[.,]$", "", m.group("name")), m.group("prefix"), m.start()
+        first, _, rest = name.partition(" ")
+        if rest and (
+            first.lower() in ranks or re.fullmatch(r"[IVX]{2,5}|\d+(?:st|nd|rd|th)", first)
+        ):
+            # "the Second U.S.-Mexico Strategic Dialogue on ...": the rank is the session's
+            start = m.start("name") + len(first) + 1
+            name = rest
+            lead = re.match(rf"(?:{prefixes})\s+", name)
+            if lead and not prefix:
+                prefix, name = lead.group(0).strip(), name[lead.end() :]
+        if not (before.search(text[:start]) or after.search(text[m.end() :])):
             continue
-        name = re.sub(r"[.,]$", "", m.group("name"))
         if len(name.split()) < 2:
             continue
-        written = f"{m.group('prefix')} {name}" if m.group("prefix") else name
+        written = f"{prefix} {name}" if prefix else name
         acronyms.setdefault(name, name)
         if m.group("acr"):
             acronyms[m.group("acr")] = name
-        end = m.end() if m.group("acr") else m.start("name") + len(name)
-        hits.append(SeriesHit(m.start(), end, written, name, kind_of(name, lang), m.group("acr")))
+        end = m.end() if m.group("acr") else text.index(name, start) + len(name)
+        hits.append(SeriesHit(start, end, written, name, kind_of(name, lang), m.group("acr")))
 
 
 def parent_of(key: str, lang: str) -> str | None:
