@@ -345,3 +345,22 @@ def test_rank_right_before_an_unknown_body() -> None:
         "U.S.-Mexico Strategic Dialogue on Border Water Quality",
         "dialogue",
     )
+
+
+def test_received_a_delegation() -> None:
+    body = (
+        "OTTAWA, March 15, 2024 — Prime Minister Laura Chen received a senior Mexican delegation "
+        "at Parliament Hill today to review the border plan."
+    )
+    [e] = _events(body, "en").events
+    assert (e.type, e.date, e.name) == (
+        "BilateralMeeting",
+        "2024-03-15",
+        "meeting of Chen with the delegation",
+    )
+    body = (
+        "Ciudad de México, 15 de marzo de 2024.- La secretaria Rosa Elvira Quintana recibió ayer "
+        "en la Cancillería a una comitiva canadiense."
+    )
+    [e] = _events(body, "es").events
+    assert (e.type, e.date) == ("BilateralMeeting", "2024-03-14")

@@ -358,6 +358,21 @@ _CLAUSE_JOIN = re.compile(
 )
 
 
+def _group(after: str, lex: dict):  # type: ignore[no-untyped-def,type-arg]
+    """A delegation as the other party, right after the verb ("a senior U.S. delegation")."""
+    words = lex.get("group_objects")
+    if not words:
+        return None
+    dets = alternation(lex.get("held_dets", ["the", "a", "an"]))
+    marks = alternation(lex.get("object_markers", []) or ["(?!)"])
+    return re.match(
+        rf"\s+(?:(?:[^\s,;:]+\s+){{0,6}}?(?:{marks})\s+)?(?:(?:{dets})\s+)?(?:[\w.-]+\s+){{0,3}}?"
+        rf"(?P<g>{alternation(words)})\b",
+        after,
+        re.I,
+    )
+
+
 def _received(gap: str, lex: dict) -> bool:  # type: ignore[type-arg]
     """The person right after a verb of receiving is its object: at most two words between
     ("received today"), or a longer gap closed by the object marker ("recibió ayer en el Salón
@@ -392,7 +407,7 @@ def meetings(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
     from .events import EventMention
 
     pats = _meeting_patterns(lang)
-    if pats is None or len({cid for _, cid in ctx.people}) < 2:
+    if pats is None or not ctx.people:
         return []
     verb, pronoun = pats
     lex = _lex(lang)
@@ -409,6 +424,26 @@ def meetings(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
         if not obj and pronoun.match(text, v.end()) and subj:
             first = next((p for p in ctx.people if p[1] != subj[-1][1]), None)
             obj = [first] if first else []
+        group = _group(text[v.end() : hi], lex) if subj else None
+        if group is not None and (not obj or obj[0][0].start > v.end() + group.end()):
+            # "A received a senior U.S. delegation", "recibió a la comitiva mexicana": a meeting
+            # of A with that delegation
+            a = tuple(dict.fromkeys(c for _, c in subj))
+            who = _short(subj[-1][0])
+            em = EventMention(
+                ctx.index,
+                v.start(),
+                v.end(),
+                lex.get("meeting_names", {})
+                .get("group", "meeting of {a} with the {g}")
+                .format(a=who, g=group.group("g").lower()),
+                type="BilateralMeeting",
+                persons=a[-1:],
+                explicit=False,
+            )
+            em.extra["verb"], em.extra["group"] = v.group(0), "1"
+            out.append(em)
+            continue
         if v.group("recv") and not (obj and _received(text[v.end() : obj[0][0].start], lex)):
             continue  # "received the report", "receives applications and gives the President"
         cut = None

@@ -100,11 +100,13 @@ def build(
                     _merge(es.events[0], m)
                     es.index[(s, i)] = 0
         main = es.events[0]
-        for s in titles | ({lead} if lead is not None else set()):
+        near = set(range(lead, lead + 3)) if lead is not None else set()
+        for s in titles | near:
             for i, m in enumerate(per_sentence[s] if s < len(per_sentence) else []):
                 if (
                     (s, i) not in es.index
                     and m.extra.get("verb")
+                    and (s in titles or s == lead or m.extra.get("group"))
                     and main.type != "Visit"  # a trip holds meetings of its own
                     and not _dates_differ(main, m)
                 ):
