@@ -249,7 +249,8 @@ def _noun_mentions(index, text, people, leaders, dates=()) -> list[EventMention]
             )
         elif agreement and (re.fullmatch(ceremony, noun) or etype == "Signing"):
             end = m.end() + agreement.end()
-            out.append(EventMention(index, m.start(), end, text[m.start() : end], type="Signing"))
+            name = text[m.start() : end].rstrip(". ")
+            out.append(EventMention(index, m.start(), end, name, type="Signing"))
         elif etype == "Visit" and re.match(rf"\s+(?:\w+\s+)?al?\s+(?:la\s+)?(?P<p>{CAP})", right):
             place = re.match(
                 rf"\s+(?:\w+\s+)?al?\s+(?:la\s+)?(?P<p>{CAP}(?:\s+(?:de\s+)?{CAP})*)", right
