@@ -364,3 +364,20 @@ def test_received_a_delegation() -> None:
     )
     [e] = _events(body, "es").events
     assert (e.type, e.date) == ("BilateralMeeting", "2024-03-14")
+
+
+def test_body_held_its_session_or_met() -> None:
+    body = (
+        "YUMA, Ariz., March 15, 2024 — The U.S.-Mexico Colorado River Salinity Group held its "
+        "annual meeting in Yuma, Arizona, on March 12."
+    )
+    [e] = _events(body, "en").events
+    assert (e.series, e.date, e.location) == (
+        "U.S.-Mexico Colorado River Salinity Group",
+        "2024-03-12",
+        "Yuma, Arizona",
+    )
+    [e] = _events(
+        "YUMA, Ariz., March 15, 2024 — The Colorado River Salinity Group met on March 12.", "en"
+    ).events
+    assert (e.series, e.date) == ("Colorado River Salinity Group", "2024-03-12")

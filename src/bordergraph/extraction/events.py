@@ -185,6 +185,14 @@ def _series_mentions(ctx: Context, lang: str) -> list[EventMention]:
             rf"[’']s\s+(?P<mods>(?:{_MOD}[\w-]+\s+){{0,2}}?)(?P<noun>{nouns})\b", right
         )
         ahead = _future_after(lang).match(right)
+        # "The X Group held its plenary meeting in El Paso", "... met", "... convened"
+        its = re.match(
+            rf"\s+(?:{alternation(lex.get('held_verbs', ['(?!)']))})\s+its\s+(?P<np>(?:{_MOD}"
+            rf"[\w-]+\s+){{0,2}}?(?:{nouns}))\b",
+            right,
+            re.I,
+        )
+        met = held_after(lang).match(right)
         verb = re.match(
             rf"\s+(?:was\s+|were\s+)?({alternation(lex.get('session_verbs', []))})\b", right
         )
@@ -202,6 +210,12 @@ def _series_mentions(ctx: Context, lang: str) -> list[EventMention]:
             m.name = _drop(text[h.start : m.end], lang)
             m.ordinal = _ordinal(owner.group("mods"), lang)
             m.future = bool(re.search(rf"\b{future}\b", owner.group("mods"), re.I))
+        elif its:
+            m.end = h.end + its.end()
+            m.name, m.explicit = f"{its.group('np')} of the {h.written}", False
+            m.ordinal = _ordinal(its.group("np"), lang)
+        elif met and not h.generic:
+            pass  # the body's session, told by its verb: dated and placed by its clause
         elif ahead:  # "The SIG is scheduled to convene again in January 2026"
             written = h.key if h.acronym and h.written == h.acronym else h.written
             m.name, m.future, m.explicit = f"next meeting of the {written}", True, False
@@ -220,7 +234,7 @@ def _series_mentions(ctx: Context, lang: str) -> list[EventMention]:
             m.ordinal = 1
         elif not _session_context(h, ctx, lang):
             m.ref = True
-        if h.generic and not (phrase or first or verb or owner or ahead):
+        if h.generic and not (phrase or first or verb or owner or ahead or its):
             m.ref = True
         out.append(m)
     return out

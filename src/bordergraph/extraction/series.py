@@ -104,7 +104,9 @@ def _body_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Patt
         body = rf"(?P<name>{head}(?:(?:\s+{join})?\s+{cap}){{1,8}})"
     else:
         tail = rf"(?:\s+{join}\s+{cap}(?:\s+(?:and|&)\s+{cap}|\s+{cap}){{0,4}})?"
-        body = rf"(?P<name>(?:{cap}\s+){{1,5}}?{head}{tail})"
+        # a run never starts with a sentence's article ("The Regional Water Group met")
+        arts = alternation(lex.get("body_not_first", []) or ["(?!)"])
+        body = rf"(?P<name>(?!(?:{arts})\s)(?:{cap}\s+){{1,5}}?{head}{tail})"
     run = re.compile(rf"(?<![\w-])(?:(?P<prefix>{prefix})\s+)?{body}(?![\w-]){acr}")
     # "the second session of the ...", and a rank right before the name ("the Second U.S.-Mexico
     # Strategic Dialogue on ...")
