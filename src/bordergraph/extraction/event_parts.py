@@ -11,7 +11,7 @@ from dataclasses import replace
 from functools import cache
 
 from .lexicon import alternation, load
-from .text import expand_state
+from .text import expand_state, state_country
 
 _CAP = r"[A-Z][\w’'.-]*"
 _VENUE = rf"{_CAP}(?:(?:\s+(?:of|and|de|del)\s+(?:the\s+)?|\s+|-|–){_CAP})*(?:\s+\([A-Z]{{2,8}}\))?"
@@ -248,6 +248,9 @@ def location(text: str, lo: int, hi: int, ctx, lang: str) -> str | None:  # type
             city = re.match(rf"\s+in (?P<c>{_CAP}(?:\s+{_CAP})*)", scope[m.end("v") :])
             if city and not any(s <= m.end("v") + city.start("c") < e for s, e in date_spans):
                 v = f"{v}, {city.group('c')}"
+            state = re.match(rf",\s+(?P<s>{_CAP}(?:\s+{_CAP})?)", scope[m.end("v") :])
+            if not city and state and state_country(state.group("s"), lang):
+                v = f"{v}, {expand_state(state.group('s'), lang)}"  # "in Yuma, Arizona"
             return re.sub(r"(?<=[a-z])\.$", "", v)
     return None
 
