@@ -28,6 +28,10 @@ from .people import Mention
 from .series import SeriesHit, parent_of
 
 _MOD = r"(?!(?:the|an?|their|its|this|of|for|to|in|at|on|with|before|after|during)\b)"
+_VENUE = (
+    r"[A-Z][\w’'.-]*(?:(?:\s+(?:of|and|de|del|de la)\s+(?:the\s+)?|\s+|-|–)[A-Z][\w’'.-]*)*"
+    r"(?:\s+\([A-Z]{2,8}\))?"
+)
 _CAPRUN = r"[A-Z][\w’'.-]*(?:(?:,?\s+and\s+|\s+of\s+(?:the\s+)?|\s+|-|–)[A-Z0-9][\w’'.-]*)*"
 
 
@@ -308,7 +312,7 @@ def _noun_mentions(ctx: Context, lang: str) -> list[EventMention]:
         det = re.search(
             r"(?:^|\b(?P<det>an?|the|their|its|his|her|our|this|that|these|those|[\w-]+['’]s)\s+)"
             r"(?P<mods>(?:(?!(?:the|"
-            r"an?|their|its|this|that|of|for|to|in|at|on|with|before|after|during)\b)[\w,-]+\s+)"
+            r"an?|their|its|his|her|our|this|that|of|for|to|in|at|on|with|before|after|during)\b)[\w,-]+\s+)"
             r"{0,4}?)$",
             left,
             re.I,
@@ -337,7 +341,7 @@ def _noun_mentions(ctx: Context, lang: str) -> list[EventMention]:
             out.extend(em)
             continue
         purpose = re.match(r"\s+to\s+(?!(?:an?|the|their|its)\b)[a-z]+\s+(?:the\s+)?[^,;]+", right)
-        venue = re.match(rf"(?:\s+today)?\s+at\s+(?:the\s+)?({_CAPRUN})", right)
+        venue = re.match(rf"(?:\s+today)?\s+at\s+(?:the\s+)?({_VENUE})", right)
         dated = any(start <= d.start < m.end() for d in ctx.dates)
         if (
             re.fullmatch(r"(?:[A-Z][A-Z .,'-]*[—–-]+\s*)?", left) and etype == "Meeting"
@@ -374,7 +378,8 @@ def _noun_mentions(ctx: Context, lang: str) -> list[EventMention]:
             and not (det and (det.group("det") or "").lower() in _articles(lang))
         ):  # "in talks at the Secretariat of Foreign Relations (SRE)", "our meeting at the State
             # Department in February": an event at that venue
-            place = re.sub(r"^(?:the\s+)", "", venue.group(1))
+            # "at Mexico's Secretaría de Marina (SEMAR)": the venue without its country
+            place = re.sub(r"^(?:the\s+|[A-Z][\w.-]*['’]s\s+)", "", venue.group(1))
             em.name = _drop(
                 f"{mods}{m.group('noun')} at {venue.group(0).split(' at ', 1)[1]}", lang
             )
