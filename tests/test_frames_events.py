@@ -381,3 +381,12 @@ def test_body_held_its_session_or_met() -> None:
         "YUMA, Ariz., March 15, 2024 — The Colorado River Salinity Group met on March 12.", "en"
     ).events
     assert (e.series, e.date) == ("Colorado River Salinity Group", "2024-03-12")
+
+
+def test_spanish_visit_with_its_visitor_before_the_place() -> None:
+    body = (
+        "Ottawa, 15 de marzo de 2024.- El acuerdo retoma lo pactado durante la visita de Estado "
+        "del primer ministro Daniel Roy a Monterrey, en octubre de 2023."
+    )
+    [e] = [e for e in _events(body, "es").events if e.type == "Visit"]
+    assert (e.location, e.date) == ("Monterrey", "2023-10")

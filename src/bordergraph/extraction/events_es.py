@@ -251,20 +251,20 @@ def _noun_mentions(index, text, people, leaders, dates=()) -> list[EventMention]
             end = m.end() + agreement.end()
             name = text[m.start() : end].rstrip(". ")
             out.append(EventMention(index, m.start(), end, name, type="Signing"))
-        elif etype == "Visit" and re.match(rf"\s+(?:\w+\s+)?al?\s+(?:la\s+)?(?P<p>{CAP})", right):
-            place = re.match(
-                rf"\s+(?:\w+\s+)?al?\s+(?:la\s+)?(?P<p>{CAP}(?:\s+(?:de\s+)?{CAP})*)", right
+        elif etype == "Visit" and (
+            # "visita de Estado del presidente X a Washington", "visita de trabajo de dos días a
+            # la Ciudad de México": a visit to a named place
+            place := re.match(
+                rf"\s+(?:[\wÀ-ÿ.-]+\s+){{0,6}}?al?\s+(?:la\s+)?(?P<p>{CAP}(?:\s+(?:de\s+)?{CAP})*)",
+                right,
             )
-            if place and (country_of(place.group("p"), "es") or _is_place(place.group("p"))):
-                # "visita de trabajo a la Ciudad de México": a visit to a named place
+        ):
+            where = re.sub(r"(?<=[a-zà-ÿ]{2})\.$", "", place.group("p"))  # the sentence's period
+            if country_of(where, "es") or _is_place(where):
+                end = m.end() + place.start("p") + len(where)
                 out.append(
                     EventMention(
-                        index,
-                        m.start(),
-                        m.end() + place.end(),
-                        text[m.start() : m.end() + place.end()],
-                        type="Visit",
-                        location=place.group("p"),
+                        index, m.start(), end, text[m.start() : end], type="Visit", location=where
                     )
                 )
         elif etype == "Opening" and (
