@@ -102,8 +102,8 @@ def attributes(m: EventMention, text: str, dates: list[DateMention], lo: int, hi
     for group in (inside, after, before[::-1]):
         days = [d for d in group if d.precision in ("day", "relative")]
         pick = days[0] if days else (group[0] if group and pick is None else pick)
-        if days:
-            break
+        if days or (pick is not None and pick.explicit_year and pick.precision == "month"):
+            break  # "..., en octubre de 2023": a month with its year is that event's time
     if pick is not None and m.date is None:
         m.date, m.end_date = pick.value, pick.end_value
     m.mode = m.mode or mode(text[lo:hi]) or call_mode(m.name, "es")
