@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache, lru_cache
 
 from .lexicon import alternation, load
@@ -45,8 +45,13 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
     lex = load(lang, "dates")
     months = alternation(list(lex.get("months", {})))
     join = alternation([j for j in lex.get("range_joiners", ["-"])])
-    today = alternation(lex.get("today", []))
+    rel = {**{w: 0 for w in lex.get("today", [])}, **lex.get("relative_days", {})}
     m = rf"(?P<month>{months})\.?"
+    # words before a bare month that make it a date ("in May", "last November", "desde marzo")
+    prefixes = alternation(
+        lex.get("month_prefixes")
+        or ["in", "for", "since", "during", "until", "by", "en", "de", "para", "desde"]
+    )
     year = r"(?P<year>(?:1[89]|20)\d\d)"
     out = [
         ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>\d\d)-(?P<day>\d\d)\b"),
@@ -64,12 +69,50 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
             rf"(?:,?\s+(?:de\s+|del\s+)?{year})?\b",
         ),
         ("my", rf"\b{m}\s+(?:de\s+|of\s+)?{year}\b"),
-        ("month", rf"\b(?:in|for|since|during|until|by|en|de|para|desde)\s+{m}(?![\w-])(?!\s+\d)"),
+        ("month", rf"\b(?:{prefixes})\s+{m}(?![\w-])(?!\s+\d)"),
         ("year", rf"(?<![\d/$.,-])\b{year}\b(?![\d/-])"),
     ]
-    if lex.get("today"):
-        out.append(("today", rf"\b{today}\b"))
+    rel = {**rel, **lex.get("relative_months", {}), **lex.get("relative_years", {})}
+    if rel:
+        out.append(("relative", rf"(?<![\w-]){alternation(list(rel))}(?![\w-])"))
+    days = lex.get("weekdays", {})
+    if days:
+        pre = alternation(
+            lex.get("weekday_past", []) + lex.get("weekday_last", []) + lex.get("weekday_next", [])
+        )
+        post = alternation(lex.get("weekday_last_after", []) or ["(?!)"], escape=False)
+        need = "?" if lex.get("weekday_bare") else ""
+        out.append(
+            (
+                "weekday",
+                rf"(?<![\w-])(?:(?P<pre>{pre})\s+){need}(?P<wd>{alternation(list(days))})"
+                rf"(?:\s+(?P<post>{post}))?(?![\w-])(?!,?\s+(?:\d|(?:de\s+)?{months}\b))",
+            )
+        )
     return [(kind, re.compile(p, re.IGNORECASE)) for kind, p in out]
+
+
+@cache
+def _units(lang: str) -> dict[str, str]:
+    lex = load(lang, "dates")
+    out = {k.lower(): "month" for k in lex.get("relative_months", {})}
+    out.update({k.lower(): "year" for k in lex.get("relative_years", {})})
+    return out
+
+
+@cache
+def _relative(lang: str) -> tuple[dict[str, int], dict[str, int], frozenset[str], frozenset[str]]:
+    """Offsets of relative day words, weekday numbers, the prefixes meaning "next" and those
+    meaning "the one before the issue day" ("last Friday" in a Friday release is a week ago)."""
+    lex = load(lang, "dates")
+    rel = {**{w: 0 for w in lex.get("today", [])}, **lex.get("relative_days", {})}
+    rel = {**rel, **lex.get("relative_months", {}), **lex.get("relative_years", {})}
+    return (
+        {k.lower(): int(v) for k, v in rel.items()},
+        {k.lower(): int(v) for k, v in lex.get("weekdays", {}).items()},
+        frozenset(w.lower() for w in lex.get("weekday_next", [])),
+        frozenset(w.lower() for w in lex.get("weekday_last", [])),
+    )
 
 
 def find_dates(
@@ -92,6 +135,7 @@ def _find_dates(
     # cached: header lines are tested in both languages, and boilerplate recurs across releases
     months = load(lang, "dates").get("months", {})
     order = load(lang, "dates").get("numeric_order", "mdy")
+    caps = load(lang, "dates").get("months_capitalised", True)
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     has_digit = _DIGIT.search(text) is not None
@@ -102,18 +146,77 @@ def _find_dates(
             span = (match.start("month"), match.end()) if kind == "month" else match.span()
             if any(s < span[1] and span[0] < e for s, e in taken):
                 continue
-            mention = _mention(kind, match, months, order, year, issued)
+            mention = (
+                _relative_mention(kind, match, lang, issued)
+                if kind in ("relative", "weekday")
+                else _mention(kind, match, months, order, year, issued, caps)
+            )
             if mention is not None:
                 taken.append(span)
                 found.append(mention)
+    if issued:
+        found = [_past(d, text, lang, issued) for d in found]
     return tuple(sorted(found, key=lambda d: d.start))
 
 
-def _mention(kind, match, months, order, year, issued) -> DateMention | None:  # type: ignore[no-untyped-def]
+def _past(d: DateMention, text: str, lang: str, issued: str) -> DateMention:
+    """A date without its year told as past ("el pasado 27 de diciembre", "last December 27")
+    that would fall after the release is in the year before; one told as ahead ("will meet in
+    January", "celebrará su primera reunión a finales de enero") that would fall before the
+    release (by more than its month) is in the year after."""
+    if d.explicit_year or d.precision not in ("day", "month"):
+        return d
+    if d.value[:7] < issued[:7]:
+        ahead = load(lang, "dates").get("future_markers", [])
+        if ahead and re.search(
+            rf"\b(?:{alternation(ahead)})\b[^.;]{{0,60}}$", text[: d.start], re.I
+        ):
+            year = int(d.value[:4]) + 1
+            end = f"{year}{d.end_value[4:]}" if d.end_value else None
+            return DateMention(d.start, d.end, f"{year}{d.value[4:]}", end, d.precision, False)
+        return d
+    if d.value[:10] <= issued[:10]:
+        return d
+    marks = load(lang, "dates").get("past_markers", [])
+    if not marks or not re.search(rf"\b(?:{alternation(marks)})\s+$", text[: d.start], re.I):
+        return d
+    year = int(d.value[:4]) - 1
+    end = f"{year}{d.end_value[4:]}" if d.end_value else None
+    return DateMention(d.start, d.end, f"{year}{d.value[4:]}", end, d.precision, False)
+
+
+def _relative_mention(kind: str, match: re.Match[str], lang: str, issued: str | None):  # type: ignore[no-untyped-def]
+    """ "yesterday", "ayer" (issue date + offset); "last Thursday", "el pasado martes", "este
+    lunes" (the last such day up to the issue date); "next Monday", "el próximo jueves"."""
+    if not issued:
+        return None
+    offsets, days, nexts, lasts = _relative(lang)
+    day0 = date.fromisoformat(issued[:10])
+    if kind == "relative":
+        word = re.sub(r"\s+", " ", match.group(0).lower())
+        delta = offsets[word]
+        unit = _units(lang).get(word)
+        if unit == "year":  # "last year": the year only
+            return DateMention(match.start(), match.end(), str(day0.year + delta), precision="year")
+        if unit == "month":  # "last month": the month only
+            y, mo = divmod(day0.year * 12 + day0.month - 1 + delta, 12)
+            return DateMention(match.start(), match.end(), f"{y}-{mo + 1:02d}", precision="month")
+    else:
+        wd = days[match.group("wd").lower()]
+        pre = re.sub(r"\s+", " ", (match.group("pre") or "").lower())
+        if pre in nexts:
+            delta = (wd - day0.weekday()) % 7 or 7
+        elif pre in lasts or match.group("post"):
+            delta = -((day0.weekday() - wd) % 7 or 7)
+        else:
+            delta = -((day0.weekday() - wd) % 7)
+    value = (day0 + timedelta(days=delta)).isoformat()
+    return DateMention(match.start(), match.end(), value, precision="relative")
+
+
+def _mention(kind, match, months, order, year, issued, caps=True) -> DateMention | None:  # type: ignore[no-untyped-def]
     g = match.groupdict()
     start, end = (match.start("month"), match.end()) if kind == "month" else match.span()
-    if kind == "today":
-        return DateMention(start, end, issued, precision="relative") if issued else None
     if kind == "year":
         return DateMention(start, end, g["year"], precision="year")
     if kind == "iso":
@@ -123,8 +226,8 @@ def _mention(kind, match, months, order, year, issued) -> DateMention | None:  #
         mon, day = (a, b) if order == "mdy" else (b, a)
         return _day(start, end, int(g["year"]), mon, day, None, True)
     mon = months.get(g["month"].lower().rstrip("."))
-    if mon is None or (kind == "month" and not g["month"][0].isupper()):
-        return None  # "may" the verb
+    if mon is None or (kind == "month" and caps and not g["month"][0].isupper()):
+        return None  # "may" the verb (English writes months capitalised; Spanish does not)
     explicit = bool(g.get("year"))
     y = int(g["year"]) if explicit else year
     if y is None:

@@ -96,17 +96,28 @@ def attributes(m: EventMention, text: str, dates: list[DateMention], lo: int, hi
     clause = re.split(r";|,\s+(?=en la que|el cual|la cual|donde|cuando)", text[m.end : hi])[0]
     after = [d for d in dates if m.end <= d.start < m.end + len(clause)]
     before = [d for d in dates if lo <= d.start < m.start and d.precision != "year"]
+    if m.future:  # an announced session takes no date told before it (the dateline's)
+        before = []
     pick = None
     for group in (inside, after, before[::-1]):
         days = [d for d in group if d.precision in ("day", "relative")]
         pick = days[0] if days else (group[0] if group and pick is None else pick)
-        if days:
-            break
+        if days or (pick is not None and pick.explicit_year and pick.precision == "month"):
+            break  # "..., en octubre de 2023": a month with its year is that event's time
     if pick is not None and m.date is None:
         m.date, m.end_date = pick.value, pick.end_value
-    m.mode = m.mode or mode(text[lo:hi])
+    m.mode = m.mode or mode(text[lo:hi]) or call_mode(m.name, "es")
     if m.location is None:
         m.location = place(text[m.end : m.end + len(clause)])
+    if m.location is None and not m.future:
+        # "se reunió en Washington, D.C., el Mecanismo ...": the place told before the name
+        m.location = place(text[lo : m.start])
+
+
+def call_mode(name: str, lang: str) -> str | None:
+    """ "llamada telefónica", "phone call": held at a distance, so virtual."""
+    words = load(lang, "events").get("call_words")
+    return "virtual" if words and re.search(rf"\b(?:{alt(words)})\b", name, re.I) else None
 
 
 def mode(text: str) -> str | None:

@@ -17,6 +17,9 @@ from .event_mention import EventMention
 from .event_parts import attributes as _attributes
 from .event_parts import bilateral as _bilateral
 from .event_parts import drop as _drop
+from .event_parts import future_meetings as _future_meetings
+from .event_parts import held as _held
+from .event_parts import meetings as _meetings
 from .event_parts import names as _names
 from .event_parts import openings as _openings
 from .event_parts import signings as _signings
@@ -26,6 +29,10 @@ from .people import Mention
 from .series import SeriesHit, parent_of
 
 _MOD = r"(?!(?:the|an?|their|its|this|of|for|to|in|at|on|with|before|after|during)\b)"
+_VENUE = (
+    r"[A-Z][\w’'.-]*(?:(?:\s+(?:of|and|de|del|de la)\s+(?:the\s+)?|\s+|-|–)[A-Z][\w’'.-]*)*"
+    r"(?:\s+\([A-Z]{2,8}\))?"
+)
 _CAPRUN = r"[A-Z][\w’'.-]*(?:(?:,?\s+and\s+|\s+of\s+(?:the\s+)?|\s+|-|–)[A-Z0-9][\w’'.-]*)*"
 
 
@@ -48,15 +55,44 @@ def _lex(lang: str) -> dict:  # type: ignore[type-arg]
     return load(lang, "events")
 
 
-def _ordinal(words: str, lang: str) -> int | None:
-    ords = load(lang, "numbers").get("ordinals", {})
-    for w in re.findall(r"[\w]+", words):
-        m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", w)
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman(word: str) -> int | None:
+    """ "XXII" -> 22; None for anything that is not an upper-case Roman numeral."""
+    if not re.fullmatch(r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})", word):
+        return None
+    total = 0
+    for a, b in zip(word, word[1:] + " ", strict=True):
+        total += -_ROMAN[a] if b != " " and _ROMAN[a] < _ROMAN[b] else _ROMAN[a]
+    return total or None
+
+
+def ordinal(words: str, lang: str) -> int | None:
+    """The first ordinal in ``words``: "13th", "13a", "32.ª", "XXII", "second", "inaugural",
+    and compounds ("Twenty-First", "vigésima segunda") summed from the lexicon's words."""
+    nums = load(lang, "numbers")
+    ords = {k.lower(): int(v) for k, v in nums.get("ordinals", {}).items()}
+    tens = {k.lower(): int(v) for k, v in nums.get("ordinal_tens", {}).items()}
+    toks = re.findall(r"\d+\.?\s?(?:st|nd|rd|th|a|o|ª|º|er|era)?(?![\w])|[^\W\d_]+", words)
+    for i, w in enumerate(toks):
+        m = re.fullmatch(r"(\d+)\.?\s?(?:st|nd|rd|th|a|o|ª|º|er|era)", w)
         if m:
             return int(m.group(1))
-        if w.lower() in ords:
-            return int(ords[w.lower()])
+        value = roman(w) if len(w) > 1 or w in ("I", "V", "X") else None
+        if value and (len(w) > 1 or not i):
+            return value
+        low = w.lower()
+        if low in tens or (low in ords and ords[low] % 10 == 0 and ords[low] >= 20):
+            base = tens.get(low) or ords[low]
+            nxt = toks[i + 1].lower() if i + 1 < len(toks) else ""
+            return base + ords[nxt] if 0 < ords.get(nxt, 0) < 10 else (ords.get(low) or None)
+        if low in ords:
+            return ords[low]
     return None
+
+
+_ordinal = ordinal
 
 
 def find_events(ctx: Context, lang: str) -> list[EventMention]:
@@ -69,10 +105,22 @@ def find_events(ctx: Context, lang: str) -> list[EventMention]:
         if not any(s <= m.start < e or m.start <= s < m.end for s, e in taken):
             out.append(m)
             taken.append((m.start, m.end))
+    for m in _future_meetings(ctx, lang):  # "agreed to meet again in January"
+        if not any(s <= m.start < e or m.start <= s < m.end for s, e in taken) and not any(
+            n.future for n in out
+        ):
+            out.append(m)
+            taken.append((m.start, m.end))
+    if not any(not m.ref and m.type != "Visit" and not m.future for m in out):
+        for m in _meetings(ctx, lang):  # else the verb tells that event
+            if not any(s <= m.start < e or m.start <= s < m.end for s, e in taken):
+                out.append(m)
+                taken.append((m.start, m.end))
     out.sort(key=lambda m: m.start)
     for i, m in enumerate(out):
         lo = out[i - 1].end if i else 0
-        hi = out[i + 1].start if i + 1 < len(out) else len(ctx.text)
+        # a back-reference after the mention owns no date or place ("for talks last Thursday")
+        hi = next((n.start for n in out[i + 1 :] if not n.ref), len(ctx.text))
         _attributes(m, ctx, lo, hi, lang)
     return out
 
@@ -114,6 +162,18 @@ def _series_mentions(ctx: Context, lang: str) -> list[EventMention]:
         )
         mods = re.search(r"\b(?:an?|the|their|its)\s+(?P<mods>(?:[\w-]+\s+){1,3})$", left, re.I)
         first = re.match(r"\s+(?:to|will)\s+meet\s+for\s+the\s+first\s+time", right)
+        owner = re.match(
+            rf"[’']s\s+(?P<mods>(?:{_MOD}[\w-]+\s+){{0,2}}?)(?P<noun>{nouns})\b", right
+        )
+        ahead = _future_after(lang).match(right)
+        # "The X Group held its plenary meeting in El Paso", "... met", "... convened"
+        its = re.match(
+            rf"\s+(?:{alternation(lex.get('held_verbs', ['(?!)']))})\s+its\s+(?P<np>(?:{_MOD}"
+            rf"[\w-]+\s+){{0,2}}?(?:{nouns}))\b",
+            right,
+            re.I,
+        )
+        met = held_after(lang).match(right)
         verb = re.match(
             rf"\s+(?:was\s+|were\s+)?({alternation(lex.get('session_verbs', []))})\b", right
         )
@@ -126,6 +186,20 @@ def _series_mentions(ctx: Context, lang: str) -> list[EventMention]:
         elif first:
             m.name, m.ordinal, m.future = f"first meeting of the {h.written}", 1, True
             m.end = h.end + first.end()
+        elif owner:  # "the group's inaugural gathering": a session of the body named
+            m.end = h.end + owner.end()
+            m.name = _drop(text[h.start : m.end], lang)
+            m.ordinal = _ordinal(owner.group("mods"), lang)
+            m.future = bool(re.search(rf"\b{future}\b", owner.group("mods"), re.I))
+        elif its:
+            m.end = h.end + its.end()
+            m.name, m.explicit = f"{its.group('np')} of the {h.written}", False
+            m.ordinal = _ordinal(its.group("np"), lang)
+        elif met and not h.generic:
+            pass  # the body's session, told by its verb: dated and placed by its clause
+        elif ahead:  # "The SIG is scheduled to convene again in January 2026"
+            written = h.key if h.acronym and h.written == h.acronym else h.written
+            m.name, m.future, m.explicit = f"next meeting of the {written}", True, False
         elif mods and (
             _ordinal(mods.group("mods"), lang)
             or re.search(rf"\b(?:{future}|(?:19|20)\d\d)\b", mods.group("mods"))
@@ -141,10 +215,28 @@ def _series_mentions(ctx: Context, lang: str) -> list[EventMention]:
             m.ordinal = 1
         elif not _session_context(h, ctx, lang):
             m.ref = True
-        if h.generic and not (phrase or first or verb):
+        if h.generic and not (phrase or first or verb or owner or ahead or its):
             m.ref = True
         out.append(m)
     return out
+
+
+@cache
+def _future_after(lang: str) -> re.Pattern[str]:
+    """Words after a series name that announce its next session ("will meet again")."""
+    words = _lex(lang).get("future_after") or ["(?!)"]
+    # "the Committee, of which Canada is also a member, will meet in February"
+    return re.compile(rf"(?:,[^,;.]{{1,80}},)?\s+(?:{alternation(words, escape=False)})\b", re.I)
+
+
+@cache
+def held_after(lang: str) -> re.Pattern[str]:
+    """Verbs after a body's name that tell one of its sessions ("the Group met", "sesionó")."""
+    words = _lex(lang).get("body_after") or ["(?!)"]
+    return re.compile(rf"(?:,[^,;.]{{1,80}},)?\s*(?:{alternation(words, escape=False)})", re.I)
+
+
+future_after = _future_after
 
 
 def _series_type(kind: str) -> str:
@@ -168,6 +260,20 @@ def _session_context(h: SeriesHit, ctx: Context, lang: str) -> bool:
     return bool(re.search(rf"\b{verbs}\b", ctx.text[max(0, h.start - 60) : h.end + 80]))
 
 
+def _definite(lang: str) -> frozenset[str]:
+    return frozenset(
+        _lex(lang).get(
+            "definite",
+            ["the", "this", "its", "their", "his", "her", "our", "that", "these", "those"],
+        )
+    )
+
+
+def _articles(lang: str) -> frozenset[str]:
+    """Definite articles and demonstratives: "the meeting at X" is the event already told."""
+    return frozenset(_lex(lang).get("articles", ["the", "this", "that", "these", "those"]))
+
+
 def _noun_mentions(ctx: Context, lang: str) -> list[EventMention]:
     lex = _lex(lang)
     text = ctx.text
@@ -181,13 +287,18 @@ def _noun_mentions(ctx: Context, lang: str) -> list[EventMention]:
             continue  # named summits and dialogues come from the series lexicon
         left, right = text[: m.start()], text[m.end() :]
         det = re.search(
-            r"(?:^|\b(?P<det>an?|the|their|its|this)\s+)(?P<mods>(?:(?!(?:the|an?|their|"
-            r"its|this|of|for|to|in|at|on|with|before|after|during)\b)[\w,-]+\s+){0,4}?)$",
+            r"(?:^|\b(?P<det>an?|the|their|its|his|her|our|this|that|these|those|[\w-]+['’]s)\s+)"
+            r"(?P<mods>(?:(?!(?:the|"
+            r"an?|their|its|his|her|our|this|that|of|for|to|in|at|on|with|before|after|during)\b)[\w,-]+\s+)"
+            r"{0,4}?)$",
             left,
             re.I,
         )
         mods = det.group("mods") if det else ""
         start = det.start("mods") if det and det.group("mods") else m.start()
+        owner = bool(det and (det.group("det") or "").endswith(("'s", "’s")))
+        if owner and any(h.start <= det.start("det") < h.end + 2 for h in ctx.series):
+            continue  # "the Commission's annual meeting": the series frame tells it
         em = EventMention(ctx.index, start, m.end(), m.group("noun"), type=etype, explicit=True)
         persons = [cid for pm, cid in ctx.people if pm.start >= m.end()]
         between = re.match(r"s?\s+(between|with)\s+", right)
@@ -207,7 +318,7 @@ def _noun_mentions(ctx: Context, lang: str) -> list[EventMention]:
             out.extend(em)
             continue
         purpose = re.match(r"\s+to\s+(?!(?:an?|the|their|its)\b)[a-z]+\s+(?:the\s+)?[^,;]+", right)
-        venue = re.match(rf"(?:\s+today)?\s+at\s+the\s+({_CAPRUN})", right)
+        venue = re.match(rf"(?:\s+today)?\s+at\s+(?:the\s+)?({_VENUE})", right)
         dated = any(start <= d.start < m.end() for d in ctx.dates)
         if (
             re.fullmatch(r"(?:[A-Z][A-Z .,'-]*[—–-]+\s*)?", left) and etype == "Meeting"
@@ -217,16 +328,56 @@ def _noun_mentions(ctx: Context, lang: str) -> list[EventMention]:
         elif purpose:
             em.name = _drop(mods + m.group("noun") + purpose.group(0), lang)
             em.end = m.end() + purpose.end()
+        elif (
+            etype == "Visit"
+            and (
+                owner or not det or not det.group("det") or det.group("det").lower() in ("a", "an")
+            )
+            and (dest := re.match(rf"\s+to\s+(?:the\s+)?({_CAPRUN})", right))
+        ):
+            # "President A's visit to Mexico last May": a visit to that place
+            em.name = _drop(f"{mods}{m.group('noun')}{dest.group(0)}", lang)
+            em.end = m.end() + dest.end()
+            em.location, em.explicit = dest.group(1), False
+        elif etype == "Opening" and (
+            fac := re.match(rf"\s+(?:of|for)\s+(?:the\s+)?(?:new\s+)?({_CAPRUN})", right)
+        ):  # "for the formal inauguration of the West Rail Bypass International Bridge"
+            tail = fac.group(0).split("\n")[0]  # a title line ends the name
+            em.name = _drop(f"{mods}{m.group('noun')}{tail}", lang)
+            em.end = m.end() + len(tail)
+            em.explicit = True
         elif venue and etype == "Opening":
             em.name = _drop(f"{mods}{m.group('noun')} at the {venue.group(1)}", lang)
             em.end = m.end() + venue.end()
+        elif (
+            venue
+            and etype in ("Meeting", "BilateralMeeting")
+            and not (det and (det.group("det") or "").lower() in _articles(lang))
+        ):  # "in talks at the Secretariat of Foreign Relations (SRE)", "our meeting at the State
+            # Department in February": an event at that venue
+            # "at Mexico's Secretaría de Marina (SEMAR)": the venue without its country
+            place = re.sub(r"^(?:the\s+|[A-Z][\w.-]*['’]s\s+)", "", venue.group(1))
+            em.name = _drop(
+                f"{mods}{m.group('noun')} at {venue.group(0).split(' at ', 1)[1]}", lang
+            )
+            em.end = m.end() + venue.end()
+            em.type, em.location, em.explicit = "BilateralMeeting", place, False
         elif dated and etype == "Meeting":
             em.persons = tuple(cid for _, cid in ctx.people if cid in ctx.leaders)
             em.name = _drop(text[start : m.end()], lang) + (
                 " of " + _names(ctx, em.persons) if em.persons else ""
             )
-        elif (det and det.group("det") and det.group("det").lower() in ("the", "this", "its")) or (
-            noun in refs and not mods.strip()
+        elif told := _held(ctx, start, m.end(), etype, lang):
+            em = told  # "held a working meeting with B", "the talks between A and B were held"
+        elif det and det.group("det") and etype != "Visit" and _ordinal(mods, lang):
+            # "That first meeting, held in May": the session of that rank named before
+            em.ordinal = _ordinal(mods, lang)
+            em.extra["anaphor"] = "ordinal"
+            em.name = _drop(text[start : m.end()], lang)
+        elif (
+            owner
+            or (det and det.group("det") and det.group("det").lower() in _definite(lang))
+            or (noun in refs and not mods.strip())
         ):
             em.ref = True
         elif det is None or not det.group("det"):

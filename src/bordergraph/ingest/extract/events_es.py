@@ -18,12 +18,15 @@ import re
 from functools import cache
 
 from .dates import DateMention
+from .event_parts import future_meetings, held, meetings
+from .event_parts import signings as _neutral_signings
 from .event_parts_es import CAP, CAPNP, _trim, attributes, openings
-from .events import EventMention
+from .events import Context, EventMention, future_after, held_after
+from .events import ordinal as _ordinal
 from .lex_es import alt
 from .lexicon import load
 from .people import Mention
-from .series import SeriesHit, parent_of
+from .series import SeriesHit, parent_of, session_context
 from .text import country_of
 
 _ROMAN = r"(?=[IVX])(?:X{0,3})(?:IX|IV|V?I{0,3})"  # never empty
@@ -38,26 +41,14 @@ def _lex() -> dict:  # type: ignore[type-arg]
 def _ord_pattern() -> str:
     words = alt(list(load("es", "numbers").get("ordinals", {})))
     return (
-        rf"(?:(?-i:{_ROMAN})(?![\wÀ-ÿ])|\d{{1,2}}\s?(?:a|o|ª|º|\.ª|\.º|er|era)(?![\wÀ-ÿ])|{words})"
+        rf"(?:(?-i:{_ROMAN})(?![\wÀ-ÿ])|\d{{1,2}}\s?(?:a|o|ª|º|\.ª|\.º|er|era)(?![\wÀ-ÿ])|"
+        rf"{words}(?:[\s-]+{words}(?![\wÀ-ÿ]))?)"
     )
 
 
 def ordinal(word: str | None) -> int | None:
     """ "XIII" -> 13, "13a" -> 13, "novena" -> 9."""
-    if not word:
-        return None
-    w = word.strip()
-    m = re.match(r"(\d+)", w)
-    if m:
-        return int(m.group(1))
-    if re.fullmatch(r"[IVXL]+", w):
-        vals = {"I": 1, "V": 5, "X": 10, "L": 50}
-        total = 0
-        for a, b in zip(w, w[1:] + " ", strict=True):
-            total += -vals[a] if b != " " and vals[a] < vals[b] else vals[a]
-        return total or None
-    value = load("es", "numbers").get("ordinals", {}).get(w.lower())
-    return int(value) if value else None
+    return _ordinal(word, "es") if word else None
 
 
 def _type(kind: str) -> str:
@@ -76,10 +67,21 @@ def find_events_es(
 ) -> list[EventMention]:
     """All event mentions of one sentence, left to right, with date, mode and location."""
     out = _series_mentions(index, text, hits, title, lead, dates)
-    found = _noun_mentions(index, text, people, leaders) + _signings(index, text, people)
-    for m in found + openings(index, text):
+    found = _noun_mentions(index, text, people, leaders, dates) + _signings(index, text, people)
+    neutral = _neutral_signings(Context(index, text, people, leaders, hits, list(dates)), "es")
+    for m in found + neutral + openings(index, text):
         if not any(o.start <= m.start < o.end or m.start <= o.start < m.end for o in out):
             out.append(m)
+    for m in future_meetings(Context(index, text, people, leaders, hits, list(dates)), "es"):
+        if not any(
+            o.start <= m.start < o.end or m.start <= o.start < m.end for o in out
+        ) and not any(o.future for o in out):
+            out.append(m)
+    if not any(not m.ref and m.type != "Visit" and not m.future for m in out):
+        ctx = Context(index, text, people, leaders, hits, dates, title, lead)
+        for m in meetings(ctx, "es"):
+            if not any(o.start <= m.start < o.end or m.start <= o.start < m.end for o in out):
+                out.append(m)
     out.sort(key=lambda m: m.start)
     for i, m in enumerate(out):
         hi = out[i + 1].start if i + 1 < len(out) else len(text)
@@ -91,6 +93,9 @@ def find_events_es(
 def _series_mentions(index, text, hits, title, lead, dates) -> list[EventMention]:  # type: ignore[no-untyped-def]
     lex = _lex()
     nouns = alt(lex.get("session_nouns", []))
+    earlier = alt(
+        lex.get("earlier_words", []) + lex.get("session_adjectives", []) or ["(?!)"], escape=False
+    )
     ords = _ord_pattern()
     out = []
     for h in hits:
@@ -102,12 +107,15 @@ def _series_mentions(index, text, hits, title, lead, dates) -> list[EventMention
         ):
             continue  # a body created: an outcome, not a session
         pre = re.search(
-            rf"(?:(?P<ord>{ords})\s+)?(?:(?P<noun>{nouns})\s+(?:(?P<ord2>{ords})\s+)?"
-            rf"(?:del|de\s+la|de)\s+)?$",
+            rf"(?:(?P<ord>{ords})\s+)?(?:(?P<noun>{nouns})\s+(?:(?P<adj>{earlier})\s+)?"
+            rf"(?:(?P<ord2>{ords})\s+)?(?:del|de\s+la|de)\s+)?$",
             left,
             re.I,
         )
+        # "la reunión anterior del Comité, la XIV, ...": an earlier session, its rank in apposition
+        appos = re.match(rf",\s+(?:la|el)\s+(?P<ord>{ords}),", text[h.end :], re.I)
         word = pre.group("ord") or pre.group("ord2") if pre else None
+        word = word or (appos.group("ord") if appos and pre and pre.group("noun") else None)
         start = pre.start() if pre and (pre.group("ord") or pre.group("noun")) else h.start
         parent = parent_of(h.key, "es") if h.key else None
         key = parent or h.key or None
@@ -133,13 +141,29 @@ def _series_mentions(index, text, hits, title, lead, dates) -> list[EventMention
             m.ref = True  # "En el marco del Diálogo ...": the setting, not a session
             out.append(m)
             continue
+        ahead = future_after("es").match(text[h.end :])
+        held = held_after("es").match(text[h.end :])
+        if ahead and not (pre and pre.group("noun")):
+            m.future, m.explicit = True, False
+        first = re.search(
+            rf"(?:{alt(lex.get('first_before', []), escape=False)})(?:\s+\S+){{0,3}}?\s+"
+            r"(?:el|la|los|las)\s+$",
+            left[-100:],
+            re.I,
+        )
+        if first and m.ordinal is None and lex.get("first_before"):
+            m.ordinal = 1
+            m.name = lex.get("first_name", "{series}").format(series=written or h.written)
+            m.explicit = False
         session = (
-            bool(pre and pre.group("noun"))
+            bool((pre and pre.group("noun")) or ahead or held)
+            or (first is not None and bool(lex.get("first_before")))
+            or session_context(left, text[h.end :], "es")
             or m.ordinal is not None
             or (not h.generic and (title or lead or _dated(h, text, dates)))
         )
         m.ref = not session
-        m.future = is_future(left[-60:], text[h.end :])
+        m.future = m.future or is_future(left[-60:], text[h.end :])
         if h.generic and m.ordinal is None and not (m.future and pre and pre.group("noun")):
             m.ref = True  # "la Cumbre", "la reunión del Diálogo": the session already named
         out.append(m)
@@ -183,7 +207,7 @@ def _dated(h: SeriesHit, text: str, dates: list[DateMention]) -> bool:
     )
 
 
-def _noun_mentions(index, text, people, leaders) -> list[EventMention]:  # type: ignore[no-untyped-def]
+def _noun_mentions(index, text, people, leaders, dates=()) -> list[EventMention]:  # type: ignore[no-untyped-def]
     lex = _lex()
     nouns = lex.get("nouns", {})
     ceremony = alt(lex.get("ceremony_nouns", []))
@@ -225,25 +249,74 @@ def _noun_mentions(index, text, people, leaders) -> list[EventMention]:  # type:
             )
         elif agreement and (re.fullmatch(ceremony, noun) or etype == "Signing"):
             end = m.end() + agreement.end()
-            out.append(EventMention(index, m.start(), end, text[m.start() : end], type="Signing"))
-        elif etype == "Visit" and re.match(rf"\s+(?:\w+\s+)?a\s+(?P<p>{CAP})", right):
-            place = re.match(rf"\s+(?:\w+\s+)?a\s+(?P<p>{CAP}(?:\s+{CAP})*)", right)
-            if place and country_of(place.group("p"), "es"):
+            name = text[m.start() : end].rstrip(". ")
+            out.append(EventMention(index, m.start(), end, name, type="Signing"))
+        elif etype == "Visit" and (
+            # "visita de Estado del presidente X a Washington", "visita de trabajo de dos días a
+            # la Ciudad de México": a visit to a named place
+            place := re.match(
+                rf"\s+(?:[\wÀ-ÿ.-]+\s+){{0,6}}?al?\s+(?:la\s+)?(?P<p>{CAP}(?:\s+(?:de\s+)?{CAP})*)",
+                right,
+            )
+        ):
+            where = re.sub(r"(?<=[a-zà-ÿ]{2})\.$", "", place.group("p"))  # the sentence's period
+            if country_of(where, "es") or _is_place(where):
+                end = m.end() + place.start("p") + len(where)
                 out.append(
                     EventMention(
-                        index,
-                        m.start(),
-                        m.end() + place.end(),
-                        text[m.start() : m.end() + place.end()],
-                        type="Visit",
-                        location=place.group("p"),
+                        index, m.start(), end, text[m.start() : end], type="Visit", location=where
                     )
                 )
+        elif etype == "Opening" and (
+            fac := re.match(
+                r"\s+(?:del|de\s+la|de\s+los|de\s+las|en\s+el|en\s+la|en\s+los|en\s+las)\s+"
+                rf"(?:[\wÀ-ÿ]+\s+){{0,2}}?(?:{alt(lex.get('facility_words', []))})\b[^,;.:]*",
+                right,
+                re.I,
+            )
+        ):  # "inicio de operaciones del cruce fronterizo X": the opening of that facility
+            end = m.end() + fac.end()
+            out.append(EventMention(index, m.start(), end, text[m.start() : end], type="Opening"))
+        elif (
+            etype == "Meeting"
+            and (
+                rank := re.search(
+                    rf"\b(?P<det>su|sus|la|el|una|un)\s+(?P<ord>{_ord_pattern()})\s+$",
+                    text[: m.start()],
+                    re.I,
+                )
+            )
+            and (
+                rank.group("det").lower() in ("su", "sus")
+                or is_future(text[max(0, m.start() - 60) : m.start()], right)
+            )
+        ):  # "celebrará su primera reunión a finales de enero": a session of that rank
+            em = EventMention(index, rank.start("ord"), m.end(), text[rank.start("ord") : m.end()])
+            em.type, em.ordinal = "Meeting", ordinal(rank.group("ord"))
+            em.future = is_future(text[max(0, m.start() - 60) : m.start()], right)
+            em.explicit = False
+            out.append(em)
+        elif (
+            em := held(
+                Context(index, text, people, leaders, [], list(dates)),
+                m.start(),
+                m.end(),
+                etype,
+                "es",
+            )
+        ) is not None:
+            out.append(em)
         elif re.search(r"\b(?:la|el|los|las|esta|este|dicha|dicho)\s+$", text[: m.start()], re.I):
             ref = EventMention(index, m.start(), m.end(), m.group("noun"), type=etype, ref=True)
             ref.extra["ref_type"] = etype or ""
             out.append(ref)
     return out
+
+
+def _is_place(name: str) -> bool:
+    """A place rather than a body: no organisation head word ("Secretaría", "Embajada")."""
+    heads = load("es", "places").get("venue_organizations", [])
+    return not any(name.startswith(h) for h in heads)
 
 
 def _signings(index, text, people) -> list[EventMention]:  # type: ignore[no-untyped-def]

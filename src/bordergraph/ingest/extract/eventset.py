@@ -41,6 +41,22 @@ def _conflict(a: EventMention, b: EventMention) -> bool:
     )
 
 
+def _words(name: str) -> frozenset[str]:
+    """The content words of an event name (capitalised or long), lower-cased."""
+    return frozenset(
+        w.lower() for w in re.findall(r"[^\W\d_][\w-]*", name) if len(w) > 3 or w[0].isupper()
+    ) - {"signing", "firma"}
+
+
+def _caps(name: str) -> frozenset[str]:
+    """The capitalised words of a name (a facility's proper name)."""
+    return frozenset(w for w in re.findall(r"[A-ZÁÉÍÓÚÑ][\w-]+", name) if len(w) > 2)
+
+
+def _dates_differ(a: EventMention, b: EventMention) -> bool:
+    return bool(a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)))
+
+
 def _merge(into: EventMention, m: EventMention) -> None:
     if m.explicit and (not into.explicit or (m.sent < into.sent and len(m.name) > 8)):
         into.name = m.name
@@ -82,6 +98,19 @@ def build(
                     _merge(es.events[0], m)
                     es.index[(s, i)] = 0
         main = es.events[0]
+        near = set(range(lead, lead + 3)) if lead is not None else set()
+        for s in titles | near:
+            for i, m in enumerate(per_sentence[s] if s < len(per_sentence) else []):
+                if (
+                    (s, i) not in es.index
+                    and m.extra.get("verb")
+                    and (s in titles or s == lead or m.extra.get("group"))
+                    and main.type != "Visit"  # a trip holds meetings of its own
+                    and not _dates_differ(main, m)
+                ):
+                    # "Governor A welcomed B and C to the Capitol" told of the release's signing
+                    main.persons = tuple(dict.fromkeys(main.persons + m.persons))
+                    es.index[(s, i)] = 0
         for f, v in lead_dates.items():
             if getattr(main, f) is None and v is not None:
                 setattr(main, f, v)
@@ -95,6 +124,10 @@ def build(
                 es.index[(s, i)] = target
             continue
         if target is None:
+            if m.extra.get("anaphor") and es.main is not None and es.events[es.main].series_key:
+                # "last year's twentieth session": a session of the series the release is about
+                main = es.events[es.main]
+                m.series, m.series_key, m.type = main.series, main.series_key, main.type
             es.events.append(_copy(m))
             target = len(es.events) - 1
         else:
@@ -112,9 +145,11 @@ def _same_day(es: EventSet, per_sentence: list[list[EventMention]], lead: int | 
     main = es.events[es.main]
     for (s, _), e_i in es.index.items():
         e = es.events[e_i]
+        m = es._mentions.get((s, _))
+        told = m is not None and m.extra.get("verb") and s <= lead + 4
         if (
             e_i != es.main
-            and lead <= s <= lead + 1
+            and (lead <= s <= lead + 1 or told)
             and e.date is None
             and not e.future
             and e.type in ("Meeting", "BilateralMeeting")
@@ -129,24 +164,39 @@ def _copy(m: EventMention) -> EventMention:
     return replace(m, extra=dict(m.extra))
 
 
+def _weak(m: EventMention) -> bool:
+    """A mention told only by its verb or by its rank ("our second session") yields the main
+    event to one the lead or title names."""
+    return bool(m.extra.get("verb") or m.extra.get("anaphor"))
+
+
 def _main_mention(
     per_sentence: list[list[EventMention]], lead: int | None, titles: set[int]
 ) -> tuple[int, int] | None:
-    if lead is not None:
-        for s in range(lead, min(lead + 3, len(per_sentence))):
+    # a meeting told only by its verb ("A received B") yields to an event the lead or title names
+    for weak in (False, True):
+        if lead is not None:
+            for s in range(lead, min(lead + 3, len(per_sentence))):
+                for i, m in enumerate(per_sentence[s]):
+                    if not m.ref and not m.future and _weak(m) == weak:
+                        return s, i
+        for s in sorted(titles):
             for i, m in enumerate(per_sentence[s]):
-                if not m.ref and not m.future:
+                if not m.ref and _weak(m) == weak:
                     return s, i
-    for s in sorted(titles):
-        for i, m in enumerate(per_sentence[s]):
-            if not m.ref:
-                return s, i
     return None
 
 
 def _find(es: EventSet, m: EventMention) -> int | None:
     """The event a mention names: same series without conflict, generic reference, same name."""
     kind = m.extra.get("generic")
+    if m.extra.get("anaphor") and m.ordinal:  # "that first meeting": the session of that rank
+        for e_i, e in enumerate(es.events):
+            if e.ordinal == m.ordinal and not _conflict(e, m):
+                return e_i
+        main = es.events[es.main] if es.main is not None else None
+        if main is not None and main.ordinal is None and not _dates_differ(main, m):
+            return es.main  # "this morning is our second session": the release's own event
     for e_i, e in enumerate(es.events):
         if (
             kind
@@ -160,6 +210,32 @@ def _find(es: EventSet, m: EventMention) -> int | None:
         same = m.series_key and e.series_key == m.series_key and not _conflict(e, m)
         if same and (
             m.ref or not (m.date or m.ordinal) or e.date == m.date or e.ordinal == m.ordinal
+        ):
+            return e_i
+        if (  # the same instrument's signing, told twice ("Sign Trucking Memorandum", "signed a
+            # Memorandum of Understanding on Cross-Border Motor Trucking")
+            not m.ref
+            and m.type == e.type == "Signing"
+            and not _dates_differ(e, m)
+            and _words(m.name)
+            and _words(e.name)
+            and (_words(m.name) <= _words(e.name) or _words(e.name) <= _words(m.name))
+        ):
+            return e_i
+        if (  # one facility's opening told twice ("Hosts Inauguration of the X Bridge", "the
+            # formal inauguration of the X Bridge")
+            not m.ref
+            and m.type == e.type == "Opening"
+            and not _dates_differ(e, m)
+            and len(_caps(m.name) & _caps(e.name)) >= 3
+        ):
+            return e_i
+        if (  # the same two people meeting, told twice (by its noun and by its verb)
+            not m.ref
+            and m.type == e.type == "BilateralMeeting"
+            and len({c for c in m.persons if c >= 0}) >= 2
+            and {c for c in m.persons if c >= 0} == {c for c in e.persons if c >= 0}
+            and not _dates_differ(e, m)
         ):
             return e_i
         if (

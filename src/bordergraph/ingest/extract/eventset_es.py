@@ -89,8 +89,9 @@ def main_place(
             continue
         # "En el anfiteatro ... del Centro de Visitantes ...": a later sentence that opens
         # with the setting of the main event
-        if all(e == es.main or m.ref for m, e in es.at(i)) and re.match(r"(?:En|Desde)\s",
-                                                                       sents[i].text):
+        if all(e == es.main or m.ref for m, e in es.at(i)) and re.match(
+            r"(?:En|Desde)\s", sents[i].text
+        ):
             where = venue(sents[i].text)
     city = dateline(
         [s.text for s in sents if s.header or s.title]

@@ -200,7 +200,10 @@ def _since(es, sents, per_sentence, lang: str) -> None:  # type: ignore[no-untyp
         for i, s in enumerate(sents):
             if not any(e == es.main for _, e in es.at(i)):
                 continue
+            spans = [m.start for m, e in es.at(i) if e == es.main]
             for m in re.finditer(pattern, s.text):
+                if not any(";" not in s.text[min(a, m.start()) : max(a, m.start())] for a in spans):
+                    continue  # "since 2016" in another clause is about something else
                 year = m.group("year")
                 em = EventMention(
                     i,

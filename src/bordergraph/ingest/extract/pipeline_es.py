@@ -15,7 +15,6 @@ names, verb-first clauses, "la víspera", Roman ordinals, "presencial y a distan
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
 
 from ...graph.iris import fold
 from ...records import ReleaseRecord, ReleaseText
@@ -174,7 +173,6 @@ def _dates(
     """Dates per sentence, with "la víspera" (issue date - 1) and "ese mismo día" (the last
     day named before)."""
     lex = load(LANG, "dates")
-    rel = lex.get("relative_days", {})
     same = alt(lex.get("same_day", []))
     vague = alt(lex.get("vague_periods", []))
     out: list[list[DateMention]] = []
@@ -193,11 +191,6 @@ def _dates(
             )
         ]
         if i in body and issued:
-            for phrase, delta in rel.items():
-                for m in re.finditer(rf"(?<![\wÀ-ÿ]){re.escape(phrase)}(?![\wÀ-ÿ])", s.text, re.I):
-                    value = (date.fromisoformat(issued) + timedelta(days=int(delta))).isoformat()
-                    found.append(DateMention(m.start(), m.end(), value, precision="relative"))
-            found += _weekdays(s.text, issued, lex.get("weekdays", {}))
             for m in re.finditer(rf"(?<![\wÀ-ÿ]){same}(?![\wÀ-ÿ])", s.text, re.I):
                 if prev:
                     found.append(DateMention(m.start(), m.end(), prev, precision="relative"))
@@ -206,28 +199,6 @@ def _dates(
         if i in body and days:
             prev = days[-1].value
         out.append(found)
-    return out
-
-
-def _weekdays(text: str, issued: str, days: dict[str, int]) -> list[DateMention]:
-    """ "Este martes", "el pasado lunes" (the last such day up to the issue date), "el próximo
-    jueves" (the next one); "el lunes 9 de enero" is a full date, not this."""
-    out = []
-    if not days:
-        return out
-    day0 = date.fromisoformat(issued)
-    for m in re.finditer(
-        rf"\b(?P<pre>este|el\s+pasado|el\s+próximo|el)\s+(?P<wd>{alt(list(days))})"
-        r"(?:\s+pasado)?\b(?!\s+\d)",
-        text,
-        re.I,
-    ):
-        wd = days[m.group("wd").lower()]
-        if "próximo" in m.group("pre").lower():
-            value = day0 + timedelta(days=(wd - day0.weekday()) % 7 or 7)
-        else:
-            value = day0 - timedelta(days=(day0.weekday() - wd) % 7)
-        out.append(DateMention(m.start(), m.end(), value.isoformat(), precision="relative"))
     return out
 
 

@@ -75,7 +75,94 @@ def canonical(form: str, lang: str) -> str | None:
 
 
 def kind_of(key: str, lang: str) -> str:
-    return str(_entries(lang).get(key, {}).get("kind", "committee"))
+    entry = _entries(lang).get(key)
+    if entry:
+        return str(entry.get("kind", "committee"))
+    heads = load(lang, "events").get("body_heads", {})
+    words = key.split()
+    for w in words[-1:] + words[:1] + words:  # English heads last, Spanish first, else a tail
+        if w in heads:
+            return str(heads[w])
+    return "committee"
+
+
+@cache
+def _body_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None:
+    """An unknown body: a capitalised run headed by a body noun (``body_heads``: last word in
+    English, first in Spanish, after ``body_head_position``), with its "(ACR)"; and the left and
+    right contexts that make it a standing series ("the second session of the ...", "... met")."""
+    lex = load(lang, "events")
+    heads = lex.get("body_heads")
+    if not heads:
+        return None
+    cap = r"[A-ZÁÉÍÓÚÑ][\w’'.–-]*"
+    join = alternation(lex.get("body_joiners", []))
+    head = alternation(list(heads))
+    prefix = alternation(lex.get("series_prefixes", []))
+    acr = r"(?:\s+\((?P<acr>[A-Z][A-Za-z]{1,8})\))?"
+    if lex.get("body_head_position") == "first":
+        body = rf"(?P<name>{head}(?:(?:\s+{join})?\s+{cap}){{1,8}})"
+    else:
+        tail = rf"(?:\s+{join}\s+{cap}(?:\s+(?:and|&)\s+{cap}|\s+{cap}){{0,4}})?"
+        # a run never starts with a sentence's article ("The Regional Water Group met")
+        arts = alternation(lex.get("body_not_first", []) or ["(?!)"])
+        body = rf"(?P<name>(?!(?:{arts})\s)(?:{cap}\s+){{1,5}}?{head}{tail})"
+    run = re.compile(rf"(?<![\w-])(?:(?P<prefix>{prefix})\s+)?{body}(?![\w-]){acr}")
+    # "the second session of the ...", and a rank right before the name ("the Second U.S.-Mexico
+    # Strategic Dialogue on ...")
+    ranks = alternation(list(load(lang, "numbers").get("ordinals", {})) or ["(?!)"])
+    before = re.compile(
+        rf"(?:(?:{alternation(lex.get('body_intro', []), escape=False)})|\b(?:{ranks})|"
+        rf"\b\d+(?:st|nd|rd|th|a|o|ª|º)|(?<![\w-])(?-i:[IVX]{{2,5}}))\s+$",
+        re.I,
+    )
+    # "... met", "... sesionó", and announced sessions ("..., of which Canada is a member, will
+    # meet in February")
+    verbs = lex.get("body_after", []) + lex.get("future_after", [])
+    after = re.compile(rf"^(?:,[^,;.]{{1,80}},)?\s*(?:{alternation(verbs, escape=False)})", re.I)
+    return run, before, after
+
+
+def session_context(left: str, right: str, lang: str) -> bool:
+    """Whether the words around a series name tell a session of it ("the second session of",
+    "sesionó ayer el", "... met", "... quedó instalado")."""
+    pats = _body_patterns(lang)
+    return bool(pats and (pats[1].search(left[-160:]) or pats[2].search(right)))
+
+
+def _bodies(text: str, lang: str, hits: list[SeriesHit], acronyms: dict[str, str]) -> None:
+    """Unknown bodies told as holding sessions become series of their own: their bare name and
+    acronym are added to ``acronyms``, so later mentions ("the Group", "the SIG") find them."""
+    pats = _body_patterns(lang)
+    if pats is None:
+        return
+    run, before, after = pats
+    ranks = {w.lower() for w in load(lang, "numbers").get("ordinals", {})}
+    prefixes = alternation(load(lang, "events").get("series_prefixes", []) or ["(?!)"])
+    for m in run.finditer(text):
+        if any(h.start < m.end() and m.start() < h.end for h in hits):
+            continue
+        name, prefix, start = re.sub(r"[.,]$", "", m.group("name")), m.group("prefix"), m.start()
+        first, _, rest = name.partition(" ")
+        if rest and (
+            first.lower() in ranks or re.fullmatch(r"[IVX]{2,5}|\d+(?:st|nd|rd|th)", first)
+        ):
+            # "the Second U.S.-Mexico Strategic Dialogue on ...": the rank is the session's
+            start = m.start("name") + len(first) + 1
+            name = rest
+            lead = re.match(rf"(?:{prefixes})\s+", name)
+            if lead and not prefix:
+                prefix, name = lead.group(0).strip(), name[lead.end() :]
+        if not (before.search(text[:start]) or after.search(text[m.end() :])):
+            continue
+        if len(name.split()) < 2:
+            continue
+        written = f"{prefix} {name}" if prefix else name
+        acronyms.setdefault(name, name)
+        if m.group("acr"):
+            acronyms[m.group("acr")] = name
+        end = m.end() if m.group("acr") else text.index(name, start) + len(name)
+        hits.append(SeriesHit(start, end, written, name, kind_of(name, lang), m.group("acr")))
 
 
 def parent_of(key: str, lang: str) -> str | None:
@@ -94,6 +181,7 @@ def find_series(text: str, lang: str, acronyms: dict[str, str]) -> list[SeriesHi
         if acr:
             acronyms[acr] = key
         hits.append(SeriesHit(m.start(), m.end(), written.strip(), key, kind_of(key, lang), acr))
+    _bodies(text, lang, hits, acronyms)
     known = dict(acronyms)
     for acronym, key in _lexicon_acronyms(lang).items():
         known.setdefault(acronym, key)
@@ -105,9 +193,11 @@ def find_series(text: str, lang: str, acronyms: dict[str, str]) -> list[SeriesHi
                 hits.append(SeriesHit(m.start(), m.end(), acr, key, kind_of(key, lang), acr))
     generic = load(lang, "events").get("generic_heads", {})
     if generic:
-        for m in re.finditer(rf"\b[Tt]he ({alternation(list(generic))})\b", text):
+        # "the Group", and "the group's first meeting" (a lower-case head owning a session)
+        heads = alternation(list(generic))
+        for m in re.finditer(rf"\b[Tt]he ({heads}\b|(?i:{heads})(?=[’']s\s))", text):
             if not any(h.start <= m.start(1) < h.end for h in hits):
-                kind = generic[m.group(1)]
+                kind = generic.get(m.group(1)) or generic[m.group(1).capitalize()]
                 hits.append(SeriesHit(m.start(1), m.end(1), m.group(1), "", kind, generic=True))
     return sorted(hits, key=lambda h: h.start)
 

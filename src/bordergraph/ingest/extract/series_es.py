@@ -24,9 +24,7 @@ def series_hits(text: str, acronyms: dict[str, str], last: dict[str, SeriesHit])
     words = (
         [
             (m.start(), m.end(), m.group("w"))
-            for m in re.finditer(
-                rf"(?<![\wÀ-ÿ])(?P<w>{alt(list(generic))})(?![\wÀ-ÿ])", text
-            )
+            for m in re.finditer(rf"(?<![\wÀ-ÿ])(?P<w>{alt(list(generic))})(?![\wÀ-ÿ])", text)
         ]
         if generic
         else []
@@ -36,6 +34,8 @@ def series_hits(text: str, acronyms: dict[str, str], last: dict[str, SeriesHit])
         for w in words
         if not any(h.start <= w[0] < h.end for h in hits)
         and re.search(r"\b(?:[Ll]a|[Ee]l|[Dd]el|[Aa]l)\s+(?:\S+\s+)?$", text[: w[0]])
+        # "la Comisión Nacional del Agua": a proper name, not a back-reference
+        and not re.match(r"\s+[A-ZÁÉÍÓÚÑ]", text[w[1] :])
     ]
     out: list[SeriesHit] = []
     for item in sorted(
