@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from bordergraph.extraction.dates import find_dates
-from bordergraph.extraction.events import ordinal
-from bordergraph.extraction.pipeline import extract_release
-from bordergraph.extraction.pipeline_es import extract_es
-from bordergraph.extraction.series import find_series
+from bordergraph.ingest.extract.dates import find_dates
+from bordergraph.ingest.extract.events import ordinal
+from bordergraph.ingest.extract.pipeline import extract_release
+from bordergraph.ingest.extract.pipeline_es import extract_es
+from bordergraph.ingest.extract.series import find_series
 from bordergraph.records import ReleaseText, Source
 
 

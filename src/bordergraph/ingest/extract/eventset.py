@@ -9,6 +9,7 @@ of a series launched at an earlier event.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .events import EventMention
