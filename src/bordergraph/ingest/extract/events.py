@@ -17,13 +17,13 @@ from .event_mention import EventMention
 from .event_parts import attributes as _attributes
 from .event_parts import bilateral as _bilateral
 from .event_parts import drop as _drop
-from .event_parts import future_meetings as _future_meetings
-from .event_parts import held as _held
-from .event_parts import meetings as _meetings
 from .event_parts import names as _names
 from .event_parts import openings as _openings
 from .event_parts import signings as _signings
 from .event_parts import visits as _visits
+from .event_verbs import future_meetings as _future_meetings
+from .event_verbs import held as _held
+from .event_verbs import meetings as _meetings
 from .lexicon import alternation, load
 from .people import Mention
 from .series import SeriesHit, parent_of

@@ -18,9 +18,9 @@ import re
 from functools import cache
 
 from .dates import DateMention
-from .event_parts import future_meetings, held, meetings
 from .event_parts import signings as _neutral_signings
 from .event_parts_es import CAP, CAPNP, _trim, attributes, openings
+from .event_verbs import future_meetings, held, meetings
 from .events import Context, EventMention, future_after, held_after
 from .events import ordinal as _ordinal
 from .lex_es import alt
