@@ -16,7 +16,7 @@ from typing import Any
 
 from .graph import iris
 from .graph.open import open_store
-from .graph.store import Store, export
+from .graph.store import Store, export, resolve_location
 from .ingest.from_rdf import record_from_graph
 from .ingest.pipeline import (
     FileResult,
@@ -32,6 +32,8 @@ from .ingest.resolve import Resolver
 from .records import ReleaseRecord
 
 DEFAULT_RELEASES = "data/releases"
+# Store directories open in this process: resolved path -> [store, number of open graphs].
+_SHARED: dict[str, list[Any]] = {}
 
 
 class BorderGraph:
@@ -41,8 +43,12 @@ class BorderGraph:
     in-memory store (``":memory:"``) or a SPARQL endpoint URL.
     """
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, *, lang: str | None = None) -> None:
+        from .views.language import check_language
+
         self.store = store
+        self.lang = check_language(lang)  # labels in answers: "en" or "es", else the other
+        self._shared_key: str | None = None
 
     @classmethod
     def open(
@@ -51,15 +57,43 @@ class BorderGraph:
         *,
         read_only: bool = False,
         update_url: str | None = None,
+        lang: str | None = None,
     ) -> BorderGraph:
-        """Open (or create) the graph at ``location``.
+        """Open (or create) the graph at ``location``; labels in ``lang`` (``en``/``es``).
 
-        >>> BorderGraph.open(":memory:").store.location
-        ':memory:'
+        One store directory is opened once per process and shared by every ``BorderGraph``
+        open on it (an embedded store has one writer), so ``bordergraph.load([...])`` works
+        beside an open graph; the store closes when the last of them does.
+
+        >>> bg = BorderGraph.open(":memory:", lang="es")
+        >>> bg.store.location, bg.lang
+        (':memory:', 'es')
         """
-        return cls(open_store(location, read_only=read_only, update_url=update_url))
+        where = resolve_location(location)
+        if where == ":memory:" or where.startswith(("http://", "https://")):
+            return cls(open_store(where, read_only=read_only, update_url=update_url), lang=lang)
+        key = str(Path(where).resolve())
+        entry = _SHARED.get(key)
+        if entry is not None and (read_only or not entry[0].read_only):
+            entry[1] += 1
+            graph = cls(entry[0], lang=lang)
+            graph._shared_key = key
+            return graph
+        graph = cls(open_store(where, read_only=read_only, update_url=update_url), lang=lang)
+        if entry is None:  # the first open of this directory in the process is the shared one
+            _SHARED[key] = [graph.store, 1]
+            graph._shared_key = key
+        return graph
 
     def close(self) -> None:
+        """Close the graph (the store itself when no other open graph of this process uses it)."""
+        key, self._shared_key = self._shared_key, None
+        entry = _SHARED.get(key) if key else None
+        if key and entry is not None and entry[0] is self.store:
+            entry[1] -= 1
+            if entry[1] > 0:
+                return
+            del _SHARED[key]
         self.store.close()
 
     def __enter__(self) -> BorderGraph:
@@ -191,9 +225,11 @@ class BorderGraph:
         True
         """
         from .views import queries
+        from .views.language import in_language
 
         if queries.is_query_name(name_or_sparql):
-            result = queries.run(self.store, name_or_sparql, params, inferred=inferred)
+            chosen = in_language(queries.get(name_or_sparql), self.lang)
+            result = queries.run(self.store, chosen, params, inferred=inferred)
         else:
             rows = queries.run_sparql(self.store, name_or_sparql, params, inferred=inferred)
             if not hasattr(rows, "columns"):
