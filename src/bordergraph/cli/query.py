@@ -17,6 +17,7 @@ from ..views import queries as library
 from ..views.language import in_language
 from ..views.lookup import no_match_message
 from ..views.queries import ParameterError
+from ..views.sparql import is_update, prefixes, prepare, run_update
 from .app import chosen_lang, format_option, main, open_graph, store_option
 from .output import emit
 from .present import readable
@@ -134,32 +135,54 @@ def list_queries(fmt):  # type: ignore[no-untyped-def]
 @click.option("--file", "query_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Read the query from this file ('-' as TEXT reads standard input).")
 @format_option
+@_iris_option
 @_inferred_option
+@click.option("--prefixes", "list_prefixes", is_flag=True,
+              help="List the predeclared prefixes and exit.")
+@click.option("--update", "allow_update", is_flag=True,
+              help="Allow SPARQL Update (INSERT, DELETE, ...); write inside GRAPH <...>.")
 @store_option
-def sparql(text, query_file, fmt, no_inferred, store, update_url):  # type: ignore[no-untyped-def]
+def sparql(text, query_file, fmt, keep_iris, no_inferred, list_prefixes, allow_update, store,  # type: ignore[no-untyped-def]
+           update_url):
     """Run any SPARQL query: SELECT prints a table, CONSTRUCT/DESCRIBE print Turtle, ASK true/false.
 
     The default graph is the union of all named graphs (ontology, reference, every release).
+    The project's prefixes (bg:, rdfs:, skos:, person:, event:, ...) are predeclared; a query
+    may declare its own. Updates are refused unless --update is given: data changes through
+    `bordergraph load` and data/curation/, so every fact keeps its source.
 
     \b
     Examples:
-      bordergraph sparql "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
-      bordergraph sparql "DESCRIBE <https://w3id.org/bordergraph/id/person/serena-hoy>"
-      bordergraph sparql --file q.rq --format csv
+      bordergraph sparql "SELECT ?p ?name WHERE { ?p a bg:Person ; foaf:name ?name }"
+      bordergraph sparql "DESCRIBE person:serena-hoy"
+      bordergraph sparql --prefixes
+      bordergraph sparql --file q.rq --format csv --iris
       echo "ASK { ?s a ?o }" | bordergraph sparql -
     """
+    if list_prefixes:
+        emit(["prefix", "namespace"], sorted(prefixes().items()), fmt, title="prefixes")
+        return
     if query_file:
         text = query_file.read_text(encoding="utf-8")
     elif text == "-":
         text = sys.stdin.read()
     if not text:
         raise click.UsageError("give the query as TEXT, '-' for standard input, or --file PATH")
+    ready = prepare(text, update=allow_update)
+    if is_update(text):
+        with open_graph(store, update_url) as bg:
+            run_update(bg.store, text)
+        click.echo("update done; the default graph is the union of the named graphs again",
+                   err=True)
+        return
     with _reading(store, update_url) as bg:
-        answer = library.run_sparql(bg.store, text, inferred=not no_inferred)
+        answer = library.run_sparql(bg.store, ready, inferred=not no_inferred)
+        if hasattr(answer, "columns"):
+            _emit_result(library.Result(answer.columns, answer.rows), fmt, store=bg.store,
+                         keep_iris=keep_iris)
+            return
     if isinstance(answer, bool):
         click.echo("true" if answer else "false")
-    elif hasattr(answer, "columns"):
-        _emit_result(library.Result(answer.columns, answer.rows), fmt)
     else:
         from ..graph.store import _bind_prefixes
 
