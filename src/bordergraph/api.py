@@ -250,6 +250,19 @@ class BorderGraph:
             return queries.to_frame(queries.Result(answer.columns, answer.rows))
         return answer
 
+    def show(self, name: str) -> Any:
+        """One entity's page (an IRI or a name): types, names, posts, events, outcomes,
+        counterparts and every source sentence; "did you mean" when no name matches.
+
+        >>> page = BorderGraph.open(":memory:").show("Nikols")
+        Traceback (most recent call last):
+        ...
+        bordergraph.views.catalog.ParameterError: no entity matches 'Nikols'
+        """
+        from .views.entity import entity_page
+
+        return entity_page(self.store, name, self.lang)
+
     def queries(self) -> Any:
         """The competency-question library: name, question and parameters of each query.
 

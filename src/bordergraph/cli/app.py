@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from contextlib import suppress
 from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
@@ -32,6 +33,10 @@ class Group(click.Group):
             sys.exit(2)
         except KeyboardInterrupt:
             _interrupted(ctx)
+        except BrokenPipeError:  # `bordergraph ... | head`: the reader has what it wanted
+            with suppress(OSError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(0)
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except Exception as exc:  # a bug: one line for the user, the traceback on request
