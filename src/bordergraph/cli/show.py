@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from .app import chosen_lang, main, open_graph, store_option
+from .app import main, open_graph, store_option
 from .output import emit
 
 
