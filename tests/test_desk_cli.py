@@ -46,7 +46,8 @@ def test_prefixes_are_predeclared_and_listed(run, built):
     assert names == set(prefixes())
     people = run("sparql", "SELECT ?p WHERE { ?p a bg:Person }", "--format", "csv", "--iris")
     assert people.exit_code == 0, people.stderr
-    expected = built.sparql("SELECT ?p WHERE { ?p a <https://w3id.org/bordergraph/ontology#Person> }")
+    expected = built.sparql(
+        "SELECT ?p WHERE { ?p a <https://w3id.org/bordergraph/ontology#Person> }")
     assert len(people.stdout.splitlines()) - 1 == len(expected) > 0
     describe = run("sparql", "DESCRIBE person:serena-hoy")
     assert describe.exit_code == 0 and "Serena Hoy" in describe.stdout

@@ -17,13 +17,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from oxigraph_server import free_port
 
 from bordergraph.api import BorderGraph
 from bordergraph.cli import main
+from oxigraph_server import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
-COUNT = "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a <https://w3id.org/bordergraph/ontology#Person> }"
+COUNT = ("SELECT (COUNT(DISTINCT ?p) AS ?n) "
+         "WHERE { ?p a <https://w3id.org/bordergraph/ontology#Person> }")
 
 
 @pytest.fixture(scope="module")
