@@ -17,6 +17,7 @@ from typing import Any
 from .graph import iris
 from .graph.open import open_store
 from .graph.store import Store, export, resolve_location
+from .ingest.consolidate import consolidate
 from .ingest.from_rdf import record_from_graph
 from .ingest.pipeline import (
     FileResult,
@@ -136,19 +137,23 @@ class BorderGraph:
             load_foundation(self.store)
         paths = list(paths)
         if not progress:
-            return load_paths(self.store, paths, jobs=jobs, on_file=on_file)
-        from .ingest.pipeline import release_files
-        from .progress import file_progress
+            report = load_paths(self.store, paths, jobs=jobs, on_file=on_file)
+        else:
+            from .ingest.pipeline import release_files
+            from .progress import file_progress
 
-        files = list(release_files(paths))
-        with file_progress(len(files), "Loading releases") as advance:
+            files = list(release_files(paths))
+            with file_progress(len(files), "Loading releases") as advance:
 
-            def step(result: FileResult) -> None:
-                advance(result)
-                if on_file is not None:
-                    on_file(result)
+                def step(result: FileResult) -> None:
+                    advance(result)
+                    if on_file is not None:
+                        on_file(result)
 
-            return load_paths(self.store, files, jobs=jobs, on_file=step)
+                report = load_paths(self.store, files, jobs=jobs, on_file=step)
+        if any(r.status == "loaded" for r in report.results):
+            consolidate(self.store)  # one date, one preferred label per language per event
+        return report
 
     def stats(self) -> dict[str, dict[str, int]]:
         """Triples per named graph and entities per class."""
@@ -184,9 +189,10 @@ class BorderGraph:
         >>> bg.to_networkx("officials").number_of_nodes()
         0
         """
+        from .views.network import Catalog
         from .views.network import view as build_view
 
-        return build_view(self.store, view)
+        return build_view(self.store, view, catalog=Catalog(self.store, self.lang))
 
     def explore(self, path: str | Path | None = None, view: str = "participation") -> Path:
         """Write the offline HTML explorer of ``view``; returns its path.
@@ -205,7 +211,7 @@ class BorderGraph:
             where = Path(self.store.location)
             stored_on_disk = self.store.location != ":memory:" and where.is_dir()
             path = (where.parent if stored_on_disk else Path.cwd()) / "explorer.html"
-        return write_explorer(self.store, path, view)
+        return write_explorer(self.store, path, view, lang=self.lang)
 
     # -- end of network helper's block --------------------------------------------------------
 

@@ -43,7 +43,7 @@ def readable(result: library.Result, store: Store, lang: str, keep_iris: bool = 
     (['event_label'], [['']])
     >>> readable(library.Result(["series"], [(URIRef("urn:x/21st-cbmp"),)]),
     ...          open_store(":memory:"), "en")
-    (['series'], [['21st cbmp']])
+    (['series'], [['21st-cbmp']])
     """
     rows = [[library.to_python(v) for v in row] for row in result.rows]
     if keep_iris:
@@ -69,4 +69,4 @@ def readable(result: library.Result, store: Store, lang: str, keep_iris: bool = 
 
 def _local(iri: URIRef) -> str:
     text = str(iri)
-    return text.rstrip("/").rpartition("/")[2].rpartition("#")[2].replace("-", " ") or text
+    return text.rstrip("/").rpartition("/")[2].rpartition("#")[2] or text

@@ -239,9 +239,10 @@ def _short(text: str, limit: int = 34) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def explorer_data(store: Store, view_name: str = "participation") -> dict[str, Any]:
+def explorer_data(store: Store, view_name: str = "participation", lang: str = "en"
+                  ) -> dict[str, Any]:
     """Everything the page shows, as plain JSON-ready data (nodes, edges, filters, quotes)."""
-    cat = Catalog(store)
+    cat = Catalog(store, lang)
     G = view(store, view_name, catalog=cat)
     score = _scores(G)
     top = max(score.values(), default=0) or 1
@@ -361,7 +362,8 @@ def render(data: dict[str, Any], title: str = "bordergraph explorer") -> str:
 
 
 def write_explorer(
-    store: Store, path: str | Path, view_name: str = "participation", title: str | None = None
+    store: Store, path: str | Path, view_name: str = "participation", title: str | None = None,
+    lang: str = "en",
 ) -> Path:
     """Write the explorer of ``view_name`` to ``path`` and return the path.
 
@@ -371,7 +373,7 @@ def write_explorer(
     >>> any(x in out.read_text() for x in ("<link", "src='http", "//cdn"))
     False
     """
-    data = explorer_data(store, view_name)
+    data = explorer_data(store, view_name, lang)
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(render(data, title or f"bordergraph — {view_name}"), encoding="utf-8")

@@ -114,5 +114,8 @@ def run_update(store: object, text: str) -> None:
     update = getattr(store, "update", None)
     if update is None:
         raise QueryError("this store cannot run SPARQL Update")
+    from ..ingest.consolidate import consolidate
+
     update(with_prefixes(text))
     update(REFILL_UNION)
+    consolidate(store)  # type: ignore[arg-type]
