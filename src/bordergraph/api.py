@@ -151,8 +151,10 @@ class BorderGraph:
                         on_file(result)
 
                 report = load_paths(self.store, files, jobs=jobs, on_file=step)
-        if any(r.status == "loaded" for r in report.results):
-            consolidate(self.store)  # one date, one preferred label per language per event
+        if any(r.status in ("loaded", "unchanged") for r in report.results):
+            # One date, one preferred label per language per event. ("unchanged" too: its graph
+            # was written again, and with it the union that consolidation prunes.)
+            consolidate(self.store)
         return report
 
     def stats(self) -> dict[str, dict[str, int]]:
