@@ -127,3 +127,26 @@ def test_outcomes_are_not_series(built):
     assert left_out  # a committee launched at a meeting, left out of the list of series
     committee = sorted(left_out)[0]
     assert len(built.series_span(committee)) == 1
+
+
+def test_loading_again_keeps_one_date(tmp_path):
+    """The releases that date NALS 2021 differently, loaded twice: the second load writes their
+    graphs again ("unchanged"), and the event still has one date."""
+    from pathlib import Path
+
+    from bordergraph.api import BorderGraph
+
+    releases = Path(__file__).resolve().parents[1] / "data" / "releases"
+    pair = [releases / "nals-washington-2021.txt", releases / "nals-mexico-city-2023.txt"]
+    bg = BorderGraph.open(tmp_path / "s")
+    try:
+        for _ in range(2):
+            bg.load(pair)
+            dates = stated_dates(bg)
+            disputed = {e: d for e, d in dates.items() if len(d) > 1}
+            assert disputed
+            for event in disputed:
+                kept = bg.sparql(BG + "SELECT ?d WHERE { ?e bg:startDate ?d }", e=URIRef(event))
+                assert len(kept) == 1
+    finally:
+        bg.close()

@@ -124,3 +124,28 @@ def test_xlsx_is_a_real_workbook(run, tmp_path):
     with_iris = run("query", "meetings", "--format", "xlsx", "--iris", "-o", str(out))
     assert with_iris.exit_code == 0
     assert "event" in next(openpyxl.load_workbook(out).active.iter_rows(values_only=True))
+
+
+def test_lang_reaches_the_explorer_analyze_and_the_docs(built, tmp_path):
+    from bordergraph.views.docs import write_docs
+    from bordergraph.views.explorer import explorer_data
+
+    english = {n["id"]: n["label"] for n in explorer_data(built.store)["nodes"]}
+    spanish = {n["id"]: n["label"] for n in explorer_data(built.store, lang="es")["nodes"]}
+    events = BorderGraph(built.store, lang="es").query("meetings").set_index("event")
+    differ = [e for e in english if e in events.index and english[e] != spanish[e]]
+    assert differ  # events named in both languages change with the language...
+    for e in differ:  # ...to the label the Spanish answers give
+        assert spanish[e] == events.loc[e, "event_label"]
+    es_graph = BorderGraph(built.store, lang="es").to_networkx("participation")
+    assert {n: d["label"] for n, d in es_graph.nodes(data=True)} == spanish
+    page = write_docs(tmp_path / "docs", "es").read_text(encoding="utf-8")
+    assert '<html lang="es">' in page
+    assert page.index("Jefe de delegación") < page.index("Delegation head")
+
+
+def test_help_of_the_new_commands_has_examples():
+    for command in ("show", "serve", "sparql", "docs"):
+        result = CliRunner().invoke(main, [command, "--help"])
+        assert result.exit_code == 0 and "Examples" in result.stdout
+        assert f"bordergraph {command}" in result.stdout

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from .app import format_option, main, open_graph, store_option
+from .app import chosen_lang, format_option, lang_option, main, open_graph, store_option
 from .output import emit
 
 
@@ -214,14 +214,18 @@ def export(store, update_url, fmt, output):  # type: ignore[no-untyped-def]
 @main.command()
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("docs/ontology"), show_default=True)
+@lang_option
 def docs(out_dir):  # type: ignore[no-untyped-def]
     """Write the ontology's HTML documentation (English and Spanish) into a directory.
+
+    --lang puts that language's labels first (the other beside them).
 
     \b
     Examples:
       bordergraph docs -o site/ontology
+      bordergraph docs --lang es -o site/ontologia
     """
     from ..views.docs import write_docs
 
-    path = write_docs(out_dir)
+    path = write_docs(out_dir, chosen_lang())
     click.echo(f"wrote {path}")
