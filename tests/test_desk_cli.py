@@ -102,6 +102,8 @@ def test_unknown_names_get_did_you_mean(run, built):
 def test_other_bad_values_are_usage_errors(run):
     for args in (["query", "officials_across_administrations", "-p", "min_administrations=two"],
                  ["query", "event_roles", "-p", "role=boss"],
+                 ["query", "meetings", "-p", "event_type=Sumit"],
+                 ["query", "outcomes", "-p", "relation=adoptd"],
                  ["query", "meetings", "--lang", "fr"]):
         result = run(*args)
         assert result.exit_code == 2, args

@@ -236,6 +236,9 @@ class BorderGraph:
         from .views.language import in_language
 
         if queries.is_query_name(name_or_sparql):
+            from .views.lookup import check_codes
+
+            check_codes(name_or_sparql, params)
             chosen = in_language(queries.get(name_or_sparql), self.lang)
             result = queries.run(self.store, chosen, params, inferred=inferred)
         else:

@@ -15,7 +15,7 @@ import click
 
 from ..views import queries as library
 from ..views.language import in_language
-from ..views.lookup import no_match_message
+from ..views.lookup import check_codes, no_match_message
 from ..views.queries import ParameterError
 from ..views.sparql import is_update, prefixes, prepare, run_update
 from .app import chosen_lang, format_option, main, open_graph, store_option
@@ -73,7 +73,9 @@ def _emit_result(result: library.Result, fmt: str, title: str = "", *, store: An
 
 
 def _check_names(store: Any, chosen: library.Query, values: dict[str, str]) -> None:
-    """A name that matches nothing is an error with "did you mean", not an empty answer."""
+    """A name that matches nothing is an error with "did you mean", not an empty answer; so is
+    a code that is none (``event_type=Sumit``)."""
+    check_codes(chosen.name, dict(values))
     for key, value in values.items():
         param = chosen.param(key)
         if param.type in library.ENTITY_CLASSES and not library.find_entities(

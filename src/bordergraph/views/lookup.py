@@ -75,3 +75,33 @@ def find_one_or_more(store: Store, text: str, kind: str = "entity") -> list[URIR
     if not found:
         raise ParameterError(no_match_message(store, text, kind))
     return found
+
+
+# Text parameters whose values are codes of the ontology (query name, parameter) -> scheme.
+CODED = {("meetings", "event_type"): "Event", ("outcomes", "relation"): "hasOutcome",
+         ("outcomes", "type"): "Outcome"}
+
+
+def check_codes(query: str, params: dict[str, object]) -> None:
+    """A coded text parameter (``event_type=Sumit``) outside its codes is an error, with the
+    closest code suggested.
+
+    >>> check_codes("meetings", {"event_type": "Sumit"})  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    bordergraph.views.catalog.ParameterError: event_type: unknown code 'Sumit'; did you mean ...
+    """
+    from rapidfuzz import process
+
+    from ..graph.vocab import codes
+
+    for name, value in params.items():
+        scheme = CODED.get((query, name))
+        if scheme is None or value is None:
+            continue
+        known = sorted(codes(scheme))
+        if str(value) in known:
+            continue
+        close = process.extractOne(str(value), known, score_cutoff=60)
+        guess = f"; did you mean {close[0]!r}?" if close else ""
+        raise ParameterError(f"{name}: unknown code {value!r}{guess} (one of {', '.join(known)})")
