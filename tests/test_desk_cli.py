@@ -187,3 +187,10 @@ def test_show_a_series_in_spanish_with_names_in_both_languages(run, built):
 def test_show_unknown_name_suggests(run):
     result = run("show", "Nikols")
     assert result.exit_code == 2 and "did you mean" in one_line_error(result)
+
+
+def test_the_api_warns_with_did_you_mean(built):
+    nichols = built.official("Nichols")["person_name"].iloc[0]
+    with pytest.warns(UserWarning, match=f"did you mean '{nichols}'"):
+        frame = built.counterparts("Nikols")
+    assert frame.empty

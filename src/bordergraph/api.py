@@ -241,6 +241,17 @@ class BorderGraph:
             check_codes(name_or_sparql, params)
             chosen = in_language(queries.get(name_or_sparql), self.lang)
             result = queries.run(self.store, chosen, params, inferred=inferred)
+            if result.notes:  # a name that matched nothing: an empty answer, and why
+                import warnings
+
+                from .views.lookup import no_match_message
+
+                for p in chosen.params:
+                    value = params.get(p.name)
+                    if p.type in queries.ENTITY_CLASSES and isinstance(value, str) and \
+                            not queries.find_entities(self.store, value, p.type):
+                        warnings.warn(f"{p.name}: " + no_match_message(self.store, value, p.type),
+                                      stacklevel=2)
         else:
             rows = queries.run_sparql(self.store, name_or_sparql, params, inferred=inferred)
             if not hasattr(rows, "columns"):
