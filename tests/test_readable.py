@@ -149,3 +149,13 @@ def test_help_of_the_new_commands_has_examples():
         result = CliRunner().invoke(main, [command, "--help"])
         assert result.exit_code == 0 and "Examples" in result.stdout
         assert f"bordergraph {command}" in result.stdout
+
+
+def test_store_and_lang_before_the_subcommand(built):
+    runner = CliRunner()
+    args = ["query", "official_posts", "-p", "person=Ebrard", "--format", "csv"]
+    before = runner.invoke(main, ["--store", built.store.location, "--lang", "es", *args],
+                           env={"BORDERGRAPH_STORE": "/nonexistent", "BORDERGRAPH_LANG": "en"})
+    after = runner.invoke(main, [*args, "--store", built.store.location, "--lang", "es"])
+    assert before.exit_code == 0, before.stderr
+    assert before.stdout == after.stdout

@@ -61,11 +61,25 @@ def _interrupted(ctx: click.Context | None = None) -> None:
 
 def _remember(name: str) -> Callable[[click.Context, click.Parameter, Any], Any]:
     def callback(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
-        if value is not None and value is not False:
-            ctx.meta[f"bordergraph.{name}"] = value
+        key = f"bordergraph.{name}"
+        source = ctx.get_parameter_source(param.name or "")
+        from_env = source == click.core.ParameterSource.ENVIRONMENT
+        if value is not None and value is not False and not (from_env and key in ctx.meta):
+            ctx.meta[key] = value  # a flag given before the subcommand beats the environment
         return value
 
     return callback
+
+
+def chosen_store(store: str | None) -> str | None:
+    """The subcommand's ``--store``, else the one given before it (``bordergraph --store URL
+    query ...``), else ``$BORDERGRAPH_STORE`` (the default when None)."""
+    ctx = click.get_current_context(silent=True)
+    given = ctx.meta.get("bordergraph.group_store") if ctx else None
+    if given and ctx is not None and ctx.get_parameter_source("store") in (
+            click.core.ParameterSource.DEFAULT, click.core.ParameterSource.ENVIRONMENT, None):
+        return str(given)
+    return store
 
 
 def lang_option(func: F) -> F:
@@ -131,7 +145,7 @@ def chosen_lang() -> str:
 def open_graph(store: str | None, update_url: str | None = None, *, read_only: bool = False):
     from ..api import BorderGraph
 
-    return BorderGraph.open(store, read_only=read_only, update_url=update_url,
+    return BorderGraph.open(chosen_store(store), read_only=read_only, update_url=update_url,
                             lang=chosen_lang())
 
 
@@ -149,6 +163,10 @@ def wrap_errors(func: F) -> F:
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="bordergraph")
+@click.option("--store", "group_store", default=None, metavar="PATH|URL", expose_value=False,
+              callback=_remember("group_store"),
+              help="Store for the subcommand (as its own --store): a directory or an endpoint.")
+@lang_option
 def main() -> None:
     """bordergraph: a knowledge graph of U.S.–Mexico border governance.
 

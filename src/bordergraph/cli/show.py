@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from .app import main, open_graph, store_option
+from .app import chosen_store, main, open_graph, store_option
 from .output import emit
 
 
@@ -75,5 +75,5 @@ def serve(port, bind, writable, store, update_url):  # type: ignore[no-untyped-d
         raise click.UsageError("--update-url is for endpoints; serve takes a store directory")
     if bind not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: listening on {bind}: other machines can reach the store", err=True)
-    sys.exit(run(store, host=bind, port=port, writable=writable,
+    sys.exit(run(chosen_store(store), host=bind, port=port, writable=writable,
                  say=lambda text: click.echo(text, err=True)))
