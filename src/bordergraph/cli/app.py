@@ -61,11 +61,8 @@ def _interrupted(ctx: click.Context | None = None) -> None:
 
 def _remember(name: str) -> Callable[[click.Context, click.Parameter, Any], Any]:
     def callback(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
-        key = f"bordergraph.{name}"
-        source = ctx.get_parameter_source(param.name or "")
-        from_env = source == click.core.ParameterSource.ENVIRONMENT
-        if value is not None and value is not False and not (from_env and key in ctx.meta):
-            ctx.meta[key] = value  # a flag given before the subcommand beats the environment
+        if value is not None and value is not False:
+            ctx.meta[f"bordergraph.{name}"] = value
         return value
 
     return callback
@@ -86,8 +83,11 @@ def lang_option(func: F) -> F:
     """``--lang en|es``: the language of every label (default: the locale's, else English)."""
     return click.option(
         "--lang", type=click.Choice(["en", "es"], case_sensitive=False), default=None,
-        expose_value=False, callback=_remember("lang"), envvar="BORDERGRAPH_LANG",
-        help="Language of labels, with a fallback to the other (default: from the locale).",
+        expose_value=False, callback=_remember("lang"),
+        # No envvar here: $BORDERGRAPH_LANG is the default (chosen_lang), so a --lang given
+        # before the subcommand is not overridden by the environment.
+        help="Language of labels, with a fallback to the other (default: $BORDERGRAPH_LANG, "
+        "else the locale's, else en).",
     )(func)
 
 
