@@ -124,3 +124,28 @@ def test_serve_refuses_a_missing_store_and_a_busy_port(tmp_path, store):
         assert busy.exit_code == 2 and "in use" in busy.stderr
     finally:
         _stop(process)
+
+
+def test_serve_writable_takes_writes_through_the_endpoint(tmp_path):
+    """--writable serves the store itself: another bordergraph loads through the server, and
+    the store directory holds the release once the server stops."""
+    releases = ROOT / "data" / "releases"
+    location = tmp_path / "store"
+    bg = BorderGraph.open(location)
+    bg.load([releases / "esc-13-plenary-2021.txt"])
+    bg.close()
+    process, base = _start(str(location), "--writable")
+    try:
+        loaded = CliRunner().invoke(main, ["load", str(releases / "hled-relaunch-2021.txt"),
+                                           "--store", base])
+        assert loaded.exit_code == 0, loaded.output
+        stats = CliRunner().invoke(main, ["stats", "--format", "json", "--store", base])
+        graphs = {r["name"]: r["count"] for r in json.loads(stats.stdout) if r["kind"] == "graph"}
+        assert graphs["release graphs"] == 2
+    finally:
+        _stop(process)
+    reopened = BorderGraph.open(location, read_only=True)
+    try:
+        assert reopened.stats()["graphs"]["release graphs"] == 2
+    finally:
+        reopened.close()

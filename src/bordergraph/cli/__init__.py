@@ -1,7 +1,8 @@
 """The ``bordergraph`` command: git-style subcommands, thin layers over :mod:`bordergraph.api`.
 
 Exit status: 0 success, 1 the work ran but found problems (failed files, violations),
-2 usage errors and problems that stopped the work (missing store, bad query).
+2 usage errors and problems that stopped the work (missing store, bad query, a bad parameter
+value), 130 interrupted (Ctrl-C).
 """
 
 # Each area's commands register themselves on the group when their module is imported.
