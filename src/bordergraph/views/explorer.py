@@ -297,6 +297,7 @@ def explorer_data(store: Store, view_name: str = "participation", lang: str = "e
         "nodes": nodes, "edges": edges, "administrations": admins,
         "countries": sorted({c for n in nodes for c in n["countries"]}),
         "types": sorted({n["type"] for n in nodes}), "texts": release_texts(store),
+        "lang": lang,
     }
 
 
