@@ -261,8 +261,11 @@ def explorer_data(store: Store, view_name: str = "participation", lang: str = "e
                  size[n] * 2 + 1.25 * font[n] * (t.count("\n") + 1),
                  1.25 * font[n] * (t.count("\n") + 1) / 2) for n, t in text.items()}
     pos = _layout(G, labelled)
-    for _ in range(8):  # closer together for legible labels, apart again where they overlap
-        pos = fit_to_screen(pos, {n: font[n] for n in text})
+    for i in range(8):  # closer together for legible labels, apart again where they overlap
+        closer = fit_to_screen(pos, {n: font[n] for n in text})
+        if i and closer == pos:  # (always decluttered once)
+            break
+        pos = closer
         _declutter(pos, boxes)
     if len(labelled) < G.number_of_nodes():  # the rest goes beside the first screen's nodes
         rest = _layout(G, set(G) - labelled)
