@@ -56,10 +56,12 @@ def readable(result: library.Result, store: Store, lang: str, keep_iris: bool = 
         else:
             relabel.append(i)
     for i in relabel:
-        names = labels(store, (row[i] for row in result.rows if isinstance(row[i], URIRef)), lang)
+        iris = [row[i] for row in result.rows if isinstance(row[i], URIRef)]
+        names = labels(store, iris, lang)  # type: ignore[arg-type]
         for row, raw in zip(rows, result.rows, strict=True):
-            if isinstance(raw[i], URIRef):
-                row[i] = names.get(raw[i]) or _local(raw[i])
+            term = raw[i]
+            if isinstance(term, URIRef):
+                row[i] = names.get(term) or _local(term)
     keep = [i for i in range(len(result.columns)) if i not in drop]
     if not keep:
         keep = list(range(len(result.columns)))

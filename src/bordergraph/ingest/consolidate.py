@@ -114,8 +114,10 @@ def consolidate(store: Store) -> Consolidation:
     store.replace_graph(CONSENSUS_GRAPH, [(e, SKOS.prefLabel, label)
                                           for (e, _lang), label in sorted(preferred.items())])
     for e, label in store.select(Q_PREF).rows:
-        chosen = preferred.get((e, getattr(label, "language", None) or ""))
-        if isinstance(label, Literal) and chosen is not None and label != chosen:
+        if not isinstance(e, URIRef) or not isinstance(label, Literal):
+            continue
+        chosen = preferred.get((e, label.language or ""))
+        if chosen is not None and label != chosen:
             removals.append((e, SKOS.prefLabel, label))
     held: set[URIRef] = set()
     for e, _g, issued, _h, later in store.select(Q_ANNOUNCED).rows:

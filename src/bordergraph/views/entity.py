@@ -126,13 +126,13 @@ def entity_page(store: Store, text: str, lang: str = "en") -> EntityPage:
     """The page of the entity ``text`` names (an IRI or a name), labels in ``lang``."""
     iri = resolve(store, text)
     kinds = _kinds(store, iri)
-    type_iris = [r[0] for r in store.select(TYPES, {"s": iri}).rows if r[0] is not None]
+    type_iris = [r[0] for r in store.select(TYPES, {"s": iri}).rows if isinstance(r[0], URIRef)]
     type_names = labels(store, type_iris, lang)
     names: dict[str, list[str]] = {"en": [], "es": [], "": []}
-    for (name,) in store.select(NAMES, {"s": iri}).rows:
-        if isinstance(name, Literal):
-            tag = name.language if name.language in ("en", "es") else ""
-            names[tag].append(str(name))
+    for (term,) in store.select(NAMES, {"s": iri}).rows:
+        if isinstance(term, Literal):
+            tag = term.language if term.language in ("en", "es") else ""
+            names[str(tag or "")].append(str(term))
     page = EntityPage(
         iri=str(iri), label=labels(store, [iri], lang).get(iri, str(iri)),
         types=sorted(type_names.get(t, str(t).rpartition("#")[2]) for t in type_iris),
@@ -141,9 +141,9 @@ def entity_page(store: Store, text: str, lang: str = "en") -> EntityPage:
     for kind, sections in SECTIONS.items():
         if kind not in kinds:
             continue
-        for title, name, param, columns in sections:
+        for title, query_name, param, columns in sections:
             params = {param: iri} if param else {}
-            result = library.run(store, in_language(library.get(name), lang), params)
+            result = library.run(store, in_language(library.get(query_name), lang), params)
             if not param:  # a query without an entity parameter: keep this entity's row
                 first = result.columns[0]
                 result = library.Result(result.columns,

@@ -111,7 +111,8 @@ def labels(store: Store, subjects: Iterable[URIRef], lang: str = "en") -> dict[U
     found: dict[URIRef, str] = {}
     for subject in dict.fromkeys(subjects):
         rows = store.select(LABEL, {"s": subject}).rows
-        best = pick(((r[0], int(r[1].toPython())) for r in rows if r[0] is not None), lang)
+        best = pick(((r[0], int(r[1].toPython())) for r in rows
+                     if isinstance(r[0], Literal) and isinstance(r[1], Literal)), lang)
         if best is not None:
             found[subject] = best
     return found
