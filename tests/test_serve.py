@@ -149,3 +149,17 @@ def test_serve_writable_takes_writes_through_the_endpoint(tmp_path):
         assert reopened.stats()["graphs"]["release graphs"] == 2
     finally:
         reopened.close()
+
+
+def test_the_server_reads_the_embedded_stores_format():
+    """serve relies on the server and pyoxigraph sharing a storage format (docs/endpoints.md)."""
+    import subprocess
+
+    import pyoxigraph
+
+    from bordergraph.graph.serve import check_versions, oxigraph_binary, same_storage
+
+    binary = oxigraph_binary()
+    shown = subprocess.run([binary, "--version"], capture_output=True, text=True).stdout
+    assert same_storage(shown, pyoxigraph.__version__)
+    check_versions(binary)  # does not raise

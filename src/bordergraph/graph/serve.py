@@ -44,6 +44,32 @@ def oxigraph_binary() -> str:
     return found
 
 
+def same_storage(server_version: str, library_version: str) -> bool:
+    """Whether the server and pyoxigraph share a storage format (same major.minor version).
+
+    >>> same_storage("oxigraph 0.5.13", "0.5.2"), same_storage("oxigraph 0.4.11", "0.5.13")
+    (True, False)
+    """
+    def minor(text: str) -> tuple[str, ...]:
+        return tuple(text.split()[-1].split(".")[:2]) if text.split() else ()
+
+    return bool(minor(server_version)) and minor(server_version) == minor(library_version)
+
+
+def check_versions(binary: str) -> None:
+    """Refuse a server whose Oxigraph is not the embedded store's (its files would not read)."""
+    import pyoxigraph
+
+    try:
+        shown = subprocess.run([binary, "--version"], capture_output=True, text=True,
+                               timeout=30).stdout.strip()
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise StoreError(f"cannot run {binary}: {exc}") from exc
+    if not same_storage(shown, pyoxigraph.__version__):
+        raise StoreError(f"{shown or binary} and pyoxigraph {pyoxigraph.__version__} differ: "
+                         "install the same version of both (pip install -U oxigraph pyoxigraph)")
+
+
 def server_command(location: str, host: str, port: int, *, writable: bool) -> list[str]:
     mode = "serve" if writable else "serve-read-only"
     return ["oxigraph", mode, "--location", location, "--bind", f"{host}:{port}"]
@@ -94,6 +120,7 @@ def serve(location: str | None, *, host: str = "127.0.0.1", port: int = 7878,
             snapshot(where, Path(served))
         command = server_command(served, host, port, writable=writable)
         command[0] = oxigraph_binary()
+        check_versions(command[0])
         log = (Path(scratch) / "server.log").open("wb")
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
         base = f"http://{host}:{port}"
