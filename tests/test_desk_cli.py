@@ -194,3 +194,11 @@ def test_the_api_warns_with_did_you_mean(built):
     with pytest.warns(UserWarning, match=f"did you mean '{nichols}'"):
         frame = built.counterparts("Nikols")
     assert frame.empty
+
+
+def test_show_an_iri_the_graph_never_states(run, built):
+    known = built.official("Serena Hoy")["person"].iloc[0]
+    result = run("show", known[:-1] + "x")
+    assert result.exit_code == 2
+    assert "did you mean" in one_line_error(result)
+    assert run("show", known).exit_code == 0

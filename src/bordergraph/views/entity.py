@@ -23,7 +23,7 @@ from ..graph.store import Store
 from . import queries as library
 from .catalog import ParameterError
 from .language import in_language, labels
-from .lookup import find_one_or_more
+from .lookup import find_one_or_more, no_match_message
 
 NAMES = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
@@ -112,6 +112,11 @@ def resolve(store: Store, text: str) -> URIRef:
     """The one entity ``text`` names (an IRI, a name); several matches are an error listing them."""
     found = find_one_or_more(store, text, "entity")
     if len(found) == 1:
+        if not store.ask("ASK { ?s ?p ?o }", {"s": found[0]}):  # an IRI the graph never states
+            local = str(found[0]).rstrip("/").rpartition("/")[2].replace("-", " ")
+            raise ParameterError(f"no entity {found[0]} in the graph; "
+                                 + no_match_message(store, local).replace("no entity matches",
+                                                                          "and none matches"))
         return found[0]
     # A name shared by an entity and the nodes about it (participations, quotations): the
     # entities of a main class win.
