@@ -202,3 +202,37 @@ def test_show_an_iri_the_graph_never_states(run, built):
     assert result.exit_code == 2
     assert "did you mean" in one_line_error(result)
     assert run("show", known).exit_code == 0
+
+
+def test_a_real_sigint_during_load(tmp_path):
+    """Ctrl-C as a user sends it: the process says how many releases it stored and exits 130;
+    the store holds exactly those (each release is one transaction)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for copy in range(6):  # enough work that the interrupt lands mid-load
+        for path in sorted(RELEASES.glob("*.txt")):
+            text = path.read_text(encoding="utf-8") + f"\n\n(copy {copy})\n"
+            (folder / f"{path.stem}-{copy}.txt").write_text(text, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bordergraph", "load", str(folder), "--store",
+         str(tmp_path / "s")], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    assert process.stdout is not None
+    first = process.stdout.readline()  # one line per stored release
+    assert first.startswith("loaded")
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=120)
+    assert process.returncode == 130, err
+    assert "Traceback" not in err
+    stored = 1 + sum(line.startswith("loaded") for line in out.splitlines())
+    assert f"interrupted: {stored} releases stored" in err
+    bg = BorderGraph.open(tmp_path / "s", read_only=True)
+    try:
+        assert bg.stats()["graphs"]["release graphs"] == stored
+    finally:
+        bg.close()
