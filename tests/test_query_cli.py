@@ -110,9 +110,9 @@ def test_errors_are_one_line_with_status_2(run, tmp_path):
 def test_injection_through_the_cli_returns_nothing(run):
     result = run("query", "event_roles", "-p", 'person=x" } UNION { ?s ?p ?o } #',
                  "--format", "json")
-    assert result.exit_code == 0, result.stderr
-    assert json.loads(result.stdout) == []
-    assert "note: no person matches" in result.stderr
+    # The text stays one literal: it matches no person, which is an error, not an injection.
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "no person matches 'x\" } UNION" in one_line_error(result)
 
 
 @pytest.mark.parametrize("command", ["query", "queries", "sparql"])

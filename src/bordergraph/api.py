@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from .graph import iris
 from .graph.open import open_store
-from .graph.store import Store, export
+from .graph.store import Store, export, resolve_location
+from .ingest.consolidate import consolidate
 from .ingest.from_rdf import record_from_graph
 from .ingest.pipeline import (
     FileResult,
@@ -35,6 +36,8 @@ if TYPE_CHECKING:  # scoring (and rapidfuzz) load only when something is evaluat
     from .quality.scoring import Report
 
 DEFAULT_RELEASES = "data/releases"
+# Store directories open in this process: resolved path -> [store, number of open graphs].
+_SHARED: dict[str, list[Any]] = {}
 
 
 class BorderGraph:
@@ -44,8 +47,12 @@ class BorderGraph:
     in-memory store (``":memory:"``) or a SPARQL endpoint URL.
     """
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, *, lang: str | None = None) -> None:
+        from .views.language import check_language
+
         self.store = store
+        self.lang = check_language(lang)  # labels in answers: "en" or "es", else the other
+        self._shared_key: str | None = None
 
     @classmethod
     def open(
@@ -54,15 +61,43 @@ class BorderGraph:
         *,
         read_only: bool = False,
         update_url: str | None = None,
+        lang: str | None = None,
     ) -> BorderGraph:
-        """Open (or create) the graph at ``location``.
+        """Open (or create) the graph at ``location``; labels in ``lang`` (``en``/``es``).
 
-        >>> BorderGraph.open(":memory:").store.location
-        ':memory:'
+        One store directory is opened once per process and shared by every ``BorderGraph``
+        open on it (an embedded store has one writer), so ``bordergraph.load([...])`` works
+        beside an open graph; the store closes when the last of them does.
+
+        >>> bg = BorderGraph.open(":memory:", lang="es")
+        >>> bg.store.location, bg.lang
+        (':memory:', 'es')
         """
-        return cls(open_store(location, read_only=read_only, update_url=update_url))
+        where = resolve_location(location)
+        if where == ":memory:" or where.startswith(("http://", "https://")):
+            return cls(open_store(where, read_only=read_only, update_url=update_url), lang=lang)
+        key = str(Path(where).resolve())
+        entry = _SHARED.get(key)
+        if entry is not None and (read_only or not entry[0].read_only):
+            entry[1] += 1
+            graph = cls(entry[0], lang=lang)
+            graph._shared_key = key
+            return graph
+        graph = cls(open_store(where, read_only=read_only, update_url=update_url), lang=lang)
+        if entry is None:  # the first open of this directory in the process is the shared one
+            _SHARED[key] = [graph.store, 1]
+            graph._shared_key = key
+        return graph
 
     def close(self) -> None:
+        """Close the graph (the store itself when no other open graph of this process uses it)."""
+        key, self._shared_key = self._shared_key, None
+        entry = _SHARED.get(key) if key else None
+        if key and entry is not None and entry[0] is self.store:
+            entry[1] -= 1
+            if entry[1] > 0:
+                return
+            del _SHARED[key]
         self.store.close()
 
     def __enter__(self) -> BorderGraph:
@@ -105,19 +140,25 @@ class BorderGraph:
             load_foundation(self.store)
         paths = list(paths)
         if not progress:
-            return load_paths(self.store, paths, jobs=jobs, on_file=on_file)
-        from .ingest.pipeline import release_files
-        from .progress import file_progress
+            report = load_paths(self.store, paths, jobs=jobs, on_file=on_file)
+        else:
+            from .ingest.pipeline import release_files
+            from .progress import file_progress
 
-        files = list(release_files(paths))
-        with file_progress(len(files), "Loading releases") as advance:
+            files = list(release_files(paths))
+            with file_progress(len(files), "Loading releases") as advance:
 
-            def step(result: FileResult) -> None:
-                advance(result)
-                if on_file is not None:
-                    on_file(result)
+                def step(result: FileResult) -> None:
+                    advance(result)
+                    if on_file is not None:
+                        on_file(result)
 
-            return load_paths(self.store, files, jobs=jobs, on_file=step)
+                report = load_paths(self.store, files, jobs=jobs, on_file=step)
+        if any(r.status in ("loaded", "unchanged") for r in report.results):
+            # One date, one preferred label per language per event. ("unchanged" too: its graph
+            # was written again, and with it the union that consolidation prunes.)
+            consolidate(self.store)
+        return report
 
     def stats(self) -> dict[str, dict[str, int]]:
         """Triples per named graph and entities per class."""
@@ -153,9 +194,10 @@ class BorderGraph:
         >>> bg.to_networkx("officials").number_of_nodes()
         0
         """
+        from .views.network import Catalog
         from .views.network import view as build_view
 
-        return build_view(self.store, view)
+        return build_view(self.store, view, catalog=Catalog(self.store, self.lang))
 
     def explore(self, path: str | Path | None = None, view: str = "participation") -> Path:
         """Write the offline HTML explorer of ``view``; returns its path.
@@ -174,7 +216,7 @@ class BorderGraph:
             where = Path(self.store.location)
             stored_on_disk = self.store.location != ":memory:" and where.is_dir()
             path = (where.parent if stored_on_disk else Path.cwd()) / "explorer.html"
-        return write_explorer(self.store, path, view)
+        return write_explorer(self.store, path, view, lang=self.lang)
 
     # -- end of network helper's block --------------------------------------------------------
 
@@ -194,9 +236,25 @@ class BorderGraph:
         True
         """
         from .views import queries
+        from .views.language import in_language
 
         if queries.is_query_name(name_or_sparql):
-            result = queries.run(self.store, name_or_sparql, params, inferred=inferred)
+            from .views.lookup import check_codes
+
+            check_codes(name_or_sparql, params)
+            chosen = in_language(queries.get(name_or_sparql), self.lang)
+            result = queries.run(self.store, chosen, params, inferred=inferred)
+            if result.notes:  # a name that matched nothing: an empty answer, and why
+                import warnings
+
+                from .views.lookup import no_match_message
+
+                for p in chosen.params:
+                    value = params.get(p.name)
+                    if p.type in queries.ENTITY_CLASSES and isinstance(value, str) and \
+                            not queries.find_entities(self.store, value, p.type):
+                        warnings.warn(f"{p.name}: " + no_match_message(self.store, value, p.type),
+                                      stacklevel=2)
         else:
             rows = queries.run_sparql(self.store, name_or_sparql, params, inferred=inferred)
             if not hasattr(rows, "columns"):
@@ -216,6 +274,19 @@ class BorderGraph:
         if hasattr(answer, "columns") and hasattr(answer, "rows"):
             return queries.to_frame(queries.Result(answer.columns, answer.rows))
         return answer
+
+    def show(self, name: str) -> Any:
+        """One entity's page (an IRI or a name): types, names, posts, events, outcomes,
+        counterparts and every source sentence; "did you mean" when no name matches.
+
+        >>> page = BorderGraph.open(":memory:").show("Nikols")
+        Traceback (most recent call last):
+        ...
+        bordergraph.views.catalog.ParameterError: no entity matches 'Nikols'
+        """
+        from .views.entity import entity_page
+
+        return entity_page(self.store, name, self.lang)
 
     def queries(self) -> Any:
         """The competency-question library: name, question and parameters of each query.

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from .app import format_option, main, open_graph, store_option
+from .app import chosen_lang, format_option, lang_option, main, open_graph, store_option
 from .output import emit
 
 
@@ -25,6 +25,29 @@ def _report_files(report, verbose: bool = True) -> None:  # type: ignore[no-unty
             click.echo(f"error: {result.path}: {result.message}", err=True)
         elif result.message and verbose:
             click.echo(f"note: {result.path}: {result.message}", err=True)
+
+
+def _counts(report, paths) -> str:  # type: ignore[no-untyped-def]
+    """"3 loaded, 1 unchanged, 0 duplicate, 2 skipped (a.png, b.pdf), 0 failed"."""
+    from ..ingest.pipeline import RELEASE_SUFFIXES
+
+    by = {s: sum(r.status == s for r in report.results)
+          for s in ("loaded", "unchanged", "duplicate", "failed")}
+    skipped = sorted(str(p) for raw in paths if Path(raw).is_dir()
+                     for p in Path(raw).rglob("*")
+                     if p.is_file() and p.suffix.lower() not in RELEASE_SUFFIXES)
+    names = ", ".join(skipped[:10]) + (f", and {len(skipped) - 10} more" if len(skipped) > 10
+                                       else "")
+    skip = f"{len(skipped)} skipped" + (f" (not .txt/.html: {names})" if skipped else "")
+    return (f"{by['loaded']} loaded, {by['unchanged']} unchanged, {by['duplicate']} duplicate, "
+            f"{skip}, {by['failed']} failed")
+
+
+def _remember_stored(result) -> None:  # type: ignore[no-untyped-def]
+    """Count the releases stored so far, for the message Ctrl-C prints."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None and result.status == "loaded":
+        ctx.meta.setdefault("bordergraph.stored", []).append(result.path)
 
 
 @main.command()
@@ -44,10 +67,13 @@ def build(store, update_url, releases, explorer, validate, fmt):  # type: ignore
       bordergraph build --no-validate --no-explorer big-corpus/
       BORDERGRAPH_STORE=http://127.0.0.1:7878 bordergraph build
     """
+    click.get_current_context().meta["bordergraph.stored"] = []
     with open_graph(store, update_url) as bg:
-        report = bg.build(releases or None, progress=True)
+        report = bg.build(releases or None, progress=True, on_file=_remember_stored)
         _report_files(report)
-        click.echo(f"{report.loaded} releases loaded, {len(report.failed)} failed", err=True)
+        from ..ingest.pipeline import repo_path
+
+        click.echo(_counts(report, releases or [repo_path("data/releases")]), err=True)
         _print_summary(bg.stats(), fmt)
         if validate:
             from ..quality.validate import count_violations
@@ -79,14 +105,29 @@ def load(store, update_url, paths, jobs):  # type: ignore[no-untyped-def]
       bordergraph load --jobs 2 big-corpus/
     """
     def show(r):  # type: ignore[no-untyped-def]
+        _remember_stored(r)
         if r.status != "failed":  # one line per stored release, as soon as it is stored
             click.echo(f"{r.status:9} {r.path}  {r.triples} triples, {r.facts} facts")
 
+    click.get_current_context().meta["bordergraph.stored"] = []
     with open_graph(store, update_url) as bg:
         report = bg.load(paths, progress=True, jobs=jobs, on_file=show)
+        stored = any(r.status == "loaded" for r in report.results)
+        refreshed = _refresh_explorer(bg) if stored else None
     _report_files(report)
-    click.echo(f"{report.loaded} loaded, {len(report.failed)} failed", err=True)
+    click.echo(_counts(report, paths), err=True)
+    if refreshed:
+        click.echo(f"explorer: {refreshed} (refreshed)", err=True)
     sys.exit(1 if report.failed else 0)
+
+
+def _refresh_explorer(bg):  # type: ignore[no-untyped-def]
+    """Rewrite the explorer `build` wrote beside the store, when there is one."""
+    where = Path(bg.store.location)
+    if bg.store.location == ":memory:" or not where.is_dir():
+        return None
+    path = where.parent / "explorer.html"
+    return bg.explore(path) if path.exists() else None
 
 
 @main.command()
@@ -204,14 +245,18 @@ def export(store, update_url, fmt, output):  # type: ignore[no-untyped-def]
 @main.command()
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("docs/ontology"), show_default=True)
+@lang_option
 def docs(out_dir):  # type: ignore[no-untyped-def]
     """Write the ontology's HTML documentation (English and Spanish) into a directory.
+
+    --lang puts that language's labels first (the other beside them).
 
     \b
     Examples:
       bordergraph docs -o site/ontology
+      bordergraph docs --lang es -o site/ontologia
     """
     from ..views.docs import write_docs
 
-    path = write_docs(out_dir)
+    path = write_docs(out_dir, chosen_lang())
     click.echo(f"wrote {path}")

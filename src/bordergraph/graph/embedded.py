@@ -188,6 +188,15 @@ class OxigraphStore:
                     URIRef(q.graph_name.value),
                 )  # type: ignore[misc]
 
+    def update(self, update: str) -> None:
+        """Run one SPARQL Update (one transaction), as :class:`EndpointStore` does."""
+        if self.read_only:
+            raise StoreError("the store is open read-only; updates need a writable store")
+        try:
+            self._store.update(update)
+        except (SyntaxError, ValueError, OSError) as exc:
+            raise StoreError(f"update failed: {exc}") from exc
+
     def close(self) -> None:
         if not self.read_only and self.location != ":memory:":
             self._store.flush()

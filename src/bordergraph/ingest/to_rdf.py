@@ -182,6 +182,8 @@ def _release(w: _Writer, record: ReleaseRecord, r: Resolution, text: ReleaseText
     if text is not None:
         w.add(rel, BG.sha256, Literal(text.sha256))
         w.add(rel, BG.fileName, Literal(text.path.rsplit("/", 1)[-1]))
+        # The body as read (page chrome removed): the explorer shows it beside its quotes.
+        w.add(rel, ns.SDO.text, Literal(text.body))
 
 
 def _events(w: _Writer, record: ReleaseRecord, r: Resolution, gazetteer: Gazetteer) -> None:

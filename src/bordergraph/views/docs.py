@@ -12,6 +12,7 @@ with labels and definitions in both languages. Every literal and IRI is HTML-esc
 
 from __future__ import annotations
 
+import contextvars
 from collections.abc import Iterable
 from html import escape
 from pathlib import Path
@@ -25,6 +26,13 @@ from bordergraph.graph.vocab import BG_NS, ONTOLOGY_IRI, ontology_graph
 __all__ = ["render_html", "write_docs"]
 
 LANGS = ("en", "es")
+# The page's first language (--lang): its labels come first, the other beside them.
+_FIRST: contextvars.ContextVar[str] = contextvars.ContextVar("first_language", default="en")
+
+
+def _langs() -> tuple[str, ...]:
+    first = _FIRST.get()
+    return (first, *(x for x in LANGS if x != first))
 _SECTIONS = (
     ("classes", "Classes · Clases", OWL.Class),
     ("object-properties", "Object properties · Propiedades de objeto", OWL.ObjectProperty),
@@ -51,17 +59,24 @@ th,td{padding:.2rem .4rem;border-top:1px solid #eee} nav ul{columns:3}
 """
 
 
-def write_docs(out_dir: Path) -> Path:
-    """Write ``index.html`` documenting the ontology into ``out_dir``; returns its path.
+def write_docs(out_dir: Path, lang: str = "en") -> Path:
+    """Write ``index.html`` documenting the ontology into ``out_dir``, labels in ``lang``
+    first (the other language beside them); returns its path.
 
     >>> from tempfile import mkdtemp
     >>> "Jefe de delegación" in write_docs(Path(mkdtemp())).read_text(encoding="utf-8")
+    True
+    >>> '<html lang="es">' in write_docs(Path(mkdtemp()), "es").read_text(encoding="utf-8")
     True
     """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / "index.html"
-    path.write_text(render_html(ontology_graph()), encoding="utf-8")
+    token = _FIRST.set(lang if lang in LANGS else "en")
+    try:
+        path.write_text(render_html(ontology_graph()), encoding="utf-8")
+    finally:
+        _FIRST.reset(token)
     return path
 
 
@@ -74,8 +89,8 @@ def render_html(g: Graph) -> str:
     sections = _group(g)
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        f"<title>{escape(_text(g, ONTOLOGY_IRI, DCTERMS.title, 'en'))}</title>",
+        f'<html lang="{_FIRST.get()}"><head><meta charset="utf-8">',
+        f"<title>{escape(_text(g, ONTOLOGY_IRI, DCTERMS.title, _FIRST.get()))}</title>",
         f"<style>{_CSS}</style></head><body>",
         _header(g),
         _toc(g, sections),
@@ -121,12 +136,12 @@ def _header(g: Graph) -> str:
     titles = " · ".join(
         f'<span lang="{lang}" class="{lang}">{escape(_text(g, ONTOLOGY_IRI, DCTERMS.title, lang))}'
         "</span>"
-        for lang in LANGS
+        for lang in _langs()
     )
     about = "".join(
         f'<p lang="{lang}" class="{lang}">'
         f"{escape(_text(g, ONTOLOGY_IRI, DCTERMS.description, lang))}</p>"
-        for lang in LANGS
+        for lang in _langs()
     )
     return f"<header><h1>{titles}</h1>{about}{_table(rows)}</header>"
 
@@ -145,7 +160,7 @@ def _link(g: Graph, node: object) -> str:
     """A bg: term links to its section; an external term shows as a CURIE; a blank node as such."""
     if isinstance(node, URIRef) and str(node).startswith(BG_NS):
         local = escape(_local(node))
-        title = escape(_text(g, node, RDFS.label, "en"))
+        title = escape(_text(g, node, RDFS.label, _FIRST.get()) or _text(g, node, RDFS.label, "en"))
         return f'<a href="#{local}" title="{title}"><code>bg:{local}</code></a>'
     if isinstance(node, URIRef):
         try:
@@ -176,15 +191,15 @@ def _term(g: Graph, term: URIRef) -> str:
     local = _local(term)
     heading = " · ".join(
         f'<span lang="{lang}" class="{lang}">{escape(_text(g, term, RDFS.label, lang))}</span>'
-        for lang in LANGS
+        for lang in _langs()
     )
     rows: list[tuple[str, str]] = [("IRI", f"<code>{escape(str(term))}</code>")]
     notations = sorted(str(n) for n in g.objects(term, SKOS.notation))
     if notations:
         rows.append(("Code · Código", ", ".join(f"<code>{escape(n)}</code>" for n in notations)))
-    for lang in LANGS:
+    for lang in _langs():
         rows.append((f"Label ({lang})", _lang(lang, _text(g, term, RDFS.label, lang))))
-    for lang in LANGS:
+    for lang in _langs():
         rows.append((f"Definition ({lang})", _lang(lang, _text(g, term, SKOS.definition, lang))))
     alts = sorted(
         (a.language or "", str(a)) for a in g.objects(term, SKOS.altLabel) if isinstance(a, Literal)

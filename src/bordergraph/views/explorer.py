@@ -48,6 +48,7 @@ import numpy as np
 
 from ..graph.store import Store
 from . import analytics
+from .explorer_text import fit_to_screen, release_texts, wrap_label
 from .network import PREFIXES, Catalog, view
 
 __all__ = ["LABELLED", "PHYSICS_LIMIT", "explorer_data", "render", "write_explorer"]
@@ -239,9 +240,10 @@ def _short(text: str, limit: int = 34) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def explorer_data(store: Store, view_name: str = "participation") -> dict[str, Any]:
+def explorer_data(store: Store, view_name: str = "participation", lang: str = "en"
+                  ) -> dict[str, Any]:
     """Everything the page shows, as plain JSON-ready data (nodes, edges, filters, quotes)."""
-    cat = Catalog(store)
+    cat = Catalog(store, lang)
     G = view(store, view_name, catalog=cat)
     score = _scores(G)
     top = max(score.values(), default=0) or 1
@@ -250,18 +252,25 @@ def explorer_data(store: Store, view_name: str = "participation") -> dict[str, A
     for n, d in G.nodes(data=True):
         shrink = 1 if d["type"] == "Person" else 0.8
         size[n] = round((10 + 26 * (score[n] / top) ** 0.5) * shrink, 1)
-        if n in labelled:
+        if n in labelled:  # an event's label on two lines, its full name on hover and panel
             dated = d["type"] == "Event" and d["date"]
-            text[n] = _short(d["label"]) + (f"\n{d['date']}" if dated else "")
+            short = wrap_label(d["label"]) if d["type"] == "Event" else _short(d["label"])
+            text[n] = short + (f"\n{d['date']}" if dated else "")
+    font = {n: FONT.get(G.nodes[n]["type"], 15) for n in G}
+    boxes = {n: (0.56 * font[n] * max(map(len, t.split("\n"))),
+                 size[n] * 2 + 1.25 * font[n] * (t.count("\n") + 1),
+                 1.25 * font[n] * (t.count("\n") + 1) / 2) for n, t in text.items()}
     pos = _layout(G, labelled)
+    for i in range(8):  # closer together for legible labels, apart again where they overlap
+        closer = fit_to_screen(pos, {n: font[n] for n in text})
+        if i and closer == pos:  # (always decluttered once)
+            break
+        pos = closer
+        _declutter(pos, boxes)
     if len(labelled) < G.number_of_nodes():  # the rest goes beside the first screen's nodes
         rest = _layout(G, set(G) - labelled)
         right = max((x for x, _ in pos.values()), default=0) + 600
         pos.update({v: (x + right, y) for v, (x, y) in rest.items()})
-    font = {n: FONT.get(G.nodes[n]["type"], 15) for n in G}
-    _declutter(pos, {n: (0.56 * font[n] * max(map(len, t.split("\n"))),
-                         size[n] * 2 + 1.25 * font[n] * (t.count("\n") + 1),
-                         1.25 * font[n] * (t.count("\n") + 1) / 2) for n, t in text.items()})
     quotes = _quotes(store, set(G))
     nodes = []
     for n, d in G.nodes(data=True):
@@ -290,7 +299,8 @@ def explorer_data(store: Store, view_name: str = "participation") -> dict[str, A
         "physicsLimit": PHYSICS_LIMIT, "counts": {"nodes": len(nodes), "edges": len(edges)},
         "nodes": nodes, "edges": edges, "administrations": admins,
         "countries": sorted({c for n in nodes for c in n["countries"]}),
-        "types": sorted({n["type"] for n in nodes}),
+        "types": sorted({n["type"] for n in nodes}), "texts": release_texts(store),
+        "lang": lang,
     }
 
 
@@ -361,7 +371,8 @@ def render(data: dict[str, Any], title: str = "bordergraph explorer") -> str:
 
 
 def write_explorer(
-    store: Store, path: str | Path, view_name: str = "participation", title: str | None = None
+    store: Store, path: str | Path, view_name: str = "participation", title: str | None = None,
+    lang: str = "en",
 ) -> Path:
     """Write the explorer of ``view_name`` to ``path`` and return the path.
 
@@ -371,7 +382,7 @@ def write_explorer(
     >>> any(x in out.read_text() for x in ("<link", "src='http", "//cdn"))
     False
     """
-    data = explorer_data(store, view_name)
+    data = explorer_data(store, view_name, lang)
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(render(data, title or f"bordergraph — {view_name}"), encoding="utf-8")

@@ -64,6 +64,7 @@ KINDS = {
 }  # fmt: skip
 
 Q_NAMES = PREFIXES + """SELECT DISTINCT ?s ?name ?prop WHERE {
+  { ?s skos:prefLabel ?name BIND("pref" AS ?prop) } UNION
   { ?s foaf:name ?name BIND("name" AS ?prop) } UNION { ?s rdfs:label ?name BIND("label" AS ?prop) }
   UNION { ?s skos:altLabel ?name BIND("alt" AS ?prop) }
   FILTER(STRSTARTS(STR(?s), STR(bgid:))) }"""
@@ -75,7 +76,7 @@ Q_DATES = PREFIXES + """SELECT DISTINCT ?e ?start ?end WHERE { ?e bg:startDate ?
   OPTIONAL { ?e bg:endDate ?end } FILTER(STRSTARTS(STR(?e), CONCAT(STR(bgid:), "event/"))) }"""
 Q_EVENT_ADMINS = PREFIXES + "SELECT DISTINCT ?e ?a WHERE { ?e bg:duringAdministration ?a }"
 Q_ADMINS = PREFIXES + """SELECT DISTINCT ?a ?label ?code ?start ?end ?president WHERE {
-  ?a a bg:Administration . OPTIONAL { ?a rdfs:label ?label FILTER(LANGMATCHES(LANG(?label), "en")) }
+  ?a a bg:Administration . OPTIONAL { ?a rdfs:label ?label FILTER(LANG(?label) IN ("en", "es")) }
   OPTIONAL { ?a bg:country/skos:notation ?code } OPTIONAL { ?a bg:startDate ?start }
   OPTIONAL { ?a bg:endDate ?end } OPTIONAL { ?a bg:president/foaf:name ?president } }"""
 Q_PARTICIPATION = PREFIXES + """SELECT DISTINCT ?person ?event ?role WHERE {
@@ -138,13 +139,14 @@ def _local(iri: str) -> str:
 class Catalog:
     """What every view needs to describe a node, read from the store in a few queries."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, lang: str = "en") -> None:
         self.store = store
+        self.lang = lang  # labels in this language first ("en" or "es"), else the other
         names: dict[str, list[tuple[int, str]]] = defaultdict(list)
         for s, name, prop in self._rows(Q_NAMES):
-            rank = {"name": 0, "label": 1, "alt": 2}[str(prop)]
-            lang = getattr(name, "language", None)
-            names[s].append((rank + (0 if lang in (None, "en") else 3), str(name)))
+            rank = {"pref": -1, "name": 0, "label": 1, "alt": 2}[str(prop)]
+            tag = getattr(name, "language", None)
+            names[s].append((rank + (0 if tag in (None, lang) else 4), str(name)))
         self.names = {s: sorted({n for _, n in v}) for s, v in names.items()}
         # The fullest name of the best-ranked kind: "Brian A. Nichols" over "Brian Nichols".
         self.labels = {s: min(v, key=lambda x: (x[0], -len(x[1]), x[1]))[1]
@@ -158,9 +160,11 @@ class Catalog:
         self.admins: dict[str, dict[str, str]] = {}
         for a, label, code, start, end, president in self._rows(Q_ADMINS):
             who = _s(president) or _local(a)
-            self.admins.setdefault(a, {
+            entry = self.admins.setdefault(a, {
                 "label": _s(label) or f"{who} administration", "country": _s(code),
                 "start": _s(start), "end": _s(end)})
+            if label is not None and getattr(label, "language", None) == lang:
+                entry["label"] = str(label)
         self.event_admins: dict[str, set[str]] = defaultdict(set)
         for e, a in self._rows(Q_EVENT_ADMINS):
             self.event_admins[e].add(a)
