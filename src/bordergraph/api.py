@@ -279,6 +279,50 @@ class BorderGraph:
 
     # -- end of query helper's block ----------------------------------------------------------
 
+    # -- across time: as of a date, continuity, the timeline picture ------------------------
+
+    def as_of(self, date: Any, *, window: int = 365, lapse_days: int = 730) -> Any:
+        """The graph on ``date``: each country's administration, the mechanisms established by
+        then (status, last and next sessions), officials seen in posts within ``window`` days
+        and the events of that window. Four DataFrames on an ``AsOf`` (``.tables()``).
+
+        >>> view = BorderGraph.open(":memory:").as_of("2021-12-02")
+        >>> view.administrations.empty, list(view.tables())
+        (True, ['administrations', 'mechanisms', 'officials', 'events'])
+        """
+        from .views.asof import as_of
+
+        return as_of(self.store, date, window=window, lapse_days=lapse_days)
+
+    def continuity(self, series: str | None = None, *, lapse_days: int = 730,
+                   min_administrations: int = 2) -> Any:
+        """Continuity of each mechanism (or of ``series``) across administrations: sessions per
+        administration of each country, gaps over ``lapse_days`` (lapses) and the relaunches
+        after them, the span against the counts releases state, officials seen across
+        administrations with their posts. DataFrames on a ``Continuity`` (``.tables()``).
+
+        >>> c = BorderGraph.open(":memory:").continuity()
+        >>> list(c.tables())
+        ['summary', 'by_administration', 'gaps', 'sessions', 'officials']
+        """
+        from .views.continuity import continuity
+
+        return continuity(self.store, series, lapse_days=lapse_days,
+                          min_administrations=min_administrations)
+
+    def timeline(self, path: str | Path, *, lapse_days: int = 730) -> list[Path]:
+        """Draw the mechanisms against the administrations of both countries; write ``path``
+        as SVG and PNG (``x.svg`` also writes ``x.png`` and the other way round). Returns both.
+
+        >>> import tempfile, os
+        >>> outs = BorderGraph.open(":memory:").timeline(os.path.join(tempfile.mkdtemp(), "t.svg"))
+        >>> [p.suffix for p in outs]
+        ['.svg', '.png']
+        """
+        from .views.timeline import write_timeline
+
+        return write_timeline(self.store, path, lapse_days=lapse_days)
+
 
 def extract(path: str | Path) -> ReleaseRecord:
     """Extract one release file and return its record read back from the triples it produced.
