@@ -5,7 +5,7 @@ Exit status: 0 success, 1 the work ran but found problems (failed files, violati
 """
 
 # Each area's commands register themselves on the group when their module is imported.
-from . import graph, network, quality, query  # noqa: F401
+from . import graph, history, network, quality, query  # noqa: F401
 from .app import Group, format_option, main, open_graph, store_option, wrap_errors
 
 __all__ = ["Group", "format_option", "main", "open_graph", "store_option", "wrap_errors"]
