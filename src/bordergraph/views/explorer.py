@@ -344,20 +344,28 @@ def _json_for_script(data: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def render(data: dict[str, Any], title: str = "bordergraph explorer") -> str:
-    """The explorer page for ``data`` (from :func:`explorer_data`), as one HTML string."""
+def render(data: dict[str, Any], title: str = "bordergraph explorer",
+           ports: dict[str, Any] | None = None, timeline: str = "") -> str:
+    """The explorer page for ``data`` (from :func:`explorer_data`), as one HTML string, with
+    the ports map tab (``ports`` from :func:`.map.map_data`) and the timeline tab (SVG text,
+    shown as a ``data:`` image, where no script in it could run)."""
+    import base64
+
     values = {
         "TITLE": html.escape(title),
         "VIS_CSS": _pkg_asset("vis-network.css"),
         "VIS_JS": _pkg_asset("vis-network.min.js"),
         "DATA": _json_for_script(data),
+        "MAP": _json_for_script(ports or {"ports": [], "lines": []}),
+        "TIMELINE": base64.b64encode(timeline.encode("utf-8")).decode("ascii"),
     }
     for name in ("VIS_CSS", "VIS_JS"):
         if re.search(r"</(script|style)|<!--", values[name], re.IGNORECASE):
             raise ValueError(f"bundled {name} would end its block early")
     template = TEMPLATE.read_text(encoding="utf-8")
     # One pass over the template: a value containing "{{DATA}}" is never substituted again.
-    return re.sub(r"\{\{(TITLE|VIS_CSS|VIS_JS|DATA)\}\}", lambda m: values[m.group(1)], template)
+    return re.sub(r"\{\{(TITLE|VIS_CSS|VIS_JS|DATA|MAP|TIMELINE)\}\}",
+                  lambda m: values[m.group(1)], template)
 
 
 def write_explorer(
@@ -371,8 +379,12 @@ def write_explorer(
     >>> any(x in out.read_text() for x in ("<link", "src='http", "//cdn"))
     False
     """
+    from .map import map_data
+    from .timeline import timeline_svg
+
     data = explorer_data(store, view_name)
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(render(data, title or f"bordergraph — {view_name}"), encoding="utf-8")
+    out.write_text(render(data, title or f"bordergraph — {view_name}", map_data(store),
+                          timeline_svg(store)), encoding="utf-8")
     return out
