@@ -27,8 +27,12 @@ def _records(frame: Any) -> tuple[list[str], list[list[Any]]]:
     """Columns and rows of plain values (missing values as None)."""
     import pandas as pd
 
-    rows = [[None if (not isinstance(v, list | tuple) and pd.isna(v)) else v for v in row]
-            for row in frame.itertuples(index=False, name=None)]
+    def plain(v: Any) -> Any:
+        if not isinstance(v, list | tuple) and pd.isna(v):
+            return None
+        return v.item() if hasattr(v, "item") else v  # numpy scalars as Python numbers
+
+    rows = [[plain(v) for v in row] for row in frame.itertuples(index=False, name=None)]
     return [str(c) for c in frame.columns], rows
 
 
