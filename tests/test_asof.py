@@ -31,7 +31,8 @@ def holding(terms: list[dict], country: str, day: dt.date) -> set[str]:
     """Ids of the administrations of ``country`` in office on ``day`` by the YAML, a handover
     day going to the incoming one (as the file's header says)."""
     mine = [t for t in terms if t["country"] == country]
-    found = {t["id"] for t in mine if t["start"] <= day and (t.get("end") is None or day < t["end"])}
+    found = {t["id"] for t in mine
+             if t["start"] <= day and (t.get("end") is None or day < t["end"])}
     return found or {t["id"] for t in mine if t.get("end") == day}
 
 

@@ -9,9 +9,11 @@ A screenshot of the map is saved to test-artifacts/map.png.
 from __future__ import annotations
 
 import csv
+import itertools
 from pathlib import Path
 
 import pytest
+
 from bordergraph.graph import iris
 from bordergraph.graph.vocab import BG
 from test_explorer_browser import ARTIFACTS, PAYLOADS, Page, _payload_store, browser  # noqa: F401
@@ -73,7 +75,7 @@ def test_every_reference_port_is_on_the_map_offline(browser, explorer):  # noqa:
     # crossing drawn north of (above) its Mexican counterpart.
     by_lon = sorted(ports, key=lambda i: float(ports[i]["longitude"]))
     xs = [drawn[i]["x"] for i in by_lon]
-    assert all(b >= a - 0.01 for a, b in zip(xs, xs[1:], strict=False))  # pairs share a lon
+    assert all(b >= a - 0.01 for a, b in itertools.pairwise(xs))  # pairs share a lon
     for pid, row in ports.items():
         if row["country"] == "US" and row["counterpart_id"]:
             assert drawn[pid]["y"] < drawn[row["counterpart_id"]]["y"], pid
@@ -136,7 +138,7 @@ def test_release_text_on_the_map_is_text(browser, tmp_path):  # noqa: F811
     graph = iris.release("payload-direct")
     event = iris.entity("event", "payload-direct", "talks")
     port = iris.entity("port", "us-tornillo")
-    triples = list(bg.store.graph(graph)) + [(event, BG.concernsPort, port)]
+    triples = [*list(bg.store.graph(graph)), (event, BG.concernsPort, port)]
     bg.store.replace_graph(graph, triples)
     out = bg.explore(tmp_path / "payload.html")
     assert "<img src=x" not in out.read_text(encoding="utf-8")

@@ -18,6 +18,7 @@ posts. Releases report some sessions, not all: a gap is a gap in the record.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass
 from typing import Any
 
@@ -71,7 +72,10 @@ def continuity(store: Store, series: str | None = None, *, lapse_days: int = LAP
     grouped: dict[str, list[dict[str, Any]]] = {}
     for row in Q.run(store, "mechanism_sessions", {"series": series}).records():
         grouped.setdefault(row["series"], []).append(row)
-    summary, sessions, by_admin, gaps = [], [], [], []
+    summary: list[dict[str, Any]] = []
+    sessions: list[dict[str, Any]] = []
+    by_admin: list[dict[str, Any]] = []
+    gaps: list[dict[str, Any]] = []
     for rows in grouped.values():
         head = rows[0]
         held = [r for r in rows if r["session"] and not r["announced"]]
@@ -122,7 +126,8 @@ def continuity(store: Store, series: str | None = None, *, lapse_days: int = LAP
             "agrees_with_stated": None if stated == (None, None) else all(
                 s is None or int(s) == n for s, n in zip(stated, counts, strict=True)),
             "lapses": len(lapsed_before),
-            "relaunches": "; ".join(text(r["date"]) for r in dated if r["session"] in lapsed_before)})
+            "relaunches": "; ".join(text(r["date"]) for r in dated
+                                    if r["session"] in lapsed_before)})
     officials = Q.to_frame(Q.run(store, "officials_across_administrations",
                                  {"min_administrations": min_administrations}))
 
@@ -153,7 +158,7 @@ def _gaps(head: dict[str, Any], dated: list[dict[str, Any]], lapse_days: int,
     that come after a lapse (relaunches). A gap runs from the last day the earlier session may
     have been to the first day the later one may have been."""
     relaunched: set[str] = set()
-    for before, after in zip(dated, dated[1:], strict=False):
+    for before, after in itertools.pairwise(dated):
         a, b = span(before["date"]), span(after["date"])
         assert a is not None and b is not None
         days = max(0, (b[0] - a[1]).days)

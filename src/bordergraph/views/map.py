@@ -37,7 +37,8 @@ SELECT ?port ?label ?code ?state ?counterpart ?wkt WHERE {
   OPTIONAL { ?port bg:country/skos:notation ?code }
   OPTIONAL { ?port bg:usState|bg:mxState ?state }
   OPTIONAL { ?port bg:counterpart ?counterpart }
-  OPTIONAL { ?port skos:prefLabel ?label FILTER(LANGMATCHES(LANG(?label), "en") || LANG(?label) = "") }
+  OPTIONAL { ?port skos:prefLabel ?label
+             FILTER(LANGMATCHES(LANG(?label), "en") || LANG(?label) = "") }
 }"""
 Q_NAMES = PREFIXES + """SELECT DISTINCT ?port ?name WHERE {
   ?port a bg:PortOfEntry ; prov:wasDerivedFrom ?release . ?release a bg:Release .
@@ -92,25 +93,25 @@ def map_data(store: Store) -> dict[str, Any]:
     for port, name in store.select(Q_NAMES).rows:
         if len(str(name)) >= 5:
             names[str(port)].add(str(name).lower())
-    for x, name, release, quote in store.select(Q_OUTCOMES).rows:
+    for outcome, name, release, quote in store.select(Q_OUTCOMES).rows:
         text = str(name).lower()
-        for port, port_names in names.items():
+        for named, port_names in names.items():
             if any(n in text for n in port_names):
-                quotes = found[(str(x), port)][str(release)]
+                quotes = found[(str(outcome), named)][str(release)]
                 if quote is not None and str(quote) not in quotes:
                     quotes.append(str(quote))
     about = _about(store, {x for x, _ in found})
     mentions: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for (x, port), by_release in found.items():
-        label, date, kind = about.get(x, (x.rsplit("/", 1)[-1], "", ""))
-        mentions[port].append({
-            "id": x, "label": label, "date": date, "kind": kind,
+    for (thing, where), by_release in found.items():
+        called, date, kind = about.get(thing, (thing.rsplit("/", 1)[-1], "", ""))
+        mentions[where].append({
+            "id": thing, "label": called, "date": date, "kind": kind,
             "sources": [{"release": r.rsplit("/", 1)[-1], "quotes": sorted(q)[:QUOTES_PER_MENTION]}
                         for r, q in sorted(by_release.items())]})
     out = []
-    for port in sorted(ports.values(), key=lambda p: (p["lon"], p["country"], p["id"])):
-        listed = sorted(mentions.get(port["id"], []), key=lambda m: (m["date"], m["label"]))
-        out.append({**port, "mentions": listed, "count": len(listed)})
+    for entry in sorted(ports.values(), key=lambda p: (p["lon"], p["country"], p["id"])):
+        listed = sorted(mentions.get(entry["id"], []), key=lambda m: (m["date"], m["label"]))
+        out.append({**entry, "mentions": listed, "count": len(listed)})
     return {"ports": out, "lines": border_lines()}
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import re
 from pathlib import Path
 from typing import Any
@@ -43,9 +44,17 @@ def _label(value: str, limit: int = 44) -> str:
     return value if len(value) <= limit else value[: limit - 1].rstrip() + "…"
 
 
+def _days(value: Any) -> tuple[dt.date, dt.date]:
+    """The first and last day of a value known to be a date."""
+    found = span(value)
+    if found is None:
+        raise ValueError(f"not a date: {value!r}")
+    return found
+
+
 def _mid(value: Any) -> dt.date:
     """The middle of a day, month or year, where its mark goes."""
-    first, last = span(value)  # type: ignore[misc]
+    first, last = _days(value)
     return first + (last - first) / 2
 
 
@@ -61,11 +70,11 @@ def render(store: Store, *, lapse_days: int = 730) -> Any:
                   key=lambda r: (text(r["established"]) or text(r["first_session"]),
                                  str(r["series_label"])))
     sessions = view.sessions[view.sessions["date"].notna()].to_dict("records")
-    ends = [span(s["date"])[1] for s in sessions]
+    ends = [_days(s["date"])[1] for s in sessions]
     # From the first session or the first term of either country, whichever is earlier; an
     # establishment before that (BBBXG, 1983) starts at the left edge.
     earliest = [t.start for code in ("US", "MX") for t in terms.country(code)[:1]]
-    first = min([span(s["date"])[0] for s in sessions] + earliest,
+    first = min([_days(s["date"])[0] for s in sessions] + earliest,
                 default=dt.date(2009, 1, 1)).replace(month=1, day=1)
     last = max(ends, default=dt.date(2025, 1, 1)).replace(month=12, day=31)
     height = 1.6 + 0.42 * (len(rows) + 3)
@@ -93,24 +102,26 @@ def render(store: Store, *, lapse_days: int = 730) -> Any:
         labels.append((y, _label(r["series_label"])))
         mine = sorted((s for s in sessions if s["series"] == r["series"]),
                       key=lambda s: (span(s["date"]), str(s["session_label"])))
-        begin = span(r["established"])[0] if span(r["established"]) else span(mine[0]["date"])[0]
+        begin = _days(r["established"] if span(r["established"]) else mine[0]["date"])[0]
         held = [s for s in mine if not s["announced"]]
-        end = span(held[-1]["date"])[0] if held else begin
+        end = _days(held[-1]["date"])[0] if held else begin
         ax.plot([mdates.date2num(max(begin, first)), mdates.date2num(end)], [y, y],
                 color="#adb5bd", linewidth=2, solid_capstyle="round", zorder=1)
-        for a, b in zip(held, held[1:], strict=False):
+        for a, b in itertools.pairwise(held):
             if b["relaunch"]:
-                ax.plot([mdates.date2num(span(a["date"])[1]), mdates.date2num(span(b["date"])[0])],
-                        [y, y], color=LAPSE, linewidth=2, linestyle=(0, (3, 2)), zorder=2)
+                gap = (mdates.date2num(_days(a["date"])[1]), mdates.date2num(_days(b["date"])[0]))
+                ax.plot(gap, [y, y], color=LAPSE, linewidth=2, linestyle=(0, (3, 2)), zorder=2)
         for n, s in enumerate(mine):
-            style = ({"marker": "*", "markersize": 15, "color": RELAUNCH} if s["relaunch"] else
-                     {"marker": "o", "markersize": 8, "markerfacecolor": "white",
-                      "color": ANNOUNCED} if s["announced"] else
-                     {"marker": "o", "markersize": 8, "color": SESSION})
+            style: dict[str, Any] = (
+                {"marker": "*", "markersize": 15, "color": RELAUNCH} if s["relaunch"] else
+                {"marker": "o", "markersize": 8, "markerfacecolor": "white",
+                 "color": ANNOUNCED} if s["announced"] else
+                {"marker": "o", "markersize": 8, "color": SESSION})
             ax.plot([mdates.date2num(_mid(s["date"]))], [y], linestyle="none", zorder=3,
                     gid=mark_id(r["series"], s["date"], n), **style)
             if s["relaunch"]:
-                ax.annotate(f"relaunched {text(s['date'])[:4]}", (mdates.date2num(_mid(s["date"])), y),
+                at = (mdates.date2num(_mid(s["date"])), y)
+                ax.annotate(f"relaunched {text(s['date'])[:4]}", at,
                             xytext=(0, 9), textcoords="offset points", ha="center",
                             fontsize=8, color=RELAUNCH)
     ax.set_yticks([y for y, _ in labels], [lab for _, lab in labels], fontsize=9)
