@@ -245,7 +245,9 @@ def test_explorer_default_path_and_self_contained_file(built):
     html = out.read_text(encoding="utf-8")
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html, re.IGNORECASE)
     assert "default-src 'none'" in html  # the page may fetch nothing, whatever it holds
-    assert html.lower().count("</script") == 3  # our three blocks, none closed early
+    # Our five blocks (graph data, vis-network, graph script, map data, map script), none
+    # closed early.
+    assert html.lower().count("</script") == 5
 
 
 def test_explorer_data_cannot_end_its_script_block():

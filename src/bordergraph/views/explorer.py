@@ -22,7 +22,9 @@ or filter away; the page hands a node (and its edges) to vis-network only once i
 shown, so the first drawing grows with the page's size, not with the graph's (in headless
 Chromium 0.6 s at 1,000 nodes, 1.3 s at 5,000, 1.5 s at 20,000: benchmarks/README.md).
 Edges travel as ``[from, to, weight, title]`` with node indices, panel links as ``[label,
-date, roles]``: the page's size is mostly these lists.
+date, roles]``: the page's size is mostly these lists. Two more tabs: the timeline
+(:mod:`.timeline`'s SVG as a ``data:`` image) and the ports map (:mod:`.map`'s data, drawn as SVG
+by the page from the shipped border lines).
 
 >>> from bordergraph.graph.open import open_store
 >>> data = explorer_data(open_store(":memory:"), "participation")
