@@ -150,3 +150,20 @@ def test_relaunches_are_highlighted_in_red(drawn, view):
             _, series, date, _ = ident.split("--")
             red = "#d62828" in ET.tostring(g, encoding="unicode")
             assert red == ((series, date) in wanted), ident
+
+
+def test_the_seed_release_alone_gives_three_and_three(gold):
+    """As DESIGN asks: from the seed release alone plus reference data."""
+    from bordergraph import BorderGraph
+
+    seed = Path(__file__).resolve().parents[1] / "data" / "releases" / "esc-13-plenary-2021.txt"
+    bg = BorderGraph.open(":memory:")
+    assert bg.build([seed], progress=False).loaded == 1
+    (claim,) = [s for s in gold["esc-13-plenary-2021"]["series"] if s["name"] == CBMP]
+    row = bg.continuity(CBMP).summary.iloc[0]
+    assert row["series_label"] == CBMP and row["agrees_with_stated"]
+    assert (row["us_count"], row["mx_count"]) == tuple(
+        claim["administrations_spanned"][c] for c in ("US", "MX"))
+    view = bg.as_of(row["last_session"])
+    assert set(view.administrations["administration_label"]) >= {
+        "Biden administration", "López Obrador administration"}
