@@ -79,6 +79,15 @@ def test_every_reference_port_is_on_the_map_offline(browser, explorer):  # noqa:
     for pid, row in ports.items():
         if row["country"] == "US" and row["counterpart_id"]:
             assert drawn[pid]["y"] < drawn[row["counterpart_id"]]["y"], pid
+    # Port labels shown do not overlap (the others wait for a closer zoom).
+    boxes = page.js("""() => [...document.querySelectorAll('#map .port-label')]
+        .filter(l => l.getAttribute('visibility') !== 'hidden')
+        .map(l => { const r = l.getBoundingClientRect();
+                    return [r.left, r.top, r.right, r.bottom]; })""")
+    assert boxes
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert min(a[2], b[2]) - max(a[0], b[0]) <= 1 or min(a[3], b[3]) - max(a[1], b[1]) <= 1
     # The border and the state lines come from the shipped data, as SVG polylines.
     assert page.js("document.querySelectorAll('#map polyline.boundary').length") == 1
     assert page.js("document.querySelectorAll('#map polyline.state').length") >= 6
