@@ -121,13 +121,22 @@ def test_crossings_show_their_events_and_sentences(browser, explorer, gold, rele
 
 
 def test_list_of_mentioned_ports_selects_them(browser, explorer, built):  # noqa: F811
+    """The side lists hold every port an event or project mentions (by the ports_of_entry
+    query): on the map when the reference data places it, else in the list beside it."""
     page = open_map(browser, explorer)
     listed = page.js("[...document.querySelectorAll('#map-list button')].map(b => b.dataset.id)")
-    mentioned = {r["port"] for r in built.query("ports_of_entry").to_dict("records")
-                 if r["events"] or r["projects"]}
-    assert set(listed) == mentioned
+    unplaced = page.js(
+        "[...document.querySelectorAll('#map-unplaced button')].map(b => b.dataset.id)")
+    rows = built.query("ports_of_entry")
+    mentioned = set(rows[rows["events"].notna() | rows["projects"].notna()]["port"])
+    assert set(listed) | set(unplaced) == mentioned and not set(listed) & set(unplaced)
+    placed = {c["id"] for c in circles(page).values()}
+    assert set(listed) <= placed and not set(unplaced) & placed
     page.page.click(f"#map-list button[data-id='{listed[0]}']")
     assert page.js("document.querySelector('#map circle.selected').dataset.id") == listed[0]
+    for pid in unplaced:  # selectable from the list, its mentions shown, nothing drawn
+        page.page.click(f"#map-unplaced button[data-id='{pid}']")
+        assert "Events and projects".upper() in page.page.inner_text("#map-panel").upper()
 
 
 def test_timeline_tab_shows_the_picture(browser, explorer):  # noqa: F811

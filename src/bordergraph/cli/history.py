@@ -121,6 +121,10 @@ def continuity_command(mechanism, lapse_days, min_administrations, only, fmt, st
                              min_administrations=min_administrations)
     if mechanism and view.summary.empty:
         click.echo(f"note: no mechanism matches {mechanism!r}", err=True)
+    for row in view.summary[view.summary["agrees_with_stated"] == False].itertuples():  # noqa: E712
+        click.echo(f"note: {row.series_label} spans {row.us_count} U.S. and {row.mx_count} "
+                   f"Mexican administrations in the graph; a release states {row.stated_us} "
+                   f"and {row.stated_mx}", err=True)
     _emit_tables(view.tables(), fmt, only, "continuity")
 
 

@@ -11,8 +11,8 @@ the port. The border and the state lines are drawn from ``data/reference/border_
 
 >>> from bordergraph.graph.open import open_store
 >>> data = map_data(open_store(":memory:"))
->>> data["ports"], len(data["lines"]) > 1
-([], True)
+>>> data["ports"], data["unplaced"], len(data["lines"]) > 1
+([], [], True)
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ QUOTES_PER_MENTION = 4
 
 Q_PORTS = PREFIXES + """PREFIX geo: <http://www.opengis.net/ont/geosparql#>
 SELECT ?port ?label ?code ?state ?counterpart ?wkt WHERE {
-  ?port a bg:PortOfEntry ; geo:hasGeometry/geo:asWKT ?wkt .
+  ?port a bg:PortOfEntry . OPTIONAL { ?port geo:hasGeometry/geo:asWKT ?wkt }
   OPTIONAL { ?port bg:country/skos:notation ?code }
   OPTIONAL { ?port bg:usState|bg:mxState ?state }
   OPTIONAL { ?port bg:counterpart ?counterpart }
@@ -71,16 +71,19 @@ def _point(wkt: str) -> tuple[float, float] | None:
 
 
 def map_data(store: Store) -> dict[str, Any]:
-    """Ports (id, label, country, state, counterpart, lon, lat, mentions) and border lines."""
+    """Ports (id, label, country, state, counterpart, lon, lat, mentions) and border lines.
+
+    ``unplaced`` holds the ports releases mention that have no coordinates (names the extractor
+    took for a port that the reference data does not list): listed beside the map, not on it.
+    """
     ports: dict[str, dict[str, Any]] = {}
     for port, label, code, state, counterpart, wkt in store.select(Q_PORTS).rows:
-        point = _point(str(wkt))
-        if point is None:
-            continue
+        point = _point(str(wkt)) if wkt is not None else None
         entry = ports.setdefault(str(port), {
             "id": str(port), "label": str(label or str(port).rsplit("/", 1)[-1]),
             "country": str(code or ""), "state": str(state or ""),
-            "counterpart": str(counterpart or ""), "lon": point[0], "lat": point[1]})
+            "counterpart": str(counterpart or ""), "lon": point[0] if point else None,
+            "lat": point[1] if point else None})
         if label and len(str(label)) < len(entry["label"]):
             entry["label"] = str(label)  # the plain name over a longer variant
     # mention -> port -> release -> sentences
@@ -108,11 +111,14 @@ def map_data(store: Store) -> dict[str, Any]:
             "id": thing, "label": called, "date": date, "kind": kind,
             "sources": [{"release": r.rsplit("/", 1)[-1], "quotes": sorted(q)[:QUOTES_PER_MENTION]}
                         for r, q in sorted(by_release.items())]})
-    out = []
-    for entry in sorted(ports.values(), key=lambda p: (p["lon"], p["country"], p["id"])):
+    placed, unplaced = [], []
+    for entry in sorted(ports.values(), key=lambda p: (p["lon"] or 0, p["country"], p["id"])):
         listed = sorted(mentions.get(entry["id"], []), key=lambda m: (m["date"], m["label"]))
-        out.append({**entry, "mentions": listed, "count": len(listed)})
-    return {"ports": out, "lines": border_lines()}
+        if entry["lon"] is not None:
+            placed.append({**entry, "mentions": listed, "count": len(listed)})
+        elif listed:  # a port the extractor found but the reference data does not place
+            unplaced.append({**entry, "mentions": listed, "count": len(listed)})
+    return {"ports": placed, "unplaced": unplaced, "lines": border_lines()}
 
 
 def _about(store: Store, things: set[str]) -> dict[str, tuple[str, str, str]]:
