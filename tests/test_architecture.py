@@ -25,6 +25,7 @@ TOP_LEVEL = {
     "bordergraph.paths": "shared",
     "bordergraph.progress": "shared",
     "bordergraph.api": "api",
+    "bordergraph.questions": "api",
     "bordergraph": "api",  # the package's __init__: bordergraph.load/extract/evaluate/BorderGraph
     "bordergraph.__main__": "cli",
 }

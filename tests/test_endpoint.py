@@ -232,6 +232,12 @@ def test_cli_commands_run_against_the_server(server_graph, built, oxigraph_url: 
     page = tmp_path / "explorer.html"
     run("explore", "-o", str(page))
     assert page.stat().st_size > 10_000
+    # Across time: the same answers as the embedded store gives.
+    assert run("asof", "2021-12-02", "--format", "json") == CliRunner().invoke(
+        main, ["asof", "2021-12-02", "--format", "json", "--store", built.store.location]).output
+    assert "True" in run("continuity", "HLED", "--only", "gaps", "--format", "csv")
+    run("timeline", "-o", str(tmp_path / "timeline.svg"))
+    assert (tmp_path / "timeline.png").exists()
     run("validate")
     release = str(repo_path("data/releases/esc-13-plenary-2021.txt"))
     assert "unchanged" in run("load", release)

@@ -31,6 +31,8 @@ DESIGN_NAMES = {
     "meetings", "delegation_heads", "event_roles", "official_posts",
     "officials_across_administrations", "series_span", "ports_of_entry", "outcomes",
     "event_lineage", "counterparts", "agencies_by_event", "administration_timeline", "provenance",
+    # issue 17: across time
+    "as_of", "mechanism_sessions",
 }
 INJECTION = 'x" } UNION { ?s ?p ?o } #'
 

@@ -30,6 +30,7 @@ from .ingest.pipeline import (
 )
 from .ingest.read import read_release
 from .ingest.resolve import Resolver
+from .questions import Questions
 from .records import ReleaseRecord
 
 if TYPE_CHECKING:  # scoring (and rapidfuzz) load only when something is evaluated
@@ -40,7 +41,7 @@ DEFAULT_RELEASES = "data/releases"
 _SHARED: dict[str, list[Any]] = {}
 
 
-class BorderGraph:
+class BorderGraph(Questions):
     """A knowledge graph of U.S.–Mexico border governance, backed by a store.
 
     Open the default store (``$BORDERGRAPH_STORE`` or ``.bordergraph/store``), a directory, an
@@ -299,59 +300,6 @@ class BorderGraph:
         from .views import queries
 
         return pd.DataFrame(queries.describe(), columns=["name", "question", "parameters"])
-
-    def meetings(self, series: str | None = None, since: Any = None, until: Any = None,
-                 event_type: str | None = None) -> Any:
-        """Events with type, series, ordinal, date, mode, location and source releases.
-
-        >>> BorderGraph.open(":memory:").meetings(series="HLSD", since="2022").empty
-        True
-        """
-        return self.query("meetings", series=series, since=since, until=until,
-                          event_type=event_type)
-
-    def delegation_heads(self, event: str | None = None, series: str | None = None,
-                         country: str | None = None) -> Any:
-        """Who led each country's delegation at each meeting, in which post and agency.
-
-        >>> BorderGraph.open(":memory:").delegation_heads(country="US").empty
-        True
-        """
-        return self.query("delegation_heads", event=event, series=series, country=country)
-
-    def official(self, person: str) -> Any:
-        """An official's posts and agencies, first and last seen, administrations (by name or IRI).
-
-        >>> BorderGraph.open(":memory:").official("Nichols").empty
-        True
-        """
-        return self.query("official_posts", person=person)
-
-    def counterparts(self, person: str) -> Any:
-        """The officials of the other country ``person`` met, and at how many events.
-
-        >>> BorderGraph.open(":memory:").counterparts("Brian Nichols").empty
-        True
-        """
-        return self.query("counterparts", person=person)
-
-    def series_span(self, series: str) -> Any:
-        """When a dialogue or process was established, its meetings, the administrations spanned.
-
-        >>> BorderGraph.open(":memory:").series_span("21st Century Border Management Process").empty
-        True
-        """
-        return self.query("series_span", series=series)
-
-    def provenance(self, entity: str) -> Any:
-        """Each fact about ``entity`` (IRI or name) with the release and sentence that state it.
-
-        >>> BorderGraph.open(":memory:").provenance("Serena Hoy").empty
-        True
-        """
-        return self.query("provenance", entity=entity)
-
-    # -- end of query helper's block ----------------------------------------------------------
 
 
 def extract(path: str | Path) -> ReleaseRecord:

@@ -6,7 +6,7 @@ value), 130 interrupted (Ctrl-C).
 """
 
 # Each area's commands register themselves on the group when their module is imported.
-from . import graph, network, quality, query, show  # noqa: F401
+from . import graph, history, network, quality, query, show  # noqa: F401
 from .app import Group, format_option, main, open_graph, store_option, wrap_errors
 
 __all__ = ["Group", "format_option", "main", "open_graph", "store_option", "wrap_errors"]

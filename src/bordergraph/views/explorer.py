@@ -22,7 +22,9 @@ or filter away; the page hands a node (and its edges) to vis-network only once i
 shown, so the first drawing grows with the page's size, not with the graph's (in headless
 Chromium 0.6 s at 1,000 nodes, 1.3 s at 5,000, 1.5 s at 20,000: benchmarks/README.md).
 Edges travel as ``[from, to, weight, title]`` with node indices, panel links as ``[label,
-date, roles]``: the page's size is mostly these lists.
+date, roles]``: the page's size is mostly these lists. Two more tabs: the timeline
+(:mod:`.timeline`'s SVG as a ``data:`` image) and the ports map (:mod:`.map`'s data, drawn as SVG
+by the page from the shipped border lines).
 
 >>> from bordergraph.graph.open import open_store
 >>> data = explorer_data(open_store(":memory:"), "participation")
@@ -32,12 +34,7 @@ date, roles]``: the page's size is mostly these lists.
 
 from __future__ import annotations
 
-import functools
-import html
-import importlib.util
-import json
 import math
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -48,6 +45,7 @@ import numpy as np
 
 from ..graph.store import Store
 from . import analytics
+from .explorer_page import render
 from .explorer_text import fit_to_screen, release_texts, wrap_label
 from .network import PREFIXES, Catalog, view
 
@@ -61,7 +59,6 @@ BETWEENNESS_SOURCES = 100
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 FONT = {"Person": 22, "Event": 19}
 QUOTES_PER_NODE = 6
-TEMPLATE = Path(__file__).with_name("templates") / "explorer.html"
 
 # Quotes and release metadata belong to one release: these queries match a release's facts inside
 # its own graph (GRAPH ?g), as network.py does, so a per-query union that repeats shared triples
@@ -80,22 +77,6 @@ Q_RELEASES = PREFIXES + """SELECT DISTINCT ?r ?id ?title ?issued ?publisher WHER
 Q_PUBLISHERS = PREFIXES + """SELECT DISTINCT ?publisher ?label WHERE {
   { SELECT DISTINCT ?publisher WHERE { ?r a bg:Release ; dcterms:publisher ?publisher } }
   ?publisher rdfs:label ?label FILTER(LANGMATCHES(LANG(?label), "en")) }"""
-
-
-@functools.cache
-def _pkg_asset(name: str) -> str:
-    """A vis-network file shipped inside the installed pyvis package (never fetched).
-
-    Found without importing pyvis: its ``__init__`` imports IPython and jinja2 (1.2 s).
-    """
-    spec = importlib.util.find_spec("pyvis")
-    if spec is None or not spec.submodule_search_locations:
-        raise FileNotFoundError("the pyvis package (which ships vis-network) is not installed")
-    base = Path(next(iter(spec.submodule_search_locations))) / "lib"
-    candidates = sorted(base.glob(f"vis-*/{name}"), key=lambda p: p.parent.name)
-    if not candidates:
-        raise FileNotFoundError(f"pyvis does not ship {name} under {base}")
-    return candidates[-1].read_text(encoding="utf-8")
 
 
 def _focus(G: nx.Graph, score: dict[str, float], limit: int) -> set[str]:
@@ -348,28 +329,6 @@ def _releases(store: Store) -> dict[str, dict[str, str]]:
             for r, i, t, d, p in store.select(Q_RELEASES).rows}
 
 
-def _json_for_script(data: Any) -> str:
-    """JSON that cannot end its <script> block: <, > and & become \\u escapes."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-def render(data: dict[str, Any], title: str = "bordergraph explorer") -> str:
-    """The explorer page for ``data`` (from :func:`explorer_data`), as one HTML string."""
-    values = {
-        "TITLE": html.escape(title),
-        "VIS_CSS": _pkg_asset("vis-network.css"),
-        "VIS_JS": _pkg_asset("vis-network.min.js"),
-        "DATA": _json_for_script(data),
-    }
-    for name in ("VIS_CSS", "VIS_JS"):
-        if re.search(r"</(script|style)|<!--", values[name], re.IGNORECASE):
-            raise ValueError(f"bundled {name} would end its block early")
-    template = TEMPLATE.read_text(encoding="utf-8")
-    # One pass over the template: a value containing "{{DATA}}" is never substituted again.
-    return re.sub(r"\{\{(TITLE|VIS_CSS|VIS_JS|DATA)\}\}", lambda m: values[m.group(1)], template)
-
-
 def write_explorer(
     store: Store, path: str | Path, view_name: str = "participation", title: str | None = None,
     lang: str = "en",
@@ -382,8 +341,12 @@ def write_explorer(
     >>> any(x in out.read_text() for x in ("<link", "src='http", "//cdn"))
     False
     """
+    from .map import map_data
+    from .timeline import timeline_svg
+
     data = explorer_data(store, view_name, lang)
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(render(data, title or f"bordergraph — {view_name}"), encoding="utf-8")
+    out.write_text(render(data, title or f"bordergraph — {view_name}", map_data(store),
+                          timeline_svg(store)), encoding="utf-8")
     return out
