@@ -265,8 +265,10 @@ def _people(w: _Writer, record: ReleaseRecord, r: Resolution) -> None:
             w.add(holding, BG.holder, person)
             w.add(holding, BG.post, post)
             if p.organization:
-                w.add(holding, BG.organization, r.organizations[p.organization])
-                w.label(r.organizations[p.organization], p.organization)
+                org = r.organizations[p.organization]
+                w.add(holding, BG.organization, org)
+                w.add(org, RDF.type, BG.Organization)  # named only with the post, still one
+                w.label(org, p.organization)
             if record.source.issued:
                 w.add(holding, BG.observedOn, date_literal(record.source.issued))
             w.evidence(holding, p.evidence)
