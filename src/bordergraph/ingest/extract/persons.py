@@ -89,14 +89,17 @@ def cluster(
             for i, m in enumerate(ms)
         )
     )
+    index = _Index()
     for rank, s, i in order:
         m = mentions[s][i]
         if m.kind == "anaphor":
-            ids[s][i] = _anaphor(m, s, people, ids, lang)
+            ids[s][i] = _anaphor(m, s, people, ids, lang, index)
             continue
         toks = name_tokens(m.name or "")
         best = -1
-        for p_i, p in enumerate(people):
+        # Only people sharing the name's words can match (see _Index): linear, not quadratic.
+        for p_i in index.candidates(toks, rank == 0):
+            p = people[p_i]
             pos = (
                 _contains(p.tokens, toks)
                 if len(toks) <= len(p.tokens)
@@ -113,10 +116,13 @@ def cluster(
             better = best < 0 or (m.head and people[best].head != m.head and p.head == m.head)
             if (same_first or (inside and _compatible(m.head, p, lang))) and better:
                 best = p_i
+                if not m.head or p.head == m.head:
+                    break  # no later person can be better
         if best < 0:
             people.append(PersonCluster(m.name or "", first=(s, m.start)))
             best = len(people) - 1
         _absorb(people[best], s, m)
+        index.add(best, people[best].tokens)
         ids[s][i] = best
     for p in people:
         p.mentions.sort(key=lambda x: (x[0], x[1].start))
@@ -139,21 +145,80 @@ def _absorb(p: PersonCluster, s: int, m: Mention) -> None:
 
 
 def _anaphor(
-    m: Mention, s: int, people: list[PersonCluster], ids: list[list[int]], lang: str
+    m: Mention,
+    s: int,
+    people: list[PersonCluster],
+    ids: list[list[int]],
+    lang: str,
+    index: _Index,
 ) -> int:
     """ "the Secretary" -> the first person introduced with that title, preferring one not named
     in the same sentence."""
     here = set(ids[s])
-    cands = [
-        (p_i in here, p.first, p_i)
-        for p_i, p in enumerate(people)
-        if p.head == m.head or (p.post and p.post.split(" of ")[0].split(" for ")[0] == m.head)
-    ]
+    cands = index.by_head(people, m.head)
     if not cands:
         return -1
-    _, _, best = min(cands)
+    # (p_i in here, p.first, p_i) is least at the first candidate not named here, else the first
+    best = next((p_i for _, p_i in cands if p_i not in here), cands[0][1])
     people[best].mentions.append((s, m))
     return best
+
+
+class _Index:
+    """Which people a mention can join, without comparing it with every person.
+
+    A name joins a person when one name's words are a run of the other's, or both share first
+    and last word: so the candidates are the people filed under the name's runs (``runs``: every
+    run of a person's words, ``exact``: its whole word list) and under its (first, last) pair.
+    Entries are added as names grow and never removed; callers re-check each candidate.
+    Anaphors come last, when heads no longer change: ``by_head`` files people by title once.
+    """
+
+    def __init__(self) -> None:
+        self.runs: dict[tuple[str, ...], set[int]] = {}
+        self.exact: dict[tuple[str, ...], set[int]] = {}
+        self.ends: dict[tuple[str, str], set[int]] = {}
+        self.single: set[int] = set()
+        self.heads: dict[str | None, list[tuple[tuple[int, int], int]]] | None = None
+
+    def add(self, p_i: int, tokens: list[str]) -> None:
+        t = tuple(tokens)
+        self.exact.setdefault(t, set()).add(p_i)
+        if len(t) == 1:
+            self.single.add(p_i)
+        if len(t) >= 2:
+            self.ends.setdefault((t[0], t[-1]), set()).add(p_i)
+        for a in range(len(t)):
+            for b in range(a + 1, len(t) + 1):
+                self.runs.setdefault(t[a:b], set()).add(p_i)
+
+    def candidates(self, tokens: list[str], full: bool) -> list[int]:
+        t = tuple(tokens)
+        found: set[int] = set()
+        if t:
+            found |= self.runs.get(t, set())
+        else:
+            found |= self.single  # a nameless mention joins a one-word name
+        for a in range(len(t)):  # the person's whole name is a shorter run of this one
+            for b in range(a, len(t) + 1):
+                if b - a < len(t) and (b > a or (full and len(t) == 1)):
+                    found |= self.exact.get(t[a:b], set())
+        if len(t) >= 2:
+            found |= self.ends.get((t[0], t[-1]), set())
+        return sorted(found)
+
+    def by_head(
+        self, people: list[PersonCluster], head: str | None
+    ) -> list[tuple[tuple[int, int], int]]:
+        if self.heads is None:
+            self.heads = {}
+            for p_i, p in enumerate(people):
+                keys = {p.head} | ({p.post.split(" of ")[0].split(" for ")[0]} if p.post else set())
+                for key in keys:
+                    self.heads.setdefault(key, []).append((p.first, p_i))
+            for cands in self.heads.values():
+                cands.sort()
+        return self.heads.get(head, [])
 
 
 def fill_countries(people: list[PersonCluster], lang: str, default: str | None) -> None:
