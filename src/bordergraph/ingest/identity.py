@@ -88,8 +88,13 @@ class ReleaseIds:
         mine = self.by_source.get(key)
         earlier = self.by_hash.get(sha256)
         if earlier is not None and earlier != mine:
-            other = self.stored[earlier].source
-            if other and other != key and os.path.exists(other):
+            held = self.stored[earlier]
+            other = held.source
+            if other is None:  # stored before bg:sourcePath: the file of its name adopts it
+                if mine is None and held.file_name in (None, Path(path).name):
+                    return self._take(earlier, key, sha256, path, "same")
+                return Claim(earlier, key, "duplicate", f"same text as {earlier}")
+            if other != key and os.path.exists(other):
                 return Claim(earlier, key, "duplicate", f"same text as {earlier} ({other})")
             if mine is None:  # the stored release's file is gone: this is it, renamed or moved
                 was = f" (was {other})" if other else ""
