@@ -45,7 +45,8 @@ def test_same_stem_in_two_folders_gives_two_graphs(tmp_path):
     assert str(iris.release("release")) in graphs
     # the second is the slug plus the first 8 hex digits of its text's SHA-256
     other = next(g for g in graphs if g != str(iris.release("release")))
-    assert other.startswith(str(iris.release("release")) + "-") and len(other.rsplit("-", 1)[1]) == 8
+    assert other.startswith(str(iris.release("release")) + "-")
+    assert len(other.rsplit("-", 1)[1]) == 8
 
 
 def test_same_stem_different_extensions_give_two_graphs(tmp_path):
@@ -134,5 +135,5 @@ def test_a_store_from_before_source_paths_is_migrated(tmp_path):
 
 
 def test_the_seed_release_keeps_its_iri(tmp_path):
-    statuses, graphs = _load(tmp_path / "store", SEED)
+    _, graphs = _load(tmp_path / "store", SEED)
     assert list(graphs) == [str(iris.release("esc-13-plenary-2021"))]

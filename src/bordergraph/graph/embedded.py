@@ -15,6 +15,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, URIRef
 from rdflib.term import Node
 
+from .binding import bind_values
 from .store import (
     Quad,
     Rows,
@@ -22,7 +23,6 @@ from .store import (
     StoreLockedError,
     Triple,
     _named_node,
-    bind_values,
     from_ox,
     to_ox,
 )

@@ -37,7 +37,8 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from . import iris
-from .store import Quad, Rows, StoreError, Triple, bind_values, from_ox, to_ox
+from .binding import bind_values
+from .store import Quad, Rows, StoreError, Triple, from_ox, to_ox
 from .updates import (
     FILL_UNION,
     drop_graph_update,
