@@ -84,8 +84,8 @@ def load(store, update_url, paths, jobs):  # type: ignore[no-untyped-def]
 
     with open_graph(store, update_url) as bg:
         report = bg.load(paths, progress=True, jobs=jobs, on_file=show)
-    _report_files(report)
-    click.echo(f"{report.loaded} loaded, {len(report.failed)} failed", err=True)
+        _report_files(report)  # before the store closes: an error closing it cannot hide this
+        click.echo(f"{report.loaded} loaded, {len(report.failed)} failed", err=True)
     sys.exit(1 if report.failed else 0)
 
 

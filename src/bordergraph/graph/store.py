@@ -50,6 +50,10 @@ class StoreLockedError(StoreError):
     """Another process is writing to the store."""
 
 
+class StoreCorruptError(StoreError):
+    """The store's files are damaged: no process holds it, yet it does not open."""
+
+
 @dataclass(frozen=True)
 class Rows:
     """A SELECT result: column names and rows of rdflib terms (None where unbound)."""
