@@ -29,6 +29,7 @@ from ..records import ReleaseRecord, ReleaseText
 from .curate import apply_corrections, read_corrections
 from .extract import extract
 from .identity import Claim, ReleaseIds
+from .notes import announced, impossible_dates
 from .resolve import Resolver
 from .to_rdf import Triple, to_triples
 
@@ -175,6 +176,7 @@ def _store_release(
             "unchanged" if unchanged else "loaded")
         result.triples, result.facts = len(triples), _fact_count(record)
         notes = ([claim.note] if claim.note else []) + list(text.warnings)
+        notes += impossible_dates(text) + announced(text, record)
         if result.facts == 0:
             notes.append("no event or person recognised: stored as a release with zero facts")
         result.message = "; ".join(notes)
