@@ -82,3 +82,13 @@ def test_query_file_with_brace_in_comment_keeps_its_parameter(tmp_path):
                                        "-p", "o=v2", "--format", "csv"])
     assert result.exit_code == 0, result.output
     assert [ln for ln in result.output.splitlines() if ln.strip()][1:] == ["urn:s2"]
+
+
+def test_cli_iri_parameter_with_angle_bracket_is_one_line_exit_2(tmp_path):
+    store = tmp_path / "store"
+    open_store(str(store)).close()
+    result = CliRunner().invoke(main, ["query", "counterparts", "--store", str(store),
+                                       "-p", "person=https://w3id.org/x>y"])
+    assert result.exit_code == 2
+    assert result.output.strip().count("\n") == 0, result.output
+    assert result.output.startswith("error: parameter person: invalid value")

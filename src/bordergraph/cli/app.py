@@ -6,6 +6,7 @@ importing :mod:`bordergraph.cli` registers them on :func:`main`.
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -22,6 +23,8 @@ class Group(click.Group):
     """Turns our own errors into a one-line message and exit status 2, never a traceback."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        # rdflib logs "does not look like a valid URI" before our one-line error says the same
+        logging.getLogger("rdflib.term").setLevel(logging.ERROR)
         try:
             return super().invoke(ctx)
         except BordergraphError as exc:
