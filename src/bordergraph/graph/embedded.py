@@ -6,8 +6,7 @@ It keeps the default graph as the deduplicated union of the named graphs on ever
 
 from __future__ import annotations
 
-import errno
-import fcntl
+import os
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -62,17 +61,29 @@ def _one_line(exc: BaseException) -> str:
 
 
 def _writer_holds(location: str) -> bool:
-    """Whether another process holds the store's write lock (RocksDB's ``LOCK`` file)."""
+    """Whether a process holds the store's write lock (RocksDB's POSIX lock on ``LOCK``).
+
+    Read from ``/proc/locks``, never by taking the lock: a probe could make a starting writer
+    fail, and closing any descriptor of ``LOCK`` drops this process's own lock on it.
+    """
     try:
-        with open(Path(location) / "LOCK", "a") as lock:
-            try:
-                fcntl.lockf(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError as exc:
-                return exc.errno in (errno.EACCES, errno.EAGAIN)
-            fcntl.lockf(lock, fcntl.LOCK_UN)
-            return False
+        info = os.stat(Path(location) / "LOCK")
+        table = Path("/proc/locks").read_text()
+    except FileNotFoundError:
+        return False  # no LOCK file: nobody has opened it for writing
     except OSError:
-        return False
+        return True  # cannot tell: say busy, as before
+    for line in table.splitlines():
+        for token in line.split():
+            parts = token.split(":")
+            if len(parts) == 3 and parts[2].isdigit() and int(parts[2]) == info.st_ino:
+                try:
+                    major, minor = int(parts[0], 16), int(parts[1], 16)
+                except ValueError:
+                    continue
+                if (major, minor) == (os.major(info.st_dev), os.minor(info.st_dev)):
+                    return True
+    return False
 
 
 def _corrupt(location: str, exc: BaseException) -> StoreError:

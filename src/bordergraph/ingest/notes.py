@@ -3,7 +3,8 @@
 - an impossible date ("February 30, 2022", "31 de junio de 2021") is not a date: the extractor
   drops it, and the report names it;
 - a release that announces a meeting for after its issue date ("will meet on March 3, 2023")
-  while the extractor stored no event for that date gets a note naming the sentence's date.
+  while the extractor found no event on that date gets one, stored as ``bg:AnnouncedEvent``
+  (to_rdf types every event dated after the issue date so), and a note saying so.
 
 >>> from bordergraph.records import ReleaseText, Source
 >>> t = ReleaseText("r.txt", "On February 30, 2022, they met.", Source(issued="2022-01-01"), "0")
@@ -14,10 +15,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from functools import cache
 
-from ..records import ReleaseRecord, ReleaseText
+from ..records import Event, Evidence, ReleaseRecord, ReleaseText
 from .extract.lexicon import load
 
 
@@ -69,22 +71,30 @@ _FUTURE = re.compile(
 )
 
 
-def announced(text: ReleaseText, record: ReleaseRecord) -> list[str]:
-    """Sentences that announce an event after the issue date that no stored event has."""
+def with_announced(text: ReleaseText, record: ReleaseRecord) -> tuple[ReleaseRecord, list[str]]:
+    """``record`` plus an event for each date a sentence announces after the issue date that no
+    extracted event has (to_rdf types it ``bg:AnnouncedEvent``), and a note for each."""
     issued = text.source.issued
     if not issued or len(issued) < 10:
-        return []
-    stored = {e.date for e in record.events if getattr(e, "date", None)}
-    notes = []
-    for sentence in re.split(r"(?<=[.!?])\s+", text.body):
+        return record, []
+    stored = {e.date for e in record.events if e.date}
+    events, notes = list(record.events), []
+    for m in re.finditer(r"[^.!?\n]+[.!?]?", text.body):
+        sentence = m.group(0)
         if not _FUTURE.search(sentence):
             continue
         for written, y, mon, day, _ in _dates(sentence):
             iso = f"{y}-{mon:02d}-{day:02d}"
-            if _valid(y, mon, day) and iso > issued and iso not in stored:
-                notes.append(f"announces an event on {written} (after the issue date "
-                             f"{issued}); no event stored for it")
-    return notes[:3]
+            if not _valid(y, mon, day) or iso <= issued or iso in stored or len(notes) >= 3:
+                continue
+            stored.add(iso)
+            start = m.start() + len(sentence) - len(sentence.lstrip())
+            evidence = Evidence(sentence.strip(), start, m.end())
+            events.append(Event(key=f"announced-{iso}", name=f"event announced for {written}",
+                                date=iso, evidence=evidence))
+            notes.append(f"announces an event on {written} (after the issue date {issued}): "
+                         "stored as an announced event")
+    return (replace(record, events=tuple(events)) if notes else record), notes
 
 
-__all__ = ["announced", "impossible_dates"]
+__all__ = ["impossible_dates", "with_announced"]

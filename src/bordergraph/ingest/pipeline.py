@@ -29,7 +29,7 @@ from ..records import ReleaseRecord, ReleaseText
 from .curate import apply_corrections, read_corrections
 from .extract import extract
 from .identity import Claim, ReleaseIds
-from .notes import announced, impossible_dates
+from .notes import impossible_dates, with_announced
 from .resolve import Resolver
 from .to_rdf import Triple, to_triples
 
@@ -128,6 +128,7 @@ def load_paths(
     ids = ReleaseIds.of(store)
     report = LoadReport()
     files = list(release_files(paths))
+    notes: dict[str, list[str]] = {}
     for start in range(0, len(files), CHUNK):
         chunk = []
         for path, text, record in extract_parallel(files[start : start + CHUNK], jobs):
@@ -135,11 +136,13 @@ def load_paths(
             if claim is not None and isinstance(record, ReleaseRecord):
                 name = claim.graph.rsplit("/", 1)[-1]
                 record = record if record.id == name else replace(record, id=name)
+                record, notes[str(path)] = with_announced(text, record)  # type: ignore[arg-type]
             if isinstance(record, ReleaseRecord):
                 resolver.preview(record)
             chunk.append((path, text, record, claim))
         for path, text, record, claim in chunk:
-            result = _store_release(store, resolver, path, text, record, claim)
+            result = _store_release(store, resolver, path, text, record, claim,
+                                    notes.pop(str(path), []))
             if result.status == "failed" and claim is not None:
                 ids.forget(claim)
             report.results.append(result)
@@ -155,6 +158,7 @@ def _store_release(
     text: ReleaseText | Exception,
     record: ReleaseRecord | Exception,
     claim: Claim | None,
+    notes: list[str],
 ) -> FileResult:
     result = FileResult(str(path))
     try:
@@ -175,8 +179,8 @@ def _store_release(
         result.status = "renamed" if claim.status == "renamed" else (
             "unchanged" if unchanged else "loaded")
         result.triples, result.facts = len(triples), _fact_count(record)
-        notes = ([claim.note] if claim.note else []) + list(text.warnings)
-        notes += impossible_dates(text) + announced(text, record)
+        notes = ([claim.note] if claim.note else []) + list(text.warnings) + notes
+        notes += impossible_dates(text)
         if result.facts == 0:
             notes.append("no event or person recognised: stored as a release with zero facts")
         result.message = "; ".join(notes)
