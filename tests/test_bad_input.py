@@ -86,6 +86,10 @@ def test_devices_and_fifos_are_refused_not_read(tmp_path):
                      result.stderr)
     assert re.search(r"fifo\.txt: a FIFO \(named pipe\), not a regular file", result.stderr)
     assert "1 loaded, 2 failed" in result.stderr
+    # inside a folder too: named and refused, not skipped in silence
+    result = _load_cli(tmp_path, tmp_path)
+    assert re.search(r"zero\.txt: a character device", result.stderr), result.stderr
+    assert re.search(r"fifo\.txt: a FIFO", result.stderr)
 
 
 @pytest.mark.parametrize(("family", "n", "outcome"), [

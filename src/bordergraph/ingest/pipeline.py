@@ -68,8 +68,11 @@ def release_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
+            # not only regular files: a device, FIFO or broken link named like a release is
+            # reported by the reader, not skipped in silence
             yield from sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in RELEASE_SUFFIXES
+                p for p in path.rglob("*")
+                if p.suffix.lower() in RELEASE_SUFFIXES and not p.is_dir()
             )
         else:
             yield path
