@@ -6,8 +6,9 @@ import pytest
 from rdflib import Dataset, Literal, URIRef
 from rdflib.compare import isomorphic
 
+from bordergraph.graph.binding import bind_values
 from bordergraph.graph.open import open_store
-from bordergraph.graph.store import StoreError, StoreLockedError, bind_values, export
+from bordergraph.graph.store import StoreError, StoreLockedError, export
 
 G1 = URIRef("https://w3id.org/bordergraph/release/one")
 G2 = URIRef("https://w3id.org/bordergraph/release/two")

@@ -6,6 +6,7 @@ importing :mod:`bordergraph.cli` registers them on :func:`main`.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections.abc import Callable
@@ -26,6 +27,8 @@ class Group(click.Group):
     a note of what was stored and exit status 130."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        # rdflib logs "does not look like a valid URI" before our one-line error says the same
+        logging.getLogger("rdflib.term").setLevel(logging.ERROR)
         try:
             return super().invoke(ctx)
         except BordergraphError as exc:

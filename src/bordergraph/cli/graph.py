@@ -112,10 +112,11 @@ def load(store, update_url, paths, jobs):  # type: ignore[no-untyped-def]
     click.get_current_context().meta["bordergraph.stored"] = []
     with open_graph(store, update_url) as bg:
         report = bg.load(paths, progress=True, jobs=jobs, on_file=show)
+        # the report before the store closes: an error closing it cannot hide this
+        _report_files(report)
+        click.echo(_counts(report, paths), err=True)
         stored = any(r.status == "loaded" for r in report.results)
         refreshed = _refresh_explorer(bg) if stored else None
-    _report_files(report)
-    click.echo(_counts(report, paths), err=True)
     if refreshed:
         click.echo(f"explorer: {refreshed} (refreshed)", err=True)
     sys.exit(1 if report.failed else 0)

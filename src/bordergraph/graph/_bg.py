@@ -110,6 +110,7 @@ class BG(DefinedNamespace):
     publisherName: URIRef  # publisher name as written
     quote: URIRef  # quote
     sha256: URIRef  # SHA-256 digest
+    sourcePath: URIRef  # source path
     startDate: URIRef  # start date
     statedMXAdministrations: URIRef  # stated Mexican administrations
     statedUSAdministrations: URIRef  # stated U.S. administrations

@@ -6,6 +6,8 @@ It keeps the default graph as the deduplicated union of the named graphs on ever
 
 from __future__ import annotations
 
+import contextlib
+import os
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -15,14 +17,15 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, URIRef
 from rdflib.term import Node
 
+from .binding import bind_values
 from .store import (
     Quad,
     Rows,
+    StoreCorruptError,
     StoreError,
     StoreLockedError,
     Triple,
     _named_node,
-    bind_values,
     from_ox,
     to_ox,
 )
@@ -43,13 +46,58 @@ def _open_read_only(location: str, attempts: int = 10) -> Any:
         try:
             return ox.Store.read_only(location)
         except (OSError, RuntimeError) as exc:
-            if attempt == attempts - 1:
+            if attempt == attempts - 1 or not _writer_holds(location):
+                if not _writer_holds(location):
+                    raise _corrupt(location, exc) from exc
                 raise StoreError(
                     f"cannot open store at {location} for reading: another "
-                    f"process is writing it; try again ({exc})"
+                    f"process is writing it; try again ({_one_line(exc)})"
                 ) from exc
             time.sleep(0.1 * (attempt + 1))
     raise AssertionError("unreachable")
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:300]
+
+
+def _writer_holds(location: str) -> bool:
+    """Whether a process holds the store's write lock (RocksDB's POSIX lock on ``LOCK``).
+
+    Read from ``/proc/locks``, never by taking the lock: a probe could make a starting writer
+    fail, and closing any descriptor of ``LOCK`` drops this process's own lock on it.
+    """
+    try:
+        info = os.stat(Path(location) / "LOCK")
+        table = Path("/proc/locks").read_text()
+    except FileNotFoundError:
+        return False  # no LOCK file: nobody has opened it for writing
+    except OSError:
+        return True  # cannot tell: say busy, as before
+    for line in table.splitlines():
+        for token in line.split():
+            parts = token.split(":")
+            if len(parts) == 3 and parts[2].isdigit() and int(parts[2]) == info.st_ino:
+                try:
+                    major, minor = int(parts[0], 16), int(parts[1], 16)
+                except ValueError:
+                    continue
+                if (major, minor) == (os.major(info.st_dev), os.minor(info.st_dev)):
+                    return True
+    return False
+
+
+def _corrupt(location: str, exc: BaseException) -> StoreError:
+    """The error for a store that fails to open while no process writes it."""
+    return StoreCorruptError(
+        f"store at {location} is corrupt, not locked (no process is writing it): "
+        f"{_one_line(exc).rstrip('.')}. Restore it from a copy, or move it aside and rebuild "
+        f"it with `bordergraph build --store {location}`"
+    )
+
+
+def _write_error(location: str, exc: BaseException) -> StoreError:
+    return StoreError(f"cannot write to the store at {location}: {_one_line(exc)}")
 
 
 class OxigraphStore:
@@ -70,12 +118,14 @@ class OxigraphStore:
                     raise StoreError(f"no store at {location} (run `bordergraph build` first)")
                 Path(location).parent.mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(location)
-        except OSError as exc:
-            if "lock" in str(exc).lower():
+        except (OSError, RuntimeError) as exc:
+            if "lock" in str(exc).lower() or _writer_holds(location):
                 raise StoreLockedError(
                     f"store is locked: another bordergraph process is writing to {location}"
                 ) from exc
-            raise StoreError(f"cannot open store at {location}: {exc}") from exc
+            if "corrupt" in str(exc).lower() or isinstance(exc, RuntimeError):
+                raise _corrupt(location, exc) from exc
+            raise StoreError(f"cannot open store at {location}: {_one_line(exc)}") from exc
         self._union = self._union_ready()
         self._writes = 0
 
@@ -87,7 +137,12 @@ class OxigraphStore:
         a stored graph, or writing blank nodes (which an update scopes to itself), goes through
         the single DROP + INSERT update.
         """
-        triples = list(triples)
+        try:
+            self._replace(graph, list(triples))
+        except OSError as exc:  # disk full, I/O error: one line naming the store
+            raise _write_error(self.location, exc) from exc
+
+    def _replace(self, graph: URIRef, triples: list[Triple]) -> None:
         name = _named_node(str(graph))
         if self._store.contains_named_graph(name) or any(
             isinstance(s, BNode) or isinstance(o, BNode) for s, _p, o in triples
@@ -102,7 +157,10 @@ class OxigraphStore:
             self._store.extend(quads + [q for q in union if q not in self._store])
         self._writes += 1
         if self._writes % FLUSH_EVERY == 0 and self.location != ":memory:":
-            self._store.flush()
+            # The graph is written (its transaction is in the write-ahead log): a failed flush
+            # is the store's problem, not this release's, and close() reports it.
+            with contextlib.suppress(OSError):
+                self._store.flush()
 
     def drop_graph(self, graph: URIRef) -> None:
         self._store.update(drop_graph_update(graph))
@@ -198,6 +256,10 @@ class OxigraphStore:
             raise StoreError(f"update failed: {exc}") from exc
 
     def close(self) -> None:
-        if not self.read_only and self.location != ":memory:":
-            self._store.flush()
-        del self._store
+        try:
+            if not self.read_only and self.location != ":memory:":
+                self._store.flush()
+        except OSError as exc:
+            raise _write_error(self.location, exc) from exc
+        finally:
+            del self._store

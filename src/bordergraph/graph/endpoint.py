@@ -25,10 +25,12 @@ server and also leaves the ``inferred`` graph out when asked.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -37,13 +39,14 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from . import iris
-from .store import Quad, Rows, StoreError, Triple, bind_values, from_ox, to_ox
+from .binding import bind_values
+from .store import Quad, Rows, StoreError, Triple, from_ox, to_ox
 from .updates import (
     FILL_UNION,
+    STAGING,
     drop_graph_update,
-    join_update,
     replace_graph_update,
-    retract_update,
+    swap_update,
 )
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -262,14 +265,19 @@ class EndpointStore:
             raise StoreError(f"no Graph Store Protocol URL known for {self.query_url}")
         data = [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples]
         body = ox.serialize(data, format=ox.RdfFormat.N_TRIPLES) or b""
+        # Write, then swap: the PUT fills a staging graph outside bordergraph's graphs, then one
+        # update moves it in place (and keeps the union). A failed PUT changes nothing queries
+        # see; a failed swap is one request, atomic on Oxigraph and Fuseki (docs/endpoints.md).
+        staging = URIRef(f"{STAGING}{uuid.uuid4().hex}")
         param = "graph-uri" if self.kind == "virtuoso" else "graph"
-        target = f"{self.graph_store_url}?{urllib.parse.urlencode({param: str(graph)})}"
-        # A PUT is atomic for the graph only: the union follows in separate updates around it.
-        if union:
-            self.update(retract_update(graph))
-        self._request(target, data=body, content_type=N_TRIPLES, method="PUT")
-        if union:
-            self.update(join_update(graph))
+        target = f"{self.graph_store_url}?{urllib.parse.urlencode({param: str(staging)})}"
+        try:
+            self._request(target, data=body, content_type=N_TRIPLES, method="PUT")
+            self.update(swap_update(staging, graph, union=union))
+        except StoreError:
+            with contextlib.suppress(StoreError):
+                self.update(f"DROP SILENT GRAPH {ox.NamedNode(str(staging))}")
+            raise
 
     def drop_graph(self, graph: URIRef) -> None:
         union = self.union == "default" and self._union_ready(fill=True)

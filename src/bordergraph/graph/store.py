@@ -24,7 +24,6 @@ graphs stay the record of who said what (``GRAPH ?release { ... }``).
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -49,6 +48,10 @@ class StoreError(BordergraphError):
 
 class StoreLockedError(StoreError):
     """Another process is writing to the store."""
+
+
+class StoreCorruptError(StoreError):
+    """The store's files are damaged: no process holds it, yet it does not open."""
 
 
 @dataclass(frozen=True)
@@ -133,53 +136,6 @@ def _from_ox(term: Any) -> Node:
 def term_text(term: Node) -> str:
     """An RDF term in SPARQL/N-Triples syntax, escaped by pyoxigraph (never by hand)."""
     return str(to_ox(term))
-
-
-def bind_values(query: str, bindings: Mapping[str, Node] | None) -> str:
-    """Bind ``bindings`` into ``query`` as a VALUES block opening the outermost WHERE group.
-
-    Values are RDF terms serialised by the RDF library, so a value such as ``"} UNION {"`` stays
-    one literal. (pyoxigraph's ``substitutions=`` needs the variable in the projection, which
-    parameters like a date bound do not have.)
-
-    >>> bind_values("SELECT ?s WHERE { ?s ?p ?o }", {"o": Literal("x} UNION {")})
-    'SELECT ?s WHERE { VALUES (?o) { ("x} UNION {") } ?s ?p ?o }'
-    """
-    if not bindings:
-        return query
-    names = list(bindings)
-    for name in names:
-        if not name.isidentifier():
-            raise StoreError(f"invalid parameter name {name!r}")
-    row = " ".join(term_text(bindings[n]) for n in names)
-    block = f"VALUES ({' '.join('?' + n for n in names)}) {{ ({row}) }} "
-    position = _outer_group_start(query)
-    return query[:position] + " " + block + query[position:].lstrip()
-
-
-def _outer_group_start(query: str) -> int:
-    """Offset just after the ``{`` that opens the outermost WHERE group.
-
-    Whole-line comments are skipped; prologue lines (PREFIX, BASE) and the SELECT clause hold no
-    brace, so the first brace in code opens the outer group.
-    """
-    offset = 0
-    # A CONSTRUCT template opens with a brace too: the group to bind into follows its WHERE.
-    code = "".join(
-        " " * len(line) if line.lstrip().startswith("#") else line
-        for line in query.splitlines(keepends=True)
-    )
-    template = re.search(r"\bCONSTRUCT\s*\{", code, re.IGNORECASE)
-    if template:
-        where = re.search(r"\bWHERE\s*\{", code[template.end() :], re.IGNORECASE)
-        if where:
-            return template.end() + where.end()
-    for line in query.splitlines(keepends=True):
-        brace = -1 if line.lstrip().startswith("#") else line.find("{")
-        if brace >= 0:
-            return offset + brace + 1
-        offset += len(line)
-    raise StoreError("query has no WHERE group to bind parameters into")
 
 
 def to_dataset(store: Store) -> Dataset:

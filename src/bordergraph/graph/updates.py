@@ -45,6 +45,20 @@ def replace_graph_update(graph: URIRef, triples: Iterable[Triple], *, union: boo
             f"INSERT DATA {{ GRAPH {name} {{\n{body}}}\n{body}}}")
 
 
+STAGING = "urn:bordergraph:staging:"  # outside https://w3id.org/bordergraph/: never listed
+
+
+def swap_update(staging: URIRef, graph: URIRef, *, union: bool = True) -> str:
+    """One SPARQL Update that puts a staging graph (written by a Graph Store PUT) in place of
+    ``graph``: with ``union``, what only the old graph stated leaves the default graph and the
+    new triples join it."""
+    name, new = ox.NamedNode(str(graph)), ox.NamedNode(str(staging))
+    move = f"DROP SILENT GRAPH {name} ;\nADD SILENT {new} TO {name} ;\nDROP SILENT GRAPH {new}"
+    if not union:
+        return move
+    return f"{retract_update(graph)} ;\n{move} ;\n{join_update(graph)}"
+
+
 def drop_graph_update(graph: URIRef, *, union: bool = True) -> str:
     """One SPARQL Update that drops a named graph (and, with ``union``, what only it stated)."""
     drop = f"DROP SILENT GRAPH {ox.NamedNode(str(graph))}"

@@ -13,7 +13,7 @@ every release either fully stored or absent. A bad file is reported and the batc
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rdflib import Literal, URIRef
@@ -28,6 +28,8 @@ from ..paths import project_path
 from ..records import ReleaseRecord, ReleaseText
 from .curate import apply_corrections, read_corrections
 from .extract import extract
+from .identity import Claim, ReleaseIds
+from .notes import impossible_dates, with_announced
 from .resolve import Resolver
 from .to_rdf import Triple, to_triples
 
@@ -41,7 +43,7 @@ def repo_path(relative: str) -> Path:
 class FileResult:
     path: str
     release: str | None = None
-    status: str = "loaded"  # loaded, unchanged, duplicate, failed
+    status: str = "loaded"  # loaded, unchanged, renamed, duplicate, failed
     triples: int = 0
     facts: int = 0
     message: str = ""
@@ -53,7 +55,8 @@ class LoadReport:
 
     @property
     def loaded(self) -> int:
-        return sum(r.status in ("loaded", "unchanged", "duplicate") for r in self.results)
+        return sum(r.status in ("loaded", "unchanged", "renamed", "duplicate")
+                   for r in self.results)
 
     @property
     def failed(self) -> list[FileResult]:
@@ -65,8 +68,11 @@ def release_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
+            # not only regular files: a device, FIFO or broken link named like a release is
+            # reported by the reader, not skipped in silence
             yield from sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in RELEASE_SUFFIXES
+                p for p in path.rglob("*")
+                if p.suffix.lower() in RELEASE_SUFFIXES and not p.is_dir()
             )
         else:
             yield path
@@ -101,14 +107,6 @@ def known_people(store: Store) -> list[tuple[URIRef, str, str | None]]:
     ]
 
 
-def stored_hashes(store: Store) -> dict[str, URIRef]:
-    rows = store.select(
-        "PREFIX bg: <https://w3id.org/bordergraph/ontology#>\n"
-        "SELECT ?r ?h WHERE { ?r a bg:Release ; bg:sha256 ?h }"
-    ).rows
-    return {str(h): r for r, h in rows if isinstance(r, URIRef)}
-
-
 CHUNK = 256  # releases extracted ahead of resolution: bounds memory on large directories
 
 
@@ -130,16 +128,26 @@ def load_paths(
 
     resolver = resolver or Resolver()
     resolver.remember(known_people(store))
-    hashes = stored_hashes(store)
+    ids = ReleaseIds.of(store)
     report = LoadReport()
     files = list(release_files(paths))
+    notes: dict[str, list[str]] = {}
     for start in range(0, len(files), CHUNK):
-        chunk = list(extract_parallel(files[start : start + CHUNK], jobs))
-        for _path, _text, record in chunk:
+        chunk = []
+        for path, text, record in extract_parallel(files[start : start + CHUNK], jobs):
+            claim = ids.claim(path, text.sha256) if isinstance(text, ReleaseText) else None
+            if claim is not None and isinstance(record, ReleaseRecord):
+                name = claim.graph.rsplit("/", 1)[-1]
+                record = record if record.id == name else replace(record, id=name)
+                record, notes[str(path)] = with_announced(text, record)  # type: ignore[arg-type]
             if isinstance(record, ReleaseRecord):
                 resolver.preview(record)
-        for path, text, record in chunk:
-            result = _store_release(store, resolver, hashes, path, text, record)
+            chunk.append((path, text, record, claim))
+        for path, text, record, claim in chunk:
+            result = _store_release(store, resolver, path, text, record, claim,
+                                    notes.pop(str(path), []))
+            if result.status == "failed" and claim is not None:
+                ids.forget(claim)
             report.results.append(result)
             if on_file is not None:
                 on_file(result)
@@ -149,29 +157,33 @@ def load_paths(
 def _store_release(
     store: Store,
     resolver: Resolver,
-    hashes: dict[str, URIRef],
     path: Path,
     text: ReleaseText | Exception,
     record: ReleaseRecord | Exception,
+    claim: Claim | None,
+    notes: list[str],
 ) -> FileResult:
     result = FileResult(str(path))
     try:
         if isinstance(text, Exception):
             raise text
-        graph = iris.release(iris.release_name(path))
+        assert claim is not None
+        graph = claim.graph
         result.release = str(graph)
-        earlier = hashes.get(text.sha256)
-        if earlier is not None and earlier != graph:
-            result.status, result.message = "duplicate", f"same text as {earlier}"
+        if claim.status == "duplicate":
+            result.status, result.message = "duplicate", claim.note
             return result
         if isinstance(record, Exception):
             raise record
         record, triples = to_graph(record, text, resolver)
+        triples.append((graph, BG.sourcePath, Literal(claim.source)))
         store.replace_graph(graph, triples)
-        hashes[text.sha256] = graph
-        result.status = "unchanged" if earlier == graph else "loaded"
+        unchanged = claim.previous is not None and claim.previous.sha256 == text.sha256
+        result.status = "renamed" if claim.status == "renamed" else (
+            "unchanged" if unchanged else "loaded")
         result.triples, result.facts = len(triples), _fact_count(record)
-        notes = list(text.warnings)
+        notes = ([claim.note] if claim.note else []) + list(text.warnings) + notes
+        notes += impossible_dates(text)
         if result.facts == 0:
             notes.append("no event or person recognised: stored as a release with zero facts")
         result.message = "; ".join(notes)

@@ -16,13 +16,21 @@ What counts as noise and which names identify a publisher is data: ``data/lexico
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from functools import cache, lru_cache
 from pathlib import Path
 
 from ..errors import ReleaseError
 from ..records import ReleaseText, Source
+from .bounds import (
+    check_sentences,
+    html_shape,
+    read_bounded,
+    size_limit_mb,
+    stripped_text,
+    too_deep,
+    words,
+)
 from .extract.dates import find_dates, first_date
 from .extract.lexicon import common, load
 
@@ -42,21 +50,10 @@ _TZ = {
 }
 
 
-MAX_RELEASE_MB = 5  # a long press release is ~100 KB; anything near this is not a release
-
-
 def read_release(path: Path | str) -> ReleaseText:
     """Read one release file; raise :class:`ReleaseError` for empty, binary or undecodable files."""
     path = Path(path)
-    limit = float(os.environ.get("BORDERGRAPH_MAX_RELEASE_MB", MAX_RELEASE_MB))
-    try:
-        size = path.stat().st_size
-        if size > limit * 1_000_000:  # checked before reading: a stray dump is not a release
-            raise ReleaseError(path, f"file is {size / 1e6:.1f} MB; releases over {limit:g} MB "
-                               "are refused (BORDERGRAPH_MAX_RELEASE_MB raises the limit)")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ReleaseError(path, f"cannot read file ({exc.strerror})") from exc
+    raw = read_bounded(path, size_limit_mb())  # a regular file, never more than the limit
     if not raw.strip():
         raise ReleaseError(path, "empty file")
     if raw.startswith(_BINARY_MAGIC) or b"\x00" in raw[:4096]:
@@ -64,7 +61,8 @@ def read_release(path: Path | str) -> ReleaseText:
     text, warnings = _decode(path, raw)
     meta: dict[str, str] = {}
     if path.suffix.lower() in (".html", ".htm") or re.match(r"\s*<(!doctype|html)", text, re.I):
-        text, meta = html_to_text(text, common("read"))
+        text, meta = _read_html(text, warnings)
+    check_sentences(path, text)  # before any per-line work
     body = _clean(text)
     if not body.strip():
         raise ReleaseError(path, "no text after removing page chrome")
@@ -76,6 +74,22 @@ def read_release(path: Path | str) -> ReleaseText:
         sha256=hashlib.sha256(raw).hexdigest(),
         warnings=tuple(warnings),
     )
+
+
+def _read_html(html: str, warnings: list[str]) -> tuple[str, dict[str, str]]:
+    """The page's text; tag-stripped when the parser cannot take it (nesting deeper than any
+    real page) or when unclosed tags make the parsed body lose most of the page's words."""
+    depth = too_deep(html)
+    if depth is not None:
+        warnings.append(f"HTML nested {depth:,} elements deep; read as tag-stripped text")
+        return stripped_text(html), {}
+    text, meta = html_to_text(html, common("read"))
+    if html_shape(html)[1]:
+        flat = stripped_text(html)
+        if words(text) < 0.5 * words(flat):
+            warnings.append("unclosed HTML tags hide most of the page; read as tag-stripped text")
+            return flat, meta
+    return text, meta
 
 
 def _decode(path: Path, raw: bytes) -> tuple[str, list[str]]:

@@ -91,14 +91,17 @@ def cluster(
             for i, m in enumerate(ms)
         )
     )
+    index = _Index()
     for rank, s, i in order:
         m = mentions[s][i]
         if m.kind == "anaphor":
-            ids[s][i] = _anaphor(m, s, people, ids, lang)
+            ids[s][i] = _anaphor(m, s, people, ids, lang, index)
             continue
         toks = name_tokens(m.name or "")
         best = -1
-        for p_i, p in enumerate(people):
+        # Only people sharing the name's words can match (see _Index): linear, not quadratic.
+        for p_i in index.candidates(toks, rank == 0):
+            p = people[p_i]
             pos = (
                 _contains(p.tokens, toks)
                 if len(toks) <= len(p.tokens)
@@ -115,10 +118,13 @@ def cluster(
             better = best < 0 or (m.head and people[best].head != m.head and p.head == m.head)
             if (same_first or (inside and _compatible(m.head, p, lang))) and better:
                 best = p_i
+                if not m.head or p.head == m.head:
+                    break  # no later person can be better
         if best < 0:
             people.append(PersonCluster(m.name or "", first=(s, m.start)))
             best = len(people) - 1
         _absorb(people[best], s, m)
+        index.add(best, people[best].tokens)
         ids[s][i] = best
     for p in people:
         p.name = " ".join(p.name.split())  # a name or post wrapped over a line break
@@ -143,212 +149,80 @@ def _absorb(p: PersonCluster, s: int, m: Mention) -> None:
 
 
 def _anaphor(
-    m: Mention, s: int, people: list[PersonCluster], ids: list[list[int]], lang: str
+    m: Mention,
+    s: int,
+    people: list[PersonCluster],
+    ids: list[list[int]],
+    lang: str,
+    index: _Index,
 ) -> int:
     """ "the Secretary" -> the first person introduced with that title, preferring one not named
     in the same sentence."""
     here = set(ids[s])
-    cands = [
-        (p_i in here, p.first, p_i)
-        for p_i, p in enumerate(people)
-        if p.head == m.head or (p.post and p.post.split(" of ")[0].split(" for ")[0] == m.head)
-    ]
+    cands = index.by_head(people, m.head)
     if not cands:
         return -1
-    _, _, best = min(cands)
+    # (p_i in here, p.first, p_i) is least at the first candidate not named here, else the first
+    best = next((p_i for _, p_i in cands if p_i not in here), cands[0][1])
     people[best].mentions.append((s, m))
     return best
 
 
-def _headline(s) -> bool:  # type: ignore[no-untyped-def]
-    """The release's title, or a line written like one: title case, no closing stop."""
-    if s.title:
-        return True
-    words = s.text.split()
-    if len(words) < 4 or s.text.rstrip()[-1:] in ".:\"”'’)":
-        return False
-    return sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+class _Index:
+    """Which people a mention can join, without comparing it with every person.
 
+    A name joins a person when one name's words are a run of the other's, or both share first
+    and last word: so the candidates are the people filed under the name's runs (``runs``: every
+    run of a person's words, ``exact``: its whole word list) and under its (first, last) pair.
+    Entries are added as names grow and never removed; callers re-check each candidate.
+    Anaphors come last, when heads no longer change: ``by_head`` files people by title once.
+    """
 
-def trim_title_names(sents, mentions) -> None:  # type: ignore[no-untyped-def]
-    """A headline runs a name into its verb ("Attorney General Jo Ann Barr Holds Talks",
-    "Magnus Travels to ..."): a title mention that begins with a name the body writes (or with
-    its surname) is cut to that name."""
-    from dataclasses import replace
+    def __init__(self) -> None:
+        self.runs: dict[tuple[str, ...], set[int]] = {}
+        self.exact: dict[tuple[str, ...], set[int]] = {}
+        self.ends: dict[tuple[str, str], set[int]] = {}
+        self.single: set[int] = set()
+        self.heads: dict[str | None, list[tuple[tuple[int, int], int]]] | None = None
 
-    heads = [_headline(s) for s in sents]
-    body = {tuple(name_tokens(m.name)) for h, ms in zip(heads, mentions, strict=True)
-            if not h for m in ms if m.name and len(name_tokens(m.name)) >= 2}
-    if not body:
-        return
-    surnames = {b[-1] for b in body}
-    for i in range(len(sents)):
-        fixed = []
-        for m in mentions[i]:
-            if not heads[i] and "\n" in (m.name or ""):
-                # a heading line run into its paragraph ("... President Peña Nieto\nShortly"):
-                # cut at the break when the first line holds a name the release writes
-                first = m.name.split("\n")[0].strip()  # type: ignore[union-attr]
-                ft = tuple(name_tokens(first))
-                own = tuple(name_tokens(m.name or ""))
-                if ft and any(_contains(list(b), list(ft)) >= 0 for b in body
-                              if b not in (ft, own) and len(b) >= len(ft)):
-                    m = replace(m, name=first, end=m.start + m.name.find(first) + len(first))  # type: ignore[union-attr]
-                fixed.append(m)
-                continue
-            if not heads[i]:
-                fixed.append(m)
-                continue
-            toks = tuple(name_tokens(m.name or ""))
-            cut = None
-            if toks and tuple(toks) not in body:
-                if any(len(toks) > len(b) and toks[: len(b)] == b for b in body):
-                    size = max(len(b) for b in body if toks[: len(b)] == b)
-                elif len(toks) > 1 and toks[0] in surnames:
-                    size = 1
-                else:
-                    size = 0
-                words = (m.name or "").split()
-                for k in range(1, len(words) + 1):
-                    if size and len(name_tokens(" ".join(words[:k]))) == size:
-                        cut = " ".join(words[:k])
-                        break
-            if cut:
-                m = replace(m, name=cut, end=m.start + (m.name or "").find(cut) + len(cut)
-                            if (m.name or "").find(cut) >= 0 else m.end,
-                            kind="full" if size >= 2 else "short")
-            fixed.append(m)
-        mentions[i] = fixed
+    def add(self, p_i: int, tokens: list[str]) -> None:
+        t = tuple(tokens)
+        self.exact.setdefault(t, set()).add(p_i)
+        if len(t) == 1:
+            self.single.add(p_i)
+        if len(t) >= 2:
+            self.ends.setdefault((t[0], t[-1]), set()).add(p_i)
+        for a in range(len(t)):
+            for b in range(a + 1, len(t) + 1):
+                self.runs.setdefault(t[a:b], set()).add(p_i)
 
+    def candidates(self, tokens: list[str], full: bool) -> list[int]:
+        t = tuple(tokens)
+        found: set[int] = set()
+        if t:
+            found |= self.runs.get(t, set())
+        else:
+            found |= self.single  # a nameless mention joins a one-word name
+        for a in range(len(t)):  # the person's whole name is a shorter run of this one
+            for b in range(a, len(t) + 1):
+                if b - a < len(t) and (b > a or (full and len(t) == 1)):
+                    found |= self.exact.get(t[a:b], set())
+        if len(t) >= 2:
+            found |= self.ends.get((t[0], t[-1]), set())
+        return sorted(found)
 
-def _surnames(people: list[PersonCluster]) -> tuple[re.Pattern[str] | None, dict[str, int]]:
-    """One pattern for the later bare mentions of a release's people: their last two name
-    words, or the last one of a two-word name; a surname two people share is left out."""
-    owners: dict[str, set[int]] = {}
-    for p_i, p in enumerate(people):
-        words = [w for w in re.sub(r",?\s+(?:Jr|Sr)\.?$", "", p.name).split()
-                 if not re.fullmatch(r"[A-Z]\.", w)]
-        if len(words) < 2:
-            continue
-        for size in (2, 1):
-            if size == 1 and len(words) > 2:
-                continue  # a lone second surname is ambiguous
-            owners.setdefault(" ".join(words[-size:]), set()).add(p_i)
-        if len(words) >= 3 and words[-2][:1].isupper():
-            # "Tatiana Clouthier Carrillo" is "Clouthier": the first of two surnames
-            owners.setdefault(words[-2], set()).add(p_i)
-    tails = {t: next(iter(w)) for t, w in owners.items() if len(w) == 1}
-    if not tails:
-        return None, tails
-    alt = "|".join(re.escape(t) for t in sorted(tails, key=len, reverse=True))
-    return re.compile(rf"(?<![\wÀ-ÿ])(?:{alt})(?![\wÀ-ÿ])"), tails
-
-
-def surname_mentions(
-    text: str, people: list[PersonCluster], taken: list[tuple[int, int]], found=None  # type: ignore[no-untyped-def]
-) -> list[tuple[Mention, int]]:
-    """Later bare mentions of known people ("Velasco Álvarez recordó", "Napolitano said"),
-    written where no other mention stands."""
-    pattern, tails = found if found is not None else _surnames(people)
-    out = []
-    for m in pattern.finditer(text) if pattern is not None else ():
-        if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in taken):
-            continue
-        taken.append(m.span())
-        out.append((Mention(m.start(), m.end(), m.group(0), kind="short"), tails[m.group(0)]))
-    return out
-
-
-def add_surnames(sents, body, mentions, pids, people) -> None:  # type: ignore[no-untyped-def]
-    """Add every later surname mention (:func:`surname_mentions`) to the sentence lists."""
-    found = _surnames(people)
-    if found[0] is None:
-        return
-    for i, s in enumerate(sents):
-        if (i in body or s in body) and not s.title:
-            taken = [(m.start, m.end) for m in mentions[i]]
-            extra = surname_mentions(s.text, people, taken, found)
-            if not extra:
-                continue
-            pairs = sorted([*zip(mentions[i], pids[i], strict=True), *extra],
-                           key=lambda x: x[0].start)
-            mentions[i] = [m for m, _ in pairs]
-            pids[i] = [c for _, c in pairs]
-            for m, p_i in extra:
-                people[p_i].mentions.append((i, m))
-def assign_countries(people, sents, mentions, pids, orgs, lang, home, sides=None) -> None:  # type: ignore[no-untyped-def]
-    """Country of each person, strongest evidence first: the mention (a country word in or
-    before the post), the organization attached to the person, the bilingual post lexicon
-    ("Foreign Secretary" is a Mexican post), the delegation side a role cue named, a side
-    phrase before the person in the sentence ("for Mexico, ...", "Por parte de México"), the
-    one country the others listed with the person share, a counterpart of a known person, then
-    the leaders' gazetteer, the reference data and the publisher's side."""
-    from .posts import post_country
-    from .text import country_of
-
-    sides = sides or {}
-    for p_i, p in enumerate(people):
-        if p.country is None and p.org and orgs is not None:
-            org = orgs.lookup(p.org)
-            p.country = org.country if org else None
-        if p.country is None and p.post:
-            p.country = post_country(p.post)
-        if p.country is None and p.post and orgs is not None:
-            # "titular de la SRE", "head of the Financial Intelligence Unit (UIF)"
-            tail = re.split(r"\s+(?:of the|of|de la|del|de los|de)\s+", p.post)[-1]
-            org = orgs.lookup(tail) if tail != p.post else None
-            p.country = org.country if org else None
-        p.country = p.country or sides.get(p_i)
-    fill_countries(people, lang, None)  # the leaders' gazetteer and the reference data
-    lx = load(lang, "roles")
-    side_res = [re.compile(x) for x in lx.get("side", [])]
-    counter_re = [re.compile(x) for x in lx.get("counterpart", [])]
-    other = {"US": "MX", "MX": "US"}
-    for i, s in enumerate(sents):
-        pairs = [(m, c) for m, c in zip(mentions[i], pids[i], strict=True) if c >= 0]
-        if not pairs:
-            continue
-        cues = sorted(
-            (m.start(), m.end(), country_of(m.group("c"), lang))
-            for r in side_res
-            for m in r.finditer(s.text)
-        )
-        for n, (_, end, code) in enumerate(cues):
-            if code is None:
-                continue
-            hi = cues[n + 1][0] if n + 1 < len(cues) else len(s.text)
-            for m, c in pairs:
-                if end <= m.start < hi and people[c].country is None:
-                    people[c].country = code
-        for r in counter_re:
-            for cm in r.finditer(s.text):
-                known = [people[c].country for m, c in pairs if m.end <= cm.start()
-                         and people[c].country]
-                code = other.get(known[0]) if known else None
-                after = [c for m, c in pairs if m.start >= cm.end()]
-                if code and after and people[after[0]].country is None:
-                    people[after[0]].country = code
-    same = [re.compile(x) for x in lx.get("same_side", [])]
-    for i, s in enumerate(sents):  # "X was flanked by A, B and C": X's side
-        for r in same:
-            for cm in r.finditer(s.text):
-                pairs = list(zip(mentions[i], pids[i], strict=True))
-                known = [people[c].country for m, c in pairs
-                         if c >= 0 and m.end <= cm.start() and people[c].country]
-                if not known:
-                    continue
-                for m, c in pairs:
-                    if c >= 0 and m.start >= cm.end() and people[c].country is None:
-                        people[c].country = known[-1]
-    for i, s in enumerate(sents):
-        ids = {c for c in pids[i] if c >= 0}
-        if len(ids) >= 3 and ";" in s.text:
-            known = {people[c].country for c in ids if people[c].country}
-            if len(known) == 1:
-                code = known.pop()
-                for c in ids:
-                    people[c].country = people[c].country or code
-    fill_countries(people, lang, home)
+    def by_head(
+        self, people: list[PersonCluster], head: str | None
+    ) -> list[tuple[tuple[int, int], int]]:
+        if self.heads is None:
+            self.heads = {}
+            for p_i, p in enumerate(people):
+                keys = {p.head} | ({p.post.split(" of ")[0].split(" for ")[0]} if p.post else set())
+                for key in keys:
+                    self.heads.setdefault(key, []).append((p.first, p_i))
+            for cands in self.heads.values():
+                cands.sort()
+        return self.heads.get(head, [])
 
 
 def fill_countries(people: list[PersonCluster], lang: str, default: str | None) -> None:

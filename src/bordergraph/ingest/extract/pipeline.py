@@ -29,7 +29,8 @@ from .lexicon import common, load
 from .orgs import org_table
 from .outcomes import collect as _outcomes
 from .people import find_mentions
-from .persons import add_surnames, assign_countries, cluster, trim_title_names
+from .person_context import add_surnames, assign_countries, trim_title_names
+from .persons import cluster
 from .ports import merge as merge_ports
 from .ports import sentence_ports
 from .record import assemble

@@ -31,7 +31,8 @@ from .outcome_frames import list_leads
 from .outcomes import OutcomeFact, context_events
 from .outcomes_es import sentence_outcomes_es
 from .people_es import find_mentions_es
-from .persons import add_surnames, assign_countries, cluster, trim_title_names
+from .person_context import add_surnames, assign_countries, trim_title_names
+from .persons import cluster
 from .pipeline import _home
 from .ports import merge as merge_ports
 from .ports import sentence_ports
