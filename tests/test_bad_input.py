@@ -85,7 +85,7 @@ def test_devices_and_fifos_are_refused_not_read(tmp_path):
     assert re.search(r"zero\.txt: a character device \(/dev/zero\), not a regular file",
                      result.stderr)
     assert re.search(r"fifo\.txt: a FIFO \(named pipe\), not a regular file", result.stderr)
-    assert "1 loaded, 2 failed" in result.stderr
+    assert re.search(r"^1 loaded, .*\b2 failed$", result.stderr, re.M)
     # inside a folder too: named and refused, not skipped in silence
     result = _load_cli(tmp_path, tmp_path)
     assert re.search(r"zero\.txt: a character device", result.stderr), result.stderr
@@ -114,7 +114,7 @@ def test_a_file_over_its_time_budget_fails_and_the_batch_goes_on(tmp_path):
     result = _load_cli(tmp_path, slow, _seed(tmp_path), env={"BORDERGRAPH_FILE_SECONDS": "1"})
     assert result.returncode == 1
     assert re.search(r"slow\.txt: took longer than its time budget of 1 s", result.stderr)
-    assert "1 loaded, 1 failed" in result.stderr
+    assert re.search(r"^1 loaded, .*\b1 failed$", result.stderr, re.M)
 
 
 def test_a_worker_that_dies_costs_only_its_file(tmp_path, monkeypatch):
@@ -215,4 +215,4 @@ def test_a_full_disk_is_reported_per_file_without_a_traceback(tmp_path):
     assert result.returncode in (1, 2)
     failed = [ln for ln in result.stderr.splitlines() if ln.startswith("error: ")]
     assert failed and all("No space left on device" in ln for ln in failed)
-    assert re.search(r"\d+ loaded, [1-9]\d* failed", result.stderr)  # the report, always
+    assert re.search(r"\d+ loaded, .*\b[1-9]\d* failed", result.stderr)  # the report, always

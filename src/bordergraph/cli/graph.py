@@ -32,15 +32,16 @@ def _counts(report, paths) -> str:  # type: ignore[no-untyped-def]
     from ..ingest.pipeline import RELEASE_SUFFIXES
 
     by = {s: sum(r.status == s for r in report.results)
-          for s in ("loaded", "unchanged", "duplicate", "failed")}
+          for s in ("loaded", "unchanged", "renamed", "duplicate", "failed")}
     skipped = sorted(str(p) for raw in paths if Path(raw).is_dir()
                      for p in Path(raw).rglob("*")
                      if p.is_file() and p.suffix.lower() not in RELEASE_SUFFIXES)
     names = ", ".join(skipped[:10]) + (f", and {len(skipped) - 10} more" if len(skipped) > 10
                                        else "")
     skip = f"{len(skipped)} skipped" + (f" (not .txt/.html: {names})" if skipped else "")
-    return (f"{by['loaded']} loaded, {by['unchanged']} unchanged, {by['duplicate']} duplicate, "
-            f"{skip}, {by['failed']} failed")
+    renamed = f"{by['renamed']} renamed, " if by["renamed"] else ""
+    return (f"{by['loaded']} loaded, {by['unchanged']} unchanged, {renamed}"
+            f"{by['duplicate']} duplicate, {skip}, {by['failed']} failed")
 
 
 def _remember_stored(result) -> None:  # type: ignore[no-untyped-def]

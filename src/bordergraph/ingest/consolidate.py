@@ -93,7 +93,13 @@ def pick_label(stated: dict[str, int]) -> str:
 
 
 def consolidate(store: Store) -> Consolidation:
-    """Reconcile every event's date, preferred labels and status in the default graph."""
+    """Reconcile every event's date, preferred labels and status in the default graph.
+
+    A store whose queries see the server's own union of the graphs (Virtuoso) has no default
+    graph of ours to edit: nothing is done there, and each event keeps every release's word.
+    """
+    if getattr(store, "union", "default") != "default":
+        return Consolidation(dates=0, labels=0, held=0)
     removals: list[tuple[URIRef, URIRef, Any]] = []
     dates: dict[tuple[URIRef, URIRef], dict[Literal, list[str]]] = defaultdict(dict)
     for e, p, d, _g, issued in store.select(Q_DATES).rows:
