@@ -241,6 +241,8 @@ def location(text: str, lo: int, hi: int, ctx, lang: str) -> str | None:  # type
             v = m.group("v")
             if any(s <= m.start("v") < e for s, e in date_spans) or _not_place(v, lang):
                 continue
+            if _of_post(v, lo + m.start("v"), ctx):
+                continue  # "X, Undersecretary at the Secretariat of ...": a post, not a venue
             city = re.match(rf"\s+in (?P<c>{_CAP}(?:\s+{_CAP})*)", scope[m.end("v") :])
             if city and not any(s <= m.end("v") + city.start("c") < e for s, e in date_spans):
                 v = f"{v}, {city.group('c')}"
@@ -251,7 +253,18 @@ def location(text: str, lo: int, hi: int, ctx, lang: str) -> str | None:  # type
     return None
 
 
+def _of_post(v: str, at: int, ctx) -> bool:  # type: ignore[no-untyped-def]
+    bare = re.sub(r"\s*\([^)]*\)$", "", v)
+    for pm, _ in ctx.people:
+        words = f"{pm.post or ''} {pm.org or ''}"
+        if bare in words or pm.start <= at < pm.end:
+            return True
+    return False
+
+
 def _not_place(v: str, lang: str) -> bool:
+    if re.search(r"[’']s$", v):
+        return True  # "at the Council's last session": an owner, not a venue
     months = load(lang, "dates").get("months", {})
     first = v.split()[0].lower().rstrip(".")
     nouns = _lex(lang).get("nouns", {})

@@ -111,8 +111,9 @@ def find_events(ctx: Context, lang: str) -> list[EventMention]:
         ):
             out.append(m)
             taken.append((m.start, m.end))
-    if not any(not m.ref and m.type != "Visit" and not m.future for m in out):
-        for m in _meetings(ctx, lang):  # else the verb tells that event
+    told = any(not m.ref and m.type != "Visit" and not m.future for m in out)
+    for m in _meetings(ctx, lang):  # else the verb tells that event; a call is one of its own
+        if not told or m.mode == "virtual":
             if not any(s <= m.start < e or m.start <= s < m.end for s, e in taken):
                 out.append(m)
                 taken.append((m.start, m.end))
