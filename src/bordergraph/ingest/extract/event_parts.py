@@ -236,8 +236,11 @@ def location(text: str, lo: int, hi: int, ctx, lang: str) -> str | None:  # type
         rf"\b(?:traveled|travelled|came|returned) to (?P<v>{_CAP}(?:\s+{_CAP})*)",
         rf"\b(?:which|where) (?P<v>{_CAP}(?:\s+{_CAP})*) will host\b",
     ]
-    for pat in pats:
-        for m in re.finditer(pat, scope):
+    found = []
+    for k, pat in enumerate(pats):
+        found += [(m.start(), k, m) for m in re.finditer(pat, scope)]
+    for _, _, m in sorted(found, key=lambda f: f[:2]):
+        if True:
             v = m.group("v")
             if any(s <= m.start("v") < e for s, e in date_spans) or _not_place(v, lang):
                 continue
@@ -247,8 +250,9 @@ def location(text: str, lo: int, hi: int, ctx, lang: str) -> str | None:  # type
             if city and not any(s <= m.end("v") + city.start("c") < e for s, e in date_spans):
                 v = f"{v}, {city.group('c')}"
             state = re.match(rf",\s+(?P<s>{_CAP}(?:\s+{_CAP})?)", scope[m.end("v") :])
-            if not city and state and state_country(state.group("s"), lang):
-                v = f"{v}, {expand_state(state.group('s'), lang)}"  # "in Yuma, Arizona"
+            st = re.sub(r"(?<=[a-z]{3})\.$", "", state.group("s")) if state else ""
+            if not city and state and state_country(st, lang):
+                v = f"{v}, {expand_state(st, lang)}"  # "in Yuma, Arizona"
             return re.sub(r"(?<=[a-z])\.$", "", v)
     return None
 

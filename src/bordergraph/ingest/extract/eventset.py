@@ -198,6 +198,16 @@ def _find(es: EventSet, m: EventMention) -> int | None:
         main = es.events[es.main] if es.main is not None else None
         if main is not None and main.ordinal is None and not _dates_differ(main, m):
             return es.main  # "this morning is our second session": the release's own event
+    if m.extra.get("anaphor") == "previous" and not m.date and es.main is not None:
+        # "since the last session": the latest earlier session of the main series named
+        main = es.events[es.main]
+        prior = [
+            i
+            for i, e in enumerate(es.events)
+            if i != es.main and main.series_key and e.series_key == main.series_key and not e.future
+        ]
+        if prior:
+            return prior[-1]
     for e_i, e in enumerate(es.events):
         if (
             kind

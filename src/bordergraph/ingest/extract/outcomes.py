@@ -326,7 +326,11 @@ def context_events(sents, es, leads: list[str | None]) -> list[int | None]:  # t
             if here is not None
             else es.main
         )
-        named = [e for m, e in sorted(es.at(i), key=lambda x: x[0].start) if not m.ref]
+        named = [
+            e
+            for m, e in sorted(es.at(i), key=lambda x: x[0].start)
+            if not m.ref and not m.extra.get("backdrop")
+        ]
         if named:
             last_in[s.para] = named[-1]
     return out

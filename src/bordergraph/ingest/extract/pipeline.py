@@ -26,6 +26,7 @@ from .event_parts import location as find_location
 from .events import Context, EventMention, find_events
 from .eventset import build, link, link_launched
 from .lexicon import common, load
+from .links import backdrop
 from .orgs import org_table
 from .outcomes import collect as _outcomes
 from .people import find_mentions
@@ -91,6 +92,7 @@ def extract_release(text: ReleaseText) -> ReleaseRecord:
     es = build(per_sentence, lead, {i for i, s in enumerate(sents) if s.title}, lead_info)
     _since(es, sents, per_sentence, lang)
     link(es, sents, lang)
+    backdrop(es, sents, lang)
     if (
         es.main is not None
         and es.events[es.main].location is None
@@ -108,7 +110,7 @@ def extract_release(text: ReleaseText) -> ReleaseRecord:
                 i,
                 s.text,
                 list(zip(mentions[i], pids[i], strict=True)),
-                [(m, e) for m, e in es.at(i)],
+                [(m, e) for m, e in es.at(i) if not m.extra.get("backdrop")],
                 context[i],
                 s.para == lead_para,
                 lang,

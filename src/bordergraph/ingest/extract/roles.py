@@ -211,7 +211,7 @@ def paragraph_events(sents, es) -> list[int | None]:  # type: ignore[no-untyped-
     by_sent: dict[int, list[int]] = {}
     for (s, _), e in sorted(es.index.items()):
         m = es._mentions.get((s, _))
-        if m is not None and not m.persons:
+        if m is not None and not m.persons and not m.extra.get("backdrop"):
             by_sent.setdefault(s, []).append(e)
     out: list[int | None] = []
     last: int | None = None
@@ -264,8 +264,9 @@ def label_roles(s: int, text: str, people, event: int | None, lang: str) -> list
         return []
     labels = {k.lower(): r for k, r in _lex(lang).get("labels", {}).items()}
     role = labels[label.group(1).lower()]
-    return [RoleFact(cid, event, role, s) for pm, cid in people
-            if pm.start >= label.end() and cid >= 0]
+    return [
+        RoleFact(cid, event, role, s) for pm, cid in people if pm.start >= label.end() and cid >= 0
+    ]
 
 
 @cache
