@@ -63,7 +63,7 @@ def extract_release(text: ReleaseText) -> ReleaseRecord:
         if s in body and s.text not in seen:
             seen[s.text] = find_mentions(s.text, lang, orgs)
         mentions.append(seen[s.text] if s in body else [])
-    trim_title_names(sents, mentions)
+    trim_title_names(sents, mentions, lang)
     people, pids = cluster(mentions, lang)
     add_surnames(sents, body, mentions, pids, people)
     leaders = set(load(lang, "titles").get("leaders", []))
