@@ -88,7 +88,9 @@ def _post_first(text, toks, i, n, lx, lang, orgs):  # type: ignore[no-untyped-de
         if run == k:
             break
         if toks[j].text == "in" and not (  # "the Consul in Nogales, A B": the post's seat
-            run + 1 < len(toks) and toks[run].text == "," and name_length(toks, run + 1, lx, lang) >= 2
+            run + 1 < len(toks)
+            and toks[run].text == ","
+            and name_length(toks, run + 1, lx, lang) >= 2
         ):
             break
         # a name glued to the complement: "... Hemisphere Affairs Brian A. Nichols"
