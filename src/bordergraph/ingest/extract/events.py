@@ -109,6 +109,8 @@ def _series_mentions(ctx: Context, lang: str) -> list[EventMention]:
         right = text[h.end :]
         if re.search(rf"\b{creates}\w*\s+(?:an?\s+|the\s+)?$", left, re.I):
             continue  # "agreed to establish a ... Dialogue": an outcome
+        if re.search(rf"\b{alternation(lex.get('body_preps', ['(?!)']))}\s+the\s+$", left):
+            continue  # "a working group under the Council": the body, not a session of it
         m = EventMention(
             ctx.index,
             h.start,
@@ -183,8 +185,20 @@ def _series_mentions(ctx: Context, lang: str) -> list[EventMention]:
             m.ref = True
         if h.generic and not (phrase or first or verb or owner or ahead or its):
             m.ref = True
+        if not m.ref and _prepared(text[: m.start], right, lang):
+            m.future = True  # "to prepare the 9th meeting ..., which the two will co-chair"
         out.append(m)
     return out
+
+
+def _prepared(left: str, right: str, lang: str) -> bool:
+    lex = _lex(lang)
+    before = alternation(lex.get("future_before", []) or ["(?!)"], escape=False)
+    rel = alternation(lex.get("future_relative", []) or ["(?!)"], escape=False)
+    return bool(
+        re.search(rf"\b(?:{before})\s+(?:the|an?|its|their)\s+(?:[\w-]+\s+){{0,3}}$", left, re.I)
+        or re.match(rf"(?:\s*\([^)]*\))?,\s+(?:{rel})\b", right)
+    )
 
 
 @cache

@@ -113,6 +113,8 @@ def build(
                     main.persons = tuple(dict.fromkeys(main.persons + m.persons))
                     es.index[(s, i)] = 0
         for f, v in lead_dates.items():
+            if f == "location" and main.extra.get("verb") and main.mode == "virtual":
+                continue  # a phone call has no venue; the lead's place is another event's
             if getattr(main, f) is None and v is not None:
                 setattr(main, f, v)
     for s, i in order:
@@ -168,6 +170,8 @@ def _copy(m: EventMention) -> EventMention:
 def _weak(m: EventMention) -> bool:
     """A mention told only by its verb or by its rank ("our second session") yields the main
     event to one the lead or title names."""
+    if m.extra.get("verb") and m.mode == "virtual":
+        return False  # "A spoke by phone with B": a call is the readout's own event
     return bool(m.extra.get("verb") or m.extra.get("anaphor"))
 
 

@@ -88,7 +88,13 @@ def extract_release(text: ReleaseText) -> ReleaseRecord:
             s.para == lead_para,
         )
         per_sentence.append(find_events(ctx, lang))
-    lead_info = _lead_info(sents[lead], dates[lead], lang) if lead is not None else {}
+    lead_info = (
+        _lead_info(
+            sents[lead], dates[lead], lang, list(zip(mentions[lead], pids[lead], strict=True))
+        )
+        if lead is not None
+        else {}
+    )
     es = build(per_sentence, lead, {i for i, s in enumerate(sents) if s.title}, lead_info)
     _since(es, sents, per_sentence, lang)
     link(es, sents, lang)
@@ -171,11 +177,9 @@ def _lead(sents: list[Sentence], body: list[Sentence], idx: dict[int, int]) -> i
     return None
 
 
-def _lead_info(s: Sentence, dates, lang: str) -> dict[str, str | None]:  # type: ignore[no-untyped-def]
-    from .events import Context as C
-
+def _lead_info(s: Sentence, dates, lang: str, people=()) -> dict[str, str | None]:  # type: ignore[no-untyped-def]
     day = next((d for d in dates if d.precision in ("day", "relative")), None)
-    ctx = C(0, s.text, [], frozenset(), [], dates)
+    ctx = Context(0, s.text, list(people), frozenset(), [], dates)
     modes = load(lang, "events").get("modes", {})
     mode = next(
         (
