@@ -330,7 +330,7 @@ def context_events(sents, es, leads: list[str | None]) -> list[int | None]:  # t
         named = [
             e
             for m, e in sorted(es.at(i), key=lambda x: x[0].start)
-            if not m.ref and not m.extra.get("backdrop")
+            if not m.ref and not m.extra.get("backdrop") and not es.events[e].future
         ]
         if named:
             last_in[s.para] = named[-1]
