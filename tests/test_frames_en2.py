@@ -203,3 +203,33 @@ def test_spanish_body_names_are_unchanged_by_the_date_guard() -> None:
         "la tercera reunión del Consejo Fronterizo de Puertos el 7 de junio", "es", {}
     )
     assert [h.written for h in hits] == ["Consejo Fronterizo de Puertos"]
+
+
+# --- transcripts and occasions ---------------------------------------------------------------
+
+
+def test_transcript_labels_make_speakers_of_the_occasion_in_the_heading() -> None:
+    rec = _run(
+        "Remarks by Deputy Minister Claire Fontaine at the Signing of the Lakes Ferry Arrangement\n"
+        "Detroit, Michigan\n\n"
+        "DEPUTY MINISTER FONTAINE: Good morning, and thank you, Governor Mark T. Ellison, for "
+        "hosting us. Last month we sat down in Ottawa for the third meeting of our Ferry Group.\n\n"
+        "GOVERNOR ELLISON: Thank you, Claire. This crossing matters to both of our economies.\n\n"
+        "MODERATOR: That ends the event.",
+        issued="2024-05-20",
+    )
+    main = next(e for e in rec["events"] if e["type"] == "Signing")
+    assert "Lakes Ferry Arrangement" in main["name"]
+    roles = _roles(rec)
+    assert ("Claire Fontaine", "speaker", main["name"]) in roles
+    assert ("Mark T. Ellison", "speaker", main["name"]) in roles
+    deal = next(o for o in rec["outcomes"] if "Ferry Arrangement" in o["name"])
+    assert deal["type"] == "Agreement"
+
+
+def test_a_label_naming_a_post_alone_finds_its_single_holder() -> None:
+    rec = _run(
+        "The Minister of Transport, Claire Fontaine, opened the new Rainy River Bridge on May 2 in "
+        "Fort Frances, Ontario.\n\nTHE MINISTER: Welcome to all of you."
+    )
+    assert ("Claire Fontaine", "speaker") in {(n, r) for n, r, _ in _roles(rec)}

@@ -110,7 +110,7 @@ def openings(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
 @cache
 def _signing_patterns(
     lang: str,
-) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None:
+) -> tuple[re.Pattern[str], ...] | None:
     lex = _lex(lang)
     objects = lex.get("signing_objects")
     if not objects:
@@ -131,9 +131,13 @@ def _signing_patterns(
     )
     parts = alternation(lex.get("signing_participles", []) or ["(?!)"], escape=False)
     passive = re.compile(rf"{obj},?\s+(?:(?:was|were|fue|fueron)\s+)?(?:{parts})(?![\w-])", re.I)
+    # "at the Signing of the Pedestrian Arrangement": the signing named by its noun
+    nouns = alternation(lex.get("signing_nouns", []) or ["(?!)"])
+    line = obj.replace(tail, rf"(?:(?:[^\S\n]+{joiners})?[^\S\n]+{cap})*")  # a title's line
+    nominal = re.compile(rf"(?<![\w-])(?:{nouns})\s+(?:of|for)\s+{line}", re.I)
     # most sentences hold no instrument at all: test for one before trying the frames
     hint = re.compile(rf"(?<![\w-])(?:{alternation(objects)})(?![\w-])", re.I)
-    return active, passive, hint
+    return active, passive, hint, nominal
 
 
 def signings(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
@@ -145,7 +149,7 @@ def signings(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
         return []
     out = []
     tmpl = _lex(lang).get("signing_name", "signing of {np}")
-    for pat in pats[:2]:
+    for pat in (pats[0], pats[1], pats[3]):
         for m in pat.finditer(ctx.text):
             np = re.sub(r"\s+", " ", m.group("np")).strip().rstrip(".")
             if pat is pats[1] and not (

@@ -64,7 +64,7 @@ def find_events(ctx: Context, lang: str) -> list[EventMention]:
     out = _series_mentions(ctx, lang)
     taken = [(m.start, m.end) for m in out]
     for m in (
-        _noun_mentions(ctx, lang) + _visits(ctx, lang) + _openings(ctx, lang) + _signings(ctx, lang)
+        _signings(ctx, lang) + _noun_mentions(ctx, lang) + _visits(ctx, lang) + _openings(ctx, lang)
     ):
         if not any(s <= m.start < e or m.start <= s < m.end for s, e in taken):
             out.append(m)
@@ -83,12 +83,23 @@ def find_events(ctx: Context, lang: str) -> list[EventMention]:
             out.append(m)
             taken.append((m.start, m.end))
     out.sort(key=lambda m: m.start)
+    occasion = lex_occasion(lang)
+    for m in out:  # "Remarks by X at the Signing of ...": the occasion the release reports
+        heading = ctx.title or not ctx.text.rstrip().endswith(".")
+        if heading and not m.ref and occasion.search(ctx.text[: m.start]):
+            m.extra["occasion"] = "1"
     for i, m in enumerate(out):
         lo = out[i - 1].end if i else 0
         # a back-reference after the mention owns no date or place ("for talks last Thursday")
         hi = next((n.start for n in out[i + 1 :] if not n.ref), len(ctx.text))
         _attributes(m, ctx, lo, hi, lang)
     return out
+
+
+@cache
+def lex_occasion(lang: str) -> re.Pattern[str]:
+    cues = _lex(lang).get("title_occasion") or ["(?!)"]
+    return re.compile(rf"^\s*(?:{alternation(cues, escape=False)})\s+(?:the\s+)?$", re.I)
 
 
 def _series_mentions(ctx: Context, lang: str) -> list[EventMention]:

@@ -178,6 +178,11 @@ def _weak(m: EventMention) -> bool:
 def _main_mention(
     per_sentence: list[list[EventMention]], lead: int | None, titles: set[int]
 ) -> tuple[int, int] | None:
+    heads = sorted(titles | set(range(min(lead or 0, len(per_sentence)))))
+    for s in heads:  # "Remarks by X at the Signing of ...": the heading's occasion
+        for i, m in enumerate(per_sentence[s]):
+            if m.extra.get("occasion"):
+                return s, i
     # a meeting told only by its verb ("A received B") yields to an event the lead or title names
     for weak in (False, True):
         if lead is not None:
@@ -200,7 +205,12 @@ def _find(es: EventSet, m: EventMention) -> int | None:
             if e.ordinal == m.ordinal and not _conflict(e, m):
                 return e_i
         main = es.events[es.main] if es.main is not None else None
-        if main is not None and main.ordinal is None and not _dates_differ(main, m):
+        if (
+            main is not None
+            and main.ordinal is None
+            and not _dates_differ(main, m)
+            and main.type not in ("Signing", "Opening", "Visit")  # not a numbered session
+        ):
             return es.main  # "this morning is our second session": the release's own event
     if m.extra.get("anaphor") == "previous" and not m.date and es.main is not None:
         # "since the last session": the latest earlier session of the main series named

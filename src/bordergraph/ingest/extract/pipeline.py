@@ -37,6 +37,7 @@ from .record import assemble
 from .roles import finish, list_roles, paragraph_events, sentence_roles
 from .sentences import Sentence, split
 from .series import SeriesHit, find_series
+from .transcripts import speaker_labels
 
 
 def _home(publisher: str | None) -> str | None:
@@ -122,6 +123,7 @@ def extract_release(text: ReleaseText) -> ReleaseRecord:
                 lang,
                 sides,
             )
+    facts += speaker_labels(sents, body, people, es.main, lang)
     roles = finish(facts + list_roles(sents, body, mentions, pids, es, lang, people))
     assign_countries(people, sents, mentions, pids, orgs, lang, home, sides)
     outcomes = _outcomes(sents, body, es, lang)
