@@ -190,7 +190,11 @@ def attributes(m, ctx, lo: int, hi: int, lang: str) -> None:  # type: ignore[no-
         )
     ]
     before = [d for d in ctx.dates if lo <= d.start < m.start and d.precision != "year"]
-    clause_after = re.split(r"[;]|,\s+(?=which|when|where|while)|\bwhen\b", ctx.text[m.end : hi])[0]
+    breaks = alternation(_lex(lang).get("clause_breaks", []) or ["(?!)"])
+    # "..., created last year to ...": the body's founding, not the session's date
+    clause_after = re.split(
+        rf"[;]|,\s+(?=which|when|where|while|{breaks}\b)|\bwhen\b", ctx.text[m.end : hi]
+    )[0]
     after_clause = [
         d
         for d in after
