@@ -233,3 +233,25 @@ def test_a_label_naming_a_post_alone_finds_its_single_holder() -> None:
         "Fort Frances, Ontario.\n\nTHE MINISTER: Welcome to all of you."
     )
     assert ("Claire Fontaine", "speaker") in {(n, r) for n, r, _ in _roles(rec)}
+
+
+def test_opening_a_lane_at_a_bridge_is_an_opening() -> None:
+    rec = _run(
+        "Canada Border Services opened a new Trusted Traveller Lane yesterday at the Peace Arch "
+        "crossing in Surrey, British Columbia."
+    )
+    assert any(e["type"] == "Opening" for e in rec["events"])
+
+
+def test_a_founding_clause_does_not_date_the_session() -> None:
+    rec = _run(
+        "Officials met by videoconference on March 12 for the third session of the Arctic Ports "
+        "Working Group, created last year to plan icebreaker schedules."
+    )
+    session = next(e for e in rec["events"] if e["ordinal"] == 3)
+    assert session["date"] == "2024-03-12" and session["mode"] == "virtual"
+
+
+def test_a_post_marked_ad_interim_still_has_its_name() -> None:
+    found = [m.name for m in find_mentions("Chargé d'Affaires a.i. Jane Q. Roe spoke.", "en", None)]
+    assert "Jane Q. Roe" in found
