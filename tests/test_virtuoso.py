@@ -71,7 +71,7 @@ def test_competency_queries_on_virtuoso(on_virtuoso, embedded) -> None:
         if Counter(there.rows) == Counter(here.rows):
             same.add(name)
         elif name in SAME_ROWS:
-            print(name, "only on Virtuoso:", list((Counter(there.rows) - Counter(here.rows)))[:2],
-                  "only embedded:", list((Counter(here.rows) - Counter(there.rows)))[:2])
+            print(name, "only on Virtuoso:", list(Counter(there.rows) - Counter(here.rows))[:2],
+                  "only embedded:", list(Counter(here.rows) - Counter(there.rows))[:2])
     # every query known to agree still agrees (the others are listed in docs/endpoints.md)
     assert same >= SAME_ROWS, sorted(SAME_ROWS - same)

@@ -110,7 +110,7 @@ def openings(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
 @cache
 def _signing_patterns(
     lang: str,
-) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None:
+) -> tuple[re.Pattern[str], ...] | None:
     lex = _lex(lang)
     objects = lex.get("signing_objects")
     if not objects:
@@ -131,9 +131,13 @@ def _signing_patterns(
     )
     parts = alternation(lex.get("signing_participles", []) or ["(?!)"], escape=False)
     passive = re.compile(rf"{obj},?\s+(?:(?:was|were|fue|fueron)\s+)?(?:{parts})(?![\w-])", re.I)
+    # "at the Signing of the Pedestrian Arrangement": the signing named by its noun
+    nouns = alternation(lex.get("signing_nouns", []) or ["(?!)"])
+    line = obj.replace(tail, rf"(?:(?:[^\S\n]+{joiners})?[^\S\n]+{cap})*")  # a title's line
+    nominal = re.compile(rf"(?<![\w-])(?:{nouns})\s+(?:of|for)\s+{line}", re.I)
     # most sentences hold no instrument at all: test for one before trying the frames
     hint = re.compile(rf"(?<![\w-])(?:{alternation(objects)})(?![\w-])", re.I)
-    return active, passive, hint
+    return active, passive, hint, nominal
 
 
 def signings(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
@@ -145,7 +149,7 @@ def signings(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
         return []
     out = []
     tmpl = _lex(lang).get("signing_name", "signing of {np}")
-    for pat in pats[:2]:
+    for pat in (pats[0], pats[1], pats[3]):
         for m in pat.finditer(ctx.text):
             np = re.sub(r"\s+", " ", m.group("np")).strip().rstrip(".")
             if pat is pats[1] and not (
@@ -186,7 +190,11 @@ def attributes(m, ctx, lo: int, hi: int, lang: str) -> None:  # type: ignore[no-
         )
     ]
     before = [d for d in ctx.dates if lo <= d.start < m.start and d.precision != "year"]
-    clause_after = re.split(r"[;]|,\s+(?=which|when|where|while)|\bwhen\b", ctx.text[m.end : hi])[0]
+    breaks = alternation(_lex(lang).get("clause_breaks", []) or ["(?!)"])
+    # "..., created last year to ...": the body's founding, not the session's date
+    clause_after = re.split(
+        rf"[;]|,\s+(?=which|when|where|while|{breaks}\b)|\bwhen\b", ctx.text[m.end : hi]
+    )[0]
     after_clause = [
         d
         for d in after
@@ -236,22 +244,39 @@ def location(text: str, lo: int, hi: int, ctx, lang: str) -> str | None:  # type
         rf"\b(?:traveled|travelled|came|returned) to (?P<v>{_CAP}(?:\s+{_CAP})*)",
         rf"\b(?:which|where) (?P<v>{_CAP}(?:\s+{_CAP})*) will host\b",
     ]
-    for pat in pats:
-        for m in re.finditer(pat, scope):
+    found = []
+    for k, pat in enumerate(pats):
+        found += [(m.start(), k, m) for m in re.finditer(pat, scope)]
+    for _, _, m in sorted(found, key=lambda f: f[:2]):
+        if True:
             v = m.group("v")
             if any(s <= m.start("v") < e for s, e in date_spans) or _not_place(v, lang):
                 continue
+            if _of_post(v, lo + m.start("v"), ctx):
+                continue  # "X, Undersecretary at the Secretariat of ...": a post, not a venue
             city = re.match(rf"\s+in (?P<c>{_CAP}(?:\s+{_CAP})*)", scope[m.end("v") :])
             if city and not any(s <= m.end("v") + city.start("c") < e for s, e in date_spans):
                 v = f"{v}, {city.group('c')}"
             state = re.match(rf",\s+(?P<s>{_CAP}(?:\s+{_CAP})?)", scope[m.end("v") :])
-            if not city and state and state_country(state.group("s"), lang):
-                v = f"{v}, {expand_state(state.group('s'), lang)}"  # "in Yuma, Arizona"
+            st = re.sub(r"(?<=[a-z]{3})\.$", "", state.group("s")) if state else ""
+            if not city and state and state_country(st, lang):
+                v = f"{v}, {expand_state(st, lang)}"  # "in Yuma, Arizona"
             return re.sub(r"(?<=[a-z])\.$", "", v)
     return None
 
 
+def _of_post(v: str, at: int, ctx) -> bool:  # type: ignore[no-untyped-def]
+    bare = re.sub(r"\s*\([^)]*\)$", "", v)
+    for pm, _ in ctx.people:
+        words = f"{pm.post or ''} {pm.org or ''}"
+        if bare in words or pm.start <= at < pm.end:
+            return True
+    return False
+
+
 def _not_place(v: str, lang: str) -> bool:
+    if re.search(r"[’']s$", v):
+        return True  # "at the Council's last session": an owner, not a venue
     months = load(lang, "dates").get("months", {})
     first = v.split()[0].lower().rstrip(".")
     nouns = _lex(lang).get("nouns", {})

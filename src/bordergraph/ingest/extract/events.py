@@ -25,6 +25,7 @@ from .event_verbs import future_meetings as _future_meetings
 from .event_verbs import held as _held
 from .event_verbs import meetings as _meetings
 from .lexicon import alternation, load
+from .ordinals import ordinal, roman  # noqa: F401  (re-exported)
 from .people import Mention
 from .series import SeriesHit, parent_of
 
@@ -55,43 +56,6 @@ def _lex(lang: str) -> dict:  # type: ignore[type-arg]
     return load(lang, "events")
 
 
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-
-
-def roman(word: str) -> int | None:
-    """ "XXII" -> 22; None for anything that is not an upper-case Roman numeral."""
-    if not re.fullmatch(r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})", word):
-        return None
-    total = 0
-    for a, b in zip(word, word[1:] + " ", strict=True):
-        total += -_ROMAN[a] if b != " " and _ROMAN[a] < _ROMAN[b] else _ROMAN[a]
-    return total or None
-
-
-def ordinal(words: str, lang: str) -> int | None:
-    """The first ordinal in ``words``: "13th", "13a", "32.ª", "XXII", "second", "inaugural",
-    and compounds ("Twenty-First", "vigésima segunda") summed from the lexicon's words."""
-    nums = load(lang, "numbers")
-    ords = {k.lower(): int(v) for k, v in nums.get("ordinals", {}).items()}
-    tens = {k.lower(): int(v) for k, v in nums.get("ordinal_tens", {}).items()}
-    toks = re.findall(r"\d+\.?\s?(?:st|nd|rd|th|a|o|ª|º|er|era)?(?![\w])|[^\W\d_]+", words)
-    for i, w in enumerate(toks):
-        m = re.fullmatch(r"(\d+)\.?\s?(?:st|nd|rd|th|a|o|ª|º|er|era)", w)
-        if m:
-            return int(m.group(1))
-        value = roman(w) if len(w) > 1 or w in ("I", "V", "X") else None
-        if value and (len(w) > 1 or not i):
-            return value
-        low = w.lower()
-        if low in tens or (low in ords and ords[low] % 10 == 0 and ords[low] >= 20):
-            base = tens.get(low) or ords[low]
-            nxt = toks[i + 1].lower() if i + 1 < len(toks) else ""
-            return base + ords[nxt] if 0 < ords.get(nxt, 0) < 10 else (ords.get(low) or None)
-        if low in ords:
-            return ords[low]
-    return None
-
-
 _ordinal = ordinal
 
 
@@ -100,7 +64,7 @@ def find_events(ctx: Context, lang: str) -> list[EventMention]:
     out = _series_mentions(ctx, lang)
     taken = [(m.start, m.end) for m in out]
     for m in (
-        _noun_mentions(ctx, lang) + _visits(ctx, lang) + _openings(ctx, lang) + _signings(ctx, lang)
+        _signings(ctx, lang) + _noun_mentions(ctx, lang) + _visits(ctx, lang) + _openings(ctx, lang)
     ):
         if not any(s <= m.start < e or m.start <= s < m.end for s, e in taken):
             out.append(m)
@@ -111,18 +75,31 @@ def find_events(ctx: Context, lang: str) -> list[EventMention]:
         ):
             out.append(m)
             taken.append((m.start, m.end))
-    if not any(not m.ref and m.type != "Visit" and not m.future for m in out):
-        for m in _meetings(ctx, lang):  # else the verb tells that event
-            if not any(s <= m.start < e or m.start <= s < m.end for s, e in taken):
-                out.append(m)
-                taken.append((m.start, m.end))
+    told = any(not m.ref and m.type != "Visit" and not m.future for m in out)
+    for m in _meetings(ctx, lang):  # else the verb tells that event; a call is one of its own
+        if (not told or m.mode == "virtual") and not any(
+            s <= m.start < e or m.start <= s < m.end for s, e in taken
+        ):
+            out.append(m)
+            taken.append((m.start, m.end))
     out.sort(key=lambda m: m.start)
+    occasion = lex_occasion(lang)
+    for m in out:  # "Remarks by X at the Signing of ...": the occasion the release reports
+        heading = ctx.title or not ctx.text.rstrip().endswith(".")
+        if heading and not m.ref and occasion.search(ctx.text[: m.start]):
+            m.extra["occasion"] = "1"
     for i, m in enumerate(out):
         lo = out[i - 1].end if i else 0
         # a back-reference after the mention owns no date or place ("for talks last Thursday")
         hi = next((n.start for n in out[i + 1 :] if not n.ref), len(ctx.text))
         _attributes(m, ctx, lo, hi, lang)
     return out
+
+
+@cache
+def lex_occasion(lang: str) -> re.Pattern[str]:
+    cues = _lex(lang).get("title_occasion") or ["(?!)"]
+    return re.compile(rf"^\s*(?:{alternation(cues, escape=False)})\s+(?:the\s+)?$", re.I)
 
 
 def _series_mentions(ctx: Context, lang: str) -> list[EventMention]:
@@ -143,6 +120,8 @@ def _series_mentions(ctx: Context, lang: str) -> list[EventMention]:
         right = text[h.end :]
         if re.search(rf"\b{creates}\w*\s+(?:an?\s+|the\s+)?$", left, re.I):
             continue  # "agreed to establish a ... Dialogue": an outcome
+        if re.search(rf"\b{alternation(lex.get('body_preps', ['(?!)']))}\s+the\s+$", left):
+            continue  # "a working group under the Council": the body, not a session of it
         m = EventMention(
             ctx.index,
             h.start,
@@ -217,8 +196,20 @@ def _series_mentions(ctx: Context, lang: str) -> list[EventMention]:
             m.ref = True
         if h.generic and not (phrase or first or verb or owner or ahead or its):
             m.ref = True
+        if not m.ref and _prepared(text[: m.start], right, lang):
+            m.future = True  # "to prepare the 9th meeting ..., which the two will co-chair"
         out.append(m)
     return out
+
+
+def _prepared(left: str, right: str, lang: str) -> bool:
+    lex = _lex(lang)
+    before = alternation(lex.get("future_before", []) or ["(?!)"], escape=False)
+    rel = alternation(lex.get("future_relative", []) or ["(?!)"], escape=False)
+    return bool(
+        re.search(rf"\b(?:{before})\s+(?:the|an?|its|their)\s+(?:[\w-]+\s+){{0,3}}$", left, re.I)
+        or re.match(rf"(?:\s*\([^)]*\))?,\s+(?:{rel})\b", right)
+    )
 
 
 @cache
@@ -286,6 +277,8 @@ def _noun_mentions(ctx: Context, lang: str) -> list[EventMention]:
         if etype in ("Summit", "Dialogue") or noun in ("gathering", "plenary"):
             continue  # named summits and dialogues come from the series lexicon
         left, right = text[: m.start()], text[m.end() :]
+        if noun in lex.get("partitive_nouns", []) and re.match(r"\s+of\b", right):
+            continue  # "a second round of talks": the noun after it tells the event
         det = re.search(
             r"(?:^|\b(?P<det>an?|the|their|its|his|her|our|this|that|these|those|[\w-]+['’]s)\s+)"
             r"(?P<mods>(?:(?!(?:the|"
@@ -374,6 +367,14 @@ def _noun_mentions(ctx: Context, lang: str) -> list[EventMention]:
             em.ordinal = _ordinal(mods, lang)
             em.extra["anaphor"] = "ordinal"
             em.name = _drop(text[start : m.end()], lang)
+        elif (
+            etype == "Meeting"
+            and det
+            and (det.group("det") or "").lower() in _definite(lang)
+            and re.search(rf"\b{alternation(lex.get('previous_words', ['(?!)']))}\b", mods, re.I)
+        ):  # "as agreed at the last session, held in May": the series' session before this one
+            em.extra["anaphor"] = "previous"
+            em.name, em.explicit = _drop(text[start : m.end()], lang), False
         elif (
             owner
             or (det and det.group("det") and det.group("det").lower() in _definite(lang))

@@ -113,6 +113,8 @@ def build(
                     main.persons = tuple(dict.fromkeys(main.persons + m.persons))
                     es.index[(s, i)] = 0
         for f, v in lead_dates.items():
+            if f == "location" and main.extra.get("verb") and main.mode == "virtual":
+                continue  # a phone call has no venue; the lead's place is another event's
             if getattr(main, f) is None and v is not None:
                 setattr(main, f, v)
     for s, i in order:
@@ -168,12 +170,19 @@ def _copy(m: EventMention) -> EventMention:
 def _weak(m: EventMention) -> bool:
     """A mention told only by its verb or by its rank ("our second session") yields the main
     event to one the lead or title names."""
+    if m.extra.get("verb") and m.mode == "virtual":
+        return False  # "A spoke by phone with B": a call is the readout's own event
     return bool(m.extra.get("verb") or m.extra.get("anaphor"))
 
 
 def _main_mention(
     per_sentence: list[list[EventMention]], lead: int | None, titles: set[int]
 ) -> tuple[int, int] | None:
+    heads = sorted(titles | set(range(min(lead or 0, len(per_sentence)))))
+    for s in heads:  # "Remarks by X at the Signing of ...": the heading's occasion
+        for i, m in enumerate(per_sentence[s]):
+            if m.extra.get("occasion"):
+                return s, i
     # a meeting told only by its verb ("A received B") yields to an event the lead or title names
     for weak in (False, True):
         if lead is not None:
@@ -196,8 +205,23 @@ def _find(es: EventSet, m: EventMention) -> int | None:
             if e.ordinal == m.ordinal and not _conflict(e, m):
                 return e_i
         main = es.events[es.main] if es.main is not None else None
-        if main is not None and main.ordinal is None and not _dates_differ(main, m):
+        if (
+            main is not None
+            and main.ordinal is None
+            and not _dates_differ(main, m)
+            and main.type not in ("Signing", "Opening", "Visit")  # not a numbered session
+        ):
             return es.main  # "this morning is our second session": the release's own event
+    if m.extra.get("anaphor") == "previous" and not m.date and es.main is not None:
+        # "since the last session": the latest earlier session of the main series named
+        main = es.events[es.main]
+        prior = [
+            i
+            for i, e in enumerate(es.events)
+            if i != es.main and main.series_key and e.series_key == main.series_key and not e.future
+        ]
+        if prior:
+            return prior[-1]
     for e_i, e in enumerate(es.events):
         if (
             kind

@@ -104,3 +104,40 @@ def _next(es, sentences, lang: str, add) -> None:  # type: ignore[no-untyped-def
             continue
         if nxt.search(m.name) or nxt.search(sentences[s].text[max(0, m.start - 40) : m.end]):
             add(e_i, es.main, s)
+
+
+def backdrop(es, sentences, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """ "As agreed at the last session, held in May, the delegations reviewed ...": an event
+    named in an opening cue clause is only the backdrop of its sentence; what the main clause
+    tells (outcomes, roles) belongs to the event the sentence is about, so the mention is
+    dropped from the sentence's index (its link is already made). An event that is a cue's own
+    object elsewhere ("builds on the 2002 Agreement") is marked ``backdrop``: it takes no roles
+    and is not what the sentences after it speak of, but its sentence may still tell what came
+    of it ("the Framework grew out of the Dialogue")."""
+    cue = _cue(lang)
+    if cue is None or es.main is None:
+        return
+    for (s, k), e_i in list(es.index.items()):
+        text = sentences[s].text
+        m = es._mentions[(s, k)]
+        if e_i == es.main:
+            continue
+        hit = cue.search(text, 0, 12)
+        if hit and m.start >= hit.end():
+            commas = [c.start() for c in re.finditer(r",\s", text[hit.end() :])]
+            # the cue clause runs to its first comma, or its second after a participle
+            end = commas[0] if commas else -1
+            if end >= 0 and re.match(
+                r",\s+(?:held|hosted|convened|which|that)\b", text[hit.end() + end :]
+            ):
+                end = commas[1] if len(commas) > 1 else -1
+            if end >= 0 and m.start < hit.end() + end:
+                del es.index[(s, k)]
+                continue
+        obj = [
+            c
+            for c in cue.finditer(text, 0, m.start)
+            if re.fullmatch(r"\s+(?:[\w’'-]+\s+){0,3}", text[c.end() : m.start])
+        ]
+        if obj and not m.ref:
+            m.extra["backdrop"] = True

@@ -17,7 +17,7 @@ from . import cached_re as re
 from .lexicon import alternation, load
 from .outcome_frames import Candidate, frame_outcomes, list_leads
 from .sentences import Sentence
-from .series import canonical
+from .series import canonical, kind_of
 
 _CAPW = r"(?:[A-Z0-9][\w’'.$-]*)"
 _CAPNP = (
@@ -285,6 +285,7 @@ def collect(sents, body, es, lang: str) -> list[OutcomeFact]:  # type: ignore[no
             )
             if o.type is None or o.event is None:
                 continue  # not a kind of outcome the schema knows, or of no event found
+            o.type = _subgroup(o, es.events[o.event], lang)
             out.append(o)
         for kind, relation in relation_updates(s.text, lang):
             for o in reversed(out):
@@ -326,10 +327,29 @@ def context_events(sents, es, leads: list[str | None]) -> list[int | None]:  # t
             if here is not None
             else es.main
         )
-        named = [e for m, e in sorted(es.at(i), key=lambda x: x[0].start) if not m.ref]
+        named = [
+            e
+            for m, e in sorted(es.at(i), key=lambda x: x[0].start)
+            if not m.ref and not m.extra.get("backdrop") and not es.events[e].future
+        ]
         if named:
             last_in[s.para] = named[-1]
     return out
+
+
+def _subgroup(o: OutcomeFact, event, lang: str) -> str | None:  # type: ignore[no-untyped-def]
+    """A working group a standing body sets up at its session is the body's subgroup
+    (WorkingGroup); one set up by a summit or a meeting of its own is a Committee."""
+    words = _lex(lang).get("subgroup_words", [])
+    key = getattr(event, "series_key", None)
+    if (
+        o.type == "Committee"
+        and key
+        and kind_of(key, lang) == "committee"
+        and re.search(rf"\b{alternation(words)}\b", o.name, re.I)
+    ):
+        return "WorkingGroup"
+    return o.type
 
 
 def _within(a: OutcomeFact, b: OutcomeFact) -> bool:

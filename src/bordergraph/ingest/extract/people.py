@@ -78,7 +78,7 @@ def _post_first(text, toks, i, n, lx, lang, orgs):  # type: ignore[no-untyped-de
     j = i + n
     comp_end, name_at = j, None
     # complements: "of Homeland Security", "for Western Hemisphere Affairs", "to the United States"
-    while j < len(toks) and toks[j].text in LINK:
+    while j < len(toks) and (toks[j].text in LINK or toks[j].text == "in"):
         k = j + 1
         if k < len(toks) and toks[k].text == "the":
             k += 1
@@ -86,6 +86,12 @@ def _post_first(text, toks, i, n, lx, lang, orgs):  # type: ignore[no-untyped-de
         while run < len(toks) and (toks[run].cap or joins(toks, run, lx)):
             run += 1
         if run == k:
+            break
+        if toks[j].text == "in" and not (  # "the Consul in Nogales, A B": the post's seat
+            run + 1 < len(toks)
+            and toks[run].text == ","
+            and name_length(toks, run + 1, lx, lang) >= 2
+        ):
             break
         # a name glued to the complement: "... Hemisphere Affairs Brian A. Nichols"
         cut = run

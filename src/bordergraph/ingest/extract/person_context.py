@@ -21,13 +21,14 @@ def _headline(s) -> bool:  # type: ignore[no-untyped-def]
     return sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
 
-def trim_title_names(sents, mentions) -> None:  # type: ignore[no-untyped-def]
+def trim_title_names(sents, mentions, lang: str = "en") -> None:  # type: ignore[no-untyped-def]
     """A headline runs a name into its verb ("Attorney General Jo Ann Barr Holds Talks",
     "Magnus Travels to ..."): a title mention that begins with a name the body writes (or with
     its surname) is cut to that name."""
     from dataclasses import replace
 
     heads = [_headline(s) for s in sents]
+    verbs = {w.lower() for w in load(lang, "people").get("headline_verbs", [])}
     body = {tuple(name_tokens(m.name)) for h, ms in zip(heads, mentions, strict=True)
             if not h for m in ms if m.name and len(name_tokens(m.name)) >= 2}
     if not body:
@@ -51,6 +52,13 @@ def trim_title_names(sents, mentions) -> None:  # type: ignore[no-untyped-def]
                 fixed.append(m)
                 continue
             toks = tuple(name_tokens(m.name or ""))
+            if (
+                toks
+                and not any(t in toks for b in body for t in b)
+                and any(w.lower() in verbs or re.fullmatch(r"[IVXL]{4,}|X[IVXL]+", w)
+                        for w in (m.name or "").split())
+            ):
+                continue  # "Governor Co-Chairs XXIII Plenary": the headline's verb, no name
             cut = None
             if toks and tuple(toks) not in body:
                 if any(len(toks) > len(b) and toks[: len(b)] == b for b in body):

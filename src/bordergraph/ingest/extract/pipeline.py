@@ -26,6 +26,7 @@ from .event_parts import location as find_location
 from .events import Context, EventMention, find_events
 from .eventset import build, link, link_launched
 from .lexicon import common, load
+from .links import backdrop
 from .orgs import org_table
 from .outcomes import collect as _outcomes
 from .people import find_mentions
@@ -37,6 +38,7 @@ from .record import assemble
 from .roles import finish, list_roles, paragraph_events, sentence_roles
 from .sentences import Sentence, split
 from .series import SeriesHit, find_series
+from .transcripts import speaker_labels
 
 
 def _home(publisher: str | None) -> str | None:
@@ -63,7 +65,7 @@ def extract_release(text: ReleaseText) -> ReleaseRecord:
         if s in body and s.text not in seen:
             seen[s.text] = find_mentions(s.text, lang, orgs)
         mentions.append(seen[s.text] if s in body else [])
-    trim_title_names(sents, mentions)
+    trim_title_names(sents, mentions, lang)
     people, pids = cluster(mentions, lang)
     add_surnames(sents, body, mentions, pids, people)
     leaders = set(load(lang, "titles").get("leaders", []))
@@ -88,10 +90,17 @@ def extract_release(text: ReleaseText) -> ReleaseRecord:
             s.para == lead_para,
         )
         per_sentence.append(find_events(ctx, lang))
-    lead_info = _lead_info(sents[lead], dates[lead], lang) if lead is not None else {}
+    lead_info = (
+        _lead_info(
+            sents[lead], dates[lead], lang, list(zip(mentions[lead], pids[lead], strict=True))
+        )
+        if lead is not None
+        else {}
+    )
     es = build(per_sentence, lead, {i for i, s in enumerate(sents) if s.title}, lead_info)
     _since(es, sents, per_sentence, lang)
     link(es, sents, lang)
+    backdrop(es, sents, lang)
     if (
         es.main is not None
         and es.events[es.main].location is None
@@ -109,12 +118,13 @@ def extract_release(text: ReleaseText) -> ReleaseRecord:
                 i,
                 s.text,
                 list(zip(mentions[i], pids[i], strict=True)),
-                [(m, e) for m, e in es.at(i)],
+                [(m, e) for m, e in es.at(i) if not m.extra.get("backdrop")],
                 context[i],
                 s.para == lead_para,
                 lang,
                 sides,
             )
+    facts += speaker_labels(sents, body, people, es.main, lang)
     roles = finish(facts + list_roles(sents, body, mentions, pids, es, lang, people))
     assign_countries(people, sents, mentions, pids, orgs, lang, home, sides)
     outcomes = _outcomes(sents, body, es, lang)
@@ -170,11 +180,9 @@ def _lead(sents: list[Sentence], body: list[Sentence], idx: dict[int, int]) -> i
     return None
 
 
-def _lead_info(s: Sentence, dates, lang: str) -> dict[str, str | None]:  # type: ignore[no-untyped-def]
-    from .events import Context as C
-
+def _lead_info(s: Sentence, dates, lang: str, people=()) -> dict[str, str | None]:  # type: ignore[no-untyped-def]
     day = next((d for d in dates if d.precision in ("day", "relative")), None)
-    ctx = C(0, s.text, [], frozenset(), [], dates)
+    ctx = Context(0, s.text, list(people), frozenset(), [], dates)
     modes = load(lang, "events").get("modes", {})
     mode = next(
         (

@@ -126,7 +126,8 @@ def sentence_roles(
 
     # One scan for any cue first: most sentences hold none, and then none of the cue loops
     # below (each only adds word boundaries to its cue) could match.
-    if not could_match(_cue_patterns(lang), text):
+    lists = lex.get("participant", {}).get("list", [])
+    if not could_match(_cue_patterns(lang), text) and not could_match(lists, text, re.I):
         lex = {**lex, "participant": {}, **{role: {} for role in _ROLES}}
     for role in _ROLES:
         cues = lex.get(role, {})
@@ -165,9 +166,8 @@ def sentence_roles(
                     add(cid, event_near(m.end()), "participant")
     out += label_roles(s, text, people, own[0] if own else main, lang)
     part = lex.get("participant", {})
-    lists = part.get("list", [])
-    for pat in part.get("object", []) + lists:
-        for m in _rx(rf"\b{pat}\b").finditer(text):
+    for pat in part.get("object", []) + lists:  # a list opener may start its sentence
+        for m in _rx(rf"\b{pat}\b", re.I if pat in lists else 0).finditer(text):
             heads = [f for f in out if f.role == "delegation_head"]
             earlier = [e for em, e in events if em.end <= m.start() and len(em.persons) < 2]
             whole = pat.startswith("among") or pat in lists
@@ -211,7 +211,7 @@ def paragraph_events(sents, es) -> list[int | None]:  # type: ignore[no-untyped-
     by_sent: dict[int, list[int]] = {}
     for (s, _), e in sorted(es.index.items()):
         m = es._mentions.get((s, _))
-        if m is not None and not m.persons:
+        if m is not None and not m.persons and not m.extra.get("backdrop"):
             by_sent.setdefault(s, []).append(e)
     out: list[int | None] = []
     last: int | None = None
@@ -264,8 +264,9 @@ def label_roles(s: int, text: str, people, event: int | None, lang: str) -> list
         return []
     labels = {k.lower(): r for k, r in _lex(lang).get("labels", {}).items()}
     role = labels[label.group(1).lower()]
-    return [RoleFact(cid, event, role, s) for pm, cid in people
-            if pm.start >= label.end() and cid >= 0]
+    return [
+        RoleFact(cid, event, role, s) for pm, cid in people if pm.start >= label.end() and cid >= 0
+    ]
 
 
 @cache

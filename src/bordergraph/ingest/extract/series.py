@@ -103,7 +103,11 @@ def _body_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Patt
     if lex.get("body_head_position") == "first":
         body = rf"(?P<name>{head}(?:(?:\s+{join})?\s+{cap}){{1,8}})"
     else:
-        tail = rf"(?:\s+{join}\s+{cap}(?:\s+(?:and|&)\s+{cap}|\s+{cap}){{0,4}})?"
+        # a date after the head is not part of the name ("the ... Council on June 7")
+        dates = load(lang, "dates")
+        when = [w.capitalize() for w in [*dates.get("months", {}), *dates.get("weekdays", {})]]
+        tcap = rf"(?!(?:{alternation(when) if when else '(?!)'})\b){cap}"
+        tail = rf"(?:\s+{join}\s+{tcap}(?:\s+(?:and|&)\s+{tcap}|\s+{tcap}){{0,4}})?"
         # a run never starts with a sentence's article ("The Regional Water Group met")
         arts = alternation(lex.get("body_not_first", []) or ["(?!)"])
         body = rf"(?P<name>(?!(?:{arts})\s)(?:{cap}\s+){{1,5}}?{head}{tail})"
