@@ -65,8 +65,9 @@ def openings(index: int, text: str) -> list[EventMention]:
     lex = _lex()
     verbs = alt(lex.get("opening_verbs", []))
     heads = alt(lex.get("facility_words", []))
+    gap = alt(lex.get("opening_gap", ["hoy"]), escape=False)
     m = re.search(
-        rf"(?<![\wÀ-ÿ]){verbs}(?![\wÀ-ÿ])(?:\s+hoy)?\s+(?P<det>el|la|los|las)\s+"
+        rf"(?<![\wÀ-ÿ]){verbs}(?![\wÀ-ÿ])(?:\s+{gap})?\s+(?P<det>el|la|los|las)\s+"
         rf"(?P<obj>[^,;.]*?\b{heads}\b[^,;.]*)",
         text,
         re.I,

@@ -270,7 +270,8 @@ def _noun_mentions(index, text, people, leaders, dates=()) -> list[EventMention]
         elif etype == "Opening" and (
             fac := re.match(
                 r"\s+(?:del|de\s+la|de\s+los|de\s+las|en\s+el|en\s+la|en\s+los|en\s+las)\s+"
-                rf"(?:[\wÀ-ÿ]+\s+){{0,2}}?(?:{alt(lex.get('facility_words', []))})\b[^,;.:]*",
+                rf"(?:[\wÀ-ÿ]+\s+){{0,2}}?(?:{alt(lex.get('facility_words', []))})\b[^,;:]*?"
+                r"(?=[,;:]|\.(?:\s|$)|$)",
                 right,
                 re.I,
             )

@@ -30,12 +30,16 @@ def resolve_refs(es: EventSet) -> None:
         if not kind or (s, i) not in es.index:
             continue
         cands = [
-            e_i
-            for (s2, _), e_i in es.index.items()
-            if s2 <= s and es.events[e_i].type == kind and not es._mentions[(s2, _)].ref
+            (s2, e_i)
+            for (s2, i2), e_i in es.index.items()
+            if (s2, i2) < (s, i) and es.events[e_i].type == kind and not es._mentions[(s2, i2)].ref
         ]
-        if cands:
-            es.index[(s, i)] = cands[-1]
+        if not cands:
+            continue
+        # "Durante la reunión": the release's own event, unless one of that type was just named
+        main = es.main if es.main is not None and es.events[es.main].type == kind else None
+        near = cands[-1][0] == s
+        es.index[(s, i)] = main if main is not None and not near else cands[-1][1]
 
 
 def add_since(es: EventSet, sents: list[Sentence]) -> None:

@@ -20,6 +20,9 @@ _CLAUSE = re.compile(
     r";|(?<!\b[A-Z])\.\s|,\s+(?:quien|que|donde|mientras|(?:de|en|con|a)\s+(?:la|el|los|las)\s+(?:que|cual))\b"
 )
 
+# A comma then a lower-case word that does not go on with the list of persons: the clause ends.
+_LIST_END = re.compile(r",\s+(?!(?:y|e|por|el|la|los|las|al|del|así como)\b)[a-zà-ÿ]")
+
 
 # The lexicon lists of cue patterns that sentence_roles_es scans for, all with re.I.
 _CUE_GROUPS = (
@@ -105,6 +108,14 @@ def sentence_roles_es(
         hi = spots[n + 1][0] if n + 1 < len(spots) else len(text)
         stop = re.search(heads_end, text[b:hi], re.I) if role != "participant" else None
         cut = b + stop.start() if stop else hi
+        ends = [
+            c.start()
+            for c in _LIST_END.finditer(text, b, hi)
+            if not any(pm.start <= c.start() < pm.end for pm, _ in people)
+        ]
+        if role != "participant" and ends:
+            hi = cut = min(cut, ends[0])  # "presidida por A, para dar seguimiento a ..."
+
         for pm, cid in people:
             if b <= pm.start < hi:
                 add(cid, event_near(b), role if pm.start < cut else "participant")

@@ -1,0 +1,55 @@
+"""Spanish posts that run long before the name ("el director de operaciones de campo de la CBP
+en Tucson, Robert J. Haldane") and the country of a whole post with its organization
+("subsecretaria adjunta del Departamento de Estado" is a U.S. post). Used by :mod:`.people_es`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .orgs_es import gazetteer_key
+from .post_country import org_country, post_country_es
+from .text import Tok
+
+
+def whole_post_country(post: str, orgs, lx, split_org) -> str | None:  # type: ignore[no-untyped-def]
+    """The country of a whole post with its organization: its own words first ("subsecretaria
+    adjunta del Departamento de Estado"), then the organization's (release table, gazetteer)."""
+    code = post_country_es(post, lx)
+    if code:
+        return code
+    _, org = split_org(post, orgs)
+    if org:
+        org = re.sub(r"^(?:la|el|los|las)\s+", "", org)
+        hit = gazetteer_key(org)
+        if org_country(org, orgs) or hit:
+            return org_country(org, orgs) or (hit[1] if hit else None)
+    for acr in re.findall(r"\b[A-Z]{2,8}\b", post):  # "director ... de la CBP en Tucson"
+        hit = gazetteer_key(acr)
+        if hit and hit[1]:
+            return hit[1]
+    return None
+
+
+def long_post(toks: list[Tok], j: int, lx, slot_name_length, after_rank) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
+    """ "el director de operaciones de campo de la CBP en Tucson, Robert J. Haldane": a post
+    whose complement runs through lower-case words, set off from the name by a comma.
+    Returns (name index, post end) or None."""
+    k = j
+    while k < len(toks) and k - j <= 12 and toks[k].text != ",":
+        word = toks[k].text.lower()
+        if not re.fullmatch(r"[\wÀ-ÿ.-]+", word) or word in _NOT_POST:
+            return None
+        if word in _ARTICLES_LOWER and toks[k - 1].text.lower() not in _PREPS:
+            return None  # "al canciller mexicano el secretario ...": a second person begins
+        k += 1
+    if k == j or k + 1 >= len(toks) or toks[k].text != ",":
+        return None
+    at = after_rank(toks, k + 1, lx)
+    return (at, k) if slot_name_length(toks, at, lx) >= 2 else None
+
+
+# Words that end a post's span: a clause or a second person begins.
+_ARTICLES_LOWER = frozenset({"el", "la", "los", "las", "un", "una"})
+_PREPS = frozenset({"de", "en", "para", "sobre", "con", "a", "ante", "entre", "hacia"})
+_NOT_POST = frozenset({"que", "quien", "quienes", "cual", "y", "e", "o", "con", "así", "como"})
