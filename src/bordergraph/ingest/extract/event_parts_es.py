@@ -41,7 +41,9 @@ def lead_meeting(
     verbs = alt(_lex().get("meeting_verbs", []))
     m = re.search(rf"(?<![\wÀ-ÿ]){verbs}(?![\wÀ-ÿ])", text, re.I)
     who = list(dict.fromkeys(cid for _, cid in people if cid >= 0))
-    if not m or len(who) < 2:
+    if len(who) < 2:
+        return _group_meeting(index, text, dates)
+    if not m:
         return None
     first = {cid: pm for pm, cid in reversed(people)}
     names = " y ".join(first[c].name or text[first[c].start : first[c].end] for c in who[:2])
@@ -56,6 +58,27 @@ def lead_meeting(
     )
     attributes(em, text, dates, 0, len(text))
     em.location = em.location or place(text)
+    return em
+
+
+def _group_meeting(index: int, text: str, dates: list[DateMention]) -> EventMention | None:
+    """ "Funcionarios de México y Estados Unidos se reunieron este martes en Nogales": a meeting
+    of a group named by its members, not by persons."""
+    lex = _lex()
+    subj, verbs = alt(lex.get("group_subjects", []), escape=False), alt(lex.get("group_verbs", []))
+    m = re.search(
+        rf"(?<![\wÀ-ÿ])(?P<who>{subj}(?:\s+[^\s,;.]+){{0,8}}?)\s+{verbs}(?![\wÀ-ÿ])",
+        text,
+        re.I,
+    )
+    if not m:
+        return None
+    who = m.group("who")
+    em = EventMention(
+        index, m.start(), m.end(), f"reunión de {who[0].lower()}{who[1:]}", type="Meeting",
+        explicit=False,
+    )
+    attributes(em, text, dates, 0, len(text))
     return em
 
 

@@ -326,8 +326,9 @@ def _signings(index, text, people) -> list[EventMention]:  # type: ignore[no-unt
     lex = _lex()
     out = []
     verbs = alt(lex.get("signing_verbs", []))
+    gap = alt(lex.get("opening_gap", ["hoy"]), escape=False)
     for m in re.finditer(
-        rf"\b{verbs}\s+(?:en\s+(?:la\s+|el\s+)?(?P<loc>{CAP}(?:\s+(?:de|del)\s+{CAP}|"
+        rf"\b{verbs}\s+(?:{gap}\s+)?(?:en\s+(?:la\s+|el\s+)?(?P<loc>{CAP}(?:\s+(?:de|del)\s+{CAP}|"
         rf"\s+{CAP})*)\s+)?(?P<det>el|la|los|las)\s+(?P<np>{_AGREEMENT}\b"
         rf"{CAPNP[len(CAP) :]})",
         text,
@@ -338,7 +339,7 @@ def _signings(index, text, people) -> list[EventMention]:  # type: ignore[no-unt
                 index,
                 m.start(),
                 m.end(),
-                f"firma de {m.group('det')} {_trim(m.group('np'))}",
+                f"firma de {m.group('det')} {_trim(m.group('np'))}".replace("de el ", "del "),
                 type="Signing",
                 location=m.group("loc"),
                 persons=(),
@@ -357,7 +358,7 @@ def _signings(index, text, people) -> list[EventMention]:  # type: ignore[no-unt
                 index,
                 m.end(),
                 m.end() + 1,
-                f"firma de {m.group('det')} {_trim(m.group('np'))}",
+                f"firma de {m.group('det')} {_trim(m.group('np'))}".replace("de el ", "del "),
                 type="Signing",
                 explicit=False,
             )
