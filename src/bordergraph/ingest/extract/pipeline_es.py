@@ -24,7 +24,7 @@ from .event_parts_es import lead_meeting
 from .events import EventMention
 from .events_es import find_events_es
 from .eventset import build
-from .eventset_es import add_links, add_since, main_place, resolve_refs
+from .eventset_es import add_links, add_ranked, add_since, main_place, resolve_refs
 from .lex_es import alt
 from .lexicon import load
 from .outcome_frames import list_leads
@@ -95,6 +95,7 @@ def extract_es(text: ReleaseText) -> ReleaseRecord:
     resolve_refs(es)
     _main_name(es)
     add_since(es, sents)
+    add_ranked(es, sents, body, dates)
     add_links(es, sents)
     main_place(es, sents, body, lead, src.issued)
     roles = _roles(sents, body, mentions, pids, es, lead, leaders, people)
