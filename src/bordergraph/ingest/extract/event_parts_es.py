@@ -41,10 +41,8 @@ def lead_meeting(
     verbs = alt(_lex().get("meeting_verbs", []))
     m = re.search(rf"(?<![\wÀ-ÿ]){verbs}(?![\wÀ-ÿ])", text, re.I)
     who = list(dict.fromkeys(cid for _, cid in people if cid >= 0))
-    if len(who) < 2:
-        return _group_meeting(index, text, dates)
-    if not m:
-        return None
+    if len(who) < 2 or not m:
+        return _group_meeting(index, text, dates) or _noun_lead(index, text, dates)
     first = {cid: pm for pm, cid in reversed(people)}
     names = " y ".join(first[c].name or text[first[c].start : first[c].end] for c in who[:2])
     em = EventMention(
@@ -58,6 +56,31 @@ def lead_meeting(
     )
     attributes(em, text, dates, 0, len(text))
     em.location = em.location or place(text)
+    return em
+
+
+def _noun_lead(index: int, text: str, dates: list[DateMention]) -> EventMention | None:
+    """ "La reunión de trabajo, que se llevó a cabo el pasado 14 de febrero en Tijuana, ...": a
+    lead that tells a meeting by its noun alone is the release's event."""
+    lex = _lex()
+    nouns = lex.get("lead_nouns", [])
+    comps = alt(lex.get("held_complements", []))
+    m = re.search(
+        rf"(?<![\wÀ-ÿ])(?:la|el|una|un)\s+(?P<n>{alt(nouns)})(?:\s+{comps})*(?![\wÀ-ÿ])",
+        text,
+        re.I,
+    )
+    told = alt(lex.get("lead_told", []), escape=False)
+    if not m or not re.search(
+        rf"(?<![\wÀ-ÿ]){told}", text[max(0, m.start() - 80) : m.end() + 80], re.I
+    ):
+        return None
+    noun = m.group("n").lower()
+    em = EventMention(
+        index, m.start("n"), m.end(), text[m.start("n") : m.end()],
+        type=lex.get("nouns", {}).get(noun, "Meeting"), explicit=False,
+    )
+    attributes(em, text, dates, 0, len(text))
     return em
 
 
