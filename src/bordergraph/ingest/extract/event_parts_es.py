@@ -138,6 +138,13 @@ def openings(index: int, text: str) -> list[EventMention]:
 def attributes(m: EventMention, text: str, dates: list[DateMention], lo: int, hi: int) -> None:
     """Date, end date, mode and location of a mention from its scope [lo, hi)."""
     if m.ref:
+        # "En la reunión, que se efectuó el pasado 14 de marzo de manera presencial": what the
+        # relative clause tells of the event referred to (applied when the reference resolves)
+        tail = re.match(r",?\s+(?:que|la cual|el cual)\s+se\s+[^,;]*", text[m.end : hi])
+        if tail:
+            days = [d for d in dates if m.end <= d.start < m.end + tail.end()]
+            m.extra["ref_date"] = days[0].value if days and days[0].precision != "year" else ""
+            m.extra["ref_mode"] = mode(tail.group(0)) or ""
         return
     inside = [d for d in dates if m.start <= d.start < m.end]
     clause = re.split(r";|,\s+(?=en la que|el cual|la cual|donde|cuando)", text[m.end : hi])[0]

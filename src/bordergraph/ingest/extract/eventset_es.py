@@ -32,14 +32,23 @@ def resolve_refs(es: EventSet) -> None:
         cands = [
             (s2, e_i)
             for (s2, i2), e_i in es.index.items()
-            if (s2, i2) < (s, i) and es.events[e_i].type == kind and not es._mentions[(s2, i2)].ref
+            if (s2, i2) < (s, i) and _kin(es.events[e_i].type, kind) and not es._mentions[(s2, i2)].ref
         ]
         if not cands:
             continue
         # "Durante la reunión": the release's own event, unless one of that type was just named
-        main = es.main if es.main is not None and es.events[es.main].type == kind else None
+        main = es.main if es.main is not None and _kin(es.events[es.main].type, kind) else None
         near = cands[-1][0] == s
+        target = es.events[main if main is not None and not near else cands[-1][1]]
         es.index[(s, i)] = main if main is not None and not near else cands[-1][1]
+        target.date = target.date or m.extra.get("ref_date") or None
+        target.mode = target.mode or m.extra.get("ref_mode") or None
+
+
+def _kin(etype: str | None, kind: str) -> bool:
+    """ "la reunión" refers to a meeting, bilateral or not."""
+    meetings = ("Meeting", "BilateralMeeting")
+    return etype == kind or (etype in meetings and kind in meetings)
 
 
 def add_since(es: EventSet, sents: list[Sentence]) -> None:
