@@ -121,14 +121,17 @@ def openings(index: int, text: str) -> list[EventMention]:
     if not m:
         return []
     obj = m.group("obj").strip()
-    fac = re.search(rf"\b{heads}\b.*", obj, re.I)
+    # "el nuevo carril exprés ... en la garita Nogales I": the place is the last "en la ..."
+    fac = re.search(r"\ben\s+(?:el|la|los|las)\s+((?:(?!\ben\s).)*)$", obj) or re.search(
+        rf"\b{heads}\b.*", obj, re.I
+    )
     em = EventMention(
         index,
         m.start(),
         m.end(),
         f"inauguración de {m.group('det')} {obj}".replace("de el ", "del "),
         type="Opening",
-        location=fac.group(0) if fac else obj,
+        location=(fac.group(1) if fac.re.groups else fac.group(0)) if fac else obj,
         explicit=False,
     )
     em.extra["facility"] = obj

@@ -81,7 +81,9 @@ def extract_es(text: ReleaseText) -> ReleaseRecord:
             per_sentence[lead].append(found)
     info = {}
     if lead is not None:
-        day = next((d for d in dates[lead] if d.precision in ("day", "relative")), None)
+        days = [d for d in dates[lead] if d.precision in ("day", "relative")]
+        # "Ciudad de México, 14 de mayo de 2021.- ... sostuvieron ayer": the dateline is no event's
+        day = next((d for d in days if d.value != src.issued), days[0] if days else None)
         info = {"date": day.value if day else None, "end_date": day.end_value if day else None}
     # an announced session ("La próxima reunión del DEAN se celebrará ...") is its own event,
     # never merged into the session the release reports
