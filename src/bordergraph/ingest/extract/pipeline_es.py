@@ -47,7 +47,8 @@ LANG = "es"
 def extract_es(text: ReleaseText) -> ReleaseRecord:
     """Extract one Spanish release (see :func:`bordergraph.ingest.extract.extract`)."""
     src = text.source
-    year = int(src.issued[:4]) if src.issued else None
+    issued = src.issued or _body_dateline(text.body)
+    year = int(issued[:4]) if issued else None
     sents = split(text.body, src.title, LANG, is_header=is_header_line)
     body = {i for i, s in enumerate(sents) if not s.header and not is_header_line(s.text)}
     home = _home(src.publisher) or header_country(sents) or "MX"
@@ -59,7 +60,7 @@ def extract_es(text: ReleaseText) -> ReleaseRecord:
     add_surnames(sents, body, mentions, pids, people)
     heads = set(load(LANG, "titles").get("leaders", []))
     leaders = frozenset(i for i, p in enumerate(people) if p.head in heads)
-    dates = _dates(sents, body, year, src.issued)
+    dates = _dates(sents, body, year, issued)
     acronyms: dict[str, str] = {}
     last: dict = {}  # type: ignore[type-arg]
     hits = [series_hits(s.text, acronyms, last) if i in body else [] for i, s in enumerate(sents)]
@@ -83,7 +84,7 @@ def extract_es(text: ReleaseText) -> ReleaseRecord:
     if lead is not None:
         days = [d for d in dates[lead] if d.precision in ("day", "relative")]
         # "Ciudad de México, 14 de mayo de 2021.- ... sostuvieron ayer": the dateline is no event's
-        day = next((d for d in days if d.value != src.issued), days[0] if days else None)
+        day = next((d for d in days if d.value != issued), days[0] if days else None)
         info = {"date": day.value if day else None, "end_date": day.end_value if day else None}
     # an announced session ("La próxima reunión del DEAN se celebrará ...") is its own event,
     # never merged into the session the release reports
@@ -99,7 +100,7 @@ def extract_es(text: ReleaseText) -> ReleaseRecord:
     add_since(es, sents)
     add_ranked(es, sents, body, dates)
     add_links(es, sents)
-    main_place(es, sents, body, lead, src.issued)
+    main_place(es, sents, body, lead, issued)
     roles = _roles(sents, body, mentions, pids, es, lead, leaders, people)
     assign_countries(people, sents, mentions, pids, orgs, LANG, home)
     outcomes = _outcomes(sents, body, es)
@@ -203,6 +204,17 @@ def _dates(
             prev = days[-1].value
         out.append(found)
     return out
+
+
+def _body_dateline(body: str) -> str | None:
+    """ "Por Laura Méndez\nCiudad de México, 14 de mayo de 2021 (AIN).- ...": a dateline opening a
+    line of the body (after a byline) dates a release whose header gave no date."""
+    for line in body.splitlines()[:12]:
+        m = re.match(r"\s*[A-ZÁÉÍÓÚÑ][^.\n]{0,60}?,\s+(?:a\s+)?(?:[a-zé]+\s+)?(?=\d)", line)
+        found = find_dates(line[m.end() :], LANG) if m else []
+        if found and found[0].start == 0 and found[0].precision == "day":
+            return found[0].value
+    return None
 
 
 def _lead(sents: list[Sentence], body: set[int]) -> int | None:
