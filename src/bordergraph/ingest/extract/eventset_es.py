@@ -32,7 +32,9 @@ def resolve_refs(es: EventSet) -> None:
         cands = [
             (s2, e_i)
             for (s2, i2), e_i in es.index.items()
-            if (s2, i2) < (s, i) and _kin(es.events[e_i].type, kind) and not es._mentions[(s2, i2)].ref
+            if (s2, i2) < (s, i)
+            and _kin(es.events[e_i].type, kind)
+            and not es._mentions[(s2, i2)].ref
         ]
         if not cands:
             continue

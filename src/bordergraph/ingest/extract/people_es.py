@@ -24,7 +24,7 @@ from .name_runs import bare_names, plural_list
 from .namewords import by_first_word
 from .people import Mention
 from .post_country import demonyms, place_country
-from .post_span_es import long_post, whole_post_country
+from .post_span_es import fronted_org, long_post, whole_post_country
 from .text import Tok, country_of, tokenize
 
 _LINKS = {"de", "del", "para", "en", "sobre", "ante"}
@@ -219,7 +219,7 @@ def find_mentions_es(text: str, orgs=None) -> list[Mention]:  # type: ignore[no-
     out = [m for m in out if not any(n.start <= m.start and m.end <= n.end for n in later)]
     out += later
     out += bare_names(text, toks, out, "es", orgs, lambda t, i: name_length(t, i, lx))
-    return sorted(out, key=lambda m: m.start)
+    return sorted((fronted_org(text, m, orgs) for m in out), key=lambda m: m.start)
 
 
 def _inside_name(toks: list[Tok], i: int, lx: _Lex) -> bool:

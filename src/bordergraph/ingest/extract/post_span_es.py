@@ -6,8 +6,10 @@ en Tucson, Robert J. Haldane") and the country of a whole post with its organiza
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .orgs_es import gazetteer_key
+from .people import Mention
 from .post_country import org_country, post_country_es
 from .text import Tok
 
@@ -53,3 +55,23 @@ def long_post(toks: list[Tok], j: int, lx, slot_name_length, after_rank) -> tupl
 _ARTICLES_LOWER = frozenset({"el", "la", "los", "las", "un", "una"})
 _PREPS = frozenset({"de", "en", "para", "sobre", "con", "a", "ante", "entre", "hacia"})
 _NOT_POST = frozenset({"que", "quien", "quienes", "cual", "y", "e", "o", "con", "así", "como"})
+
+
+# "Asistieron, de la Secretaría de Gobernación, la comisionada ..., X": the organization set off
+# before the post is the person's.
+_FRONTED = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:también|además)\s+)(?:de\s+la|del|de\s+los)\s+"
+    r"(?P<org>[A-ZÁÉÍÓÚÑ][^,;:]{2,80}),\s*$"
+)
+
+
+def fronted_org(text: str, m: Mention, orgs) -> Mention:  # type: ignore[no-untyped-def]
+    if not m.name or m.org:
+        return m
+    hit = _FRONTED.search(text, max(0, m.start - 100), m.start)
+    if not hit:
+        return m
+    org = hit.group("org").strip()
+    key = gazetteer_key(org)
+    country = m.country or org_country(org, orgs) or (key[1] if key else None)
+    return replace(m, org=org, country=country)
