@@ -64,7 +64,8 @@ def _np(text: str, body: bool = False) -> str | None:
         return None  # "firmaron una declaración sobre ...": the named form comes elsewhere
     words = alt([w for e in _lex().get("types", []) for w in e["words"]])
     m = re.match(rf"(?:primer[oa]?\s+|nuev[oa]s?\s+)?{words}\b[^,;.:]*", rest)
-    return _cut(m.group(0)) if m else None
+    # "un grupo técnico de rastreo de armas que sesionará cada mes": the body, not its clause
+    return re.split(r"\s+(?:que|cuyo|cuya|el cual|la cual)\s", _cut(m.group(0)))[0] if m else None
 
 
 def _cut(phrase: str) -> str:
@@ -131,8 +132,11 @@ def sentence_outcomes_es(
     # one scan for any of the verbs first: few sentences hold one (see lexicon.could_match)
     if not could_match([alt(verbs, escape=False) for verbs in object_verbs.values()], text, re.I):
         object_verbs = {}
+    gap = alt(lex.get("verb_gap", ["hoy"]), escape=False)  # "firmaron hoy el ..."
     for relation, verbs in object_verbs.items():
-        for m in re.finditer(rf"(?<![\wÀ-ÿ])(?:{alt(verbs, escape=False)})\s+", text, re.I):
+        for m in re.finditer(
+            rf"(?<![\wÀ-ÿ])(?:{alt(verbs, escape=False)})\s+(?:{gap}\s+)?", text, re.I
+        ):
             # "acordaron crear un grupo de trabajo sobre ...": a body set up need not be named
             name = _np(text[m.end() :], body=relation == "launched")
             if name and outcome_type(name, relation, "es"):
