@@ -11,6 +11,7 @@ introduced by "Entre los acuerdos destacan:". Vocabulary: ``data/lexicon/es/outc
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 
 from ...graph.iris import fold
@@ -65,7 +66,8 @@ def _np(text: str, body: bool = False) -> str | None:
     words = alt([w for e in _lex().get("types", []) for w in e["words"]])
     m = re.match(rf"(?:primer[oa]?\s+|nuev[oa]s?\s+)?{words}\b[^,;.:]*", rest)
     # "un grupo técnico de rastreo de armas que sesionará cada mes": the body, not its clause
-    return re.split(r"\s+(?:que|cuyo|cuya|el cual|la cual)\s", _cut(m.group(0)))[0] if m else None
+    cut = r"\s+(?:y\s+)?(?:que|cuyo|cuya|el cual|la cual)\s|\s+y\s+se\s"
+    return re.split(cut, _cut(m.group(0)))[0] if m else None
 
 
 def _cut(phrase: str) -> str:
@@ -170,6 +172,8 @@ def sentence_outcomes_es(
     for c in frames:
         if refs != "(?:)" and re.match(refs, c.name, re.I):
             continue  # "los acuerdos de la XI Reunión": what an earlier event agreed, as a whole
+        # "la construcción de la garita X y se acordó ...": the next clause is not the name
+        c = replace(c, name=re.split(r"\s+y\s+(?:se|que)\s", c.name)[0])
         key = fold(c.name)
         if any(key in fold(o.name) or fold(o.name) in key for o in out):
             continue

@@ -80,6 +80,7 @@ def extract_es(text: ReleaseText) -> ReleaseRecord:
         found = lead_meeting(lead, sents[lead].text, pairs, dates[lead])
         if found is not None:
             per_sentence[lead].append(found)
+    _drop_title_meetings(sents, per_sentence, lead)
     info = {}
     if lead is not None:
         days = [d for d in dates[lead] if d.precision in ("day", "relative")]
@@ -204,6 +205,27 @@ def _dates(
             prev = days[-1].value
         out.append(found)
     return out
+
+
+def _drop_title_meetings(
+    sents: list[Sentence], per_sentence: list[list[EventMention]], lead: int | None
+) -> None:
+    """ "El presidente recibe a delegación de EU": a headline meeting told by its verb is the
+    meeting the body tells (by its names), not another one."""
+    kin = ("Meeting", "BilateralMeeting")
+    heads = {i for i, s in enumerate(sents) if s.title or (lead is not None and i < lead)}
+    told = any(
+        m.type in kin and not m.ref and not m.future
+        for i, ms in enumerate(per_sentence)
+        if i not in heads
+        for m in ms
+    )
+    if not told:
+        return
+    for i in heads:
+        per_sentence[i] = [
+            m for m in per_sentence[i] if not (m.type in kin and not m.series and not m.explicit)
+        ]
 
 
 def _body_dateline(body: str) -> str | None:
