@@ -66,7 +66,8 @@ def _noun_lead(index: int, text: str, dates: list[DateMention]) -> EventMention 
     nouns = lex.get("lead_nouns", [])
     comps = alt(lex.get("held_complements", []))
     m = re.search(
-        rf"(?<![\wÀ-ÿ])(?:la|el|una|un)\s+(?P<n>{alt(nouns)})(?:\s+{comps})*(?![\wÀ-ÿ])",
+        rf"(?<![\wÀ-ÿ])(?:la|el|las|los|una|un)\s+(?:{alt(lex.get('lead_quantifiers', []))}\s+)?"
+        rf"(?P<n>{alt(nouns)})(?:\s+{comps})*(?![\wÀ-ÿ])",
         text,
         re.I,
     )
@@ -75,10 +76,13 @@ def _noun_lead(index: int, text: str, dates: list[DateMention]) -> EventMention 
         rf"(?<![\wÀ-ÿ]){told}", text[max(0, m.start() - 80) : m.end() + 80], re.I
     ):
         return None
-    noun = m.group("n").lower()
+    end = m.end()
+    proper = re.match(CAPNP, text[m.start("n") :]) if text[m.start("n")].isupper() else None
+    if proper:  # "la Reunión Binacional de Puentes y Cruces Internacionales": its full name
+        end = max(end, m.start("n") + proper.end())
     em = EventMention(
-        index, m.start("n"), m.end(), text[m.start("n") : m.end()],
-        type=lex.get("nouns", {}).get(noun, "Meeting"), explicit=False,
+        index, m.start("n"), end, text[m.start("n") : end],
+        type="BilateralMeeting", explicit=False,  # a meeting outside a series
     )
     attributes(em, text, dates, 0, len(text))
     return em
@@ -98,7 +102,7 @@ def _group_meeting(index: int, text: str, dates: list[DateMention]) -> EventMent
         return None
     who = m.group("who")
     em = EventMention(
-        index, m.start(), m.end(), f"reunión de {who[0].lower()}{who[1:]}", type="Meeting",
+        index, m.start(), m.end(), f"reunión de {who[0].lower()}{who[1:]}", type="BilateralMeeting",
         explicit=False,
     )
     attributes(em, text, dates, 0, len(text))

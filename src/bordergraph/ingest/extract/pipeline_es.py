@@ -80,6 +80,16 @@ def extract_es(text: ReleaseText) -> ReleaseRecord:
         found = lead_meeting(lead, sents[lead].text, pairs, dates[lead])
         if found is not None:
             per_sentence[lead].append(found)
+    if not any(not m.ref for ms in per_sentence for m in ms):
+        # a transcript or note that tells its meeting in passing ("sostuvimos hoy una reunión de
+        # trabajo"): the first sentence that tells one
+        for i in sorted(body):
+            pairs = list(zip(mentions[i], pids[i], strict=True))
+            found = None if sents[i].title else lead_meeting(i, sents[i].text, pairs, dates[i])
+            if found is not None:
+                per_sentence[i].append(found)
+                lead = i if lead is None or lead < i else lead
+                break
     _drop_title_meetings(sents, per_sentence, lead)
     info = {}
     if lead is not None:

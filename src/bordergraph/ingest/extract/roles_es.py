@@ -20,6 +20,11 @@ _CLAUSE = re.compile(
     r";|(?<!\b[A-Z])\.\s|,\s+(?:quien|que|donde|mientras|(?:de|en|con|a)\s+(?:la|el|los|las)\s+(?:que|cual))\b"
 )
 
+# A transcript's speaker label: an upper-case post and name, then a colon.
+_SPEAKER_LABEL = re.compile(
+    r"\s*[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ.]+(?:\s+[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ.]*){1,7}\s*:"
+)
+
 # A comma then a lower-case word that does not go on with the list of persons: the clause ends.
 _LIST_END = re.compile(r",\s+(?!(?:y|e|por|el|la|los|las|al|del|así como)\b)[a-zà-ÿ]")
 
@@ -150,6 +155,11 @@ def sentence_roles_es(
         for _, cid in people:
             add(cid, own[0] if own else main, "participant")
     out += label_roles(s, text, people, own[0] if own else main, "es")
+    said = _SPEAKER_LABEL.match(text)
+    if said:  # a transcript's "SECRETARIO LUIS VIDELA CAMPOS: ...": the person speaks there
+        for pm, cid in people:
+            if pm.start < said.end():
+                add(cid, own[0] if own else main, "speaker")
     speak = alt(lex.get("speaker", {}).get("verbs", []))
     for pm, cid in people:
         tail = text[pm.end : pm.end + 60]
