@@ -125,21 +125,27 @@ def openings(index: int, text: str) -> list[EventMention]:
     if not m:
         return []
     obj = m.group("obj").strip()
-    # "el nuevo carril exprés ... en la garita Nogales I": the place is the last "en la ..."
-    fac = re.search(r"\ben\s+(?:el|la|los|las)\s+((?:(?!\ben\s).)*)$", obj) or re.search(
-        rf"\b{heads}\b.*", obj, re.I
-    )
     em = EventMention(
         index,
         m.start(),
         m.end(),
         f"inauguración de {m.group('det')} {obj}".replace("de el ", "del "),
         type="Opening",
-        location=(fac.group(1) if fac.re.groups else fac.group(0)) if fac else obj,
+        location=facility_place(obj) or obj,
         explicit=False,
     )
     em.extra["facility"] = obj
     return [em]
+
+
+def facility_place(obj: str, itself: bool = True) -> str | None:
+    """ "el nuevo carril exprés ... en la garita Nogales I": the place is the last "en la ...",
+    else (``itself``) the facility."""
+    last = re.search(r"\ben\s+(?:el|la|los|las)\s+((?:(?!\ben\s).)*)$", obj)
+    if last or not itself:
+        return last.group(1) if last else None
+    fac = re.search(rf"\b{alt(_lex().get('facility_words', []))}\b.*", obj, re.I)
+    return fac.group(0) if fac else None
 
 
 def attributes(m: EventMention, text: str, dates: list[DateMention], lo: int, hi: int) -> None:

@@ -19,7 +19,7 @@ from functools import cache
 
 from .dates import DateMention
 from .event_parts import signings as _neutral_signings
-from .event_parts_es import CAP, CAPNP, _trim, attributes, openings
+from .event_parts_es import CAP, CAPNP, _trim, attributes, facility_place, openings
 from .event_verbs import future_meetings, held, meetings
 from .events import Context, EventMention, future_after, held_after
 from .events import ordinal as _ordinal
@@ -277,7 +277,9 @@ def _noun_mentions(index, text, people, leaders, dates=()) -> list[EventMention]
             )
         ):  # "inicio de operaciones del cruce fronterizo X": the opening of that facility
             end = m.end() + fac.end()
-            out.append(EventMention(index, m.start(), end, text[m.start() : end], type="Opening"))
+            em = EventMention(index, m.start(), end, text[m.start() : end], type="Opening")
+            em.location = facility_place(text[m.end() : end], itself=False)
+            out.append(em)
         elif (
             etype == "Meeting"
             and (

@@ -24,7 +24,7 @@ from .name_runs import bare_names, plural_list
 from .namewords import by_first_word
 from .people import Mention
 from .post_country import demonyms, place_country
-from .post_span_es import fronted_org, long_post, whole_post_country
+from .post_span_es import fronted_org, label_case, long_post, whole_post_country
 from .text import Tok, country_of, tokenize
 
 _LINKS = {"de", "del", "para", "en", "sobre", "ante"}
@@ -182,7 +182,7 @@ def _complement(toks: list[Tok], j: int, lx: _Lex) -> int:
 def find_mentions_es(text: str, orgs=None) -> list[Mention]:  # type: ignore[no-untyped-def]
     """The person mentions of one Spanish sentence, left to right."""
     lx = _lex()
-    text = _label_case(text, lx)
+    text = label_case(text, lx)
     toks = tokenize(text, "es")
     out: list[Mention] = []
     used: set[int] = set()
@@ -221,24 +221,6 @@ def find_mentions_es(text: str, orgs=None) -> list[Mention]:  # type: ignore[no-
     out += later
     out += bare_names(text, toks, out, "es", orgs, lambda t, i: name_length(t, i, lx))
     return sorted((fronted_org(text, m, orgs) for m in out), key=lambda m: m.start)
-
-
-_LABEL = re.compile(r"\s*[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ.]+(?:\s+[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ.]*){1,7}\s*:")
-
-
-def _label_case(text: str, lx: _Lex) -> str:
-    """A transcript's upper-case speaker label ("SUBSECRETARIO ADJUNTO CHARLES E. HARTWELL:")
-    written as running text: post words in lower case, name words capitalised."""
-    label = _LABEL.match(text)
-    if not label:
-        return text
-    words = {w for h in lx.heads for w in h} | lx.adjectives | lx.particles
-
-    def case(m: re.Match[str]) -> str:
-        w = m.group(0)
-        return w.lower() if w.lower() in words else w[:1] + w[1:].lower()
-
-    return re.sub(r"[^\s:]+", case, label.group(0)) + text[label.end() :]
 
 
 def _inside_name(toks: list[Tok], i: int, lx: _Lex) -> bool:
