@@ -158,6 +158,7 @@ def attributes(m: EventMention, text: str, dates: list[DateMention], lo: int, hi
             days = [d for d in dates if m.end <= d.start < m.end + tail.end()]
             m.extra["ref_date"] = days[0].value if days and days[0].precision != "year" else ""
             m.extra["ref_mode"] = mode(tail.group(0)) or ""
+            m.extra["clause_end"] = str(m.end + tail.end())
         return
     inside = [d for d in dates if m.start <= d.start < m.end]
     clause = re.split(r";|,\s+(?=en la que|el cual|la cual|donde|cuando)", text[m.end : hi])[0]

@@ -87,6 +87,10 @@ def find_events_es(
         hi = out[i + 1].start if i + 1 < len(out) else len(text)
         lo = out[i - 1].end if i else 0
         attributes(m, text, dates, lo, hi)
+        # what a back-reference's relative clause tells is not the next event's
+        clause_end = int(m.extra.get("clause_end") or 0)
+        if i + 1 < len(out) and clause_end:
+            out[i].end = max(m.end, min(clause_end, hi))
     return out
 
 
