@@ -25,6 +25,9 @@ _SPEAKER_LABEL = re.compile(
     r"\s*[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ.]+(?:\s+[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ.]*){1,7}\s*:"
 )
 
+# "X, quien encabezó ...": the relative pronoun right before a cue, its antecedent just before.
+_WHO = re.compile(r",\s+quien(?:es)?\s+(?:también\s+)?$")
+
 # A comma then a lower-case word that does not go on with the list of persons: the clause ends.
 _LIST_END = re.compile(r",\s+(?!(?:y|e|por|el|la|los|las|al|del|así como)\b)[a-zà-ÿ]")
 
@@ -92,6 +95,9 @@ def sentence_roles_es(
                     continue
                 taken.append(m.span())
                 before, after = clause(m.start(), m.end())
+                rel = _WHO.search(text, 0, m.start())
+                if rel and not before:  # "Pérez Gómez, quien encabezó la delegación, ..."
+                    before = [cid for pm, cid in people if 0 <= rel.start() - pm.end <= 2][-1:]
                 if role == "host" and before:
                     guests = [c for pm, c in people if pm.start >= m.end()]
                     for cid in guests:
