@@ -117,7 +117,7 @@ def openings(index: int, text: str) -> list[EventMention]:
     heads = alt(lex.get("facility_words", []))
     gap = alt(lex.get("opening_gap", ["hoy"]), escape=False)
     m = re.search(
-        rf"(?<![\wÀ-ÿ]){verbs}(?![\wÀ-ÿ])(?:\s+{gap})?\s+(?P<det>el|la|los|las)\s+"
+        rf"(?<![\wÀ-ÿ]){verbs}(?![\wÀ-ÿ])(?:\s+{gap}){{0,2}}\s+(?P<det>el|la|los|las)\s+"
         rf"(?P<obj>[^,;.]*?\b{heads}\b[^,;.]*)",
         text,
         re.I,
