@@ -318,7 +318,8 @@ def _issued(head: list[str], meta: dict[str, str], lang: str) -> tuple[str | Non
         stamp = meta["published"]
         return stamp[:10], (stamp if "T" in stamp else None)
     for line in head:
-        d = first_date(line, "en") or first_date(line, "es")
+        other = "en" if lang == "es" else "es"  # "04/03/2019" is 4 March in Spanish
+        d = first_date(line, lang) or first_date(line, other)
         if d is None:
             continue
         t = _TIME.search(line[d.end :])

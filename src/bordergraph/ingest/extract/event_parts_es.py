@@ -41,8 +41,8 @@ def lead_meeting(
     verbs = alt(_lex().get("meeting_verbs", []))
     m = re.search(rf"(?<![\wÀ-ÿ]){verbs}(?![\wÀ-ÿ])", text, re.I)
     who = list(dict.fromkeys(cid for _, cid in people if cid >= 0))
-    if not m or len(who) < 2:
-        return None
+    if len(who) < 2 or not m:
+        return _group_meeting(index, text, dates) or _noun_lead(index, text, dates)
     first = {cid: pm for pm, cid in reversed(people)}
     names = " y ".join(first[c].name or text[first[c].start : first[c].end] for c in who[:2])
     em = EventMention(
@@ -59,14 +59,65 @@ def lead_meeting(
     return em
 
 
+def _noun_lead(index: int, text: str, dates: list[DateMention]) -> EventMention | None:
+    """ "La reunión de trabajo, que se llevó a cabo el pasado 14 de febrero en Tijuana, ...": a
+    lead that tells a meeting by its noun alone is the release's event."""
+    lex = _lex()
+    nouns = lex.get("lead_nouns", [])
+    comps = alt(lex.get("held_complements", []))
+    m = re.search(
+        rf"(?<![\wÀ-ÿ])(?:la|el|las|los|una|un)\s+(?:{alt(lex.get('lead_quantifiers', []))}\s+)?"
+        rf"(?P<n>{alt(nouns)})(?:\s+{comps})*(?![\wÀ-ÿ])",
+        text,
+        re.I,
+    )
+    told = alt(lex.get("lead_told", []), escape=False)
+    if not m or not re.search(
+        rf"(?<![\wÀ-ÿ]){told}", text[max(0, m.start() - 80) : m.end() + 80], re.I
+    ):
+        return None
+    end = m.end()
+    proper = re.match(CAPNP, text[m.start("n") :]) if text[m.start("n")].isupper() else None
+    if proper:  # "la Reunión Binacional de Puentes y Cruces Internacionales": its full name
+        end = max(end, m.start("n") + proper.end())
+    em = EventMention(
+        index, m.start("n"), end, text[m.start("n") : end],
+        type="BilateralMeeting", explicit=False,  # a meeting outside a series
+    )
+    attributes(em, text, dates, 0, len(text))
+    return em
+
+
+def _group_meeting(index: int, text: str, dates: list[DateMention]) -> EventMention | None:
+    """ "Funcionarios de México y Estados Unidos se reunieron este martes en Nogales": a meeting
+    of a group named by its members, not by persons."""
+    lex = _lex()
+    subj, verbs = alt(lex.get("group_subjects", []), escape=False), alt(lex.get("group_verbs", []))
+    m = re.search(
+        rf"(?<![\wÀ-ÿ])(?P<who>{subj}(?:\s+[^\s,;.]+){{0,8}}?)\s+{verbs}(?![\wÀ-ÿ])",
+        text,
+        re.I,
+    )
+    if not m:
+        return None
+    who = m.group("who")
+    em = EventMention(
+        index, m.start(), m.end(), f"reunión de {who[0].lower()}{who[1:]}", type="BilateralMeeting",
+        explicit=False,
+    )
+    attributes(em, text, dates, 0, len(text))
+    return em
+
+
 def openings(index: int, text: str) -> list[EventMention]:
     """ "inauguraron hoy la modernización del puerto fronterizo de San Luis": an Opening at the
     facility (``extra["facility"]`` is what was opened, a completed project)."""
     lex = _lex()
     verbs = alt(lex.get("opening_verbs", []))
     heads = alt(lex.get("facility_words", []))
+    gap = alt(lex.get("opening_gap", ["hoy"]), escape=False)
     m = re.search(
-        rf"(?<![\wÀ-ÿ]){verbs}(?![\wÀ-ÿ])(?:\s+hoy)?\s+(?P<det>el|la|los|las)\s+"
+        rf"(?<![\wÀ-ÿ]){verbs}(?![\wÀ-ÿ])(?:\s+{gap}){{0,2}}\s+(?P<det>el|la|los|las)\s+"
         rf"(?P<obj>[^,;.]*?\b{heads}\b[^,;.]*)",
         text,
         re.I,
@@ -74,23 +125,40 @@ def openings(index: int, text: str) -> list[EventMention]:
     if not m:
         return []
     obj = m.group("obj").strip()
-    fac = re.search(rf"\b{heads}\b.*", obj, re.I)
     em = EventMention(
         index,
         m.start(),
         m.end(),
         f"inauguración de {m.group('det')} {obj}".replace("de el ", "del "),
         type="Opening",
-        location=fac.group(0) if fac else obj,
+        location=facility_place(obj) or obj,
         explicit=False,
     )
     em.extra["facility"] = obj
     return [em]
 
 
+def facility_place(obj: str, itself: bool = True) -> str | None:
+    """ "el nuevo carril exprés ... en la garita Nogales I": the place is the last "en la ...",
+    else (``itself``) the facility."""
+    last = re.search(r"\ben\s+(?:el|la|los|las)\s+((?:(?!\ben\s).)*)$", obj)
+    if last or not itself:
+        return last.group(1) if last else None
+    fac = re.search(rf"\b{alt(_lex().get('facility_words', []))}\b.*", obj, re.I)
+    return fac.group(0) if fac else None
+
+
 def attributes(m: EventMention, text: str, dates: list[DateMention], lo: int, hi: int) -> None:
     """Date, end date, mode and location of a mention from its scope [lo, hi)."""
     if m.ref:
+        # "En la reunión, que se efectuó el pasado 14 de marzo de manera presencial": what the
+        # relative clause tells of the event referred to (applied when the reference resolves)
+        tail = re.match(r",?\s+(?:que|la cual|el cual)\s+se\s+[^,;]*", text[m.end : hi])
+        if tail:
+            days = [d for d in dates if m.end <= d.start < m.end + tail.end()]
+            m.extra["ref_date"] = days[0].value if days and days[0].precision != "year" else ""
+            m.extra["ref_mode"] = mode(tail.group(0)) or ""
+            m.extra["clause_end"] = str(m.end + tail.end())
         return
     inside = [d for d in dates if m.start <= d.start < m.end]
     clause = re.split(r";|,\s+(?=en la que|el cual|la cual|donde|cuando)", text[m.end : hi])[0]

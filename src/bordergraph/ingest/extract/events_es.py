@@ -19,7 +19,7 @@ from functools import cache
 
 from .dates import DateMention
 from .event_parts import signings as _neutral_signings
-from .event_parts_es import CAP, CAPNP, _trim, attributes, openings
+from .event_parts_es import CAP, CAPNP, _trim, attributes, facility_place, openings
 from .event_verbs import future_meetings, held, meetings
 from .events import Context, EventMention, future_after, held_after
 from .events import ordinal as _ordinal
@@ -87,6 +87,10 @@ def find_events_es(
         hi = out[i + 1].start if i + 1 < len(out) else len(text)
         lo = out[i - 1].end if i else 0
         attributes(m, text, dates, lo, hi)
+        # what a back-reference's relative clause tells is not the next event's
+        clause_end = int(m.extra.get("clause_end") or 0)
+        if i + 1 < len(out) and clause_end:
+            out[i].end = max(m.end, min(clause_end, hi))
     return out
 
 
@@ -270,13 +274,16 @@ def _noun_mentions(index, text, people, leaders, dates=()) -> list[EventMention]
         elif etype == "Opening" and (
             fac := re.match(
                 r"\s+(?:del|de\s+la|de\s+los|de\s+las|en\s+el|en\s+la|en\s+los|en\s+las)\s+"
-                rf"(?:[\wÀ-ÿ]+\s+){{0,2}}?(?:{alt(lex.get('facility_words', []))})\b[^,;.:]*",
+                rf"(?:[\wÀ-ÿ]+\s+){{0,2}}?(?:{alt(lex.get('facility_words', []))})\b[^,;:]*?"
+                r"(?=[,;:]|\.(?:\s|$)|$)",
                 right,
                 re.I,
             )
         ):  # "inicio de operaciones del cruce fronterizo X": the opening of that facility
             end = m.end() + fac.end()
-            out.append(EventMention(index, m.start(), end, text[m.start() : end], type="Opening"))
+            em = EventMention(index, m.start(), end, text[m.start() : end], type="Opening")
+            em.location = facility_place(text[m.end() : end], itself=False)
+            out.append(em)
         elif (
             etype == "Meeting"
             and (
@@ -325,8 +332,9 @@ def _signings(index, text, people) -> list[EventMention]:  # type: ignore[no-unt
     lex = _lex()
     out = []
     verbs = alt(lex.get("signing_verbs", []))
+    gap = alt(lex.get("opening_gap", ["hoy"]), escape=False)
     for m in re.finditer(
-        rf"\b{verbs}\s+(?:en\s+(?:la\s+|el\s+)?(?P<loc>{CAP}(?:\s+(?:de|del)\s+{CAP}|"
+        rf"\b{verbs}\s+(?:{gap}\s+)?(?:en\s+(?:la\s+|el\s+)?(?P<loc>{CAP}(?:\s+(?:de|del)\s+{CAP}|"
         rf"\s+{CAP})*)\s+)?(?P<det>el|la|los|las)\s+(?P<np>{_AGREEMENT}\b"
         rf"{CAPNP[len(CAP) :]})",
         text,
@@ -337,7 +345,7 @@ def _signings(index, text, people) -> list[EventMention]:  # type: ignore[no-unt
                 index,
                 m.start(),
                 m.end(),
-                f"firma de {m.group('det')} {_trim(m.group('np'))}",
+                f"firma de {m.group('det')} {_trim(m.group('np'))}".replace("de el ", "del "),
                 type="Signing",
                 location=m.group("loc"),
                 persons=(),
@@ -356,7 +364,7 @@ def _signings(index, text, people) -> list[EventMention]:  # type: ignore[no-unt
                 index,
                 m.end(),
                 m.end() + 1,
-                f"firma de {m.group('det')} {_trim(m.group('np'))}",
+                f"firma de {m.group('det')} {_trim(m.group('np'))}".replace("de el ", "del "),
                 type="Signing",
                 explicit=False,
             )

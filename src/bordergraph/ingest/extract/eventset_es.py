@@ -30,12 +30,27 @@ def resolve_refs(es: EventSet) -> None:
         if not kind or (s, i) not in es.index:
             continue
         cands = [
-            e_i
-            for (s2, _), e_i in es.index.items()
-            if s2 <= s and es.events[e_i].type == kind and not es._mentions[(s2, _)].ref
+            (s2, e_i)
+            for (s2, i2), e_i in es.index.items()
+            if (s2, i2) < (s, i)
+            and _kin(es.events[e_i].type, kind)
+            and not es._mentions[(s2, i2)].ref
         ]
-        if cands:
-            es.index[(s, i)] = cands[-1]
+        if not cands:
+            continue
+        # "Durante la reunión": the release's own event, unless one of that type was just named
+        main = es.main if es.main is not None and _kin(es.events[es.main].type, kind) else None
+        near = cands[-1][0] == s
+        target = es.events[main if main is not None and not near else cands[-1][1]]
+        es.index[(s, i)] = main if main is not None and not near else cands[-1][1]
+        target.date = target.date or m.extra.get("ref_date") or None
+        target.mode = target.mode or m.extra.get("ref_mode") or None
+
+
+def _kin(etype: str | None, kind: str) -> bool:
+    """ "la reunión" refers to a meeting, bilateral or not."""
+    meetings = ("Meeting", "BilateralMeeting")
+    return etype == kind or (etype in meetings and kind in meetings)
 
 
 def add_since(es: EventSet, sents: list[Sentence]) -> None:
@@ -106,3 +121,61 @@ def main_place(
         main.location = where
     elif city and held_today and main.location is None:
         main.location = city
+
+
+def add_ranked(es: EventSet, sents: list[Sentence], body: set[int], dates) -> None:  # type: ignore[no-untyped-def]
+    """ "la XI Reunión, celebrada en Tucson en agosto de 2018", "la reunión de instalación",
+    "La próxima reunión se celebrará en septiembre": a session of the main event's series named
+    by its rank alone (or as the next one), with the date and place of its clause."""
+    from .event_parts_es import attributes
+    from .events_es import _ord_pattern, ordinal
+
+    if es.main is None or not es.events[es.main].series_key:
+        return
+    main = es.events[es.main]
+    lex = load(LANG, "events")
+    nouns = "|".join(re.escape(n) for n in sorted(lex.get("session_nouns", []), key=len)[::-1])
+    first = "|".join(re.escape(w) for w in lex.get("first_session_words", []))
+    nxt = "|".join(re.escape(w) for w in load(LANG, "links").get("next_words", []))
+    pattern = re.compile(
+        rf"(?<![\wÀ-ÿ])(?:(?:la|el|su|una|un)\s+(?:(?P<ord>{_ord_pattern()})|(?P<next>{nxt}))\s+"
+        rf"(?P<noun>{nouns})|(?P<inst>{nouns})\s+(?:{first or '(?!)'}))(?![\wÀ-ÿ])"
+        r"(?!\s+(?:del|de\s+la|de\s+los|de)\s+[A-ZÁÉÍÓÚ])",
+        re.I,
+    )
+    for i in sorted(body):
+        text = sents[i].text
+        taken = [(m.start, m.end) for m, _ in es.at(i)]
+        for n, hit in enumerate(pattern.finditer(text)):
+            if any(a < hit.end() and hit.start() < b for a, b in taken):
+                continue
+            rank = 1 if hit.group("inst") else ordinal(hit.group("ord"))
+            future = bool(hit.group("next"))
+            if not future and (rank is None or rank == main.ordinal):
+                continue
+            same = [
+                k for k, e in enumerate(es.events)
+                if e.series_key == main.series_key and (e.ordinal == rank if rank else e.future)
+            ]
+            if same:
+                continue
+            start = hit.start("ord") if hit.group("ord") else hit.start()
+            em = EventMention(
+                i, start, hit.end(), f"{text[start : hit.end()]} del {main.series}",
+                type=_session_type(main.type, hit.group("noun") or hit.group("inst")),
+                series=main.series, series_key=main.series_key, ordinal=rank,
+                explicit=False,
+            )
+            em.future = future
+            later = [s for s, _ in taken if s >= hit.end()]
+            attributes(em, text, dates[i], hit.start(), later[0] if later else len(text))
+            es.events.append(em)
+            if future:  # an earlier session is only named: no roles or outcomes are read at it
+                es._mentions[(i, 3000 + n)] = em
+                es.index[(i, 3000 + n)] = len(es.events) - 1
+
+
+def _session_type(main: str | None, noun: str) -> str | None:
+    """ "la quinta sesión" of a dialogue is a Meeting; a "ronda" keeps the dialogue's type."""
+    meeting = load(LANG, "events").get("meeting_session_nouns", [])
+    return "Meeting" if main == "Dialogue" and noun.lower() in meeting else main

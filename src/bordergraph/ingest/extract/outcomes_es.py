@@ -11,6 +11,7 @@ introduced by "Entre los acuerdos destacan:". Vocabulary: ``data/lexicon/es/outc
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 
 from ...graph.iris import fold
@@ -45,7 +46,7 @@ def _lex() -> dict:  # type: ignore[type-arg]
     return load("es", "outcomes")
 
 
-def _np(text: str) -> str | None:
+def _np(text: str, body: bool = False) -> str | None:
     """The outcome named at the start of ``text``: a capitalised name ("Declaración de América
     del Norte"), else a lower-case phrase headed by an outcome word, up to a clause break."""
     text = re.sub(
@@ -60,11 +61,13 @@ def _np(text: str) -> str | None:
         # a name with a list inside: "... sobre Seguridad, Salud Pública y Comunidades Seguras"
         tail = re.match(rf"(?:,\s+{_WORDS})*,?\s+y\s+{_WORDS}", rest[m.end() :])
         return (m.group(0) + (tail.group(0) if tail else "")).rstrip(",. ")
-    if indefinite:
+    if indefinite and not body:
         return None  # "firmaron una declaración sobre ...": the named form comes elsewhere
     words = alt([w for e in _lex().get("types", []) for w in e["words"]])
     m = re.match(rf"(?:primer[oa]?\s+|nuev[oa]s?\s+)?{words}\b[^,;.:]*", rest)
-    return _cut(m.group(0)) if m else None
+    # "un grupo técnico de rastreo de armas que sesionará cada mes": the body, not its clause
+    cut = r"\s+(?:y\s+)?(?:que|cuyo|cuya|el cual|la cual)\s|\s+y\s+se\s"
+    return re.split(cut, _cut(m.group(0)))[0] if m else None
 
 
 def _cut(phrase: str) -> str:
@@ -131,9 +134,13 @@ def sentence_outcomes_es(
     # one scan for any of the verbs first: few sentences hold one (see lexicon.could_match)
     if not could_match([alt(verbs, escape=False) for verbs in object_verbs.values()], text, re.I):
         object_verbs = {}
+    gap = alt(lex.get("verb_gap", ["hoy"]), escape=False)  # "firmaron hoy el ..."
     for relation, verbs in object_verbs.items():
-        for m in re.finditer(rf"(?<![\wÀ-ÿ])(?:{alt(verbs, escape=False)})\s+", text, re.I):
-            name = _np(text[m.end() :])
+        for m in re.finditer(
+            rf"(?<![\wÀ-ÿ])(?:{alt(verbs, escape=False)})\s+(?:{gap}\s+)?", text, re.I
+        ):
+            # "acordaron crear un grupo de trabajo sobre ...": a body set up need not be named
+            name = _np(text[m.end() :], body=relation == "launched")
             if name and outcome_type(name, relation, "es"):
                 add(name, relation, m.start())
     for m in re.finditer(rf",\s+(?P<v>{alt(list(_PARTICIPLES))})\s+(?:en|durante)\s+", text):
@@ -151,13 +158,22 @@ def sentence_outcomes_es(
         rf"(?P<inf>\w+ar|\w+er|\w+ir)\s+(?P<obj>[^,;.]+)",
         text,
     ):
+        if m.group("inf").lower() in lex.get("launch_infinitives", []) and any(
+            o.relation == "launched" for o in out
+        ):
+            continue  # "acordaron establecer un mecanismo ...": the body set up, read above
         obj = re.sub(rf"^{_DET}", "", m.group("obj")).strip()
         head = " ".join(obj.split()[:3]).lower()
         if re.search(concrete, head):
             add(_cut(obj), "adopted", m.start(), kind="Commitment")
         elif re.search(concrete, _cut(obj).lower()):  # "mantener abiertos los pasos fronterizos"
             add(_cut(f"{m.group('inf')} {m.group('obj')}"), "adopted", m.start(), kind="Commitment")
+    refs = alt(lex.get("event_refs", []), escape=False)
     for c in frames:
+        if refs != "(?:)" and re.match(refs, c.name, re.I):
+            continue  # "los acuerdos de la XI Reunión": what an earlier event agreed, as a whole
+        # "la construcción de la garita X y se acordó ...": the next clause is not the name
+        c = replace(c, name=re.split(r"\s+y\s+(?:se|que)\s", c.name)[0])
         key = fold(c.name)
         if any(key in fold(o.name) or fold(o.name) in key for o in out):
             continue

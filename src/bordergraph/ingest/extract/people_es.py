@@ -23,7 +23,8 @@ from .lexicon import load
 from .name_runs import bare_names, plural_list
 from .namewords import by_first_word
 from .people import Mention
-from .post_country import demonyms, org_country, post_country_es
+from .post_country import demonyms, place_country
+from .post_span_es import fronted_org, label_case, long_post, whole_post_country
 from .text import Tok, country_of, tokenize
 
 _LINKS = {"de", "del", "para", "en", "sobre", "ante"}
@@ -181,6 +182,7 @@ def _complement(toks: list[Tok], j: int, lx: _Lex) -> int:
 def find_mentions_es(text: str, orgs=None) -> list[Mention]:  # type: ignore[no-untyped-def]
     """The person mentions of one Spanish sentence, left to right."""
     lx = _lex()
+    text = label_case(text, lx)
     toks = tokenize(text, "es")
     out: list[Mention] = []
     used: set[int] = set()
@@ -218,7 +220,7 @@ def find_mentions_es(text: str, orgs=None) -> list[Mention]:  # type: ignore[no-
     out = [m for m in out if not any(n.start <= m.start and m.end <= n.end for n in later)]
     out += later
     out += bare_names(text, toks, out, "es", orgs, lambda t, i: name_length(t, i, lx))
-    return sorted(out, key=lambda m: m.start)
+    return sorted((fronted_org(text, m, orgs) for m in out), key=lambda m: m.start)
 
 
 def _inside_name(toks: list[Tok], i: int, lx: _Lex) -> bool:
@@ -249,6 +251,14 @@ def _post_first(text, toks, i, n, lx, orgs):  # type: ignore[no-untyped-def]
     det = i > 0 and toks[i - 1].text.lower() in _DETS
     head = " ".join(t.text.lower() for t in toks[i : i + n])
     comp_end = _complement(toks, i + n, lx)
+    if (
+        comp_end + 2 < len(toks)
+        and toks[comp_end].text == ","
+        and toks[comp_end + 2].text == ","
+        and place_country(toks[comp_end + 1].text)
+        and _slot_name_length(toks, comp_end + 3, lx) >= 2
+    ):  # "el alcalde de Nogales, Sonora, Tomás Ibarra": the state qualifies the post's place
+        comp_end += 2
     name_at = None
     if comp_end == i + n and i + n < len(toks) and name_length(toks, i + n, lx):
         name_at = i + n  # "el canciller Marcelo Ebrard"
@@ -271,9 +281,12 @@ def _post_first(text, toks, i, n, lx, orgs):  # type: ignore[no-untyped-def]
             cut -= 1
         if comp_end - cut >= 2 and (_cap(toks[cut - 1]) or toks[cut - 1].text in lx.adjectives):
             name_at, comp_end = cut, cut
+    if name_at is None and det:
+        found = long_post(toks, comp_end, lx, _slot_name_length, _after_rank)
+        name_at, comp_end = found or (None, comp_end)
     post = text[toks[i].start : toks[comp_end - 1].end]
+    country = whole_post_country(post, orgs, lx, _split_org)
     post, org = _split_org(post, orgs)
-    country = post_country_es(post, lx) or org_country(org, orgs)
     start = toks[i - 1].start if det else toks[i].start
     if name_at is None:
         if not det:
@@ -352,7 +365,8 @@ def _name_first(text, toks, used, lx, orgs):  # type: ignore[no-untyped-def]
             n = _head_at(toks, k, lx)
             if n:
                 end = _complement(toks, k + n, lx)
-                post, org = _split_org(text[toks[k].start : toks[end - 1].end], orgs)
+                whole = text[toks[k].start : toks[end - 1].end]
+                post, org = _split_org(whole, orgs)
                 out.append(
                     Mention(
                         toks[i].start,
@@ -361,7 +375,7 @@ def _name_first(text, toks, used, lx, orgs):  # type: ignore[no-untyped-def]
                         post,
                         " ".join(t.text.lower() for t in toks[k : k + n]),
                         org,
-                        post_country_es(post, lx) or org_country(org, orgs),
+                        whole_post_country(whole, orgs, lx, _split_org),
                         "full",
                     )
                 )

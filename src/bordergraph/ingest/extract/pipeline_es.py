@@ -24,7 +24,7 @@ from .event_parts_es import lead_meeting
 from .events import EventMention
 from .events_es import find_events_es
 from .eventset import build
-from .eventset_es import add_links, add_since, main_place, resolve_refs
+from .eventset_es import add_links, add_ranked, add_since, main_place, resolve_refs
 from .lex_es import alt
 from .lexicon import load
 from .outcome_frames import list_leads
@@ -48,7 +48,8 @@ LANG = "es"
 def extract_es(text: ReleaseText) -> ReleaseRecord:
     """Extract one Spanish release (see :func:`bordergraph.ingest.extract.extract`)."""
     src = text.source
-    year = int(src.issued[:4]) if src.issued else None
+    issued = src.issued or _body_dateline(text.body)
+    year = int(issued[:4]) if issued else None
     sents = split(text.body, src.title, LANG, is_header=is_header_line)
     body = {i for i, s in enumerate(sents) if not s.header and not is_header_line(s.text)}
     home = _home(src.publisher) or header_country(sents) or "MX"
@@ -60,7 +61,7 @@ def extract_es(text: ReleaseText) -> ReleaseRecord:
     add_surnames(sents, body, mentions, pids, people)
     heads = set(load(LANG, "titles").get("leaders", []))
     leaders = frozenset(i for i, p in enumerate(people) if p.head in heads)
-    dates = _dates(sents, body, year, src.issued)
+    dates = _dates(sents, body, year, issued)
     acronyms: dict[str, str] = {}
     last: dict = {}  # type: ignore[type-arg]
     hits = [series_hits(s.text, acronyms, last) if i in body else [] for i, s in enumerate(sents)]
@@ -80,9 +81,22 @@ def extract_es(text: ReleaseText) -> ReleaseRecord:
         found = lead_meeting(lead, sents[lead].text, pairs, dates[lead])
         if found is not None:
             per_sentence[lead].append(found)
+    if not any(not m.ref for ms in per_sentence for m in ms):
+        # a transcript or note that tells its meeting in passing ("sostuvimos hoy una reunión de
+        # trabajo"): the first sentence that tells one
+        for i in sorted(body):
+            pairs = list(zip(mentions[i], pids[i], strict=True))
+            found = None if sents[i].title else lead_meeting(i, sents[i].text, pairs, dates[i])
+            if found is not None:
+                per_sentence[i].append(found)
+                lead = i if lead is None or lead < i else lead
+                break
+    _drop_title_meetings(sents, per_sentence, lead)
     info = {}
     if lead is not None:
-        day = next((d for d in dates[lead] if d.precision in ("day", "relative")), None)
+        days = [d for d in dates[lead] if d.precision in ("day", "relative")]
+        # "Ciudad de México, 14 de mayo de 2021.- ... sostuvieron ayer": the dateline is no event's
+        day = next((d for d in days if d.value != issued), days[0] if days else None)
         info = {"date": day.value if day else None, "end_date": day.end_value if day else None}
     # an announced session ("La próxima reunión del DEAN se celebrará ...") is its own event,
     # never merged into the session the release reports
@@ -96,8 +110,9 @@ def extract_es(text: ReleaseText) -> ReleaseRecord:
     resolve_refs(es)
     _main_name(es)
     add_since(es, sents)
+    add_ranked(es, sents, body, dates)
     add_links(es, sents)
-    main_place(es, sents, body, lead, src.issued)
+    main_place(es, sents, body, lead, issued)
     roles = _roles(sents, body, mentions, pids, es, lead, leaders, people)
     assign_countries(people, sents, mentions, pids, orgs, LANG, home)
     outcomes = _outcomes(sents, body, es)
@@ -201,6 +216,38 @@ def _dates(
             prev = days[-1].value
         out.append(found)
     return out
+
+
+def _drop_title_meetings(
+    sents: list[Sentence], per_sentence: list[list[EventMention]], lead: int | None
+) -> None:
+    """ "El presidente recibe a delegación de EU": a headline meeting told by its verb is the
+    meeting the body tells (by its names), not another one."""
+    kin = ("Meeting", "BilateralMeeting")
+    heads = {i for i, s in enumerate(sents) if s.title or (lead is not None and i < lead)}
+    told = any(
+        m.type in kin and not m.ref and not m.future
+        for i, ms in enumerate(per_sentence)
+        if i not in heads
+        for m in ms
+    )
+    if not told:
+        return
+    for i in heads:
+        per_sentence[i] = [
+            m for m in per_sentence[i] if not (m.type in kin and not m.series and not m.explicit)
+        ]
+
+
+def _body_dateline(body: str) -> str | None:
+    """ "Por Laura Méndez\nCiudad de México, 14 de mayo de 2021 (AIN).- ...": a dateline opening a
+    line of the body (after a byline) dates a release whose header gave no date."""
+    for line in body.splitlines()[:12]:
+        m = re.match(r"\s*[A-ZÁÉÍÓÚÑ][^.\n]{0,60}?,\s+(?:a\s+)?(?:[a-zé]+\s+)?(?=\d)", line)
+        found = find_dates(line[m.end() :], LANG) if m else []
+        if found and found[0].start == 0 and found[0].precision == "day":
+            return found[0].value
+    return None
 
 
 def _lead(sents: list[Sentence], body: set[int]) -> int | None:

@@ -20,6 +20,17 @@ _CLAUSE = re.compile(
     r";|(?<!\b[A-Z])\.\s|,\s+(?:quien|que|donde|mientras|(?:de|en|con|a)\s+(?:la|el|los|las)\s+(?:que|cual))\b"
 )
 
+# A transcript's speaker label: an upper-case post and name, then a colon.
+_SPEAKER_LABEL = re.compile(
+    r"\s*[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ.]+(?:\s+[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ.]*){1,7}\s*:"
+)
+
+# "X, quien encabezó ...": the relative pronoun right before a cue, its antecedent just before.
+_WHO = re.compile(r",\s+quien(?:es)?\s+(?:también\s+)?$")
+
+# A comma then a lower-case word that does not go on with the list of persons: the clause ends.
+_LIST_END = re.compile(r",\s+(?!(?:y|e|por|el|la|los|las|al|del|así como)\b)[a-zà-ÿ]")
+
 
 # The lexicon lists of cue patterns that sentence_roles_es scans for, all with re.I.
 _CUE_GROUPS = (
@@ -84,6 +95,9 @@ def sentence_roles_es(
                     continue
                 taken.append(m.span())
                 before, after = clause(m.start(), m.end())
+                rel = _WHO.search(text, 0, m.start())
+                if rel and not before:  # "Pérez Gómez, quien encabezó la delegación, ..."
+                    before = [cid for pm, cid in people if 0 <= rel.start() - pm.end <= 2][-1:]
                 if role == "host" and before:
                     guests = [c for pm, c in people if pm.start >= m.end()]
                     for cid in guests:
@@ -105,6 +119,14 @@ def sentence_roles_es(
         hi = spots[n + 1][0] if n + 1 < len(spots) else len(text)
         stop = re.search(heads_end, text[b:hi], re.I) if role != "participant" else None
         cut = b + stop.start() if stop else hi
+        ends = [
+            c.start()
+            for c in _LIST_END.finditer(text, b, hi)
+            if not any(pm.start <= c.start() < pm.end for pm, _ in people)
+        ]
+        if role != "participant" and ends:
+            hi = cut = min(cut, ends[0])  # "presidida por A, para dar seguimiento a ..."
+
         for pm, cid in people:
             if b <= pm.start < hi:
                 add(cid, event_near(b), role if pm.start < cut else "participant")
@@ -139,6 +161,11 @@ def sentence_roles_es(
         for _, cid in people:
             add(cid, own[0] if own else main, "participant")
     out += label_roles(s, text, people, own[0] if own else main, "es")
+    said = _SPEAKER_LABEL.match(text)
+    if said:  # a transcript's "SECRETARIO LUIS VIDELA CAMPOS: ...": the person speaks there
+        for pm, cid in people:
+            if pm.start < said.end():
+                add(cid, own[0] if own else main, "speaker")
     speak = alt(lex.get("speaker", {}).get("verbs", []))
     for pm, cid in people:
         tail = text[pm.end : pm.end + 60]
