@@ -45,6 +45,9 @@ def _get(url: str, accept: str = "application/sparql-results+json") -> tuple[int
         return exc.code, exc.read()
 
 
+_SAID: dict[int, str] = {}  # what each server said before its test stopped it
+
+
 def _start(store: str, *extra: str) -> tuple[subprocess.Popen[str], str]:
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
@@ -58,6 +61,15 @@ def _start(store: str, *extra: str) -> tuple[subprocess.Popen[str], str]:
             pytest.fail(f"serve exited: {process.stderr.read() if process.stderr else ''}")
         try:
             if _get(base + "/query?query=ASK%7B%7D")[0] == 200:
+                # `serve` says where it listens once it has seen the server answer too: wait for
+                # that line, so that a test stopping it at once still finds it on stderr.
+                said = []
+                while process.stderr and not any("SPARQL endpoint" in s for s in said):
+                    line = process.stderr.readline()
+                    if not line:
+                        break
+                    said.append(line)
+                _SAID[process.pid] = "".join(said)
                 return process, base
         except OSError:
             pass
@@ -69,6 +81,7 @@ def _start(store: str, *extra: str) -> tuple[subprocess.Popen[str], str]:
 def _stop(process: subprocess.Popen[str]) -> str:
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=30)
+    err = _SAID.pop(process.pid, "") + err
     assert process.returncode == 0, err
     return err
 
