@@ -32,7 +32,8 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Node
 
 from bordergraph.graph.open import open_store
-from bordergraph.graph.store import Rows, bind_values, from_ox
+from bordergraph.graph.binding import bind_values
+from bordergraph.graph.store import Rows, from_ox
 
 QUERY_BUDGET_S = 10.0  # repeat a query up to 3 times while its runs stay under this in total
 
