@@ -123,3 +123,13 @@ def test_help_has_an_example(command):
     result = CliRunner().invoke(main, [command, "--help"])
     assert result.exit_code == 0
     assert "Example" in result.stdout and f"bordergraph {command}" in result.stdout
+
+
+def test_export_takes_its_syntax_from_the_file_name_and_refuses_a_workbook(run, tmp_path):
+    nq = tmp_path / "graph.nq"
+    assert run("export", "-o", str(nq)).exit_code == 0
+    quads = nq.read_text(encoding="utf-8").splitlines()
+    assert quads and all(line.rstrip().endswith(" .") for line in quads if line.strip())
+    refused = run("export", "-o", str(tmp_path / "graph.xlsx"))
+    assert refused.exit_code == 2 and "--format xlsx" in refused.stderr
+    assert not (tmp_path / "graph.xlsx").exists()

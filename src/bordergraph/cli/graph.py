@@ -222,19 +222,31 @@ def stats(store, update_url, fmt):  # type: ignore[no-untyped-def]
         _print_summary(bg.stats(), fmt)
 
 
+# The RDF syntaxes `export` writes, by the file extension that names each.
+RDF_SUFFIXES = {".ttl": "ttl", ".trig": "trig", ".nq": "nq", ".jsonld": "jsonld"}
+
+
 @main.command()
 @store_option
-@click.option("--format", "fmt", type=click.Choice(["ttl", "trig", "nq", "jsonld"]),
-              default="trig", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(list(RDF_SUFFIXES.values())), default=None,
+              help="RDF syntax [default: from the -o file's extension, else trig]")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None)
 def export(store, update_url, fmt, output):  # type: ignore[no-untyped-def]
     """Write the whole graph as Turtle, TriG, N-Quads or JSON-LD.
 
     \b
     Examples:
-      bordergraph export --format trig -o graph.trig
+      bordergraph export -o graph.trig
       bordergraph export --format nq > graph.nq
     """
+    if fmt is None and output is not None:
+        fmt = RDF_SUFFIXES.get(output.suffix.lower())
+        if fmt is None:
+            raise click.UsageError(
+                f"cannot tell an RDF syntax from {output.name!r}: name it .ttl, .trig, .nq or "
+                ".jsonld, or give --format (tables go to a workbook with `bordergraph query NAME "
+                "--format xlsx -o FILE.xlsx`)")
+    fmt = fmt or "trig"
     with open_graph(store, update_url, read_only=True) as bg:
         text = bg.export(fmt)
     if output:
