@@ -261,3 +261,48 @@ def first_date(text: str, lang: str = "en") -> DateMention | None:
         if d.precision == "day" and d.explicit_year:
             return d
     return None
+
+
+def anchor_same_day(
+    texts: list[str], found: list[list[DateMention]], issued: str | None, lang: str
+) -> None:
+    """Same-day anchors ("ese mismo día", "later that day", "horas antes", "afterwards"): the
+    phrase takes the last day named before it, else the release's first day (its own event's);
+    ``found`` is updated in place."""
+    phrases = load(lang, "dates").get("same_day", [])
+    if not phrases or not issued:
+        return
+    pat = _same_day_re(lang, tuple(phrases))
+    first: str | None = None
+    prev: str | None = None
+    for text, ds in zip(texts, found, strict=True):
+        own = list(ds)
+        for m in pat.finditer(text):
+            if any(d.start <= m.start() < d.end for d in own):
+                continue
+            before = _told([d for d in own if d.end <= m.start()], issued)
+            anchor = (before[1] or None) if before else (first if prev is None else prev)
+            if anchor:
+                ds.append(DateMention(m.start(), m.end(), anchor, precision="relative"))
+        ds.sort(key=lambda d: d.start)
+        last = _told(own, issued)
+        if last:
+            prev = last[1]
+            first = first or last[1] or None
+
+
+def _told(ds: list[DateMention], issued: str) -> tuple[DateMention, str] | None:
+    """The last date told of the release's own time and the day it names ("" when it names a
+    month: the day is then unknown). A day of another year is a backdrop ("the 2009 signing"),
+    not the day being told."""
+    told = [d for d in ds if d.value[:4] == issued[:4] or len(d.value) == 7]
+    if not told:
+        return None
+    d = told[-1]
+    return d, d.value if d.precision in ("day", "relative") and len(d.value) == 10 else ""
+
+
+@lru_cache(maxsize=8)
+def _same_day_re(lang: str, phrases: tuple[str, ...]) -> re.Pattern[str]:
+    alt = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![\wÀ-ÿ])(?:{alt})(?![\wÀ-ÿ])", re.I)

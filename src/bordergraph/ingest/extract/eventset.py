@@ -270,6 +270,7 @@ def _find(es: EventSet, m: EventMention) -> int | None:
             and m.date == e.date
             and len(m.date) == 10
             and set(m.persons) == set(e.persons)
+            and not (m.location and e.location and m.location != e.location)
         ):
             return e_i
     if m.ref and not kind and not m.series_key and es.main is not None:

@@ -20,7 +20,7 @@ from ...records import (
     Series,
 )
 from ..read import is_header_line
-from .dates import find_dates
+from .dates import anchor_same_day, find_dates
 from .event_parts import dateline
 from .event_parts import location as find_location
 from .events import Context, EventMention, find_events
@@ -71,6 +71,8 @@ def extract_release(text: ReleaseText) -> ReleaseRecord:
     leaders = set(load(lang, "titles").get("leaders", []))
     leader_ids = frozenset(i for i, p in enumerate(people) if p.head in leaders)
     dates = [find_dates(s.text, lang, year, src.issued) for s in sents]
+    texts = [s.text if s in body else "" for s in sents]
+    anchor_same_day(texts, dates, src.issued, lang)
     series_hits = _series(sents, body, lang)
     per_sentence: list[list[EventMention]] = []
     lead = _lead(sents, body_sents, idx)

@@ -19,7 +19,7 @@ import re
 from ...graph.iris import fold
 from ...records import ReleaseRecord, ReleaseText
 from ..read import is_header_line
-from .dates import DateMention, find_dates
+from .dates import DateMention, anchor_same_day, find_dates
 from .event_parts_es import lead_meeting
 from .events import EventMention
 from .events_es import find_events_es
@@ -189,10 +189,8 @@ def _dates(
     """Dates per sentence, with "la víspera" (issue date - 1) and "ese mismo día" (the last
     day named before)."""
     lex = load(LANG, "dates")
-    same = alt(lex.get("same_day", []))
     vague = alt(lex.get("vague_periods", []))
     out: list[list[DateMention]] = []
-    prev: str | None = None
     for i, s in enumerate(sents):
         found = find_dates(s.text, LANG, year, issued) if i in body else []
         # a season or part of a year ("el segundo semestre de 2023") is no date
@@ -206,15 +204,9 @@ def _dates(
                 )
             )
         ]
-        if i in body and issued:
-            for m in re.finditer(rf"(?<![\wÀ-ÿ]){same}(?![\wÀ-ÿ])", s.text, re.I):
-                if prev:
-                    found.append(DateMention(m.start(), m.end(), prev, precision="relative"))
-        found.sort(key=lambda d: d.start)
-        days = [d for d in found if d.precision in ("day", "relative") and d.value != issued]
-        if i in body and days:
-            prev = days[-1].value
         out.append(found)
+    texts = [s.text if i in body else "" for i, s in enumerate(sents)]
+    anchor_same_day(texts, out, issued, LANG)
     return out
 
 

@@ -1,0 +1,47 @@
+"""Same-day anchors: "later that day", "horas antes", "posteriormente" take the day they hang on."""
+
+from bordergraph.ingest.extract.dates import anchor_same_day, find_dates
+
+
+def _anchored(texts: list[str], lang: str, issued: str) -> list[list[str]]:
+    found = [find_dates(t, lang, int(issued[:4]), issued) for t in texts]
+    anchor_same_day(texts, found, issued, lang)
+    return [[d.value for d in ds if d.precision == "relative"] for ds in found]
+
+
+def test_en_later_that_day_takes_the_previous_day() -> None:
+    texts = [
+        "The governors toured the cargo lanes on Monday, June 3.",
+        "Later that day, they met customs officers at the bridge.",
+    ]
+    assert _anchored(texts, "en", "2024-06-05")[1] == ["2024-06-03"]
+
+
+def test_es_horas_antes_takes_the_previous_day() -> None:
+    texts = [
+        "El 14 de mayo los alcaldes inauguraron el nuevo carril en la garita.",
+        "Horas antes, ambos sostuvieron una reunión privada en el ayuntamiento.",
+    ]
+    assert _anchored(texts, "es", "2024-05-16")[1] == ["2024-05-14"]
+
+
+def test_es_backdrop_of_another_year_is_not_the_anchor() -> None:
+    texts = [
+        "Este martes los secretarios firmaron un acuerdo de aduanas.",
+        "El acuerdo renueva el que firmaron el 3 de marzo de 2015.",
+        "Más tarde, los secretarios visitaron el puerto.",
+    ]
+    assert _anchored(texts, "es", "2021-10-12")[2] == ["2021-10-12"]
+
+
+def test_en_a_month_last_named_leaves_the_day_unknown() -> None:
+    texts = [
+        "The commissioner opened the new lanes on April 2.",
+        "During last month's visit, the delegation met port directors; afterwards, it toured"
+        " a lab.",
+    ]
+    assert _anchored(texts, "en", "2023-05-10")[1] == []
+
+
+def test_en_afterwards_without_a_previous_day_takes_none() -> None:
+    assert _anchored(["Afterwards, the two teams had lunch."], "en", "2023-05-10") == [[]]
