@@ -45,3 +45,38 @@ def test_en_a_month_last_named_leaves_the_day_unknown() -> None:
 
 def test_en_afterwards_without_a_previous_day_takes_none() -> None:
     assert _anchored(["Afterwards, the two teams had lunch."], "en", "2023-05-10") == [[]]
+
+
+def _events(body: str, lang: str, issued: str) -> list[tuple[str | None, str | None]]:
+    from bordergraph.ingest.extract import extract
+    from bordergraph.records import ReleaseText, Source
+
+    rec = extract(ReleaseText("x.txt", body, Source(issued=issued, language=lang), "0"))
+    return [(e.type, e.date) for e in rec.events]
+
+
+def test_es_chaired_ceremony_that_formalises_is_a_dated_signing() -> None:
+    body = (
+        "Nogales, 9 de mayo de 2023.\n\nEste martes, en la explanada de la aduana, el gobernador "
+        "Ramiro Ortega Luna y el cónsul estadounidense Peter Walsh presidieron la ceremonia con "
+        "la que ambas partes formalizaron un programa conjunto de inspección."
+    )
+    assert ("Signing", "2023-05-09") in _events(body, "es", "2023-05-09")
+
+
+def test_en_chaired_ceremony_that_formalises_is_a_dated_signing() -> None:
+    body = (
+        "May 9, 2023\n\nNOGALES, Ariz. — Today, Governor Martha Reyes and Mexican Consul Luis "
+        "Garza Peña presided over the ceremony at which both sides formalized a joint "
+        "inspection program."
+    )
+    assert ("Signing", "2023-05-09") in _events(body, "en", "2023-05-09")
+
+
+def test_es_chairing_the_session_already_told_adds_no_event() -> None:
+    body = (
+        "Tijuana, 9 de mayo de 2023.\n\nEste martes, el alcalde Tomás Ruiz Vega se reunió con "
+        "el cónsul estadounidense Peter Walsh. Los recibió el gobernador Ramiro Ortega Luna, "
+        "quien presidió la sesión."
+    )
+    assert len(_events(body, "es", "2023-05-09")) == 1

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from .ceremonies import chaired_ceremonies
 from .dates import DateMention
 from .event_mention import EventMention
 from .event_parts import attributes as _attributes
@@ -64,7 +65,11 @@ def find_events(ctx: Context, lang: str) -> list[EventMention]:
     out = _series_mentions(ctx, lang)
     taken = [(m.start, m.end) for m in out]
     for m in (
-        _signings(ctx, lang) + _noun_mentions(ctx, lang) + _visits(ctx, lang) + _openings(ctx, lang)
+        chaired_ceremonies(ctx.index, ctx.text, ctx.people, lang)
+        + _signings(ctx, lang)
+        + _noun_mentions(ctx, lang)
+        + _visits(ctx, lang)
+        + _openings(ctx, lang)
     ):
         if not any(s <= m.start < e or m.start <= s < m.end for s, e in taken):
             out.append(m)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from .ceremonies import chaired_ceremonies
 from .dates import DateMention
 from .event_parts import signings as _neutral_signings
 from .event_parts_es import CAP, CAPNP, _trim, attributes, facility_place, openings
@@ -67,7 +68,8 @@ def find_events_es(
 ) -> list[EventMention]:
     """All event mentions of one sentence, left to right, with date, mode and location."""
     out = _series_mentions(index, text, hits, title, lead, dates)
-    found = _noun_mentions(index, text, people, leaders, dates) + _signings(index, text, people)
+    found = chaired_ceremonies(index, text, people, "es")
+    found += _noun_mentions(index, text, people, leaders, dates) + _signings(index, text, people)
     neutral = _neutral_signings(Context(index, text, people, leaders, hits, list(dates)), "es")
     for m in found + neutral + openings(index, text):
         if not any(o.start <= m.start < o.end or m.start <= o.start < m.end for o in out):
