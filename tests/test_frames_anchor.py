@@ -80,3 +80,20 @@ def test_es_chairing_the_session_already_told_adds_no_event() -> None:
         "quien presidió la sesión."
     )
     assert len(_events(body, "es", "2023-05-09")) == 1
+
+
+def test_es_cochaired_forum_named_by_its_name_is_dated_by_hoy() -> None:
+    body = (
+        "Mexicali, 4 de abril de 2022.\n\nLa gobernadora Irma Castro Peña y el cónsul "
+        "estadounidense John Reed copresidieron hoy en esta ciudad el Foro de Cruces Verdes, "
+        "convocado para revisar los proyectos de la garita."
+    )
+    assert ("Meeting", "2022-04-04") in _events(body, "es", "2022-04-04")
+
+
+def test_es_leading_the_delegation_is_no_ceremony() -> None:
+    from bordergraph.ingest.extract.ceremonies import _pattern
+
+    pat = _pattern("es")
+    assert pat is not None
+    assert pat.search("encabezó a la delegación mexicana en la sesión de trabajo") is None

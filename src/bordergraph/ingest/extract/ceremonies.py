@@ -21,7 +21,12 @@ def _pattern(lang: str) -> re.Pattern[str] | None:
     v = "|".join(sorted(verbs, key=len, reverse=True))
     n = "|".join(re.escape(x) for x in sorted(nouns, key=len, reverse=True))
     return re.compile(
-        rf"(?<![\wÀ-ÿ])(?:{v})\s+(?:la|el|una|un|the|a)\s+(?P<noun>{n})(?![\wÀ-ÿ])", re.I
+        # a few words between the verb and its object ("copresidieron hoy en esta ciudad el
+        # Foro ..."), none an article or "a" (the object of "encabezó a la delegación" is no
+        # ceremony)
+        rf"(?<![\wÀ-ÿ])(?:{v})(?:\s+(?!(?:la|el|los|las|a|al|the|an|of)\b)[\wÀ-ÿ]+){{0,4}}?"
+        rf"\s+(?:la|el|una|un|the|a)\s+(?P<noun>{n})(?![\wÀ-ÿ])",
+        re.I,
     )
 
 
@@ -49,9 +54,8 @@ def chaired_ceremonies(index: int, text: str, people, lang: str) -> list[EventMe
         etype = nouns.get(m.group("noun").lower())
         if signed is not None and signed.search(text[m.end("noun") : end]):
             etype = "Signing"
-        name = text[m.start("noun") : end].rstrip(" ,")
+        name = text[m.start("noun") : end].split(",")[0].rstrip(" ")
         if len(name) > 160:
             name = m.group("noun")
-            end = m.end("noun")
         out.append(EventMention(index, m.start("noun"), end, name, type=etype))
     return out

@@ -263,6 +263,13 @@ def _find(es: EventSet, m: EventMention) -> int | None:
             and not _dates_differ(e, m)
         ):
             return e_i
+        if (  # one event told twice by the same name (a headline bullet and the lead)
+            not m.ref
+            and m.type == e.type
+            and m.name.lower() == e.name.lower()
+            and not _conflict(e, m)
+        ):
+            return e_i
         if (
             not m.ref
             and m.type == e.type
