@@ -97,3 +97,11 @@ def test_es_leading_the_delegation_is_no_ceremony() -> None:
     pat = _pattern("es")
     assert pat is not None
     assert pat.search("encabezó a la delegación mexicana en la sesión de trabajo") is None
+
+
+def test_es_a_month_of_another_year_written_out_is_a_backdrop() -> None:
+    texts = [
+        "El consejo sesionó este jueves, dos años después de su creación en marzo de 2019.",
+        "Horas antes, los alcaldes recorrieron el puente.",
+    ]
+    assert _anchored(texts, "es", "2021-06-10")[1] == ["2021-06-10"]

@@ -280,22 +280,29 @@ def anchor_same_day(
         for m in pat.finditer(text):
             if any(d.start <= m.start() < d.end for d in own):
                 continue
-            before = _told([d for d in own if d.end <= m.start()], issued)
+            before = _told([d for d in own if d.end <= m.start()], text, issued)
             anchor = (before[1] or None) if before else (first if prev is None else prev)
             if anchor:
                 ds.append(DateMention(m.start(), m.end(), anchor, precision="relative"))
         ds.sort(key=lambda d: d.start)
-        last = _told(own, issued)
+        last = _told(own, text, issued)
         if last:
             prev = last[1]
             first = first or last[1] or None
 
 
-def _told(ds: list[DateMention], issued: str) -> tuple[DateMention, str] | None:
+_YEAR = re.compile(r"\d{4}")
+
+
+def _told(ds: list[DateMention], text: str, issued: str) -> tuple[DateMention, str] | None:
     """The last date told of the release's own time and the day it names ("" when it names a
     month: the day is then unknown). A day of another year is a backdrop ("the 2009 signing"),
-    not the day being told."""
-    told = [d for d in ds if d.value[:4] == issued[:4] or len(d.value) == 7]
+    not the day being told, nor is a month of another year written with its year."""
+    told = [
+        d
+        for d in ds
+        if d.value[:4] == issued[:4] or not _YEAR.search(text[d.start : d.end])  # "last month"
+    ]
     if not told:
         return None
     d = told[-1]
