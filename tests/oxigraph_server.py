@@ -11,12 +11,12 @@ import shutil
 import socket
 import subprocess
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from bordergraph.graph.serve import answers, stop
 
 STARTUP_SECONDS = 30.0
 
@@ -25,14 +25,6 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
-
-
-def _answers(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url + "?query=ASK%7B%7D", timeout=1) as response:
-            return bool(response.status == 200)
-    except (urllib.error.URLError, OSError):
-        return False
 
 
 def start_server(location: Path) -> tuple[subprocess.Popen[bytes], str]:
@@ -48,7 +40,7 @@ def start_server(location: Path) -> tuple[subprocess.Popen[bytes], str]:
     )
     url = f"http://127.0.0.1:{port}/query"
     deadline = time.monotonic() + STARTUP_SECONDS
-    while not _answers(url):
+    while not answers(url):
         if process.poll() is not None or time.monotonic() > deadline:
             process.kill()
             raise RuntimeError(f"oxigraph server did not start on port {port}; see {log.name}")
@@ -56,13 +48,8 @@ def start_server(location: Path) -> tuple[subprocess.Popen[bytes], str]:
     return process, url
 
 
-def stop_server(process: subprocess.Popen[bytes]) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+def stop_server(process: subprocess.Popen[bytes], timeout: float = 10.0) -> None:
+    stop(process, timeout)
 
 
 @pytest.fixture(scope="session")

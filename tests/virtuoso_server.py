@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from oxigraph_server import _answers, free_port
+from bordergraph.graph.serve import answers
+from oxigraph_server import free_port, stop_server
 
 STARTUP_SECONDS = 120.0
 INI = """[Database]
@@ -75,7 +76,7 @@ def start_virtuoso(folder: Path) -> tuple[subprocess.Popen[bytes], str]:
                                stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{http}/sparql"
     deadline = time.monotonic() + STARTUP_SECONDS
-    while not _answers(url):
+    while not answers(url):
         if process.poll() is not None or time.monotonic() > deadline:
             process.kill()
             raise RuntimeError(f"virtuoso did not start on port {http}; see {folder}")
@@ -86,18 +87,9 @@ def start_virtuoso(folder: Path) -> tuple[subprocess.Popen[bytes], str]:
     return process, url
 
 
-def stop_virtuoso(process: subprocess.Popen[bytes]) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-
-
 @pytest.fixture(scope="session")
 def virtuoso_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The SPARQL URL of an empty Virtuoso server that lives for the whole test session."""
     process, url = start_virtuoso(tmp_path_factory.mktemp("virtuoso") / "db")
     yield url
-    stop_virtuoso(process)
+    stop_server(process, timeout=30)

@@ -93,6 +93,18 @@ def answers(url: str) -> bool:
         return False
 
 
+def stop(process: subprocess.Popen[bytes], timeout: float = 10.0) -> None:
+    """End a server process: politely, then for good after ``timeout`` seconds."""
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 def _port_free(host: str, port: int) -> bool:
     with socket.socket() as sock:
         try:
@@ -144,11 +156,5 @@ def serve(location: str | None, *, host: str = "127.0.0.1", port: int = 7878,
             say("stopping the server")
             return 0
         finally:
-            if process.poll() is None:
-                process.terminate()
-                try:
-                    process.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    process.kill()
-                    process.wait()
+            stop(process)
             log.close()
