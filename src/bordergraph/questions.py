@@ -12,6 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from .views.dates import LAPSE_DAYS, WINDOW_DAYS
+
 
 class Questions:
     """Named questions over ``self.store`` and ``self.query`` (mixed into ``BorderGraph``)."""
@@ -78,7 +80,7 @@ class Questions:
 
     # -- across time: as of a date, continuity, the timeline picture ------------------------
 
-    def as_of(self, date: Any, *, window: int = 365, lapse_days: int = 730) -> Any:
+    def as_of(self, date: Any, *, window: int = WINDOW_DAYS, lapse_days: int = LAPSE_DAYS) -> Any:
         """The graph on ``date``: each country's administration, the mechanisms established by
         then (status, last and next sessions), officials seen in posts within ``window`` days
         and the events of that window. Four DataFrames on an ``AsOf`` (``.tables()``).
@@ -92,7 +94,7 @@ class Questions:
 
         return as_of(self.store, date, window=window, lapse_days=lapse_days)
 
-    def continuity(self, series: str | None = None, *, lapse_days: int = 730,
+    def continuity(self, series: str | None = None, *, lapse_days: int = LAPSE_DAYS,
                    min_administrations: int = 2) -> Any:
         """Continuity of each mechanism (or of ``series``) across administrations: sessions per
         administration of each country, gaps over ``lapse_days`` (lapses) and the relaunches
@@ -109,7 +111,7 @@ class Questions:
         return continuity(self.store, series, lapse_days=lapse_days,
                           min_administrations=min_administrations)
 
-    def timeline(self, path: str | Path, *, lapse_days: int = 730) -> list[Path]:
+    def timeline(self, path: str | Path, *, lapse_days: int = LAPSE_DAYS) -> list[Path]:
         """Draw the mechanisms against the administrations of both countries; write ``path``
         as SVG and PNG (``x.svg`` also writes ``x.png`` and the other way round). Returns both.
 

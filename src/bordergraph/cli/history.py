@@ -15,6 +15,7 @@ from typing import Any
 
 import click
 
+from ..views.dates import LAPSE_DAYS, WINDOW_DAYS
 from .app import format_option, main, store_option
 from .output import emit
 from .query import _reading
@@ -63,9 +64,9 @@ def _emit_tables(tables: dict[str, Any], fmt: str, only: str | None, heading: st
 
 @main.command("asof")
 @click.argument("date")
-@click.option("--window", type=click.IntRange(min=0), default=365, show_default=True,
+@click.option("--window", type=click.IntRange(min=0), default=WINDOW_DAYS, show_default=True,
               help="Days either side of DATE for the officials and events shown.")
-@click.option("--lapse-days", type=click.IntRange(min=0), default=730, show_default=True,
+@click.option("--lapse-days", type=click.IntRange(min=0), default=LAPSE_DAYS, show_default=True,
               help="A mechanism whose last session seen is older than this is 'lapsed'.")
 @click.option("--only", type=click.Choice(AS_OF_TABLES), default=None,
               help="Print only this table.")
@@ -92,7 +93,7 @@ def asof(date, window, lapse_days, only, fmt, store, update_url):  # type: ignor
 
 @main.command("continuity")
 @click.argument("mechanism", required=False)
-@click.option("--lapse-days", type=click.IntRange(min=0), default=730, show_default=True,
+@click.option("--lapse-days", type=click.IntRange(min=0), default=LAPSE_DAYS, show_default=True,
               help="A gap between sessions longer than this is a lapse; the next session a "
               "relaunch.")
 @click.option("--min-administrations", type=click.IntRange(min=1), default=2, show_default=True,
@@ -132,7 +133,7 @@ def continuity_command(mechanism, lapse_days, min_administrations, only, fmt, st
 @click.option("-o", "--output", "path", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("timeline.svg"), show_default=True,
               help="Where to write: NAME.svg and NAME.png are both written.")
-@click.option("--lapse-days", type=click.IntRange(min=0), default=730, show_default=True,
+@click.option("--lapse-days", type=click.IntRange(min=0), default=LAPSE_DAYS, show_default=True,
               help="Gaps longer than this are drawn as lapses, the session after as a relaunch.")
 @store_option
 def timeline(path, lapse_days, store, update_url):  # type: ignore[no-untyped-def]

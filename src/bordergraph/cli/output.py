@@ -24,8 +24,6 @@ from rich.text import Text
 from ..errors import BordergraphError
 from .layout import fit, vertical
 
-FORMATS = ["table", "csv", "json", "tsv", "xlsx"]
-
 
 def _setting(name: str, default: Any = None) -> Any:
     ctx = click.get_current_context(silent=True)

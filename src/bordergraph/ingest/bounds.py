@@ -136,10 +136,10 @@ def html_shape(html: str) -> tuple[int, bool]:
     return deepest, bool(stack) or open_raw
 
 
-def too_deep(html: str) -> int | None:
-    limit = int(_limit("BORDERGRAPH_MAX_HTML_DEPTH", MAX_HTML_DEPTH))
-    deepest, _ = html_shape(html)
-    return deepest if deepest > limit else None
+def too_deep(deepest: int) -> bool:
+    """Whether a page nested ``deepest`` elements deep (from :func:`html_shape`) is past the
+    limit the HTML parser can take in linear time."""
+    return deepest > int(_limit("BORDERGRAPH_MAX_HTML_DEPTH", MAX_HTML_DEPTH))
 
 
 _BLOCK = re.compile(r"</?(?:p|div|li|h[1-6]|ul|ol|section|article|main|blockquote|table|tr|td|"

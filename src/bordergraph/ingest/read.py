@@ -79,12 +79,12 @@ def read_release(path: Path | str) -> ReleaseText:
 def _read_html(html: str, warnings: list[str]) -> tuple[str, dict[str, str]]:
     """The page's text; tag-stripped when the parser cannot take it (nesting deeper than any
     real page) or when unclosed tags make the parsed body lose most of the page's words."""
-    depth = too_deep(html)
-    if depth is not None:
+    depth, left_open = html_shape(html)  # one scan answers both questions
+    if too_deep(depth):
         warnings.append(f"HTML nested {depth:,} elements deep; read as tag-stripped text")
         return stripped_text(html), {}
     text, meta = html_to_text(html, common("read"))
-    if html_shape(html)[1]:
+    if left_open:
         flat = stripped_text(html)
         if words(text) < 0.5 * words(flat):
             warnings.append("unclosed HTML tags hide most of the page; read as tag-stripped text")

@@ -21,12 +21,10 @@ from typing import Any
 
 from ..graph.store import Store
 from . import queries as Q
-from .dates import span, text
+from .dates import LAPSE_DAYS, WINDOW_DAYS, span, text
 
 __all__ = ["LAPSE_DAYS", "WINDOW_DAYS", "AsOf", "as_of", "parse_day"]
 
-WINDOW_DAYS = 365
-LAPSE_DAYS = 730
 
 ADMINISTRATIONS = {"item": "administration", "item_label": "administration_label",
                    "country_code": "country_code", "detail": "president", "start": "term_start",

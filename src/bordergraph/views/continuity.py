@@ -24,8 +24,7 @@ from typing import Any
 
 from ..graph.store import Store
 from . import queries as Q
-from .asof import LAPSE_DAYS
-from .dates import Terms, span, text
+from .dates import LAPSE_DAYS, Terms, span, text
 
 __all__ = ["COUNTRIES", "Continuity", "continuity"]
 
@@ -62,13 +61,14 @@ class Continuity:
 
 
 def continuity(store: Store, series: str | None = None, *, lapse_days: int = LAPSE_DAYS,
-               min_administrations: int = 2) -> Continuity:
-    """Continuity of every mechanism (or of ``series``, a name or IRI): see the module's doc."""
+               min_administrations: int = 2, terms: Terms | None = None) -> Continuity:
+    """Continuity of every mechanism (or of ``series``, a name or IRI): see the module's doc.
+    ``terms``: the administrations, when the caller has read them already."""
     import pandas as pd
 
     if lapse_days < 0:
         raise Q.ParameterError("lapse_days is a number of days: 0 or more")
-    terms = Terms(store)
+    terms = terms or Terms(store)
     grouped: dict[str, list[dict[str, Any]]] = {}
     for row in Q.run(store, "mechanism_sessions", {"series": series}).records():
         grouped.setdefault(row["series"], []).append(row)

@@ -23,7 +23,12 @@ from typing import Any
 from ..graph.store import Store
 from . import queries as Q
 
-__all__ = ["Term", "Terms", "span", "text"]
+__all__ = ["LAPSE_DAYS", "WINDOW_DAYS", "Term", "Terms", "span", "text"]
+
+# Defaults of the views of time: officials seen within a year of a date; a mechanism with no
+# session for two years has lapsed.
+WINDOW_DAYS = 365
+LAPSE_DAYS = 730
 
 
 def text(value: Any) -> str:

@@ -63,10 +63,9 @@ def suggest(store: Store, text: str, kind: str = "entity", limit: int = 3) -> li
 def no_match_message(store: Store, text: str, kind: str = "entity") -> str:
     """"no person matches 'Nikols'; did you mean 'Brian A. Nichols'?" (or without a guess)."""
     close = suggest(store, text, kind)
-    what = kind if kind != "entity" else "entity"
     if not close:
-        return f"no {what} matches {text!r}"
-    return f"no {what} matches {text!r}; did you mean " + " or ".join(map(repr, close)) + "?"
+        return f"no {kind} matches {text!r}"
+    return f"no {kind} matches {text!r}; did you mean " + " or ".join(map(repr, close)) + "?"
 
 
 def find_one_or_more(store: Store, text: str, kind: str = "entity") -> list[URIRef]:

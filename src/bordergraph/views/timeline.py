@@ -25,7 +25,7 @@ from typing import Any
 
 from ..graph.store import Store
 from .continuity import continuity
-from .dates import Terms, span, text
+from .dates import LAPSE_DAYS, Terms, span, text
 
 __all__ = ["COLOURS", "mark_id", "render", "timeline_svg", "write_timeline"]
 
@@ -58,13 +58,13 @@ def _mid(value: Any) -> dt.date:
     return first + (last - first) / 2
 
 
-def render(store: Store, *, lapse_days: int = 730) -> Any:
+def render(store: Store, *, lapse_days: int = LAPSE_DAYS) -> Any:
     """The matplotlib ``Figure`` of the timeline."""
     from matplotlib import dates as mdates
     from matplotlib.figure import Figure
 
-    view = continuity(store, lapse_days=lapse_days)
     terms = Terms(store)
+    view = continuity(store, lapse_days=lapse_days, terms=terms)
     summary = view.summary[view.summary["dated_sessions"] > 0]
     rows = sorted(summary.to_dict("records"),
                   key=lambda r: (text(r["established"]) or text(r["first_session"]),
@@ -150,12 +150,12 @@ def _save(fig: Any, fmt: str) -> bytes:
     return buffer.getvalue()
 
 
-def timeline_svg(store: Store, *, lapse_days: int = 730) -> str:
+def timeline_svg(store: Store, *, lapse_days: int = LAPSE_DAYS) -> str:
     """The timeline as SVG text (for the explorer's tab)."""
     return _save(render(store, lapse_days=lapse_days), "svg").decode("utf-8")
 
 
-def write_timeline(store: Store, path: str | Path, *, lapse_days: int = 730) -> list[Path]:
+def write_timeline(store: Store, path: str | Path, *, lapse_days: int = LAPSE_DAYS) -> list[Path]:
     """Write the timeline as ``NAME.svg`` and ``NAME.png`` beside ``path``; returns both paths.
 
     >>> from bordergraph.graph.open import open_store

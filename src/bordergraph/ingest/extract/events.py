@@ -26,7 +26,7 @@ from .event_verbs import future_meetings as _future_meetings
 from .event_verbs import held as _held
 from .event_verbs import meetings as _meetings
 from .lexicon import alternation, load
-from .ordinals import ordinal, roman  # noqa: F401  (re-exported)
+from .ordinals import ordinal
 from .people import Mention
 from .series import SeriesHit, parent_of
 
@@ -56,8 +56,6 @@ class Context:
 def _lex(lang: str) -> dict:  # type: ignore[type-arg]
     return load(lang, "events")
 
-
-_ordinal = ordinal
 
 
 def find_events(ctx: Context, lang: str) -> list[EventMention]:
@@ -164,7 +162,7 @@ def _series_mentions(ctx: Context, lang: str) -> list[EventMention]:
         if phrase:
             m.start = phrase.start("mods") if phrase.group("mods") else phrase.start("noun")
             m.name = _drop(text[m.start : h.end], lang)
-            m.ordinal = _ordinal(phrase.group("mods") or "", lang)
+            m.ordinal = ordinal(phrase.group("mods") or "", lang)
             if "first" in (phrase.group("mods") or "").lower() and " since " in right[:80]:
                 m.ordinal = None
         elif first:
@@ -173,22 +171,22 @@ def _series_mentions(ctx: Context, lang: str) -> list[EventMention]:
         elif owner:  # "the group's inaugural gathering": a session of the body named
             m.end = h.end + owner.end()
             m.name = _drop(text[h.start : m.end], lang)
-            m.ordinal = _ordinal(owner.group("mods"), lang)
+            m.ordinal = ordinal(owner.group("mods"), lang)
             m.future = bool(re.search(rf"\b{future}\b", owner.group("mods"), re.I))
         elif its:
             m.end = h.end + its.end()
             m.name, m.explicit = f"{its.group('np')} of the {h.written}", False
-            m.ordinal = _ordinal(its.group("np"), lang)
+            m.ordinal = ordinal(its.group("np"), lang)
         elif met and not h.generic:
             pass  # the body's session, told by its verb: dated and placed by its clause
         elif ahead:  # "The SIG is scheduled to convene again in January 2026"
             written = h.key if h.acronym and h.written == h.acronym else h.written
             m.name, m.future, m.explicit = f"next meeting of the {written}", True, False
         elif mods and (
-            _ordinal(mods.group("mods"), lang)
+            ordinal(mods.group("mods"), lang)
             or re.search(rf"\b(?:{future}|(?:19|20)\d\d)\b", mods.group("mods"))
         ):
-            m.ordinal = _ordinal(mods.group("mods"), lang)
+            m.ordinal = ordinal(mods.group("mods"), lang)
             m.future = bool(re.search(rf"\b{future}\b", mods.group("mods")))
             year = re.search(r"\b((?:19|20)\d\d)\b", mods.group("mods"))
             m.start = mods.start("mods")
@@ -367,9 +365,9 @@ def _noun_mentions(ctx: Context, lang: str) -> list[EventMention]:
             )
         elif told := _held(ctx, start, m.end(), etype, lang):
             em = told  # "held a working meeting with B", "the talks between A and B were held"
-        elif det and det.group("det") and etype != "Visit" and _ordinal(mods, lang):
+        elif det and det.group("det") and etype != "Visit" and ordinal(mods, lang):
             # "That first meeting, held in May": the session of that rank named before
-            em.ordinal = _ordinal(mods, lang)
+            em.ordinal = ordinal(mods, lang)
             em.extra["anaphor"] = "ordinal"
             em.name = _drop(text[start : m.end()], lang)
         elif (

@@ -285,13 +285,6 @@ def _find(es: EventSet, m: EventMention) -> int | None:
     return None
 
 
-def link(es: EventSet, sentences, lang: str) -> None:  # type: ignore[no-untyped-def]
-    """Fill ``es.links`` with (from, to, sentence) ``builds_on`` links (see :mod:`.links`)."""
-    from .links import link as _link
-
-    _link(es, sentences, lang)
-
-
 def link_launched(es: EventSet, launched: dict[str, int]) -> None:
     """A session of a series launched at an earlier event builds on that event."""
     for e_i, e in enumerate(es.events):

@@ -81,13 +81,6 @@ def add_since(es: EventSet, sents: list[Sentence]) -> None:
                 es.index[(i, 1000 + n)] = len(es.events) - 1
 
 
-def add_links(es: EventSet, sents: list[Sentence]) -> None:
-    """builds_on links: the language-neutral frames of :mod:`.links` on the es lexicon."""
-    from .links import link
-
-    link(es, sents, LANG)
-
-
 def main_place(
     es: EventSet, sents: list[Sentence], body: set[int], lead: int | None, issued: str | None
 ) -> None:

@@ -5,6 +5,7 @@ writes, later bare surname mentions, and each person's country from the stronges
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .lexicon import load
 from .namewords import Mention
@@ -161,9 +162,7 @@ def assign_countries(people, sents, mentions, pids, orgs, lang, home, sides=None
             p.country = org.country if org else None
         p.country = p.country or sides.get(p_i)
     fill_countries(people, lang, None)  # the leaders' gazetteer and the reference data
-    lx = load(lang, "roles")
-    side_res = [re.compile(x) for x in lx.get("side", [])]
-    counter_re = [re.compile(x) for x in lx.get("counterpart", [])]
+    side_res, counter_re = _cues(lang, "side"), _cues(lang, "counterpart")
     other = {"US": "MX", "MX": "US"}
     for i, s in enumerate(sents):
         pairs = [(m, c) for m, c in zip(mentions[i], pids[i], strict=True) if c >= 0]
@@ -189,7 +188,7 @@ def assign_countries(people, sents, mentions, pids, orgs, lang, home, sides=None
                 after = [c for m, c in pairs if m.start >= cm.end()]
                 if code and after and people[after[0]].country is None:
                     people[after[0]].country = code
-    same = [re.compile(x) for x in lx.get("same_side", [])]
+    same = _cues(lang, "same_side")
     for i, s in enumerate(sents):  # "X was flanked by A, B and C": X's side
         for r in same:
             for cm in r.finditer(s.text):
@@ -210,3 +209,9 @@ def assign_countries(people, sents, mentions, pids, orgs, lang, home, sides=None
                 for c in ids:
                     people[c].country = people[c].country or code
     fill_countries(people, lang, home)
+
+
+@cache
+def _cues(lang: str, key: str) -> tuple[re.Pattern[str], ...]:
+    """The roles lexicon's ``key`` patterns (side, counterpart, same_side), compiled once."""
+    return tuple(re.compile(x) for x in load(lang, "roles").get(key, []))

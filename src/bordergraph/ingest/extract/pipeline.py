@@ -24,9 +24,9 @@ from .dates import anchor_same_day, find_dates
 from .event_parts import dateline
 from .event_parts import location as find_location
 from .events import Context, EventMention, find_events
-from .eventset import build, link, link_launched
+from .eventset import build, link_launched
 from .lexicon import common, load
-from .links import backdrop
+from .links import backdrop, link
 from .orgs import org_table
 from .outcomes import collect as _outcomes
 from .people import find_mentions

@@ -24,9 +24,10 @@ from .event_parts_es import lead_meeting
 from .events import EventMention
 from .events_es import find_events_es
 from .eventset import build
-from .eventset_es import add_links, add_ranked, add_since, main_place, resolve_refs
+from .eventset_es import add_ranked, add_since, main_place, resolve_refs
 from .lex_es import alt
 from .lexicon import load
+from .links import link
 from .outcome_frames import list_leads
 from .outcomes import OutcomeFact, context_events
 from .outcomes_es import sentence_outcomes_es
@@ -111,7 +112,7 @@ def extract_es(text: ReleaseText) -> ReleaseRecord:
     _main_name(es)
     add_since(es, sents)
     add_ranked(es, sents, body, dates)
-    add_links(es, sents)
+    link(es, sents, LANG)
     main_place(es, sents, body, lead, issued)
     roles = _roles(sents, body, mentions, pids, es, lead, leaders, people)
     assign_countries(people, sents, mentions, pids, orgs, LANG, home)
