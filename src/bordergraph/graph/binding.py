@@ -2,10 +2,10 @@
 
 The WHERE group is found on the query's tokens — comments, strings (all four quote forms) and
 IRIs are tokens of their own, so a ``{`` inside them is never taken for the group — and the
-result is checked with rdflib's SPARQL parser: the bound query must parse, and its WHERE pattern
-must begin with exactly the VALUES block that was put in. Values are RDF terms serialised by
-pyoxigraph, so a value such as ``"} UNION {"`` stays one literal and an IRI with ``>`` in it is
-refused with a one-line error.
+position is checked with rdflib's SPARQL parser, once per query text: bound there, the query must
+parse, and its WHERE pattern must begin with exactly the VALUES block that was put in. Values are
+RDF terms serialised by pyoxigraph, so a value such as ``"} UNION {"`` stays one literal and an
+IRI with ``>`` in it is refused with a one-line error.
 
 >>> from rdflib import Literal
 >>> bind_values('SELECT ?s WHERE { ?s ?p ?o }', {"o": Literal("x} UNION {")})
@@ -17,7 +17,7 @@ refused with a one-line error.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from rdflib.term import Node
@@ -80,41 +80,61 @@ def bind_values(query: str, bindings: Mapping[str, Node] | None) -> str:
     """``query`` with ``bindings`` as a VALUES block opening its WHERE group (see the module)."""
     if not bindings:
         return query
-    names = list(bindings)
+    return bind_rows(query, list(bindings), [list(bindings.values())])
+
+
+def bind_rows(query: str, names: Sequence[str], rows: Iterable[Sequence[Node]]) -> str:
+    """``query`` with one VALUES row per item of ``rows`` (one term per name) opening its WHERE
+    group: the same as :func:`bind_values`, for many bindings in one request.
+
+    >>> from rdflib import URIRef
+    >>> bind_rows("SELECT ?s ?l { ?s ?p ?l }", ["s"], [[URIRef("urn:a")], [URIRef("urn:b")]])
+    'SELECT ?s ?l { VALUES (?s) { (<urn:a>) (<urn:b>) } ?s ?p ?l }'
+    """
+    names = tuple(names)
     for name in names:
         if not name.isidentifier():
             raise StoreError(f"invalid parameter name {name!r}")
-    values = []
-    for name in names:
-        try:
-            values.append(term_text(bindings[name]))
-        except (ValueError, TypeError) as exc:
-            raise StoreError(f"parameter {name}: invalid value {str(bindings[name])!r} "
-                             f"({exc})") from None
-    block = f"VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(values)}) }} "
+    table = " ".join(
+        f"({' '.join(_term(n, v) for n, v in zip(names, row, strict=True))})" for row in rows
+    )
     position = where_group_start(query)
-    bound = query[:position] + " " + block + query[position:].lstrip()
-    _check(bound, tuple(names))
-    return bound
+    _check(query, position, names)
+    block = f"VALUES ({' '.join('?' + n for n in names)}) {{ {table} }} "
+    return query[:position] + " " + block + query[position:].lstrip()
+
+
+def _term(name: str, value: Node) -> str:
+    """``value`` as one SPARQL term, or an error naming the parameter."""
+    try:
+        return term_text(value)
+    except (ValueError, TypeError) as exc:
+        raise StoreError(f"parameter {name}: invalid value {str(value)!r} ({exc})") from None
 
 
 @lru_cache(maxsize=256)
-def _check(bound: str, names: tuple[str, ...]) -> None:
-    """The parser's view of the bound query: its WHERE pattern opens with our VALUES block."""
+def _check(query: str, position: int, names: tuple[str, ...]) -> None:
+    """The parser's view of the query bound at ``position``: its WHERE pattern opens with the
+    VALUES block. Values are single serialised terms, so the check is made once per query and
+    names, with UNDEF in their place."""
     from rdflib.plugins.sparql.parser import parseQuery
 
+    block = (
+        f"VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join('UNDEF' for _ in names)}) }} "
+    )
     try:
-        parsed = parseQuery(bound)
+        parsed = parseQuery(query[:position] + " " + block + query[position:])
     except Exception:
         return  # the engine reports its own syntax errors, with its own position
-    query = parsed[1]
-    where = query.get("where")
+    where = parsed[1].get("where")
     parts = where.get("part") if where is not None else None
     first = parts[0] if parts else None
-    if first is None or first.name != "InlineData" or [
-        str(v) for v in first.get("var", [])
-    ] != list(names):
+    if (
+        first is None
+        or first.name != "InlineData"
+        or [str(v) for v in first.get("var", [])] != list(names)
+    ):
         raise StoreError("could not find the query's WHERE group to bind parameters into")
 
 
-__all__ = ["bind_values", "where_group_start"]
+__all__ = ["bind_rows", "bind_values", "where_group_start"]

@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from rdflib import Literal, URIRef
 
+from ..graph.binding import bind_rows
 from ..graph.store import Store
 from .catalog import ParameterError, Query
 
@@ -28,10 +29,12 @@ LANGUAGES = ("en", "es")
 # labels first. The language code comes from LANGUAGES only, never from user text or releases.
 _PREFERENCE = re.compile(r'(LANG\(\?\w+\)\s+IN\s+\()"en"(,\s*""\))')
 
+_LABEL_BATCH = 400  # IRIs per request: one query for a page of table cells, not one each
+
 LABEL = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX foaf: <http://xmlns.com/foaf/0.1/>
-SELECT ?label ?rank WHERE {
+SELECT ?s ?label ?rank WHERE {
   { ?s skos:prefLabel ?label BIND(0 AS ?rank) } UNION { ?s foaf:name ?label BIND(1 AS ?rank) }
   UNION { ?s rdfs:label ?label BIND(2 AS ?rank) } UNION { ?s skos:altLabel ?label BIND(3 AS ?rank) }
 }"""
@@ -108,11 +111,12 @@ def labels(store: Store, subjects: Iterable[URIRef], lang: str = "en") -> dict[U
     {}
     """
     lang = check_language(lang)
-    found: dict[URIRef, str] = {}
-    for subject in dict.fromkeys(subjects):
-        rows = store.select(LABEL, {"s": subject}).rows
-        best = pick(((r[0], int(r[1].toPython())) for r in rows
-                     if isinstance(r[0], Literal) and isinstance(r[1], Literal)), lang)
-        if best is not None:
-            found[subject] = best
-    return found
+    wanted = [URIRef(s) for s in dict.fromkeys(subjects)]
+    candidates: dict[URIRef, list[tuple[Literal, int]]] = {}
+    for start in range(0, len(wanted), _LABEL_BATCH):
+        rows = [[s] for s in wanted[start : start + _LABEL_BATCH]]
+        for subject, label, rank in store.select(bind_rows(LABEL, ["s"], rows)).rows:
+            if isinstance(label, Literal) and isinstance(rank, Literal):
+                candidates.setdefault(subject, []).append((label, int(rank.toPython())))
+    found = {s: pick(candidates[s], lang) for s in wanted if s in candidates}
+    return {s: best for s, best in found.items() if best is not None}
