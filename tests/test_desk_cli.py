@@ -236,3 +236,26 @@ def test_a_real_sigint_during_load(tmp_path):
         assert bg.stats()["graphs"]["release graphs"] == stored
     finally:
         bg.close()
+
+
+# -- several tables in one answer --------------------------------------------------------------
+
+
+def test_output_file_keeps_every_table_of_a_view(run, tmp_path):
+    """`-o FILE` on a view of several tables writes them all: CSV sections, JSON keys, sheets."""
+    import openpyxl
+
+    from bordergraph.cli.history import AS_OF_TABLES
+
+    csv_file, json_file, xlsx_file = (tmp_path / f"asof.{x}" for x in ("csv", "json", "xlsx"))
+    for fmt, path in (("csv", csv_file), ("json", json_file), ("xlsx", xlsx_file)):
+        result = run("asof", "2021-12-02", "--format", fmt, "-o", str(path))
+        assert result.exit_code == 0, result.output
+        assert result.stdout == ""
+    sections = [line[2:] for line in csv_file.read_text().splitlines() if line.startswith("# ")]
+    assert sections == list(AS_OF_TABLES)
+    assert list(json.loads(json_file.read_text())) == list(AS_OF_TABLES)
+    book = openpyxl.load_workbook(xlsx_file)
+    assert book.sheetnames == list(AS_OF_TABLES)
+    officials = book["officials"]
+    assert officials.max_row > 1 and officials["A1"].font.bold

@@ -8,8 +8,6 @@ line; ``--only NAME`` prints one table alone (plain CSV). Tables leave out the I
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +15,7 @@ import click
 
 from ..views.dates import LAPSE_DAYS, WINDOW_DAYS
 from .app import format_option, main, store_option
-from .output import emit
+from .output import emit, emit_tables
 from .query import _reading
 
 AS_OF_TABLES = ("administrations", "mechanisms", "officials", "events")
@@ -38,28 +36,22 @@ def _records(frame: Any) -> tuple[list[str], list[list[Any]]]:
 
 
 def _emit_tables(tables: dict[str, Any], fmt: str, only: str | None, heading: str) -> None:
+    """The view's tables as one answer (``-o FILE`` gets them all); ``--only`` prints one, and
+    in JSON just its records."""
     if only:
+        columns, rows = _records(tables[only])
+        if fmt == "json":
+            emit(columns, rows, fmt)
+            return
         tables = {only: tables[only]}
-    if fmt == "json":
-        out = {}
-        for name, frame in tables.items():
-            columns, rows = _records(frame)
-            out[name] = [dict(zip(columns, row, strict=True)) for row in rows]
-        json.dump(out[only] if only else out, sys.stdout, ensure_ascii=False, indent=2,
-                  default=str)
-        sys.stdout.write("\n")
-        return
-    for i, (name, frame) in enumerate(tables.items()):
+    named = []
+    for name, frame in tables.items():
         if fmt == "table":  # IRIs make a table unreadable: the labels beside them are shown
             frame = frame[[c for c in frame.columns if not (
                 len(frame) and frame[c].map(lambda v: str(v).startswith("https://")).all())]]
         columns, rows = _records(frame)
-        if fmt in ("csv", "tsv") and not only:
-            if i:
-                sys.stdout.write("\n")
-            sys.stdout.write(f"# {name}\n")
-            sys.stdout.flush()
-        emit(columns, rows, fmt, title=f"{heading}: {name}" if fmt == "table" else "")
+        named.append((f"{heading}: {name}" if fmt == "table" else name, columns, rows))
+    emit_tables(named, fmt)
 
 
 @main.command("asof")

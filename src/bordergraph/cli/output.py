@@ -39,37 +39,64 @@ def terminal_width() -> int:
 
 def emit(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str, title: str = "") -> None:
     """Print ``rows`` under ``columns`` in ``fmt``, or write them to ``-o FILE`` when given."""
-    output: Path | None = _setting("output")
-    cells = [["" if v is None else v for v in row] for row in rows]
+    if fmt == "json":
+        _write(_json([dict(zip(columns, row, strict=True)) for row in rows]))
+    else:
+        emit_tables([(title, columns, rows)], fmt)
+
+
+def emit_tables(tables: Sequence[tuple[str, Sequence[str], Sequence[Sequence[Any]]]],
+                fmt: str) -> None:
+    """Print several named tables (name, columns, rows) as one answer in ``fmt``, or write them
+    all to ``-o FILE``: one workbook sheet each in xlsx, one key each in JSON, CSV/TSV sections
+    after a ``# name`` line when there is more than one table, titled tables otherwise."""
     if fmt == "xlsx":
-        if output is None and sys.stdout.isatty():
-            raise BordergraphError("--format xlsx writes a workbook: give -o FILE.xlsx")
-        data = workbook(columns, rows, title)
-        if output is None:
+        _write(workbook_of(tables))
+        return
+    if fmt == "json":
+        _write(_json({name: [dict(zip(cols, row, strict=True)) for row in rows]
+                      for name, cols, rows in tables}))
+        return
+    to_file = _setting("output") is not None
+    buffer = io.StringIO()
+    for i, (name, columns, rows) in enumerate(tables):
+        cells = [["" if v is None else v for v in row] for row in rows]
+        if fmt in ("csv", "tsv"):
+            if len(tables) > 1:
+                buffer.write(("\n" if i else "") + f"# {name}\n")
+            writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t",
+                                lineterminator="\n")
+            writer.writerow(columns)
+            writer.writerows(cells)
+        elif _setting("vertical"):
+            buffer.write(vertical(columns, [[str(v) for v in row] for row in cells],
+                                  terminal_width()))
+        else:
+            _table(buffer, list(columns), [[str(v) for v in row] for row in cells], name,
+                   to_file=to_file)
+    _write(buffer.getvalue())
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n"
+
+
+def _write(data: str | bytes) -> None:
+    """``data`` to ``-o FILE`` (saying so on stderr) or to stdout; a workbook never to a tty."""
+    output: Path | None = _setting("output")
+    if isinstance(data, bytes) and output is None and sys.stdout.isatty():
+        raise BordergraphError("--format xlsx writes a workbook: give -o FILE.xlsx")
+    if output is None:
+        if isinstance(data, bytes):
             sys.stdout.buffer.write(data)
         else:
-            output.write_bytes(data)
-            click.echo(f"wrote {output}", err=True)
+            sys.stdout.write(data)
         return
-    buffer = io.StringIO()
-    if fmt == "json":
-        records = [dict(zip(columns, row, strict=True)) for row in rows]
-        json.dump(records, buffer, ensure_ascii=False, indent=2, default=str)
-        buffer.write("\n")
-    elif fmt in ("csv", "tsv"):
-        writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
-        writer.writerow(columns)
-        writer.writerows(cells)
-    elif _setting("vertical"):
-        buffer.write(vertical(columns, [[str(v) for v in row] for row in cells], terminal_width()))
+    if isinstance(data, bytes):
+        output.write_bytes(data)
     else:
-        _table(buffer, list(columns), [[str(v) for v in row] for row in cells], title,
-               to_file=output is not None)
-    if output is None:
-        sys.stdout.write(buffer.getvalue())
-    else:
-        output.write_text(buffer.getvalue(), encoding="utf-8")
-        click.echo(f"wrote {output}", err=True)
+        output.write_text(data, encoding="utf-8")
+    click.echo(f"wrote {output}", err=True)
 
 
 def _table(out: io.StringIO, columns: list[str], rows: list[list[str]], title: str,
@@ -107,14 +134,36 @@ def workbook(columns: Sequence[str], rows: Sequence[Sequence[Any]], title: str =
     >>> sheet["A2"].value, sheet["A2"].data_type, sheet["B2"].value, sheet.title
     ('=1+1', 's', 2, 'demo')
     """
-    import datetime as dt
+    return workbook_of([(title, columns, rows)])
 
+
+def workbook_of(tables: Sequence[tuple[str, Sequence[str], Sequence[Sequence[Any]]]]) -> bytes:
+    """An .xlsx workbook with one sheet per (name, columns, rows), as :func:`workbook` writes one.
+
+    >>> import io, openpyxl
+    >>> data = workbook_of([("a", ["x"], [[1]]), ("b", ["y"], [["z"]])])
+    >>> openpyxl.load_workbook(io.BytesIO(data)).sheetnames
+    ['a', 'b']
+    """
     from openpyxl import Workbook
-    from openpyxl.styles import Font
 
     book = Workbook()
-    sheet = book.active
-    sheet.title = "".join(c for c in (title or "answer") if c not in "[]:*?/\\")[:31] or "answer"
+    book.remove(book.active)
+    for title, columns, rows in tables:
+        name = "".join(c for c in (title or "answer") if c not in "[]:*?/\\")[:31] or "answer"
+        while name in book.sheetnames:  # sheet names are unique, and at most 31 characters
+            name = name[:28] + f"~{len(book.sheetnames)}"
+        _sheet(book.create_sheet(name), columns, rows)
+    data = io.BytesIO()
+    book.save(data)
+    return data.getvalue()
+
+
+def _sheet(sheet: Any, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    import datetime as dt
+
+    from openpyxl.styles import Font
+
     sheet.append([str(c) for c in columns])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
@@ -130,6 +179,3 @@ def workbook(columns: Sequence[str], rows: Sequence[Sequence[Any]], title: str =
         longest = max([len(str(column)), *(len(str(row[c - 1] or "")) for row in rows)])
         sheet.column_dimensions[sheet.cell(row=1, column=c).column_letter].width = \
             min(60, longest + 2)
-    data = io.BytesIO()
-    book.save(data)
-    return data.getvalue()
