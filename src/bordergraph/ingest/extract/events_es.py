@@ -24,7 +24,7 @@ from .event_parts_es import CAP, CAPNP, _trim, attributes, facility_place, openi
 from .event_verbs import future_meetings, held, meetings
 from .events import Context, EventMention, future_after, held_after
 from .events import ordinal as _ordinal
-from .lex_es import alt
+from .lexicon import alternation as alt
 from .lexicon import load
 from .people import Mention
 from .series import SeriesHit, parent_of, session_context

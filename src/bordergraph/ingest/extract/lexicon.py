@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -46,9 +47,9 @@ def _read(path: Path) -> dict[str, Any]:
     return data or {}
 
 
-def alternation(words: list[str] | tuple[str, ...], escape: bool = True) -> str:
+def alternation(words: Iterable[str], escape: bool = True) -> str:
     """A regex alternation of ``words``, longest first so that "Assistant Secretary" beats
-    "Secretary".
+    "Secretary" (the one way to join lexicon words into a pattern; cached per word list).
 
     >>> alternation(["Secretary", "Assistant Secretary"])
     '(?:Assistant\\\\ Secretary|Secretary)'

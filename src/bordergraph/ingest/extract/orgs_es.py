@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 
 from ...graph.iris import fold
 from ...records import Organization
-from .lex_es import alt
+from .lexicon import alternation as alt
 from .lexicon import load
 from .orgs import OrgTable, compressed, named_publisher
 from .sentences import Sentence

@@ -25,7 +25,7 @@ from .events import EventMention
 from .events_es import find_events_es
 from .eventset import build
 from .eventset_es import add_ranked, add_since, main_place, resolve_refs
-from .lex_es import alt
+from .lexicon import alternation as alt
 from .lexicon import load
 from .links import link
 from .outcome_frames import list_leads

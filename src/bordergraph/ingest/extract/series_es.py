@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .lex_es import alt
+from .lexicon import alternation as alt
 from .lexicon import load
 from .series import SeriesHit, find_series
 
