@@ -41,7 +41,7 @@ from .record import assemble
 from .roles import RoleFact, finish, list_roles, paragraph_events
 from .roles_es import sentence_roles_es
 from .sentences import Sentence, split
-from .series_es import series_hits
+from .series import series_hits
 
 LANG = "es"
 
@@ -65,7 +65,9 @@ def extract_es(text: ReleaseText) -> ReleaseRecord:
     dates = _dates(sents, body, year, issued)
     acronyms: dict[str, str] = {}
     last: dict = {}  # type: ignore[type-arg]
-    hits = [series_hits(s.text, acronyms, last) if i in body else [] for i, s in enumerate(sents)]
+    hits = [
+        series_hits(s.text, LANG, acronyms, last) if i in body else [] for i, s in enumerate(sents)
+    ]
     lead = _lead(sents, body)
     per_sentence: list[list[EventMention]] = []
     for i, s in enumerate(sents):
