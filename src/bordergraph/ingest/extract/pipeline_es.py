@@ -145,21 +145,21 @@ def _main_name(es) -> None:  # type: ignore[no-untyped-def]
 
 
 def org_table(sents, publisher, home):  # type: ignore[no-untyped-def]
-    from .orgs_es import org_table_es
+    from .orgs import org_table
 
-    return org_table_es(sents, publisher, home)
+    return org_table(sents, LANG, publisher, home)
 
 
 def header_country(sents: list[Sentence]) -> str | None:
     """The country of an agency a header line names ("SECRETARÍA DE SEGURIDAD Y PROTECCIÓN
     CIUDADANA"): the release's home side when the publisher is not a known one. A Spanish
     release with neither is read as Mexican (the caller's default)."""
-    from .orgs_es import gazetteer_key
+    from .orgs import gazetteer_key
 
     for s in sents[:6]:
         if s.header or s.title:
             for part in re.split(r"\s*\|\s*", s.text):
-                known = gazetteer_key(part.strip())
+                known = gazetteer_key(part.strip(), LANG)
                 if known and known[1]:
                     return known[1]
     return None

@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from .lexicon import alternation, load
 from .namewords import Mention
-from .orgs_es import gazetteer_key
+from .orgs import gazetteer_key
 from .text import country_of, country_words
 
 
@@ -143,11 +143,11 @@ def whole_post_country(post: str, orgs, lx, split_org, lang: str) -> str | None:
     _, org = split_org(post, orgs)
     if org:
         org = re.sub(r"^(?:la|el|los|las)\s+", "", org)
-        hit = gazetteer_key(org)
+        hit = gazetteer_key(org, lang)
         if org_country(org, orgs) or hit:
             return org_country(org, orgs) or (hit[1] if hit else None)
     for acr in re.findall(r"\b[A-Z]{2,8}\b", post):  # "director ... de la CBP en Tucson"
-        hit = gazetteer_key(acr)
+        hit = gazetteer_key(acr, lang)
         if hit and hit[1]:
             return hit[1]
     return None
@@ -176,6 +176,6 @@ def fronted_org(text: str, m: M, orgs, lang: str) -> M:  # type: ignore[no-untyp
     if not hit:
         return m
     org = hit.group("org").strip()
-    key = gazetteer_key(org)
+    key = gazetteer_key(org, lang)
     country = m.country or org_country(org, orgs) or (key[1] if key else None)
     return replace(m, org=org, country=country)
