@@ -65,7 +65,7 @@ def _lex(lang: str) -> dict:  # type: ignore[type-arg]
 
 @cache
 def _article(lang: str) -> str:
-    return alternation(_lex(lang).get("articles", []) or ["(?!)"])
+    return alternation(_lex(lang).get("articles", []))
 
 
 @cache
@@ -78,7 +78,7 @@ def _forms(lang: str) -> list[Form]:
         if e.get("acronym") and len(e["acronym"]) > 2:
             out.append((e["acronym"], e["name"], e.get("country"), True))
     skip = set(_lex(lang).get("reference_gazetteer", {}).get("skip_classes", []))
-    for e in _reference().entries if _lex(lang).get("reference_gazetteer") else ():
+    for e in _reference_entries() if _lex(lang).get("reference_gazetteer") else ():
         if e.kind == "organization" and e.cls not in skip:
             out += [
                 (f, e.id, e.country, False)
@@ -89,20 +89,18 @@ def _forms(lang: str) -> list[Form]:
     return out
 
 
-def _reference():  # type: ignore[no-untyped-def]
-    from types import SimpleNamespace
-
+def _reference_entries() -> list:  # type: ignore[type-arg]
     try:
         from ...graph.gazetteer import load_gazetteer
 
-        return load_gazetteer()
+        return list(load_gazetteer().entries)
     except Exception:  # reference data absent: the patterns still work
-        return SimpleNamespace(entries=[])
+        return []
 
 
 def _bare(phrase: str, lang: str) -> str:
     """A name without its leading prefixes ("U.S.", "the") and trailing "(ACR)", folded."""
-    prefixes = alternation(_lex(lang).get("lookup_prefixes", []) or ["(?!)"], escape=False)
+    prefixes = alternation(_lex(lang).get("lookup_prefixes", []), escape=False)
     phrase = re.sub(rf"^{prefixes}\s+", "", re.sub(r"\s*\([^)]*\)$", "", phrase.strip()))
     return fold(phrase)
 
@@ -138,7 +136,7 @@ def _patterns(lang: str) -> list[tuple[re.Pattern[str], dict, re.Pattern[str]]]:
     """(pattern, heads, words every match holds): the gazetteer forms, then the lexicon's
     ``name_patterns`` ({heads}, {cap}, {prefix} and {acr} filled in)."""
     lex = _lex(lang)
-    prefix = alternation(lex.get("country_prefixes", []) or ["(?!)"], escape=False)
+    prefix = alternation(lex.get("country_prefixes", []), escape=False)
     acronyms = lex.get("match_acronyms", False)
     forms = [f for f, _, _, acr in _forms(lang) if acronyms or not acr]
     out = []
@@ -174,9 +172,9 @@ def _filters(lang: str) -> tuple[set[str], re.Pattern[str], re.Pattern[str]]:
     """Names that are no organization; a venue or a post right before a name makes it part
     of that ("el Palacio de la Secretaría ...", "el jefe de la Unidad para ...")."""
     lex = _lex(lang)
-    links = alternation(lex.get("links", []) or ["(?!)"], escape=False)
-    venue = alternation(lex.get("venue_before", []) or ["(?!)"])
-    heads = alternation(load(lang, "titles").get("heads", []) if lex.get("links") else ["(?!)"])
+    links = alternation(lex.get("links", []), escape=False)
+    venue = alternation(lex.get("venue_before", []))
+    heads = alternation(load(lang, "titles").get("heads", []) if lex.get("links") else [])
     return (
         {s.lower() for s in lex.get("not_organizations", [])},
         re.compile(rf"\b{venue}\s+{links}\s+$"),
@@ -228,10 +226,10 @@ def _compressed_pattern(lang: str) -> re.Pattern[str] | None:
     plural = lex.get("plural_heads", {})
     if not plural:
         return None
-    art = alternation(lex.get("list_articles", []) or ["(?!)"])
+    art = alternation(lex.get("list_articles", []))
     link, conj = alternation(lex["list_links"]), alternation(lex["list_ands"])
     joins = alternation([*lex["list_ands"], *lex["list_links"]])
-    prefix = alternation(lex.get("country_prefixes", []) or ["(?!)"], escape=False)
+    prefix = alternation(lex.get("country_prefixes", []), escape=False)
     word = lex["capitalised"]
     item = rf"(?:{link}\s+)?(?:{art}\s+)?{word}(?:\s+(?:{joins}\s+)?{word})*"
     return re.compile(
@@ -249,7 +247,7 @@ def compressed(text: str, lang: str) -> list[tuple[str | None, str]]:
         return []
     lex = _lex(lang)
     link, conj = alternation(lex["list_links"]), alternation(lex["list_ands"])
-    ends = alternation(lex.get("list_ends", []) or ["(?!)"])
+    ends = alternation(lex.get("list_ends", []))
     out = []
     for m in pattern.finditer(text):
         head = lex["plural_heads"][m.group("plural")]

@@ -97,9 +97,9 @@ def _country_names(lang: str) -> tuple[re.Pattern[str], str]:
     """Two country names joined by a dash (a binational body, of neither country), and the
     country names of more than one word ("Estados Unidos")."""
     names = [w for ws in load(lang, "places").get("countries", {}).values() for w in ws]
-    alt = alternation([w for w in names if w[:1].isupper()] or ["(?!)"])
+    alt = alternation([w for w in names if w[:1].isupper()])
     multi = [w for w in names if " " in w]
-    return re.compile(rf"\b{alt}\s*[–—-]\s*{alt}\b"), alternation(multi) if multi else "(?!)"
+    return re.compile(rf"\b{alt}\s*[–—-]\s*{alt}\b"), alternation(multi)
 
 
 def written_post_country(post: str, lx, lang: str) -> str | None:  # type: ignore[no-untyped-def]
@@ -120,7 +120,7 @@ def written_post_country(post: str, lx, lang: str) -> str | None:  # type: ignor
             return code
     if multi:
         return multi
-    preps = alternation(load(lang, "titles").get("place_preps", []) or ["(?!)"])
+    preps = alternation(load(lang, "titles").get("place_preps", []))
     place = rf"\b{preps}\s+([A-ZÁÉÍÓÚÑ][\wÀ-ÿ]*(?:\s+[A-ZÁÉÍÓÚÑ][\wÀ-ÿ]*){{0,2}})"
     for m in re.finditer(place, post):
         words = m.group(1).split()
@@ -157,8 +157,8 @@ def whole_post_country(post: str, orgs, lx, split_org, lang: str) -> str | None:
 def _fronted(lang: str) -> re.Pattern[str]:
     """An organization set off before a post, up to the comma ending the text before it."""
     titles = load(lang, "titles")
-    preps = alternation(titles.get("fronted_org_preps", []) or ["(?!)"], escape=False)
-    adverbs = alternation(titles.get("fronted_org_adverbs", []) or ["(?!)"])
+    preps = alternation(titles.get("fronted_org_preps", []), escape=False)
+    adverbs = alternation(titles.get("fronted_org_adverbs", []))
     return re.compile(
         rf"(?:^|[,;:]\s*|\b{adverbs}\s+){preps}\s+(?P<org>[A-ZÁÉÍÓÚÑ][^,;:]{{2,80}}),\s*$"
     )

@@ -106,15 +106,15 @@ def _body_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Patt
         # a date after the head is not part of the name ("the ... Council on June 7")
         dates = load(lang, "dates")
         when = [w.capitalize() for w in [*dates.get("months", {}), *dates.get("weekdays", {})]]
-        tcap = rf"(?!(?:{alternation(when) if when else '(?!)'})\b){cap}"
+        tcap = rf"(?!{alternation(when)}\b){cap}"
         tail = rf"(?:\s+{join}\s+{tcap}(?:\s+(?:and|&)\s+{tcap}|\s+{tcap}){{0,4}})?"
         # a run never starts with a sentence's article ("The Regional Water Group met")
-        arts = alternation(lex.get("body_not_first", []) or ["(?!)"])
+        arts = alternation(lex.get("body_not_first", []))
         body = rf"(?P<name>(?!(?:{arts})\s)(?:{cap}\s+){{1,5}}?{head}{tail})"
     run = re.compile(rf"(?<![\w-])(?:(?P<prefix>{prefix})\s+)?{body}(?![\w-]){acr}")
     # "the second session of the ...", and a rank right before the name ("the Second U.S.-Mexico
     # Strategic Dialogue on ...")
-    ranks = alternation(list(load(lang, "numbers").get("ordinals", {})) or ["(?!)"])
+    ranks = alternation(list(load(lang, "numbers").get("ordinals", {})))
     before = re.compile(
         rf"(?:(?:{alternation(lex.get('body_intro', []), escape=False)})|\b(?:{ranks})|"
         rf"\b\d+(?:st|nd|rd|th|a|o|ª|º)|(?<![\w-])(?-i:[IVX]{{2,5}}))\s+$",
@@ -142,7 +142,7 @@ def _bodies(text: str, lang: str, hits: list[SeriesHit], acronyms: dict[str, str
         return
     run, before, after = pats
     ranks = {w.lower() for w in load(lang, "numbers").get("ordinals", {})}
-    prefixes = alternation(load(lang, "events").get("series_prefixes", []) or ["(?!)"])
+    prefixes = alternation(load(lang, "events").get("series_prefixes", []))
     for m in run.finditer(text):
         if any(h.start < m.end() and m.start() < h.end for h in hits):
             continue
