@@ -174,6 +174,7 @@ def _filters(lang: str) -> tuple[set[str], re.Pattern[str], re.Pattern[str]]:
     lex = _lex(lang)
     links = alternation(lex.get("links", []), escape=False)
     venue = alternation(lex.get("venue_before", []))
+    # without links neither test can match: skip scanning for the (many) title heads
     heads = alternation(load(lang, "titles").get("heads", []) if lex.get("links") else [])
     return (
         {s.lower() for s in lex.get("not_organizations", [])},
@@ -276,17 +277,25 @@ def _country(name: str, pre: str, heads: dict, lang: str, home: str | None) -> s
         return None  # a body of two countries
     for pattern in lex.get("country_in_name", []):
         m = re.search(pattern, name, re.I)
-        if m and country_of(m.group(1).lower(), lang):
-            return country_of(m.group(1).lower(), lang)
+        if m and (code := country_of(m.group(1).lower(), lang)):
+            return code
     own = [h for h in heads if name.startswith(h)] or [h for h in heads if name.endswith(h)]
     return (heads[own[0]] if own else None) or home
 
 
-def _add(  # type: ignore[no-untyped-def]
-    table: OrgTable, sent: Sentence, name: str, acr, pre, heads: dict, home: str | None
+def _add(  # type: ignore[type-arg]
+    table: OrgTable,
+    sent: Sentence,
+    name: str,
+    acr: str | None,
+    pre: str | None,
+    heads: dict,
+    home: str | None,
 ) -> None:
     pre = (pre or "").strip()
-    written = ("U.S. " if pre == "U.S." else "") + name + (f" ({acr})" if acr else "")
+    # a prefix that is part of the name ("U.S. Department of ...") is kept as written
+    kept = pre + " " if pre in _lex(table.lang).get("kept_prefixes", []) else ""
+    written = kept + name + (f" ({acr})" if acr else "")
     known = gazetteer_key(written, table.lang) or gazetteer_key(name, table.lang)
     key = known[0] if known else fold(name)
     country = known[1] if known else _country(name, pre, heads, table.lang, home)
