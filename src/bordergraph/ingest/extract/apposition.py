@@ -1,9 +1,11 @@
 """A post set off after a name: where it starts, its owner ("CBP's"), where its head ends, and
-how far its complements run ("Director of Field Operations for the Tucson Field Office").
+how far its complements run ("Director of Field Operations for the Tucson Field Office"); and
+a long post set off before the name by a comma.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from .lexicon import load
@@ -104,3 +106,34 @@ def org_run(text: str, toks: list[Tok], j: int) -> str:
     ):
         k += 1
     return span(text, toks, j, k)
+
+
+@cache
+def _post_span_words(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    titles = load(lang, "titles")
+    return (
+        frozenset(titles.get("post_span_breaks", [])),
+        frozenset(titles.get("post_span_articles", [])),
+        frozenset(titles.get("post_span_preps", [])),
+    )
+
+
+def long_post(  # type: ignore[no-untyped-def]
+    toks: list[Tok], j: int, lx, slot_name_length, after_rank, lang: str
+) -> tuple[int, int] | None:
+    """ "el director de operaciones de campo de la CBP en Tucson, Robert J. Haldane": a post
+    whose complement runs through lower-case words, set off from the name by a comma
+    (``post_span_*`` in the titles lexicon). Returns (name index, post end) or None."""
+    breaks, articles, preps = _post_span_words(lang)
+    k = j
+    while k < len(toks) and k - j <= 12 and toks[k].text != ",":
+        word = toks[k].text.lower()
+        if not re.fullmatch(r"[\wÀ-ÿ.-]+", word) or word in breaks:
+            return None
+        if word in articles and toks[k - 1].text.lower() not in preps:
+            return None  # a second person begins
+        k += 1
+    if k == j or k + 1 >= len(toks) or toks[k].text != ",":
+        return None
+    at = after_rank(toks, k + 1, lx)
+    return (at, k) if slot_name_length(toks, at, lx) >= 2 else None

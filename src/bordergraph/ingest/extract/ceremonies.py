@@ -9,7 +9,7 @@ import re
 from functools import cache
 
 from .event_mention import EventMention
-from .lexicon import load
+from .lexicon import alternation, load
 
 
 @cache
@@ -18,13 +18,12 @@ def _pattern(lang: str) -> re.Pattern[str] | None:
     verbs, nouns = lex.get("chair_verbs", []), lex.get("chaired_nouns", {})
     if not verbs or not nouns:
         return None
-    v = "|".join(sorted(verbs, key=len, reverse=True))
-    n = "|".join(re.escape(x) for x in sorted(nouns, key=len, reverse=True))
+    v, n = alternation(verbs, escape=False), alternation(nouns)
     return re.compile(
         # a few words between the verb and its object ("copresidieron hoy en esta ciudad el
         # Foro ..."), none an article or "a" (the object of "encabezó a la delegación" is no
         # ceremony)
-        rf"(?<![\wÀ-ÿ])(?:{v})(?:\s+(?!(?:la|el|los|las|a|al|the|an|of)\b)[\wÀ-ÿ]+){{0,4}}?"
+        rf"(?<![\wÀ-ÿ]){v}(?:\s+(?!(?:la|el|los|las|a|al|the|an|of)\b)[\wÀ-ÿ]+){{0,4}}?"
         rf"\s+(?:la|el|una|un|the|a)\s+(?P<noun>{n})(?![\wÀ-ÿ])",
         re.I,
     )

@@ -311,5 +311,4 @@ def _told(ds: list[DateMention], text: str, issued: str) -> tuple[DateMention, s
 
 @lru_cache(maxsize=8)
 def _same_day_re(lang: str, phrases: tuple[str, ...]) -> re.Pattern[str]:
-    alt = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?<![\wÀ-ÿ])(?:{alt})(?![\wÀ-ÿ])", re.I)
+    return re.compile(rf"(?<![\wÀ-ÿ]){alternation(phrases)}(?![\wÀ-ÿ])", re.I)

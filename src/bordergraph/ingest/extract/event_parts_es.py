@@ -15,7 +15,7 @@ from functools import cache
 
 from .dates import DateMention
 from .events import EventMention
-from .lex_es import alt
+from .lexicon import alternation as alt
 from .lexicon import load
 from .people import Mention
 from .text import country_of, state_country

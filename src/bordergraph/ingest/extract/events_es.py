@@ -5,10 +5,10 @@ la Declaración ...", "la declaración ..., firmada en julio de 2022", "la prese
 328") and back-references ("la Cumbre", "Durante la firma"). Returns the English pipeline's
 :class:`~bordergraph.ingest.extract.events.EventMention`, merged by :mod:`.eventset`.
 
->>> from .series_es import series_hits
+>>> from .series import series_hits
 >>> text = "en la IX Cumbre de Líderes de América del Norte, celebrada en Washington"
 >>> [(m.name, m.ordinal, m.type, m.location) for m in find_events_es(
-...     0, text, [], frozenset(), series_hits(text, {}, {}), [], False, False)]
+...     0, text, [], frozenset(), series_hits(text, "es", {}, {}), [], False, False)]
 [('IX Cumbre de Líderes de América del Norte', 9, 'Summit', 'Washington')]
 """
 
@@ -24,7 +24,7 @@ from .event_parts_es import CAP, CAPNP, _trim, attributes, facility_place, openi
 from .event_verbs import future_meetings, held, meetings
 from .events import Context, EventMention, future_after, held_after
 from .events import ordinal as _ordinal
-from .lex_es import alt
+from .lexicon import alternation as alt
 from .lexicon import load
 from .people import Mention
 from .series import SeriesHit, parent_of, session_context

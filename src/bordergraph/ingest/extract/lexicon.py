@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -22,9 +23,7 @@ import yaml
 from ...paths import project_path
 
 #: The lexicon folder; ``BORDERGRAPH_LEXICON`` points elsewhere (e.g. a curated copy).
-LEXICON_DIR = Path(
-    os.environ.get("BORDERGRAPH_LEXICON", project_path("data", "lexicon"))
-)
+LEXICON_DIR = Path(os.environ.get("BORDERGRAPH_LEXICON", project_path("data", "lexicon")))
 
 
 @cache
@@ -46,12 +45,12 @@ def _read(path: Path) -> dict[str, Any]:
     return data or {}
 
 
-def alternation(words: list[str] | tuple[str, ...], escape: bool = True) -> str:
+def alternation(words: Iterable[str], escape: bool = True) -> str:
     """A regex alternation of ``words``, longest first so that "Assistant Secretary" beats
-    "Secretary".
+    "Secretary" (the one way to join lexicon words into a pattern; cached per word list).
 
-    >>> alternation(["Secretary", "Assistant Secretary"])
-    '(?:Assistant\\\\ Secretary|Secretary)'
+    >>> alternation(["Secretary", "Assistant Secretary"]), alternation([])
+    ('(?:Assistant\\\\ Secretary|Secretary)', '(?!)')
     """
     return _alternation(tuple(words), escape)
 
@@ -85,4 +84,6 @@ def _joined(patterns: tuple[str, ...], flags: int) -> re.Pattern[str] | None:
 def _alternation(words: tuple[str, ...], escape: bool) -> str:
     # cached: the extractor asks for the same few alternations once per sentence
     items = sorted(set(words), key=lambda w: (-len(w), w))
+    if not items:
+        return "(?!)"  # no words: matches nothing (an empty group would match everywhere)
     return "(?:" + "|".join(re.escape(w) if escape else w for w in items) + ")"

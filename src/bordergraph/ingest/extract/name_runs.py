@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .lexicon import load
+from .lexicon import alternation, load
 from .namewords import Mention, span
 from .post_country import place_country
 
@@ -27,10 +27,11 @@ def _subject_verbs(lang: str) -> re.Pattern[str] | None:
     pats = [p for p in pats if p]
     if not pats:
         return None
-    alt_ = "|".join(sorted(pats, key=len, reverse=True))
     rel = r"(?:,?\s*(?:who|quien|que)\s+)?"
-    return re.compile(rf"\s*(?:,[^,;]{{0,60}},\s*)?{rel}(?:{alt_})(?![\wÀ-ÿ])",
-                      re.I if lang != "en" else 0)
+    verbs = alternation(pats, escape=False)
+    return re.compile(
+        rf"\s*(?:,[^,;]{{0,60}},\s*)?{rel}{verbs}(?![\wÀ-ÿ])", re.I if lang != "en" else 0
+    )
 
 
 def bare_names(text, toks, known, lang, orgs, size_at):  # type: ignore[no-untyped-def]

@@ -163,3 +163,21 @@ def joins(toks: list[Tok], k: int, lx: Lex) -> bool:
 
 def span(text: str, toks: list[Tok], a: int, b: int) -> str:
     return text[toks[a].start : toks[b - 1].end] if b > a else ""
+
+
+_LABEL = re.compile(r"\s*[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ.]+(?:\s+[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ.]*){1,7}\s*:")
+
+
+def label_case(text: str, lx) -> str:  # type: ignore[no-untyped-def]
+    """A transcript's upper-case speaker label ("SUBSECRETARIO ADJUNTO CHARLES E. HARTWELL:")
+    written as running text: post words in lower case, name words capitalised."""
+    label = _LABEL.match(text)
+    if not label:
+        return text
+    words = {w for h in lx.heads for w in h} | lx.adjectives | lx.particles
+
+    def case(m: re.Match[str]) -> str:
+        w = m.group(0)
+        return w.lower() if w.lower() in words else w[:1] + w[1:].lower()
+
+    return re.sub(r"[^\s:]+", case, label.group(0)) + text[label.end() :]

@@ -1,10 +1,18 @@
-"""Organizations a release names: gazetteer forms, "Department of X" / "X Administration"
-patterns, acronyms defined in parentheses, and the publisher when its header names it.
+"""Organizations a release names: gazetteer forms, head-word patterns ("Department of X",
+"X Administration", "Secretaría de X"), acronyms defined in parentheses, compressed lists ("the
+Departments of State and Defense", "las secretarías de Gobernación y de Economía") and the
+publisher when a header names it. Vocabulary and patterns: ``data/lexicon/LANG/organizations.yaml``
+(``known`` entries, and the reference gazetteer when ``reference_gazetteer`` is set).
 
 >>> from .sentences import Sentence
 >>> s = Sentence("The U.S. General Services Administration (GSA) and El Paso County met.", 0, 71, 0)
 >>> [(o.name, o.country) for o in find_organizations([s], "en")]
 [('U.S. General Services Administration (GSA)', 'US'), ('El Paso County', 'US')]
+>>> s = Sentence("Incluyó a personal de las secretarías de Gobernación y de Economía, así como "
+...              "de la Agencia Nacional de Aduanas de México (ANAM).", 0, 120, 0)
+>>> [o.name for o in find_organizations([s], "es", None, "MX")]  # doctest: +NORMALIZE_WHITESPACE
+['Agencia Nacional de Aduanas de México (ANAM)', 'Secretaría de Gobernación',
+ 'Secretaría de Economía']
 """
 
 from __future__ import annotations
@@ -14,89 +22,139 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+from ...graph.iris import fold
 from ...records import Organization
 from .lexicon import alternation, common, load
 from .sentences import Sentence
 from .text import country_of
 
-_CAP = r"[A-Z][\w’'.-]*"
-_CAPS = rf"{_CAP}(?:\s+(?:and\s+|of\s+|for\s+)?{_CAP})*"
-_ACR = r"(?:\s+\((?P<acr>[A-Z][A-Za-z.&]{{1,9}})\))?"
+_ACR = r"(?:\s+\((?P<acr>[A-Z][A-Za-z.&]{1,9})\))?"
+
+#: (written form, key, country, is an acronym) of a gazetteer organization.
+Form = tuple[str, str, str | None, bool]
+FormIndex = dict[str, tuple[int, tuple[str, str | None]]]
 
 
 @dataclass
 class OrgTable:
     """The organizations of one release, with the acronyms and forms that point to each."""
 
+    lang: str = "en"
     orgs: list[Organization] = field(default_factory=list)
-    keys: list[str] = field(default_factory=list)  # gazetteer key (canonical name) or own name
+    keys: list[str] = field(default_factory=list)  # gazetteer key, else the folded name
     acronyms: dict[str, int] = field(default_factory=dict)
     from_header: set[int] = field(default_factory=set)  # written as the publisher's header
 
     def lookup(self, phrase: str) -> Organization | None:
         """The organization a phrase ("CBP", "Department of State") names, if known."""
-        phrase = re.sub(r"^(?:the|The)\s+|['’]s$", "", phrase.strip())
+        phrase = re.sub(rf"^{_article(self.lang)}\s+|['’]s$", "", phrase.strip())
         if phrase in self.acronyms:
             return self.orgs[self.acronyms[phrase]]
-        key = _gazetteer_key(phrase)
+        known = gazetteer_key(phrase, self.lang)
         for i, org in enumerate(self.orgs):
             bare = re.sub(r"\s*\([^)]*\)$", "", org.name)
-            if phrase in (org.name, bare) or (key and key == self.keys[i]):
+            if phrase in (org.name, bare) or (known and known[0] == self.keys[i]):
                 return org
         return None
 
 
 @cache
-def _known(lang: str) -> list[dict]:  # type: ignore[type-arg]
-    return load(lang, "organizations").get("known", [])
+def _lex(lang: str) -> dict:  # type: ignore[type-arg]
+    return load(lang, "organizations")
+
+
+@cache
+def _article(lang: str) -> str:
+    return alternation(_lex(lang).get("articles", []))
+
+
+@cache
+def _forms(lang: str) -> list[Form]:
+    """The lexicon's ``known`` organizations, then the reference gazetteer's (when the lexicon
+    asks for it; names of one word left out: "Economía" alone is a post's complement)."""
+    out: list[Form] = []
+    for e in _lex(lang).get("known", []):
+        out += [(f, e["name"], e.get("country"), False) for f in [e["name"], *e.get("names", [])]]
+        if e.get("acronym") and len(e["acronym"]) > 2:
+            out.append((e["acronym"], e["name"], e.get("country"), True))
+    skip = set(_lex(lang).get("reference_gazetteer", {}).get("skip_classes", []))
+    for e in _reference_entries() if _lex(lang).get("reference_gazetteer") else ():
+        if e.kind == "organization" and e.cls not in skip:
+            out += [
+                (f, e.id, e.country, False)
+                for f in [*e.names.values(), *e.variants]
+                if len(f.split()) > 1
+            ]
+            out += [(a, e.id, e.country, True) for a in e.acronyms if len(a) >= 3 and a.isupper()]
+    return out
+
+
+def _reference_entries() -> list:  # type: ignore[type-arg]
+    try:
+        from ...graph.gazetteer import load_gazetteer
+
+        return list(load_gazetteer().entries)
+    except Exception:  # reference data absent: the patterns still work
+        return []
+
+
+def _bare(phrase: str, lang: str) -> str:
+    """A name without its leading prefixes ("U.S.", "the") and trailing "(ACR)", folded."""
+    prefixes = alternation(_lex(lang).get("lookup_prefixes", []), escape=False)
+    phrase = re.sub(rf"^{prefixes}\s+", "", re.sub(r"\s*\([^)]*\)$", "", phrase.strip()))
+    return fold(phrase)
+
+
+@cache
+def _form_index(lang: str) -> tuple[FormIndex, FormIndex]:
+    """Acronyms as written and bare names, each to (position, (key, country)) of its first
+    form, so that a lookup finds what scanning the forms in order would."""
+    acronyms: FormIndex = {}
+    names: FormIndex = {}
+    for i, (form, key, country, acr) in enumerate(_forms(lang)):
+        table, text = (acronyms, form) if acr else (names, _bare(form, lang))
+        table.setdefault(text, (i, (key, country)))
+    return acronyms, names
 
 
 @lru_cache(maxsize=16384)
-def _gazetteer_key(phrase: str, lang: str = "en") -> str | None:
-    # cached: every person mention asks OrgTable.lookup, which scans the known organizations
-    bare = re.sub(r"^(?:U\.S\.|the|The)\s+", "", phrase.strip())
-    for entry in _known(lang):
-        forms = [entry["name"], *entry.get("names", [])]
-        if any(bare.lower() == re.sub(r"^U\.S\.\s+", "", f).lower() for f in forms):
-            return str(entry["name"])
-        if entry.get("acronym") and phrase == entry["acronym"] and len(phrase) > 2:
-            return str(entry["name"])
-    return None
+def gazetteer_key(phrase: str, lang: str) -> tuple[str, str | None] | None:
+    """(key, country) of a gazetteer organization's name, variant or acronym, else None."""
+    # cached: every person mention asks OrgTable.lookup
+    acronyms, names = _form_index(lang)
+    hits = [h for h in (acronyms.get(phrase.strip()), names.get(_bare(phrase, lang))) if h]
+    return min(hits)[1] if hits else None
+
+
+def _any(words: Iterable[str]) -> re.Pattern[str]:
+    """Any of ``words``, as written: a quick test before a slower pattern."""
+    return re.compile(alternation(words))
 
 
 @cache
 def _patterns(lang: str) -> list[tuple[re.Pattern[str], dict, re.Pattern[str]]]:  # type: ignore[type-arg]
-    """(pattern, heads, words every match contains): the known names, "X of ..." and "... X".
-
-    The last item is a quick test: a pattern that starts with capitalised words is tried at
-    every capital letter, but only a sentence holding one of its words can match it.
-    """
-    lex = load(lang, "organizations")
+    """(pattern, heads, words every match holds): the gazetteer forms, then the lexicon's
+    ``name_patterns`` ({heads}, {cap}, {prefix} and {acr} filled in)."""
+    lex = _lex(lang)
+    prefix = alternation(lex.get("country_prefixes", []), escape=False)
+    acronyms = lex.get("match_acronyms", False)
+    forms = [f for f, _, _, acr in _forms(lang) if acronyms or not acr]
     out = []
-    forms = [f for e in _known(lang) for f in [e["name"], *e.get("names", [])]]
-    gaz = (
-        rf"(?P<pre>(?:U\.S\.|Mexico['’]s|Mexican)\s+)?(?P<name>{alternation(forms)})(?![\w-]){_ACR}"
-    )
-    out.append((re.compile(gaz.replace("{{", "{").replace("}}", "}")), {}, _any(forms)))
-    before = alternation(list(lex.get("heads_before", {})))
-    pat = (
-        rf"(?P<pre>(?:U\.S\.|Mexico['’]s|Mexican)\s+)?(?P<name>{before}\s+of\s+(?:the\s+)?"
-        rf"{_CAP}(?:\s+(?:and\s+)?{_CAP})*){_ACR}"
-    )
-    heads_before = lex.get("heads_before", {})
-    pattern = re.compile(pat.replace("{{", "{").replace("}}", "}"))
-    out.append((pattern, heads_before, _any(heads_before)))
-    after = alternation(list(lex.get("heads_after", {})))
-    pat = rf"(?P<pre>(?:U\.S\.)\s+)?(?P<name>(?:{_CAP}\s+){{1,4}}{after})(?![\w-]){_ACR}"
-    heads_after = lex.get("heads_after", {})
-    pattern = re.compile(pat.replace("{{{{", "{{").replace("}}}}", "}}"))
-    out.append((pattern, heads_after, _any(heads_after)))
+    if forms:
+        gaz = rf"(?P<pre>{prefix}\s+)?(?<!\w)(?P<name>{alternation(forms)})(?![\w-]){_ACR}"
+        out.append((re.compile(gaz), {}, _any(forms)))
+    for spec in lex.get("name_patterns", []):
+        heads = lex.get(spec["heads"], {})
+        pattern = spec["pattern"]
+        for slot, text in (
+            ("heads", alternation(heads)),
+            ("cap", lex["capitalised"]),
+            ("prefix", prefix),
+            ("acr", _ACR),
+        ):
+            pattern = pattern.replace("{" + slot + "}", text)
+        out.append((re.compile(pattern), heads, _any(heads)))
     return out
-
-
-def _any(words: Iterable[str]) -> re.Pattern[str]:
-    """Any of ``words``, as written."""
-    return re.compile(alternation(list(words)))
 
 
 def find_organizations(
@@ -109,6 +167,22 @@ def find_organizations(
     return org_table(sentences, lang, publisher, default_country).orgs
 
 
+@cache
+def _filters(lang: str) -> tuple[set[str], re.Pattern[str], re.Pattern[str]]:
+    """Names that are no organization; a venue or a post right before a name makes it part
+    of that ("el Palacio de la Secretaría ...", "el jefe de la Unidad para ...")."""
+    lex = _lex(lang)
+    links = alternation(lex.get("links", []), escape=False)
+    venue = alternation(lex.get("venue_before", []))
+    # without links neither test can match: skip scanning for the (many) title heads
+    heads = alternation(load(lang, "titles").get("heads", []) if lex.get("links") else [])
+    return (
+        {s.lower() for s in lex.get("not_organizations", [])},
+        re.compile(rf"\b{venue}\s+{links}\s+$"),
+        re.compile(rf"\b{heads}(?:\s+[a-z]+)?\s+{links}\s+$", re.I),
+    )
+
+
 def org_table(
     sentences: list[Sentence],
     lang: str,
@@ -116,132 +190,140 @@ def org_table(
     default_country: str | None = None,
 ) -> OrgTable:
     """Every organization named as such, one entry each, with its fullest written name."""
-    lex = load(lang, "organizations")
-    stop = {s.lower() for s in lex.get("not_organizations", [])}
-    table = OrgTable()
+    stop, venue, in_post = _filters(lang)
+    not_first = set(_lex(lang).get("not_first", []))
+    table = OrgTable(lang)
     for sent in sentences:
         if sent.header:
-            _header_publisher(sent, publisher, table, lang)
+            _header(sent, publisher, table, default_country)
             continue
         taken: list[tuple[int, int]] = []
         for pattern, heads, needed in _patterns(lang):
             if not needed.search(sent.text):
                 continue
             for m in pattern.finditer(sent.text):
-                if any(s < m.end() and m.start() < e for s, e in taken):
-                    continue
-                name = m.group("name")
-                if name.lower() in stop or any(name.lower().endswith(" " + s) for s in stop):
-                    continue
-                if name.split()[0] in ("The", "A", "An", "In", "On", "At"):
+                name, acr, before = m.group("name"), m.group("acr"), sent.text[: m.start()]
+                if (
+                    any(s < m.end() and m.start() < e for s, e in taken)
+                    or (len(name.split()) < 2 and not acr and not gazetteer_key(name, lang))
+                    or name.lower() in stop
+                    or any(name.lower().endswith(" " + s) for s in stop)
+                    or name.split()[0] in not_first
+                    or venue.search(before)
+                    or (in_post.search(before) and not acr)
+                ):
                     continue
                 taken.append(m.span())
-                _add(table, sent, m, heads, lang, default_country)
-        for parts in compressed(sent.text, lang):
-            _add(table, sent, _Parts(parts), _heads_before(lang), lang, default_country)
+                pre = m.groupdict().get("pre")
+                _add(table, sent, name, acr, pre, heads, default_country)
+        for pre, name in compressed(sent.text, lang):
+            _add(table, sent, name, None, pre, _lex(lang).get("heads_before", {}), default_country)
     return table
-
-
-class _Parts:
-    """A name put together from a compressed list, read like a pattern match."""
-
-    def __init__(self, parts: dict[str, str | None]) -> None:
-        self.parts = parts
-
-    def group(self, key: str) -> str | None:
-        return self.parts.get(key)
-
-
-@cache
-def _heads_before(lang: str) -> dict:  # type: ignore[type-arg]
-    return load(lang, "organizations").get("heads_before", {})
 
 
 @cache
 def _compressed_pattern(lang: str) -> re.Pattern[str] | None:
-    plural = load(lang, "organizations").get("plural_heads", {})
+    lex = _lex(lang)
+    plural = lex.get("plural_heads", {})
     if not plural:
         return None
-    art = r"(?:(?:the|la|el|los|las)\s+)?"
-    word = r"[A-ZÁÉÍÓÚÑ][\w’'.-]*"
-    item = rf"(?:(?:de|del|of)\s+)?{art}{word}(?:\s+(?:y\s+|de\s+|del\s+|and\s+|of\s+)?{word})*"
-    link = r"(?:de|of)"
+    art = alternation(lex.get("list_articles", []))
+    link, conj = alternation(lex["list_links"]), alternation(lex["list_ands"])
+    joins = alternation([*lex["list_ands"], *lex["list_links"]])
+    prefix = alternation(lex.get("country_prefixes", []), escape=False)
+    word = lex["capitalised"]
+    item = rf"(?:{link}\s+)?(?:{art}\s+)?{word}(?:\s+(?:{joins}\s+)?{word})*"
     return re.compile(
-        rf"(?P<pre>(?:U\.S\.|Mexico['’]s|Mexican)\s+)?\b(?P<plural>{alternation(list(plural))})"
-        rf"\s+{link}\s+"
-        rf"(?P<items>{item}(?:\s*[,;]\s*{item})*[,;]?\s+(?:and|y|e)\s+{item})"
+        rf"(?P<pre>{prefix}\s+)?\b(?P<plural>{alternation(plural)})\s+{link}\s+"
+        rf"(?P<items>{item}(?:\s*[,;]\s*{item})*[,;]?\s+{conj}\s+{item})"
     )
 
 
-def compressed(text: str, lang: str) -> list[dict[str, str | None]]:
-    """ "the Departments of State, the Treasury, Justice and Defense" -> Department of State,
-    Department of the Treasury, ...; "las Secretarías de la Defensa Nacional y de Marina"."""
+def compressed(text: str, lang: str) -> list[tuple[str | None, str]]:
+    """(prefix, name) of each organization of a compressed list: "the Departments of State, the
+    Treasury, Justice and Defense" -> Department of State, Department of the Treasury, ...;
+    "las Secretarías de la Defensa Nacional y de Marina"."""
     pattern = _compressed_pattern(lang)
     if pattern is None or not pattern.search(text):
         return []
-    plural = load(lang, "organizations").get("plural_heads", {})
+    lex = _lex(lang)
+    link, conj = alternation(lex["list_links"]), alternation(lex["list_ands"])
+    ends = alternation(lex.get("list_ends", []))
     out = []
     for m in pattern.finditer(text):
-        head = plural[m.group("plural")]
-        link = "of" if lang == "en" else "de"
+        head = lex["plural_heads"][m.group("plural")]
         rest = text[m.start("items") :]
-        upto = re.search(r",\s+(?:así como|as well as)\b|\.\s|\.$|$", rest)
+        upto = re.search(rf",\s+{ends}\b|\.\s|\.$|$", rest)
         whole = rest[: upto.start()] if upto else rest
-        if re.search(r";\s*(?:(?:and|y|e)\s+)?(?:de|del|of)\s", whole):
+        if re.search(rf";\s*(?:{conj}\s+)?{link}\s", whole):
             # "de Hacienda y Crédito Público; de Economía, y de A, B y C"
-            items = re.split(r"\s*;\s*(?:(?:and|y|e)\s+)?|,\s+(?:and|y|e)\s+", whole)
+            items = re.split(rf"\s*;\s*(?:{conj}\s+)?|,\s+{conj}\s+", whole)
         else:
-            sep = r"\s*,\s*(?:(?:and|y|e)\s+)?|\s+(?:and|y|e)\s+(?=[A-Za-zÁÉÍÓÚÑ])"
-            items = re.split(sep, m.group("items"))
+            items = re.split(rf"\s*,\s*(?:{conj}\s+)?|\s+{conj}\s+(?=\w)", m.group("items"))
         for it in items:
-            it = re.sub(rf"^(?:{link}|del)\s+", "", it.strip()).rstrip(".")
+            it = re.sub(rf"^{link}\s+", "", it.strip()).rstrip(".")
             if it:
-                out.append({"pre": m.group("pre"), "name": f"{head} {link} {it}", "acr": None})
+                out.append((m.group("pre"), f"{head} {lex['list_links'][0]} {it}"))
     return out
 
 
-def _add(
+def _country(name: str, pre: str, heads: dict, lang: str, home: str | None) -> str | None:  # type: ignore[type-arg]
+    """The country of an organization the gazetteer does not know: its prefix ("Mexico's"), a
+    country it names ("Embajada de Estados Unidos"), else its head's ("Secretaría", "County")."""
+    lex = _lex(lang)
+    if pre:
+        return country_of(pre, lang)
+    if any(re.search(p, name) for p in lex.get("binational", [])):
+        return None  # a body of two countries
+    for pattern in lex.get("country_in_name", []):
+        m = re.search(pattern, name, re.I)
+        if m and (code := country_of(m.group(1).lower(), lang)):
+            return code
+    own = [h for h in heads if name.startswith(h)] or [h for h in heads if name.endswith(h)]
+    return (heads[own[0]] if own else None) or home
+
+
+def _add(  # type: ignore[type-arg]
     table: OrgTable,
     sent: Sentence,
-    m: re.Match[str],
+    name: str,
+    acr: str | None,
+    pre: str | None,
     heads: dict,
-    lang: str,  # type: ignore[type-arg]
-    default_country: str | None,
+    home: str | None,
 ) -> None:
-    pre = (m.group("pre") or "").strip()
-    name = m.group("name")
-    acr = m.group("acr")
-    written = ("U.S. " if pre == "U.S." else "") + name + (f" ({acr})" if acr else "")
-    key = _gazetteer_key(name, lang) or name
-    country = None
-    for entry in _known(lang):
-        if entry["name"] == key:
-            country = entry.get("country")
-    if country is None and pre:
-        country = country_of(pre, lang)
-    if country is None:
-        for head, code in heads.items():
-            if re.search(rf"\b{re.escape(head)}\b", name):
-                country = code or default_country
-    ev = sent.evidence
+    pre = (pre or "").strip()
+    # a prefix that is part of the name ("U.S. Department of ...") is kept as written
+    kept = pre + " " if pre in _lex(table.lang).get("kept_prefixes", []) else ""
+    written = kept + name + (f" ({acr})" if acr else "")
+    known = gazetteer_key(written, table.lang) or gazetteer_key(name, table.lang)
+    key = known[0] if known else fold(name)
+    country = known[1] if known else _country(name, pre, heads, table.lang, home)
     for i, k in enumerate(table.keys):
         if k == key:
             if len(written) > len(table.orgs[i].name) or i in table.from_header:
                 table.from_header.discard(i)
-                table.orgs[i] = Organization(written, table.orgs[i].country or country, ev)
+                table.orgs[i] = Organization(
+                    written, table.orgs[i].country or country, sent.evidence
+                )
             if acr:
                 table.acronyms[acr] = i
             return
-    table.orgs.append(Organization(written, country, ev))
-    table.keys.append(key)
+    _append(table, Organization(written, country, sent.evidence), key)
     if acr:
         table.acronyms[acr] = len(table.orgs) - 1
-    for entry in _known(lang):
-        if entry["name"] == key and entry.get("acronym"):
-            table.acronyms.setdefault(entry["acronym"], len(table.orgs) - 1)
 
 
-def named_publisher(sent: Sentence, publisher: str | None) -> dict | None:
+def _append(table: OrgTable, org: Organization, key: str) -> None:
+    """A new organization, with the gazetteer's acronyms of it."""
+    table.orgs.append(org)
+    table.keys.append(key)
+    for form, k, _, is_acr in _forms(table.lang):
+        if is_acr and k == key:
+            table.acronyms.setdefault(form, len(table.orgs) - 1)
+
+
+def named_publisher(sent: Sentence, publisher: str | None) -> dict | None:  # type: ignore[type-arg]
     """The publisher's entry in ``read.yaml`` when this (header) sentence names it, else None."""
     for pub in common("read").get("publishers", []) if publisher else []:
         if pub["name"] == publisher and any(
@@ -252,14 +334,18 @@ def named_publisher(sent: Sentence, publisher: str | None) -> dict | None:
     return None
 
 
-def _header_publisher(sent: Sentence, publisher: str | None, table: OrgTable, lang: str) -> None:
-    """A header line that names the publisher makes the publisher an organization of the text."""
+def _header(sent: Sentence, publisher: str | None, table: OrgTable, home: str | None) -> None:
+    """A header line that names the publisher makes the publisher an organization of the text;
+    one that names a known agency when the publisher is unknown, that agency."""
     pub = named_publisher(sent, publisher)
-    if pub is None:
-        return
-    name = re.sub(r"^The\s+", "", pub["name"])
-    key = _gazetteer_key(name, lang) or name
-    if key not in table.keys:
-        table.orgs.append(Organization(name, pub.get("country"), sent.evidence))
-        table.keys.append(key)
-        table.from_header.add(len(table.orgs) - 1)
+    if pub is not None:
+        name = re.sub(rf"^{_article(table.lang)}\s+", "", pub["name"])
+        known = gazetteer_key(name, table.lang)
+        key = known[0] if known else fold(name)
+        if key not in table.keys:
+            _append(table, Organization(name, pub.get("country"), sent.evidence), key)
+            table.from_header.add(len(table.orgs) - 1)
+    elif publisher is None:  # an issuer the reader does not know: as its header names it
+        for part in (p.strip() for p in re.split(r"\s*\|\s*", sent.text)):
+            if part and not part.isupper() and gazetteer_key(part, table.lang):
+                _add(table, sent, part, None, None, {}, home)

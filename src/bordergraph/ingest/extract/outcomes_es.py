@@ -17,7 +17,7 @@ from functools import cache
 from ...graph.iris import fold
 from . import cached_re as re
 from .event_parts_es import CAP, CAPNP
-from .lex_es import alt
+from .lexicon import alternation as alt
 from .lexicon import could_match, load
 from .outcome_frames import frame_outcomes
 from .outcomes import OutcomeFact, frame_type, outcome_type

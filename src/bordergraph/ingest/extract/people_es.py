@@ -19,12 +19,12 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from .apposition import long_post
 from .lexicon import load
 from .name_runs import bare_names, plural_list
-from .namewords import by_first_word
+from .namewords import by_first_word, label_case
 from .people import Mention
-from .post_country import demonyms, place_country
-from .post_span_es import fronted_org, label_case, long_post, whole_post_country
+from .post_country import demonyms, fronted_org, place_country, whole_post_country
 from .text import Tok, country_of, tokenize
 
 _LINKS = {"de", "del", "para", "en", "sobre", "ante"}
@@ -220,7 +220,7 @@ def find_mentions_es(text: str, orgs=None) -> list[Mention]:  # type: ignore[no-
     out = [m for m in out if not any(n.start <= m.start and m.end <= n.end for n in later)]
     out += later
     out += bare_names(text, toks, out, "es", orgs, lambda t, i: name_length(t, i, lx))
-    return sorted((fronted_org(text, m, orgs) for m in out), key=lambda m: m.start)
+    return sorted((fronted_org(text, m, orgs, "es") for m in out), key=lambda m: m.start)
 
 
 def _inside_name(toks: list[Tok], i: int, lx: _Lex) -> bool:
@@ -282,10 +282,10 @@ def _post_first(text, toks, i, n, lx, orgs):  # type: ignore[no-untyped-def]
         if comp_end - cut >= 2 and (_cap(toks[cut - 1]) or toks[cut - 1].text in lx.adjectives):
             name_at, comp_end = cut, cut
     if name_at is None and det:
-        found = long_post(toks, comp_end, lx, _slot_name_length, _after_rank)
+        found = long_post(toks, comp_end, lx, _slot_name_length, _after_rank, "es")
         name_at, comp_end = found or (None, comp_end)
     post = text[toks[i].start : toks[comp_end - 1].end]
-    country = whole_post_country(post, orgs, lx, _split_org)
+    country = whole_post_country(post, orgs, lx, _split_org, "es")
     post, org = _split_org(post, orgs)
     start = toks[i - 1].start if det else toks[i].start
     if name_at is None:
@@ -375,7 +375,7 @@ def _name_first(text, toks, used, lx, orgs):  # type: ignore[no-untyped-def]
                         post,
                         " ".join(t.text.lower() for t in toks[k : k + n]),
                         org,
-                        whole_post_country(whole, orgs, lx, _split_org),
+                        whole_post_country(whole, orgs, lx, _split_org, "es"),
                         "full",
                     )
                 )

@@ -25,7 +25,7 @@ from .events import EventMention
 from .events_es import find_events_es
 from .eventset import build
 from .eventset_es import add_ranked, add_since, main_place, resolve_refs
-from .lex_es import alt
+from .lexicon import alternation as alt
 from .lexicon import load
 from .links import link
 from .outcome_frames import list_leads
@@ -41,7 +41,7 @@ from .record import assemble
 from .roles import RoleFact, finish, list_roles, paragraph_events
 from .roles_es import sentence_roles_es
 from .sentences import Sentence, split
-from .series_es import series_hits
+from .series import series_hits
 
 LANG = "es"
 
@@ -65,7 +65,9 @@ def extract_es(text: ReleaseText) -> ReleaseRecord:
     dates = _dates(sents, body, year, issued)
     acronyms: dict[str, str] = {}
     last: dict = {}  # type: ignore[type-arg]
-    hits = [series_hits(s.text, acronyms, last) if i in body else [] for i, s in enumerate(sents)]
+    hits = [
+        series_hits(s.text, LANG, acronyms, last) if i in body else [] for i, s in enumerate(sents)
+    ]
     lead = _lead(sents, body)
     per_sentence: list[list[EventMention]] = []
     for i, s in enumerate(sents):
@@ -143,21 +145,21 @@ def _main_name(es) -> None:  # type: ignore[no-untyped-def]
 
 
 def org_table(sents, publisher, home):  # type: ignore[no-untyped-def]
-    from .orgs_es import org_table_es
+    from .orgs import org_table
 
-    return org_table_es(sents, publisher, home)
+    return org_table(sents, LANG, publisher, home)
 
 
 def header_country(sents: list[Sentence]) -> str | None:
     """The country of an agency a header line names ("SECRETARÍA DE SEGURIDAD Y PROTECCIÓN
     CIUDADANA"): the release's home side when the publisher is not a known one. A Spanish
     release with neither is read as Mexican (the caller's default)."""
-    from .orgs_es import gazetteer_key
+    from .orgs import gazetteer_key
 
     for s in sents[:6]:
         if s.header or s.title:
             for part in re.split(r"\s*\|\s*", s.text):
-                known = gazetteer_key(part.strip())
+                known = gazetteer_key(part.strip(), LANG)
                 if known and known[1]:
                     return known[1]
     return None

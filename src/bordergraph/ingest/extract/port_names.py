@@ -86,8 +86,7 @@ def index() -> tuple[dict[str, Form], dict[str, str], re.Pattern[str] | None]:
     for c, countries in cities.items():
         if c and c not in forms:
             forms[c] = Form(tuple((f"city:{c}", k) for k in sorted(countries, key=str)), True)
-    alts = sorted(forms, key=len, reverse=True)
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in alts) + r")(?![\w])")
+    pattern = re.compile(rf"(?<!\w){alternation(forms)}(?!\w)")
     return forms, states, pattern
 
 

@@ -113,7 +113,7 @@ def _gazetteer_hits(text: str, lang: str) -> list[_Hit]:
     lex = _lex(lang)
     and_words = alternation(lex.get("and_words", []))
     preps = alternation(lex.get("state_preps", []))
-    state = alternation(sorted(states, key=len, reverse=True))
+    state = alternation(states)
     counter = alternation(lex.get("counterpart", []))
     qualifier = re.compile(rf"(?:,\s*(?:(?:{preps})\s+)?|\s+(?:{preps})\s+)(?P<st>{state})\b")
     paren = re.compile(r"\s*\([^()]{0,60}\)")
@@ -167,7 +167,7 @@ def _nouns(lang: str) -> str:
     """The crossing nouns, not after a word that makes them no border crossing ("railroad
     crossings in Brownsville")."""
     lex = _lex(lang)
-    nouns = alternation(sorted(lex.get("crossing_nouns", []), key=len, reverse=True))
+    nouns = alternation(lex.get("crossing_nouns", []))
     skip = "".join(rf"(?<!{re.escape(w)}\s)" for w in lex.get("not_border", []))
     return rf"{skip}\b(?:{nouns})\b"
 

@@ -1,6 +1,6 @@
 """Which country a person's post, organisation or place names: "U.S. Ambassador to Mexico" -> US,
 "Ambassador of Mexico to ..." -> MX, "Brownsville Mayor" -> US (border cities and states from the
-port gazetteer and the places lexicon).
+port gazetteer and the places lexicon); and the organization a post or a fronted phrase names.
 
 >>> post_country("U.S. Ambassador to Mexico", "en"), place_country("Brownsville")
 ('US', 'US')
@@ -9,9 +9,13 @@ port gazetteer and the places lexicon).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
+from typing import TypeVar
 
-from .lexicon import load
+from .lexicon import alternation, load
+from .namewords import Mention
+from .orgs import gazetteer_key
 from .text import country_of, country_words
 
 
@@ -76,8 +80,7 @@ def post_country(post: str | None, lang: str) -> str | None:
 @cache
 def _post_country_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A country word opening a post, and one it is "of" (built once per language)."""
-    words = sorted(country_words(lang), key=len, reverse=True)
-    alt = "|".join(re.escape(w) for w in words)
+    alt = alternation(country_words(lang))
     return (
         re.compile(rf"(?i)({alt})(?![\w'’])"),
         re.compile(rf"(?i)\bof (?:the )?({alt})(?![\w'’])"),
@@ -90,19 +93,16 @@ def org_country(org: str | None, orgs) -> str | None:  # type: ignore[no-untyped
 
 
 @cache
-def binational() -> re.Pattern[str]:
-    """Two country names joined by a dash: a binational body, of neither country."""
-    names = sorted(
-        (w for w in load("es", "places").get("countries", {}).get("MX", [])
-         + load("es", "places").get("countries", {}).get("US", [])
-         + load("es", "places").get("countries", {}).get("CA", []) if w[:1].isupper()),
-        key=len, reverse=True,
-    )
-    alt_ = "|".join(re.escape(w) for w in names) or "(?!)"
-    return re.compile(rf"\b(?:{alt_})\s*[–—-]\s*(?:{alt_})\b")
+def _country_names(lang: str) -> tuple[re.Pattern[str], str]:
+    """Two country names joined by a dash (a binational body, of neither country), and the
+    country names of more than one word ("Estados Unidos")."""
+    names = [w for ws in load(lang, "places").get("countries", {}).values() for w in ws]
+    alt = alternation([w for w in names if w[:1].isupper()])
+    multi = [w for w in names if " " in w]
+    return re.compile(rf"\b{alt}\s*[–—-]\s*{alt}\b"), alternation(multi)
 
 
-def post_country_es(post: str, lx) -> str | None:  # type: ignore[no-untyped-def]
+def written_post_country(post: str, lx, lang: str) -> str | None:  # type: ignore[no-untyped-def]
     """ "embajador de México en Estados Unidos" -> MX; "Sección estadounidense" -> US."""
     for alias, name in lx.country_aliases.items():  # "Estados Unidos Mexicanos" is Mexico
         post = post.replace(alias, name)
@@ -112,14 +112,16 @@ def post_country_es(post: str, lx) -> str | None:  # type: ignore[no-untyped-def
         if code:
             multi = multi or code
             post = post.replace(m.group(0), " ")
-    post = binational().sub("", post)  # "Asuntos Fronterizos México–Estados Unidos": both
-    for w in re.findall(r"\b(?:de\s+(?:los\s+)?)?(Estados Unidos|[\wÀ-ÿ]+)", post):
-        code = country_of(w, "es")
-        if code and (w[0].isupper() or w.lower() in demonyms("es")):
+    binational, countries = _country_names(lang)
+    post = binational.sub("", post)  # "Asuntos Fronterizos México–Estados Unidos": both
+    for w in re.findall(rf"\b({countries}|[\wÀ-ÿ]+)", post):
+        code = country_of(w, lang)
+        if code and (w[0].isupper() or w.lower() in demonyms(lang)):
             return code
     if multi:
         return multi
-    place = r"\b(?:de|en)\s+([A-ZÁÉÍÓÚÑ][\wÀ-ÿ]*(?:\s+[A-ZÁÉÍÓÚÑ][\wÀ-ÿ]*){0,2})"
+    preps = alternation(load(lang, "titles").get("place_preps", []))
+    place = rf"\b{preps}\s+([A-ZÁÉÍÓÚÑ][\wÀ-ÿ]*(?:\s+[A-ZÁÉÍÓÚÑ][\wÀ-ÿ]*){{0,2}})"
     for m in re.finditer(place, post):
         words = m.group(1).split()
         for n in range(len(words), 0, -1):  # "alcalde de Douglas", "de Agua Prieta"
@@ -130,3 +132,50 @@ def post_country_es(post: str, lx) -> str | None:  # type: ignore[no-untyped-def
         if re.search(pattern, post):
             return code
     return lx.post_countries.get(post.split()[0].lower()) if post else None
+
+
+def whole_post_country(post: str, orgs, lx, split_org, lang: str) -> str | None:  # type: ignore[no-untyped-def]
+    """The country of a whole post with its organization: its own words first ("subsecretaria
+    adjunta del Departamento de Estado"), then the organization's (release table, gazetteer)."""
+    code = written_post_country(post, lx, lang)
+    if code:
+        return code
+    _, org = split_org(post, orgs)
+    if org:
+        org = re.sub(r"^(?:la|el|los|las)\s+", "", org)
+        hit = gazetteer_key(org, lang)
+        if org_country(org, orgs) or hit:
+            return org_country(org, orgs) or (hit[1] if hit else None)
+    for acr in re.findall(r"\b[A-Z]{2,8}\b", post):  # "director ... de la CBP en Tucson"
+        hit = gazetteer_key(acr, lang)
+        if hit and hit[1]:
+            return hit[1]
+    return None
+
+
+@cache
+def _fronted(lang: str) -> re.Pattern[str]:
+    """An organization set off before a post, up to the comma ending the text before it."""
+    titles = load(lang, "titles")
+    preps = alternation(titles.get("fronted_org_preps", []), escape=False)
+    adverbs = alternation(titles.get("fronted_org_adverbs", []))
+    return re.compile(
+        rf"(?:^|[,;:]\s*|\b{adverbs}\s+){preps}\s+(?P<org>[A-ZÁÉÍÓÚÑ][^,;:]{{2,80}}),\s*$"
+    )
+
+
+M = TypeVar("M", bound=Mention)
+
+
+def fronted_org(text: str, m: M, orgs, lang: str) -> M:  # type: ignore[no-untyped-def]
+    """ "Asistieron, de la Secretaría de Gobernación, la comisionada ..., X": the organization
+    set off before the post is the person's (``fronted_org_*`` in the titles lexicon)."""
+    if not m.name or m.org:
+        return m
+    hit = _fronted(lang).search(text, max(0, m.start - 100), m.start)
+    if not hit:
+        return m
+    org = hit.group("org").strip()
+    key = gazetteer_key(org, lang)
+    country = m.country or org_country(org, orgs) or (key[1] if key else None)
+    return replace(m, org=org, country=country)

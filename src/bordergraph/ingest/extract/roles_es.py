@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .lex_es import alt
+from .lexicon import alternation as alt
 from .lexicon import could_match, load
 from .roles import RoleFact, _rx, label_roles
 

@@ -106,15 +106,15 @@ def _body_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Patt
         # a date after the head is not part of the name ("the ... Council on June 7")
         dates = load(lang, "dates")
         when = [w.capitalize() for w in [*dates.get("months", {}), *dates.get("weekdays", {})]]
-        tcap = rf"(?!(?:{alternation(when) if when else '(?!)'})\b){cap}"
+        tcap = rf"(?!{alternation(when)}\b){cap}"
         tail = rf"(?:\s+{join}\s+{tcap}(?:\s+(?:and|&)\s+{tcap}|\s+{tcap}){{0,4}})?"
         # a run never starts with a sentence's article ("The Regional Water Group met")
-        arts = alternation(lex.get("body_not_first", []) or ["(?!)"])
+        arts = alternation(lex.get("body_not_first", []))
         body = rf"(?P<name>(?!(?:{arts})\s)(?:{cap}\s+){{1,5}}?{head}{tail})"
     run = re.compile(rf"(?<![\w-])(?:(?P<prefix>{prefix})\s+)?{body}(?![\w-]){acr}")
     # "the second session of the ...", and a rank right before the name ("the Second U.S.-Mexico
     # Strategic Dialogue on ...")
-    ranks = alternation(list(load(lang, "numbers").get("ordinals", {})) or ["(?!)"])
+    ranks = alternation(list(load(lang, "numbers").get("ordinals", {})))
     before = re.compile(
         rf"(?:(?:{alternation(lex.get('body_intro', []), escape=False)})|\b(?:{ranks})|"
         rf"\b\d+(?:st|nd|rd|th|a|o|ª|º)|(?<![\w-])(?-i:[IVX]{{2,5}}))\s+$",
@@ -142,7 +142,7 @@ def _bodies(text: str, lang: str, hits: list[SeriesHit], acronyms: dict[str, str
         return
     run, before, after = pats
     ranks = {w.lower() for w in load(lang, "numbers").get("ordinals", {})}
-    prefixes = alternation(load(lang, "events").get("series_prefixes", []) or ["(?!)"])
+    prefixes = alternation(load(lang, "events").get("series_prefixes", []))
     for m in run.finditer(text):
         if any(h.start < m.end() and m.start() < h.end for h in hits):
             continue
@@ -195,15 +195,65 @@ def find_series(text: str, lang: str, acronyms: dict[str, str]) -> list[SeriesHi
             acr, key = m.group(0), known[m.group(0)]
             if not any(h.start <= m.start() < h.end for h in hits):
                 hits.append(SeriesHit(m.start(), m.end(), acr, key, kind_of(key, lang), acr))
-    generic = load(lang, "events").get("generic_heads", {})
-    if generic:
-        # "the Group", and "the group's first meeting" (a lower-case head owning a session)
-        heads = alternation(list(generic))
-        for m in re.finditer(rf"\b[Tt]he ({heads}\b|(?i:{heads})(?=[’']s\s))", text):
-            if not any(h.start <= m.start(1) < h.end for h in hits):
-                kind = generic.get(m.group(1)) or generic[m.group(1).capitalize()]
-                hits.append(SeriesHit(m.start(1), m.end(1), m.group(1), "", kind, generic=True))
+    _generic(text, lang, hits)
     return sorted(hits, key=lambda h: h.start)
+
+
+@cache
+def _generic_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A generic head ("Group"; in lower case only when ``generic_lower_before`` follows it:
+    "the group's first meeting"), the words that must end the text before it ("the ", "la "),
+    and those that must not follow it ("la Comisión Nacional ...": a proper name)."""
+    lex = load(lang, "events")
+    heads = alternation(lex.get("generic_heads", {}))
+    lower = lex.get("generic_lower_before") or "(?!)"
+    return (
+        re.compile(rf"(?<![\wÀ-ÿ])(?:{heads}(?![\wÀ-ÿ])|(?i:{heads})(?={lower}))"),
+        re.compile(rf"(?:{lex.get('generic_after', '')})$"),
+        re.compile(lex.get("generic_not_before") or "(?!)"),
+    )
+
+
+def _generic(text: str, lang: str, hits: list[SeriesHit]) -> None:
+    """Generic back-references ("the Group", "la Cumbre") outside the named ``hits``."""
+    generic = load(lang, "events").get("generic_heads", {})
+    if not generic:
+        return
+    head, after, not_before = _generic_patterns(lang)
+    for m in head.finditer(text):
+        if (
+            after.search(text, 0, m.start())
+            and not not_before.match(text, m.end())
+            and not any(h.start <= m.start() < h.end for h in hits)
+        ):
+            kind = generic.get(m.group(0)) or generic[m.group(0).capitalize()]
+            hits.append(SeriesHit(m.start(), m.end(), m.group(0), "", kind, generic=True))
+
+
+def series_hits(
+    text: str, lang: str, acronyms: dict[str, str], last: dict[str, SeriesHit]
+) -> list[SeriesHit]:
+    """:func:`find_series`, with each generic hit taking the last series of its kind named so
+    far (``last``, kind -> hit, carried from sentence to sentence).
+
+    >>> last = {}
+    >>> [h.key for h in series_hits("la X Cumbre de Líderes de América del Norte (CLAN)", "es",
+    ...     {}, last)]
+    ["North American Leaders' Summit"]
+    >>> [(h.written, h.generic) for h in series_hits("en la IX Cumbre, celebrada", "es", {}, last)]
+    [('Cumbre de Líderes de América del Norte', True)]
+    """
+    out = []
+    for h in find_series(text, lang, acronyms):
+        if not h.generic:
+            prev = last.get(h.kind)
+            if prev is None or prev.key != h.key or len(h.written) > len(prev.written):
+                last[h.kind] = h
+        elif h.kind in last:
+            prev = last[h.kind]
+            h = SeriesHit(h.start, h.end, prev.written, prev.key, h.kind, generic=True)
+        out.append(h)
+    return out
 
 
 @lru_cache(maxsize=4096)

@@ -1,0 +1,63 @@
+"""One organization and series pipeline for both languages: what differs is lexicon data."""
+
+from __future__ import annotations
+
+from bordergraph.ingest.extract.lexicon import alternation
+from bordergraph.ingest.extract.orgs import org_table
+from bordergraph.ingest.extract.people_es import find_mentions_es
+from bordergraph.ingest.extract.sentences import Sentence
+from bordergraph.ingest.extract.series import series_hits
+
+
+def table(text: str, lang: str, home: str):  # type: ignore[no-untyped-def]
+    return org_table([Sentence(text, 0, len(text), 0)], lang, None, home)
+
+
+def test_a_spanish_agency_is_found_by_any_gazetteer_form() -> None:
+    orgs = table(
+        "Funcionarios de la Agencia Nacional de Aduanas de México (ANAM) revisaron el cruce.",
+        "es",
+        "MX",
+    )
+    found = orgs.lookup("Agencia Nacional de Aduanas de Mexico")  # written without the accent
+    assert found is not None and found.name == "Agencia Nacional de Aduanas de México (ANAM)"
+    assert orgs.lookup("ANAM") is found
+
+
+def test_a_name_ending_in_its_head_keeps_its_acronym() -> None:
+    orgs = table("Staff of the Regional Water Service (RWS) met in Yuma.", "en", "US")
+    assert [o.name for o in orgs.orgs] == ["Regional Water Service (RWS)"]
+    assert orgs.lookup("RWS") is orgs.orgs[0]
+
+
+def test_a_venue_or_a_post_before_a_spanish_head_is_no_organization() -> None:
+    orgs = table(
+        "Se reunieron en el Palacio de la Secretaría de Cultura con el jefe de la "
+        "Oficina de Enlace Fronterizo.",
+        "es",
+        "MX",
+    )
+    assert orgs.orgs == []
+
+
+def test_generic_back_references_in_both_languages() -> None:
+    last: dict = {}  # type: ignore[type-arg]
+    series_hits("Both sides opened the High-Level Security Dialogue in May.", "en", {}, last)
+    [hit] = series_hits("The Dialogue agreed on three goals.", "en", {}, last)
+    assert (hit.key, hit.generic) == ("High-Level Security Dialogue", True)
+    hits = series_hits("la Cumbre Nacional de Ciudades avanzó y el Grupo sesionó", "es", {}, {})
+    assert [(h.written, h.generic) for h in hits] == [("Grupo", True)]  # "Cumbre Nacional": a name
+
+
+def test_spanish_post_spans_and_fronted_organizations() -> None:
+    text = "Participaron, de la Secretaría de Economía, la subsecretaria Ana Ruiz Pérez y otros."
+    [m] = find_mentions_es(text, table(text, "es", "MX"))
+    assert (m.name, m.post, m.org) == ("Ana Ruiz Pérez", "subsecretaria", "Secretaría de Economía")
+    text = "Asistió el director de operaciones de campo de la CBP en Yuma, Pedro Luna Soto."
+    [m] = find_mentions_es(text, table(text, "es", "MX"))
+    assert (m.name, m.country) == ("Pedro Luna Soto", "US")
+
+
+def test_an_alternation_of_no_words_matches_nothing() -> None:
+    assert alternation([]) == "(?!)"
+    assert alternation(["de", "de la", "de"]) == r"(?:de\ la|de)"
