@@ -143,10 +143,10 @@ class BorderGraph(Questions):
         if not progress:
             report = load_paths(self.store, paths, jobs=jobs, on_file=on_file)
         else:
-            from .ingest.pipeline import release_files
+            from .ingest.pipeline import walk
             from .progress import file_progress
 
-            files = list(release_files(paths))
+            files, skipped = walk(paths)
             with file_progress(len(files), "Loading releases") as advance:
 
                 def step(result: FileResult) -> None:
@@ -155,6 +155,7 @@ class BorderGraph(Questions):
                         on_file(result)
 
                 report = load_paths(self.store, files, jobs=jobs, on_file=step)
+                report.skipped = skipped
         if any(r.status in ("loaded", "unchanged") for r in report.results):
             # One date, one preferred label per language per event. ("unchanged" too: its graph
             # was written again, and with it the union that consolidation prunes.)

@@ -27,15 +27,11 @@ def _report_files(report, verbose: bool = True) -> None:  # type: ignore[no-unty
             click.echo(f"note: {result.path}: {result.message}", err=True)
 
 
-def _counts(report, paths) -> str:  # type: ignore[no-untyped-def]
+def _counts(report) -> str:  # type: ignore[no-untyped-def]
     """"3 loaded, 1 unchanged, 0 duplicate, 2 skipped (a.png, b.pdf), 0 failed"."""
-    from ..ingest.pipeline import RELEASE_SUFFIXES
-
     by = {s: sum(r.status == s for r in report.results)
           for s in ("loaded", "unchanged", "renamed", "duplicate", "failed")}
-    skipped = sorted(str(p) for raw in paths if Path(raw).is_dir()
-                     for p in Path(raw).rglob("*")
-                     if p.is_file() and p.suffix.lower() not in RELEASE_SUFFIXES)
+    skipped = report.skipped
     names = ", ".join(skipped[:10]) + (f", and {len(skipped) - 10} more" if len(skipped) > 10
                                        else "")
     skip = f"{len(skipped)} skipped" + (f" (not .txt/.html: {names})" if skipped else "")
@@ -72,9 +68,7 @@ def build(store, update_url, releases, explorer, validate, fmt):  # type: ignore
     with open_graph(store, update_url) as bg:
         report = bg.build(releases or None, progress=True, on_file=_remember_stored)
         _report_files(report)
-        from ..ingest.pipeline import repo_path
-
-        click.echo(_counts(report, releases or [repo_path("data/releases")]), err=True)
+        click.echo(_counts(report), err=True)
         _print_summary(bg.stats(), fmt)
         if validate:
             from ..quality.validate import count_violations
@@ -115,7 +109,7 @@ def load(store, update_url, paths, jobs):  # type: ignore[no-untyped-def]
         report = bg.load(paths, progress=True, jobs=jobs, on_file=show)
         # the report before the store closes: an error closing it cannot hide this
         _report_files(report)
-        click.echo(_counts(report, paths), err=True)
+        click.echo(_counts(report), err=True)
         stored = any(r.status == "loaded" for r in report.results)
         refreshed = _refresh_explorer(bg) if stored else None
     if refreshed:

@@ -52,6 +52,7 @@ class FileResult:
 @dataclass
 class LoadReport:
     results: list[FileResult] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # files in the folders, not .txt/.html
 
     @property
     def loaded(self) -> int:
@@ -65,17 +66,27 @@ class LoadReport:
 
 def release_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Release files under ``paths`` (files, or directories searched recursively), sorted."""
+    yield from walk(paths)[0]
+
+
+def walk(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
+    """The release files under ``paths`` (as :func:`release_files`), and the other files of
+    its directories, which a load skips (and its summary names)."""
+    files: list[Path] = []
+    skipped: list[str] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
+        if not path.is_dir():
+            files.append(path)
+            continue
+        for p in sorted(path.rglob("*")):
             # not only regular files: a device, FIFO or broken link named like a release is
             # reported by the reader, not skipped in silence
-            yield from sorted(
-                p for p in path.rglob("*")
-                if p.suffix.lower() in RELEASE_SUFFIXES and not p.is_dir()
-            )
-        else:
-            yield path
+            if p.suffix.lower() in RELEASE_SUFFIXES and not p.is_dir():
+                files.append(p)
+            elif p.is_file():
+                skipped.append(str(p))
+    return files, skipped
 
 
 def process(text: ReleaseText, resolver: Resolver) -> tuple[ReleaseRecord, list[Triple]]:
@@ -129,8 +140,8 @@ def load_paths(
     resolver = resolver or Resolver()
     resolver.remember(known_people(store))
     ids = ReleaseIds.of(store)
-    report = LoadReport()
-    files = list(release_files(paths))
+    files, skipped = walk(paths)
+    report = LoadReport(skipped=skipped)
     notes: dict[str, list[str]] = {}
     for start in range(0, len(files), CHUNK):
         chunk = []
