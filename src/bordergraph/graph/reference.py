@@ -163,20 +163,37 @@ def _strings(value: Any) -> tuple[str, ...]:
     return tuple(s for s in (str(v).strip() for v in items) if s)
 
 
+def period(text: str) -> tuple[date, date] | None:
+    """The first and last day an ISO year, year-month or date means; None when it is none
+    (``2021-13``, ``2021-02-30``, or not of that form).
+
+    >>> period("2021-02")
+    (datetime.date(2021, 2, 1), datetime.date(2021, 2, 28))
+    >>> period("2021-02-30") is None
+    True
+    """
+    if not _DATE.fullmatch(text):
+        return None
+    parts = [int(p) for p in text.split("-")]
+    try:
+        first = date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return None
+    if len(parts) == 3:
+        return first, first
+    month = parts[1] if len(parts) > 1 else 12
+    return first, date(first.year, month, calendar.monthrange(first.year, month)[1])
+
+
 def parse_period(value: Any, where: str, what: str, full: bool = False) -> tuple[date, date, str]:
     """(first day, last day, ISO text) of a year, year-month or date value from a file."""
     text = value.isoformat() if isinstance(value, date) else str(value)
     if not _DATE.fullmatch(text) or (full and len(text) != 10):
         raise ReferenceDataError(where, f"{what} {text!r} is not an ISO date")
-    parts = [int(p) for p in text.split("-")]
-    try:
-        first = date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-    except ValueError as err:
-        raise ReferenceDataError(where, f"{what} {text!r}: {err}") from None
-    if len(parts) == 3:
-        return first, first, text
-    month = parts[1] if len(parts) > 1 else 12
-    return first, date(first.year, month, calendar.monthrange(first.year, month)[1]), text
+    found = period(text)
+    if found is None:
+        raise ReferenceDataError(where, f"{what} {text!r} is not a day of the calendar")
+    return found[0], found[1], text
 
 
 def _date_literal(text: str) -> Literal:

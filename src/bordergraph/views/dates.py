@@ -15,11 +15,11 @@ datetime.date(2021, 2, 28)
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from ..graph.reference import period
 from ..graph.store import Store
 from . import queries as Q
 
@@ -42,19 +42,7 @@ def text(value: Any) -> str:
 
 def span(value: Any) -> tuple[dt.date, dt.date] | None:
     """The first and last day a day, month or year may mean; None when it is no date."""
-    t = text(value)
-    try:
-        if len(t) == 10:
-            day = dt.date.fromisoformat(t)
-            return day, day
-        if len(t) == 7:
-            y, m = int(t[:4]), int(t[5:7])
-            return dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])
-        if len(t) == 4:
-            return dt.date(int(t), 1, 1), dt.date(int(t), 12, 31)
-    except ValueError:
-        return None
-    return None
+    return period(text(value))
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from rdflib.term import Node
 
 from ..errors import BordergraphError
 from ..graph import iris
+from ..graph.reference import period
 from ..graph.store import Rows, Store
 from .catalog import (
     ENTITY_CLASSES,
@@ -84,7 +85,6 @@ class Result:
 
 # -- values -----------------------------------------------------------------------------------
 
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 def date_term(value: Any) -> Literal:
@@ -94,18 +94,9 @@ def date_term(value: Any) -> Literal:
     True
     """
     text = value.isoformat()[:10] if isinstance(value, dt.date) else str(value).strip()
-    if not _DATE.match(text) or not _real_date(text):
+    if period(text) is None:
         raise ParameterError(f"not a date: {value!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
     return Literal(text, datatype={4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}[len(text)])
-
-
-def _real_date(text: str) -> bool:
-    """``2021-13-01`` and ``2021-02-30`` have the form of a date but are none."""
-    try:
-        dt.date.fromisoformat((text + "-01-01")[:10] if len(text) < 10 else text)
-    except ValueError:
-        return False
-    return True
 
 
 def scalar_term(param: Param, value: Any) -> Node:
