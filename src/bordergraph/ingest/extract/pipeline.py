@@ -100,6 +100,7 @@ def extract_release(text: ReleaseText) -> ReleaseRecord:
         else {}
     )
     es = build(per_sentence, lead, {i for i, s in enumerate(sents) if s.title}, lead_info)
+    _heading_date(es, dates, lead)
     _since(es, sents, per_sentence, lang)
     link(es, sents, lang)
     backdrop(es, sents, lang)
@@ -200,6 +201,21 @@ def _lead_info(s: Sentence, dates, lang: str, people=()) -> dict[str, str | None
         "location": find_location(s.text, 0, len(s.text), ctx, lang),
         "mode": mode,
     }
+
+
+def _heading_date(es, dates, lead: int | None) -> None:  # type: ignore[no-untyped-def]
+    """A transcript headed "Remarks at the Signing of ..." with a place and date line under the
+    heading: an undated occasion took place on that date (the first full date before the lead)."""
+    if es.main is None or lead is None:
+        return
+    main = es.events[es.main]
+    if main.date is not None or not main.extra.get("occasion"):
+        return
+    for found in dates[main.sent + 1 : lead]:
+        day = next((d for d in found if d.precision == "day"), None)
+        if day is not None:
+            main.date = day.value
+            return
 
 
 def _since(es, sents, per_sentence, lang: str) -> None:  # type: ignore[no-untyped-def]

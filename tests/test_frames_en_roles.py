@@ -1,0 +1,49 @@
+"""English frames for roles and the events they hang on, in wordings written for these tests
+(none is copied from a release): transcript headings that name the occasion, ...
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bordergraph.ingest.extract.pipeline import extract_release
+from bordergraph.ingest.read import read_release
+from bordergraph.records import ReleaseText, Source
+
+
+def _run(body: str, issued: str = "2024-03-15", title: str | None = None):  # type: ignore[no-untyped-def]
+    src = Source(issued=issued, language="en", title=title)
+    return extract_release(ReleaseText("t.txt", body, src, "0")).to_json()
+
+
+def _read(tmp: Path, text: str):  # type: ignore[no-untyped-def]
+    """A release read from a file, as a user loads it (the reader finds its title and date)."""
+    path = tmp / "release.txt"
+    path.write_text(text, encoding="utf-8")
+    return extract_release(read_release(path)).to_json()
+
+
+def _roles(rec) -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    names = {e["key"]: e["name"] for e in rec["events"]}
+    return {(p["name"], r["role"], names[r["event"]]) for p in rec["people"] for r in p["roles"]}
+
+
+def test_a_press_conference_heading_names_the_occasion_and_its_date_line_dates_it(
+    tmp_path: Path,
+) -> None:
+    rec = _read(
+        tmp_path,
+        "U.S. DEPARTMENT OF TRANSPORTATION\nOffice of Public Affairs\n\nTRANSCRIPT\n\n"
+        "Jane Q. Whitfield\nDeputy Secretary of Transportation\n\n"
+        "Press Conference After the Third Meeting of the Harbor Safety Council\n\n"
+        "Port Authority Building\nGalveston, Texas\nMarch 12, 2024\n\n"
+        "HOST: Good morning to all of you in the room today.\n\n"
+        "We thank the guests from Canada, who led their delegation this morning: Deputy "
+        "Minister Paul Tremblay; and Harbour Commissioner Anne Leblanc.\n",
+    )
+    main = rec["events"][0]
+    assert "Harbor Safety Council" in main["name"]
+    assert main["date"] == "2024-03-12"
+    roles = _roles(rec)
+    assert ("Paul Tremblay", "delegation_head", main["name"]) in roles
+    assert ("Anne Leblanc", "delegation_head", main["name"]) in roles
