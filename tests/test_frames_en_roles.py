@@ -47,3 +47,13 @@ def test_a_press_conference_heading_names_the_occasion_and_its_date_line_dates_i
     roles = _roles(rec)
     assert ("Paul Tremblay", "delegation_head", main["name"]) in roles
     assert ("Anne Leblanc", "delegation_head", main["name"]) in roles
+
+
+def test_heading_the_u_s_side_with_a_dotted_country_is_a_delegation_head() -> None:
+    rec = _run(
+        "Secretary Dana L. Ortiz traveled to Ottawa today. Later that day, Secretary Ortiz and "
+        "Consul General Mark T. Ellis headed the U.S. side at a bilateral trade meeting at the "
+        "Department of Finance with Minister Claire Dubois."
+    )
+    heads = {p for p, role, _ in _roles(rec) if role == "delegation_head"}
+    assert {"Dana L. Ortiz", "Mark T. Ellis"} <= heads
