@@ -57,3 +57,17 @@ def test_heading_the_u_s_side_with_a_dotted_country_is_a_delegation_head() -> No
     )
     heads = {p for p, role, _ in _roles(rec) if role == "delegation_head"}
     assert {"Dana L. Ortiz", "Mark T. Ellis"} <= heads
+
+
+def test_a_session_with_a_leaders_cabinet_is_held_with_the_cabinet_and_seats_its_list() -> None:
+    rec = _run(
+        "Minister Harold J. Penn arrived in Lima on Monday for talks on fisheries.\n\n"
+        "Penn then went to the Defence Ministry for a working session with President Rosa "
+        "Quispe Mamani's national security council. Around the table sat Defence Minister "
+        "Luis Torres Vega; and Interior Minister Carla Ramos Silva."
+    )
+    session = next(e for e in rec["events"] if "session" in e["name"])
+    assert "security council" in session["name"] and "Quispe" not in session["name"]
+    roles = _roles(rec)
+    assert ("Luis Torres Vega", "participant", session["name"]) in roles
+    assert ("Carla Ramos Silva", "participant", session["name"]) in roles

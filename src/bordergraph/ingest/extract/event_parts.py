@@ -322,6 +322,13 @@ def bilateral(ctx, m: re.Match[str], em, word: str, left: str, lang: str) -> lis
     if not after:
         return None
     before = [(pm, cid) for pm, cid in ctx.people if pm.end <= m.start()]
+    if word == "with" and before and (group := _owned_group(ctx.text, after[0][0].end, lang)):
+        # "a working session with President A's security cabinet": the cabinet is the other
+        # party, A only its owner; the session is the paragraph's event, not a meeting with A
+        a = names(ctx, (before[-1][1],), lang)
+        with_word = _lex(lang).get("with_word", "with")
+        name = f"{drop(ctx.text[em.start : m.end()], lang)} of {a} {with_word} the {group.group(1)}"
+        return [replace(em, name=name, type="BilateralMeeting", end=group.end(), explicit=True)]
     if word == "between":
         pairs = [tuple(after[:2])]
     else:
@@ -354,3 +361,14 @@ def bilateral(ctx, m: re.Match[str], em, word: str, left: str, lang: str) -> lis
             )
         )
     return out
+
+
+def _owned_group(text: str, at: int, lang: str) -> re.Match[str] | None:
+    """The noun phrase a possessive opens right after a person ("'s security cabinet"), up to
+    a punctuation mark or a word that ends it (``owned_group_ends`` in the lexicon)."""
+    ends = alternation(_lex(lang).get("owned_group_ends", []) or ["(?!)"])
+    if text[at - 2 : at - 1] in ("'", "’"):
+        at -= 2  # a mention that holds its own possessive ending
+    return re.compile(
+        rf"[’']s\s+((?:(?!(?:{ends})\b)[\w-]+)(?:\s+(?!(?:{ends})\b)[\w-]+){{0,3}})(?=\s*[,;.:]|\s*$|\s+(?:{ends})\b)"
+    ).match(text, at)
