@@ -71,3 +71,18 @@ def test_a_session_with_a_leaders_cabinet_is_held_with_the_cabinet_and_seats_its
     roles = _roles(rec)
     assert ("Luis Torres Vega", "participant", session["name"]) in roles
     assert ("Carla Ramos Silva", "participant", session["name"]) in roles
+
+
+def test_events_under_a_day_heading_take_that_day_until_another_heading() -> None:
+    rec = _run(
+        "Governor Alan B. Shaw of Arizona ended on Friday a three-day trip to Sonora.\n\n"
+        "MONDAY, MARCH 11\n\n"
+        "  - At the Government Palace in Hermosillo, Governor Luisa Olmedo Ruiz received "
+        "Governor Shaw.\n\n"
+        "BACKGROUND\n\n"
+        "  - The two governors first spoke by phone with each other in 2023.",
+        issued="2024-03-15",
+    )
+    met = next(e for e in rec["events"] if "Olmedo" in e["name"] or "Shaw" in e["name"])
+    assert met["date"] == "2024-03-11"
+    assert all(e["date"] != "2024-03-11" for e in rec["events"] if "phone" in e["name"])

@@ -99,6 +99,7 @@ def extract_release(text: ReleaseText) -> ReleaseRecord:
         if lead is not None
         else {}
     )
+    _date_by_day_headings(sents, dates, per_sentence, lead)
     es = build(per_sentence, lead, {i for i, s in enumerate(sents) if s.title}, lead_info)
     _heading_date(es, dates, lead)
     _since(es, sents, per_sentence, lang)
@@ -201,6 +202,27 @@ def _lead_info(s: Sentence, dates, lang: str, people=()) -> dict[str, str | None
         "location": find_location(s.text, 0, len(s.text), ctx, lang),
         "mode": mode,
     }
+
+
+def _date_by_day_headings(sents, dates, per_sentence, lead: int | None) -> None:  # type: ignore[no-untyped-def]
+    """A programme told day by day ("TUESDAY, FEBRUARY 6", "Program of Wednesday, July 8"): an
+    undated event told under a day heading took place that day, up to the next day heading or
+    a heading of another kind ("BACKGROUND")."""
+    if lead is None:
+        return
+    day: str | None = None
+    for i in range(lead + 1, len(sents)):
+        text = sents[i].text.strip()
+        heading = not text.endswith(".") and len(text.split()) <= 10 and not sents[i].bullet
+        found = next((d for d in dates[i] if d.precision == "day"), None)
+        if heading and found is not None and len(text[: found.start].split()) <= 4:
+            day = found.value
+        elif heading and not dates[i] and text.upper() == text and any(c.isalpha() for c in text):
+            day = None  # "BACKGROUND": the programme is over
+        elif day is not None:
+            for m in per_sentence[i]:
+                if m.date is None and not m.ref and not m.future:
+                    m.date = day
 
 
 def _heading_date(es, dates, lead: int | None) -> None:  # type: ignore[no-untyped-def]
