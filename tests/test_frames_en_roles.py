@@ -86,3 +86,26 @@ def test_events_under_a_day_heading_take_that_day_until_another_heading() -> Non
     met = next(e for e in rec["events"] if "Olmedo" in e["name"] or "Shaw" in e["name"])
     assert met["date"] == "2024-03-11"
     assert all(e["date"] != "2024-03-11" for e in rec["events"] if "phone" in e["name"])
+
+
+def test_a_participle_co_chaired_by_after_a_comma_names_the_chairs() -> None:
+    rec = _run(
+        "The Gulf Ports Board held its spring meeting on March 4 in Mobile, co-chaired by "
+        "Administrator Nora P. Kent and Mexico's Port Director Jaime Orozco Lira. Administrator "
+        "Kent delivered opening remarks on dredging."
+    )
+    roles = _roles(rec)
+    name = rec["events"][0]["name"]
+    assert ("Nora P. Kent", "chair", name) in roles
+    assert ("Jaime Orozco Lira", "chair", name) in roles
+    assert ("Nora P. Kent", "speaker", name) in roles
+
+
+def test_the_two_governors_who_signed_are_those_named_in_the_sentence_before() -> None:
+    rec = _run(
+        "Governor Ellen M. Crane of New Mexico received Governor Tomas Aguirre Beltran of "
+        "Chihuahua at the State Capitol on Wednesday. The two governors signed an agreement on "
+        "water sharing."
+    )
+    signers = {p for p, role, _ in _roles(rec) if role == "signatory"}
+    assert signers == {"Ellen M. Crane", "Tomas Aguirre Beltran"}

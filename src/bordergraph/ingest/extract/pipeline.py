@@ -116,8 +116,11 @@ def extract_release(text: ReleaseText) -> ReleaseRecord:
     sides: dict[int, str] = {}
     facts = []
     context = paragraph_events(sents, es)
+    named: tuple[int, ...] = ()  # the people "the two leaders" of a later sentence stand for
+    since = 0
     for i, s in enumerate(sents):
         if s in body:
+            since += 1
             facts += sentence_roles(
                 i,
                 s.text,
@@ -127,7 +130,11 @@ def extract_release(text: ReleaseText) -> ReleaseRecord:
                 s.para == lead_para,
                 lang,
                 sides,
+                named if since <= 3 else (),
             )
+            here = tuple(dict.fromkeys(c for c in pids[i] if c >= 0))
+            if len(here) >= 2:
+                named, since = here, 0
     facts += speaker_labels(sents, body, people, es.main, lang)
     roles = finish(facts + list_roles(sents, body, mentions, pids, es, lang, people))
     assign_countries(people, sents, mentions, pids, orgs, lang, home, sides)

@@ -77,10 +77,16 @@ def sentence_roles(
     lead: bool,
     lang: str,
     countries: dict[int, str],
+    antecedents: tuple[int, ...] = (),
 ) -> list[RoleFact]:  # type: ignore[no-untyped-def]
     """Roles stated in one sentence. ``people``: [(Mention, person id)]; ``events``:
-    [(EventMention, event id)] of the sentence; ``countries`` collects delegation sides."""
-    if not people:
+    [(EventMention, event id)] of the sentence; ``countries`` collects delegation sides;
+    ``antecedents``: the people a collective subject with no one named before it in the
+    sentence stands for ("The two governors signed ..." after a sentence naming both)."""
+    collective = _collective(lang)
+    if not antecedents or collective is None or not collective.search(text):
+        antecedents = ()
+    if not people and not antecedents:
         return []  # roles are of named people
     lex = _lex(lang)
     out: list[RoleFact] = []
@@ -100,8 +106,6 @@ def sentence_roles(
         if cid >= 0 and e is not None:
             out.append(RoleFact(cid, e, role, s))
 
-    collective = _collective(lang)
-
     def before(pos: int) -> list[int]:
         lo = _clause_start(text, pos)
         found = [cid for pm, cid in people if lo <= pm.start and pm.end <= pos]
@@ -111,9 +115,11 @@ def sentence_roles(
                 prior = [(pm, cid) for pm, cid in people if pm.end <= rel]
                 if prior:
                     found = [prior[-1][1]]
-        if not found and collective is not None and collective.search(text[lo:pos]):
+        if not found and collective is not None and (group := collective.search(text[lo:pos])):
             # "..., where the three leaders signed": everyone named before it
             found = [cid for pm, cid in people if pm.end <= pos]
+            if not found and antecedents:
+                found = list(antecedents[: _group_size(group.group(0))])
         if not found:
             colon = text.find(":", pos, _clause_end(text, pos))
             if colon >= 0:  # "who led their delegation: A; B; and C"
@@ -267,6 +273,12 @@ def label_roles(s: int, text: str, people, event: int | None, lang: str) -> list
     return [
         RoleFact(cid, event, role, s) for pm, cid in people if pm.start >= label.end() and cid >= 0
     ]
+
+
+def _group_size(words: str) -> int | None:
+    """ "the two governors": 2; "the governors", "both leaders": as many as were named."""
+    numbers = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
+    return next((n for w, n in numbers.items() if re.search(rf"\b{w}\b", words, re.I)), None)
 
 
 @cache
