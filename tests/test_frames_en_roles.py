@@ -109,3 +109,15 @@ def test_the_two_governors_who_signed_are_those_named_in_the_sentence_before() -
     )
     signers = {p for p, role, _ in _roles(rec) if role == "signatory"}
     assert signers == {"Ellen M. Crane", "Tomas Aguirre Beltran"}
+
+
+def test_hosted_with_a_person_object_is_a_meeting_but_hosted_by_is_not() -> None:
+    rec = _run(
+        "Secretary of Agriculture Paula Venn hosted Mexican Secretary of Agriculture Hugo Leal "
+        "Rivas at the Department of Agriculture on Monday for talks on screwworm. Later, "
+        "Secretary Leal attended a lunch hosted by Senator Carl Boyd."
+    )
+    names = [e["name"] for e in rec["events"]]
+    assert any(n.startswith("talks of Venn with Leal") for n in names), names
+    assert not any("Boyd" in n for n in names)
+    assert ("Paula Venn", "host", names[0]) in _roles(rec)

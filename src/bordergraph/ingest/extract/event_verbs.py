@@ -84,6 +84,25 @@ def _short(pm) -> str:  # type: ignore[no-untyped-def]
     return toks[1] if len(toks) == 3 else toks[2]
 
 
+def _named_for(name: str, after: str, lex: dict) -> str:  # type: ignore[type-arg]
+    """ "A hosted B at the Palace for talks", "welcomed B for a working dinner": the meeting the
+    verb tells is named by the noun its purpose phrase gives ("talks of A with B")."""
+    preps = lex.get("purpose_preps")
+    word = lex.get("meeting_word")
+    if not preps or not word or not name.startswith(word + " "):
+        return name
+    nouns = [n for n, t in lex.get("nouns", {}).items() if t in ("Meeting", "BilateralMeeting")]
+    found = re.search(
+        rf"\b{alternation(preps)}\s+(?:an?\s+|the\s+)?(?P<n>(?:[\w-]+\s+){{0,2}}?"
+        rf"{alternation(nouns)})\b",
+        after,
+        re.I,
+    )
+    if found is None or re.search(r"[,;]", after[: found.start()]):
+        return name  # a purpose phrase of another clause
+    return found.group("n") + name[len(word) :]
+
+
 def meetings(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
     """A meeting told by its verb: "A met (privately) with B", "A received B", "A and B met",
     "se reunieron A y B", "A spoke by phone with B": a bilateral meeting of the people of its
@@ -118,9 +137,13 @@ def meetings(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
                 ctx.index,
                 v.start(),
                 v.end(),
-                lex.get("meeting_names", {})
-                .get("group", "meeting of {a} with the {g}")
-                .format(a=who, g=group.group("g").lower()),
+                _named_for(
+                    lex.get("meeting_names", {})
+                    .get("group", "meeting of {a} with the {g}")
+                    .format(a=who, g=group.group("g").lower()),
+                    text[v.end() : hi],
+                    lex,
+                ),
                 type="BilateralMeeting",
                 persons=a[-1:],
                 explicit=False,
@@ -128,6 +151,10 @@ def meetings(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
             em.extra["verb"], em.extra["group"] = v.group(0), "1"
             out.append(em)
             continue
+        if v.group("recv") and re.match(
+            rf"\s+{alternation(lex.get('passive_by', ['(?!)']))}\b", text[v.end() :]
+        ):
+            continue  # "a dinner hosted by A": the verb's passive names the host of a noun
         if v.group("recv") and not (obj and _received(text[v.end() : obj[0][0].start], lex)):
             continue  # "received the report", "receives applications and gives the President"
         cut = None
@@ -156,7 +183,7 @@ def meetings(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
             ctx.index,
             v.start(),
             v.end(),
-            name,
+            _named_for(name, text[v.end() : hi], lex),
             type="BilateralMeeting",
             persons=a + b,
             explicit=False,
