@@ -121,3 +121,22 @@ def test_hosted_with_a_person_object_is_a_meeting_but_hosted_by_is_not() -> None
     assert any(n.startswith("talks of Venn with Leal") for n in names), names
     assert not any("Boyd" in n for n in names)
     assert ("Paula Venn", "host", names[0]) in _roles(rec)
+
+
+def test_a_delegation_led_by_two_heads_that_met_with_a_president_heads_only_its_side() -> None:
+    rec = _run(
+        "A Canadian delegation led by Deputy Minister Owen Tate and Ambassador Ruth Keane met "
+        "with President Carmen Solis Ayala at the Casa Rosada on Tuesday."
+    )
+    heads = {p for p, role, _ in _roles(rec) if role == "delegation_head"}
+    assert heads == {"Owen Tate", "Ruth Keane"}
+
+
+def test_an_unknown_dialogue_a_country_hosted_is_a_session_with_its_attendees() -> None:
+    rec = _run(
+        "Chile hosted the Pacific Fisheries Dialogue in Valparaiso on Thursday. Attending were "
+        "Commissioner Tom Reyes and Vice Minister Ines Vidal Soto."
+    )
+    main = rec["events"][0]
+    assert (main["name"], main["type"]) == ("Pacific Fisheries Dialogue", "Dialogue")
+    assert ("Ines Vidal Soto", "participant", main["name"]) in _roles(rec)
