@@ -140,3 +140,15 @@ def test_an_unknown_dialogue_a_country_hosted_is_a_session_with_its_attendees() 
     main = rec["events"][0]
     assert (main["name"], main["type"]) == ("Pacific Fisheries Dialogue", "Dialogue")
     assert ("Ines Vidal Soto", "participant", main["name"]) in _roles(rec)
+
+
+def test_the_two_officials_last_met_is_an_earlier_meeting_of_those_named_before() -> None:
+    rec = _run(
+        "Director Paul Grady met with Sonora Governor Elisa Duran Mora in Hermosillo on "
+        "Tuesday. The two officials first met in February in Phoenix."
+    )
+    earlier = next(e for e in rec["events"] if e["date"] == "2024-02")
+    assert (earlier["type"], earlier["location"]) == ("BilateralMeeting", "Phoenix")
+    roles = _roles(rec)
+    assert ("Paul Grady", "participant", earlier["name"]) in roles
+    assert ("Elisa Duran Mora", "participant", earlier["name"]) in roles

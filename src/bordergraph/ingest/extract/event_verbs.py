@@ -103,6 +103,24 @@ def _named_for(name: str, after: str, lex: dict) -> str:  # type: ignore[type-ar
     return found.group("n") + name[len(word) :]
 
 
+def _collective_subject(ctx, before: str, lang: str) -> list:  # type: ignore[no-untyped-def]
+    """ "The two leaders last met in March in Ottawa": the people a collective subject stands
+    for, named in a sentence just before (``ctx.named``); as many as its number says."""
+    words = load(lang, "roles").get("collective", [])
+    if not ctx.named or not words:
+        return []
+    every = list(re.finditer(alternation(words, escape=False), before, re.I))
+    found = every[-1] if every else None
+    if found is None or re.search(r"[,;]", before[found.end() :]):
+        return []
+    numbers = _lex(lang).get("group_numbers", {})
+    size = next(
+        (n for w, n in numbers.items() if re.search(rf"\b{w}\b", found.group(0), re.I)),
+        len(ctx.named),
+    )
+    return list(ctx.named[:size])
+
+
 def meetings(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
     """A meeting told by its verb: "A met (privately) with B", "A received B", "A and B met",
     "se reunieron A y B", "A spoke by phone with B": a bilateral meeting of the people of its
@@ -110,7 +128,7 @@ def meetings(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
     person). Names come from ``meeting_names`` in the lexicon."""
 
     pats = _meeting_patterns(lang)
-    if pats is None or not ctx.people:
+    if pats is None or not (ctx.people or ctx.named):
         return []
     verb, pronoun = pats
     lex = _lex(lang)
@@ -155,6 +173,8 @@ def meetings(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
             rf"\s+{alternation(lex.get('passive_by', ['(?!)']))}\b", text[v.end() :]
         ):
             continue  # "a dinner hosted by A": the verb's passive names the host of a noun
+        if not subj and not obj and not v.group("recv"):
+            subj = _collective_subject(ctx, text[lo : v.start()], lang)
         if v.group("recv") and not (obj and _received(text[v.end() : obj[0][0].start], lex)):
             continue  # "received the report", "receives applications and gives the President"
         cut = None

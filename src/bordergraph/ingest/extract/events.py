@@ -50,12 +50,13 @@ class Context:
     dates: list[DateMention]
     title: bool = False
     lead: bool = False  # in the lead paragraph, where the release's own event is told
+    # the people named in a sentence just before, whom "the two leaders" stands for
+    named: tuple[tuple[Mention, int], ...] = ()
 
 
 @cache
 def _lex(lang: str) -> dict:  # type: ignore[type-arg]
     return load(lang, "events")
-
 
 
 def find_events(ctx: Context, lang: str) -> list[EventMention]:

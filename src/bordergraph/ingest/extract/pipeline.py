@@ -74,6 +74,7 @@ def extract_release(text: ReleaseText) -> ReleaseRecord:
     texts = [s.text if s in body else "" for s in sents]
     anchor_same_day(texts, dates, src.issued, lang)
     series_hits = _series(sents, body, lang)
+    named = _named_before(sents, body, mentions, pids)
     per_sentence: list[list[EventMention]] = []
     lead = _lead(sents, body_sents, idx)
     lead_para = sents[lead].para if lead is not None else -1
@@ -90,6 +91,7 @@ def extract_release(text: ReleaseText) -> ReleaseRecord:
             dates[i],
             s.title,
             s.para == lead_para,
+            named[i],
         )
         per_sentence.append(find_events(ctx, lang))
     lead_info = (
@@ -116,11 +118,8 @@ def extract_release(text: ReleaseText) -> ReleaseRecord:
     sides: dict[int, str] = {}
     facts = []
     context = paragraph_events(sents, es)
-    named: tuple[int, ...] = ()  # the people "the two leaders" of a later sentence stand for
-    since = 0
     for i, s in enumerate(sents):
         if s in body:
-            since += 1
             facts += sentence_roles(
                 i,
                 s.text,
@@ -130,11 +129,8 @@ def extract_release(text: ReleaseText) -> ReleaseRecord:
                 s.para == lead_para,
                 lang,
                 sides,
-                named if since <= 3 else (),
+                tuple(c for _, c in named[i]),
             )
-            here = tuple(dict.fromkeys(c for c in pids[i] if c >= 0))
-            if len(here) >= 2:
-                named, since = here, 0
     facts += speaker_labels(sents, body, people, es.main, lang)
     roles = finish(facts + list_roles(sents, body, mentions, pids, es, lang, people))
     assign_countries(people, sents, mentions, pids, orgs, lang, home, sides)
@@ -209,6 +205,23 @@ def _lead_info(s: Sentence, dates, lang: str, people=()) -> dict[str, str | None
         "location": find_location(s.text, 0, len(s.text), ctx, lang),
         "mode": mode,
     }
+
+
+def _named_before(sents, body, mentions, pids) -> list[tuple]:  # type: ignore[no-untyped-def]
+    """Per sentence, the people (mention, id) of the latest of the three body sentences before
+    it that names two or more: whom "the two leaders" or "both officials" stands for."""
+    out: list[tuple] = []  # type: ignore[type-arg]
+    last: tuple = ()  # type: ignore[type-arg]
+    since = 0
+    for i, s in enumerate(sents):
+        out.append(last if since <= 3 else ())
+        if s not in body:
+            continue
+        since += 1
+        here = {c: m for m, c in zip(mentions[i], pids[i], strict=True) if c >= 0}
+        if len(here) >= 2:
+            last, since = tuple((m, c) for c, m in here.items()), 1
+    return out
 
 
 def _date_by_day_headings(sents, dates, per_sentence, lead: int | None) -> None:  # type: ignore[no-untyped-def]

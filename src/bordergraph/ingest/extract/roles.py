@@ -119,7 +119,7 @@ def sentence_roles(
             # "..., where the three leaders signed": everyone named before it
             found = [cid for pm, cid in people if pm.end <= pos]
             if not found and antecedents:
-                found = list(antecedents[: _group_size(group.group(0))])
+                found = list(antecedents[: _group_size(group.group(0), lang)])
         if not found:
             colon = text.find(":", pos, _clause_end(text, pos))
             if colon >= 0:  # "who led their delegation: A; B; and C"
@@ -275,9 +275,9 @@ def label_roles(s: int, text: str, people, event: int | None, lang: str) -> list
     ]
 
 
-def _group_size(words: str) -> int | None:
-    """ "the two governors": 2; "the governors", "both leaders": as many as were named."""
-    numbers = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
+def _group_size(words: str, lang: str) -> int | None:
+    """ "the two governors": 2; "the governors": as many as were named (``group_numbers``)."""
+    numbers = load(lang, "events").get("group_numbers", {})
     return next((n for w, n in numbers.items() if re.search(rf"\b{w}\b", words, re.I)), None)
 
 
