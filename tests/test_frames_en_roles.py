@@ -152,3 +152,14 @@ def test_the_two_officials_last_met_is_an_earlier_meeting_of_those_named_before(
     roles = _roles(rec)
     assert ("Paul Grady", "participant", earlier["name"]) in roles
     assert ("Elisa Duran Mora", "participant", earlier["name"]) in roles
+
+
+def test_a_session_agreed_for_later_is_not_the_event_of_the_sentences_after_it() -> None:
+    rec = _run(
+        "Governor Dana Whitcombe met with Governor Luis Ortega Vela in Juneau on Tuesday. The "
+        "governors agreed to convene the Pacific Salmon Dialogue in October. Governor Whitcombe "
+        "was accompanied by Commissioner Paul Hardy."
+    )
+    forum = next(e for e in rec["events"] if "Dialogue" in e["name"])
+    assert all(event != forum["name"] for _, _, event in _roles(rec))
+    assert any(p == "Paul Hardy" for p, _, _ in _roles(rec))

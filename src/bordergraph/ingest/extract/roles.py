@@ -217,8 +217,8 @@ def paragraph_events(sents, es) -> list[int | None]:  # type: ignore[no-untyped-
     by_sent: dict[int, list[int]] = {}
     for (s, _), e in sorted(es.index.items()):
         m = es._mentions.get((s, _))
-        if m is not None and not m.persons and not m.extra.get("backdrop"):
-            by_sent.setdefault(s, []).append(e)
+        if m is not None and not m.persons and not m.extra.get("backdrop") and not m.future:
+            by_sent.setdefault(s, []).append(e)  # a session still to come is no one's context
     out: list[int | None] = []
     last: int | None = None
     para = None
