@@ -163,3 +163,17 @@ def test_a_session_agreed_for_later_is_not_the_event_of_the_sentences_after_it()
     forum = next(e for e in rec["events"] if "Dialogue" in e["name"])
     assert all(event != forum["name"] for _, _, event in _roles(rec))
     assert any(p == "Paul Hardy" for p, _, _ in _roles(rec))
+
+
+def test_a_three_day_visit_concluded_on_a_day_began_two_days_before() -> None:
+    rec = _run(
+        "Secretary of Energy Hal Brandt concluded a three-day visit to Monterrey on Thursday, "
+        "where he met with Governor Ana Treviño Cruz at the Government Palace."
+    )
+    visit = next(e for e in rec["events"] if e["type"] == "Visit")
+    assert (visit["date"], visit["end_date"]) == ("2024-03-12", "2024-03-14")
+    rec = _run(
+        "Minister Joan Avery began a two-day trip to Tijuana on Monday.", issued="2024-05-13"
+    )
+    trip = rec["events"][0]
+    assert (trip["date"], trip["end_date"]) == ("2024-05-13", "2024-05-14")

@@ -353,10 +353,9 @@ def _noun_mentions(ctx: Context, lang: str) -> list[EventMention]:
         ):  # "in talks at the Secretariat of Foreign Relations (SRE)", "our meeting at the State
             # Department in February": an event at that venue
             # "at Mexico's Secretaría de Marina (SEMAR)": the venue without its country
-            place = re.sub(r"^(?:the\s+|[A-Z][\w.-]*['’]s\s+)", "", venue.group(1))
-            em.name = _drop(
-                f"{mods}{m.group('noun')} at {venue.group(0).split(' at ', 1)[1]}", lang
-            )
+            place = re.sub(r"^(?:the\s+|[A-Z][\w.-]*['’]s\s+)|(?<=[a-z])\.$", "", venue.group(1))
+            where = re.sub(r"(?<=[a-z])\.$", "", venue.group(0).split(" at ", 1)[1])
+            em.name = _drop(f"{mods}{m.group('noun')} at {where}", lang)
             em.end = m.end() + venue.end()
             em.type, em.location, em.explicit = "BilateralMeeting", place, False
         elif dated and etype == "Meeting":
