@@ -177,3 +177,16 @@ def test_a_three_day_visit_concluded_on_a_day_began_two_days_before() -> None:
     )
     trip = rec["events"][0]
     assert (trip["date"], trip["end_date"]) == ("2024-05-13", "2024-05-14")
+
+
+def test_who_receives_hosts_the_meeting_the_verb_tells_not_the_releases_signing() -> None:
+    rec = _run(
+        "Prime Minister Ruth Ames and President Diego Salas Pinto signed a memorandum on rail "
+        "safety on Monday.\n\nEarlier, Prime Minister Ames welcomed President Salas to her "
+        "residence."
+    )
+    roles = _roles(rec)
+    meeting = next(e["name"] for e in rec["events"] if e["type"] == "BilateralMeeting")
+    signing = next(e["name"] for e in rec["events"] if e["type"] == "Signing")
+    assert ("Ruth Ames", "host", meeting) in roles
+    assert ("Ruth Ames", "host", signing) not in roles

@@ -102,6 +102,10 @@ def sentence_roles(
             return after[0][1]
         return own[0] if own else main
 
+    def told_by(pos: int) -> int | None:
+        """The meeting the cue's own verb tells ("A received B": A hosts that meeting)."""
+        return next((e for em, e in events if em.extra.get("verb") and em.start == pos), None)
+
     def add(cid: int, e: int | None, role: str) -> None:
         if cid >= 0 and e is not None:
             out.append(RoleFact(cid, e, role, s))
@@ -140,7 +144,7 @@ def sentence_roles(
         for pat in cues.get("subject", []):
             for m in _rx(rf"(?<![\w-]){pat}\b").finditer(text):
                 relative = role == "chair" and re.search(r",\s+which\b", text[: m.start()])
-                e = event_near(m.end(), prefer_before=bool(relative))
+                e = told_by(m.start()) or event_near(m.end(), prefer_before=bool(relative))
                 if role == "signatory" and not events and main is None:
                     continue
                 for cid in before(m.start()):
