@@ -190,3 +190,14 @@ def test_who_receives_hosts_the_meeting_the_verb_tells_not_the_releases_signing(
     signing = next(e["name"] for e in rec["events"] if e["type"] == "Signing")
     assert ("Ruth Ames", "host", meeting) in roles
     assert ("Ruth Ames", "host", signing) not in roles
+
+
+def test_speakers_after_a_relative_clause_an_adverb_or_a_first_verb() -> None:
+    rec = _run(
+        "Governor Lena Fritz inaugurated the new Nogales Port of Entry on Friday. Omar Tello, who "
+        "runs the regional produce growers association in Sonora, said the lanes would save hours. "
+        "Mayor Ruth Ochoa also addressed the crowd. Director Sam Kline put the cost at $40 "
+        "million and said work would end in May."
+    )
+    speakers = {p for p, role, _ in _roles(rec) if role == "speaker"}
+    assert {"Omar Tello", "Ruth Ochoa", "Sam Kline"} <= speakers

@@ -206,8 +206,12 @@ def sentence_roles(
     for pm, cid in people:
         if re.search(rf"[”\"’']\s*,?\s*{speak}\s+$", text[: pm.start]):
             add(cid, main, "speaker")  # "“...,” said Director Flores."
-        tail = text[pm.end : pm.end + 40]
-        if _rx(rf"\s*(?:,[^,]{{0,30}},\s*)?{speak}\b").match(tail) or (
+        tail = text[pm.end : pm.end + 260]
+        # "X said", "X, <post>, said", "X, who leads ..., said", "X put the cost at ... and said"
+        if _rx(
+            rf",?\s*(?:,[^,;.]{{0,120}},\s*)?(?:[^,;.]{{0,120}}?\s+{_and(lang)}\s+)?"
+            rf"(?:{_adverbs(lang)}\s+)?{speak}\b"
+        ).match(tail) or (
             text.rstrip().endswith(text[pm.start : pm.end])
             and text[: pm.start].rstrip().endswith(":")
         ):
@@ -283,6 +287,18 @@ def _group_size(words: str, lang: str) -> int | None:
     """ "the two governors": 2; "the governors": as many as were named (``group_numbers``)."""
     numbers = load(lang, "events").get("group_numbers", {})
     return next((n for w, n in numbers.items() if re.search(rf"\b{w}\b", words, re.I)), None)
+
+
+@cache
+def _adverbs(lang: str) -> str:
+    """Words between a speaker and the verb ("X also addressed", "X later told")."""
+    return alternation(_lex(lang).get("speaker", {}).get("adverbs", []) or ["(?!)"], escape=False)
+
+
+@cache
+def _and(lang: str) -> str:
+    """The language's word for "and" (``and_word`` of the events lexicon)."""
+    return re.escape(load(lang, "events").get("and_word", "and"))
 
 
 @cache
