@@ -206,7 +206,7 @@ def test_speakers_after_a_relative_clause_an_adverb_or_a_first_verb() -> None:
 def test_a_list_of_officials_after_a_colon_and_those_among_the_guests_take_part() -> None:
     rec = _run(
         "Canada and the United States inaugurated the new Coutts-Sweetgrass Port of Entry on "
-        "Friday. Ottawa sent two officials of its border agency: Vice President Jean Roy and "
+        "Friday.\n\nOttawa sent two officials of its border agency: Vice President Jean Roy and "
         "Director Amy Clarke. Senator Tom Hale and Mayor Lucy Park were among the local "
         "dignitaries present."
     )
