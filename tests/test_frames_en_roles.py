@@ -214,3 +214,17 @@ def test_a_list_of_officials_after_a_colon_and_those_among_the_guests_take_part(
     main = rec["events"][0]["name"]
     for person in ("Jean Roy", "Amy Clarke", "Tom Hale", "Lucy Park"):
         assert (person, "participant", main) in roles
+
+
+def test_the_hosts_were_and_a_country_sent_its_officials() -> None:
+    rec = _run(
+        "Canada, Mexico and the United States held the Atlantic Trade Dialogue in Halifax on "
+        "Monday.\n\nMexico sent Economy Secretary Rosa Mendez Gil and Undersecretary Ivan "
+        "Lara Ruiz. The hosts were Minister Claire Tremblay, together with Minister Paul Roy."
+    )
+    roles = _roles(rec)
+    main = rec["events"][0]["name"]
+    assert ("Rosa Mendez Gil", "participant", main) in roles
+    assert ("Ivan Lara Ruiz", "participant", main) in roles
+    assert ("Claire Tremblay", "host", main) in roles
+    assert ("Paul Roy", "host", main) in roles

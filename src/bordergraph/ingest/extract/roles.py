@@ -47,7 +47,7 @@ def _cue_patterns(lang: str) -> tuple[str, ...]:
     """Every cue sentence_roles scans for: role subject/by/with cues, participant cues."""
     lex = _lex(lang)
     groups = [lex.get(role, {}) for role in _ROLES] + [lex.get("participant", {})]
-    kinds = ("subject", "by", "with", "object", "list")
+    kinds = ("subject", "by", "with", "object", "list", "all_after")
     return (*(p for g in groups for kind in kinds for p in g.get(kind, [])), r"welcomed")
 
 
@@ -166,6 +166,10 @@ def sentence_roles(
                     for cid in after(hi, len(text)):
                         add(cid, e, "participant")
                         _side(text[max(0, m.start() - 30) : m.end()], cid, countries, lang)
+        for pat in cues.get("all_after", []):
+            for m in _rx(rf"\b{pat}\b").finditer(text):
+                for cid in after(m.end()):
+                    add(cid, event_near(m.start(), prefer_before=True), role)
         for pat in cues.get("with", []):
             for m in _rx(rf"\b{pat}").finditer(text):
                 for cid in after(m.end()):
