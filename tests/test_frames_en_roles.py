@@ -228,3 +228,21 @@ def test_the_hosts_were_and_a_country_sent_its_officials() -> None:
     assert ("Ivan Lara Ruiz", "participant", main) in roles
     assert ("Claire Tremblay", "host", main) in roles
     assert ("Paul Roy", "host", main) in roles
+
+
+def test_signed_here_by_co_chaired_by_the_two_and_a_seated_list() -> None:
+    rec = _run(
+        "AUSTIN -- An agreement on wildfire response was signed here today by Governor Ann "
+        "Lowry and Governor Raul Pena Ochoa.\n\nThe signing closed the annual session of the "
+        "Rio Grande Fire Commission. The session was co-chaired by the two governors.\n\n"
+        "Seated with the governors at the session were:\n\n"
+        "  * Chief Dan Ortiz, Austin Fire Department\n"
+        "  * Commander Elsa Ruiz Mora, Coahuila Civil Protection\n"
+    )
+    roles = _roles(rec)
+    main = rec["events"][0]["name"]
+    for person in ("Ann Lowry", "Raul Pena Ochoa"):
+        assert (person, "signatory", main) in roles
+        assert (person, "chair", main) in roles
+    assert ("Dan Ortiz", "participant", main) in roles
+    assert ("Elsa Ruiz Mora", "participant", main) in roles

@@ -152,14 +152,17 @@ def sentence_roles(
                     _side(m.group(0), cid, countries, lang)
         for pat in cues.get("by", []):
             for m in _rx(rf"\b{pat}\b").finditer(text):
-                if role == "signatory" and not events:
-                    continue
+                if role == "signatory" and not events and not (lead and main is not None):
+                    continue  # "was signed here today by A and B" in the lead: the release's event
                 stop = re.search(
                     alternation(lex["participant"].get("after_heads", [])), text[m.end() :]
                 )
                 hi = m.end() + stop.start() if stop else _clause_end(text, m.end())
                 e = event_near(m.start(), prefer_before=True) if role == "host" else event_near(0)
-                for cid in after(m.end(), hi):
+                named = after(m.end(), hi)
+                if not named and antecedents and collective.match(text, m.end() + 1):
+                    named = list(antecedents)  # "was co-chaired by the two secretaries"
+                for cid in named:
                     add(cid, e, role)
                     _side(text[max(0, m.start() - 30) : m.end()], cid, countries, lang)
                 if stop and role == "delegation_head":
