@@ -246,3 +246,14 @@ def test_signed_here_by_co_chaired_by_the_two_and_a_seated_list() -> None:
         assert (person, "chair", main) in roles
     assert ("Dan Ortiz", "participant", main) in roles
     assert ("Elsa Ruiz Mora", "participant", main) in roles
+
+
+def test_on_our_side_opens_a_list_of_participants() -> None:
+    rec = _run(
+        "Canada and Mexico held the Northern Energy Dialogue in Calgary on Tuesday.\n\n"
+        "We welcome our guests. On our side, Minister Jonathan Wilkins, Deputy Minister Sara "
+        "Lind and Ambassador Paul Ode."
+    )
+    roles = _roles(rec)
+    main = rec["events"][0]["name"]
+    assert ("Sara Lind", "participant", main) in roles
