@@ -257,3 +257,15 @@ def test_on_our_side_opens_a_list_of_participants() -> None:
     roles = _roles(rec)
     main = rec["events"][0]["name"]
     assert ("Sara Lind", "participant", main) in roles
+
+
+def test_which_the_two_will_co_chair_makes_both_chairs_of_the_coming_session() -> None:
+    rec = _run(
+        "Today, Minister Hugh Barrett spoke by phone with Mexico's Undersecretary Ana Toledo "
+        "Paz to prepare the 4th meeting of the Gulf Ports Council, which the two will co-chair "
+        "in Veracruz."
+    )
+    session = next(e["name"] for e in rec["events"] if e.get("ordinal") == 4)
+    roles = _roles(rec)
+    assert ("Hugh Barrett", "chair", session) in roles
+    assert ("Ana Toledo Paz", "chair", session) in roles
