@@ -269,3 +269,13 @@ def test_which_the_two_will_co_chair_makes_both_chairs_of_the_coming_session() -
     roles = _roles(rec)
     assert ("Hugh Barrett", "chair", session) in roles
     assert ("Ana Toledo Paz", "chair", session) in roles
+
+
+def test_the_date_between_the_verb_and_the_visit_dates_it_not_a_later_one() -> None:
+    rec = _run(
+        "The Prime Minister of Canada, Louise Martel, concluded today a three-day official visit "
+        "to Mexico City, made to mark the treaty's entry into force on March 1.",
+        issued="2024-03-15",
+    )
+    visit = next(e for e in rec["events"] if e["type"] == "Visit")
+    assert (visit["date"], visit["end_date"]) == ("2024-03-13", "2024-03-15")
