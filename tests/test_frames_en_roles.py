@@ -279,3 +279,14 @@ def test_the_date_between_the_verb_and_the_visit_dates_it_not_a_later_one() -> N
     )
     visit = next(e for e in rec["events"] if e["type"] == "Visit")
     assert (visit["date"], visit["end_date"]) == ("2024-03-13", "2024-03-15")
+
+
+def test_a_day_of_bilateral_talks_is_the_talks_with_their_heads() -> None:
+    rec = _run(
+        "OTTAWA -- Two fisheries accords were signed here today by Minister Joan Pell and "
+        "Secretary Arturo Leal Diaz. The signatures closed a day of bilateral talks in which "
+        "Minister Pell headed the Canadian delegation and Secretary Leal the Mexican one."
+    )
+    talks = next(e for e in rec["events"] if "talks" in e["name"])
+    assert talks["type"] == "BilateralMeeting"
+    assert ("Joan Pell", "delegation_head", talks["name"]) in _roles(rec)

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date, timedelta
 from functools import cache
 
 from .event_mention import EventMention
 from .lexicon import alternation, load
 from .text import expand_state, state_country
+from .visit_span import span
 
 _CAP = r"[A-Z][\w’'.-]*"
 _VENUE = rf"{_CAP}(?:(?:\s+(?:of|and|de|del)\s+(?:the\s+)?|\s+|-|–){_CAP})*(?:\s+\([A-Z]{{2,8}}\))?"
@@ -218,7 +218,7 @@ def attributes(m, ctx, lo: int, hi: int, lang: str) -> None:  # type: ignore[no-
         m.date = m.extra["year"]
     if pick is not None and not m.since_year:
         m.date, m.end_date = pick.value, pick.end_value
-        _span(m, ctx, lo, lang)
+        span(m, ctx, lo, lang)
     scope = ctx.text[lo:hi]
     for mode, words in _lex(lang).get("modes", {}).items():
         if re.search(rf"\b{alternation(words)}\b", scope, re.I) and (
@@ -374,31 +374,3 @@ def _owned_group(text: str, at: int, lang: str) -> re.Match[str] | None:
     return re.compile(
         rf"[’']s\s+((?:(?!(?:{ends})\b)[\w-]+)(?:\s+(?!(?:{ends})\b)[\w-]+){{0,3}})(?=\s*[,;.:]|\s*$|\s+(?:{ends})\b)"
     ).match(text, at)
-
-
-def _span(m, ctx, lo: int, lang: str) -> None:  # type: ignore[no-untyped-def]
-    """ "concluded a two-day visit on Thursday": the visit began a day before the day told;
-    "began a three-day trip on Monday": it ends two days after (``span_*`` in the lexicon).
-    A date between the verb and the visit ("concluded today a two-day visit") is the one."""
-    lex = _lex(lang)
-    size = re.search(lex.get("span_length", "(?!)"), m.name, re.I)
-    if size is None or m.end_date:
-        return
-    word = size.group("n").lower()
-    n = int(word) if word.isdigit() else load(lang, "numbers").get("cardinals", {}).get(word)
-    ends = alternation(lex.get("span_end_verbs", []) or ["(?!)"])
-    starts = alternation(lex.get("span_start_verbs", []) or ["(?!)"])
-    before = ctx.text[lo : m.start]
-    verb = re.search(rf"\b(?P<v>{ends}|{starts})\b[^,;.]{{0,40}}$", before, re.I)
-    if verb is not None:
-        gap = [d for d in ctx.dates if lo + verb.end("v") <= d.start < m.start]
-        days = [d for d in gap if d.precision in ("day", "relative")]
-        if days:
-            m.date = days[-1].value
-    if not n or n < 2 or len(m.date or "") != 10:
-        return
-    day = date.fromisoformat(m.date)
-    if re.search(rf"\b{ends}\b[^,;.]{{0,40}}$", before, re.I):
-        m.date, m.end_date = (day - timedelta(days=n - 1)).isoformat(), day.isoformat()
-    elif re.search(rf"\b{starts}\b[^,;.]{{0,40}}$", before, re.I):
-        m.end_date = (day + timedelta(days=n - 1)).isoformat()

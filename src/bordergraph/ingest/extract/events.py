@@ -274,6 +274,7 @@ def _noun_mentions(ctx: Context, lang: str) -> list[EventMention]:
     text = ctx.text
     nouns = lex.get("nouns", {})
     refs = set(lex.get("reference_nouns", []))
+    quantity = alternation(lex.get("quantity_nouns", []) or ["(?!)"])
     out = []
     for m in re.finditer(rf"\b(?P<noun>{alternation(list(nouns))})\b", text, re.I):
         noun = m.group("noun").lower()
@@ -281,6 +282,8 @@ def _noun_mentions(ctx: Context, lang: str) -> list[EventMention]:
         if etype in ("Summit", "Dialogue") or noun in ("gathering", "plenary"):
             continue  # named summits and dialogues come from the series lexicon
         left, right = text[: m.start()], text[m.end() :]
+        # "a day of bilateral talks": the determiner is the talks' own (blanked, offsets kept)
+        left = re.sub(rf"\b{quantity}\s+of\s+", lambda q: " " * len(q.group(0)), left, flags=re.I)
         if noun in lex.get("partitive_nouns", []) and re.match(r"\s+of\b", right):
             continue  # "a second round of talks": the noun after it tells the event
         det = re.search(
@@ -297,7 +300,6 @@ def _noun_mentions(ctx: Context, lang: str) -> list[EventMention]:
         if owner and any(h.start <= det.start("det") < h.end + 2 for h in ctx.series):
             continue  # "the Commission's annual meeting": the series frame tells it
         em = EventMention(ctx.index, start, m.end(), m.group("noun"), type=etype, explicit=True)
-        persons = [cid for pm, cid in ctx.people if pm.start >= m.end()]
         between = re.match(r"s?\s+(between|with)\s+", right)
         definite = det and (det.group("det") or "").lower() in ("the", "this", "its")
         told = ctx.title or "bilateral" in mods.lower() or m.group("noun").endswith("s")
@@ -392,6 +394,5 @@ def _noun_mentions(ctx: Context, lang: str) -> list[EventMention]:
             sum(1 for c in em.persons if c in ctx.leaders) >= 2 or "bilateral" in mods.lower()
         ):
             em.type = "BilateralMeeting"
-        del persons
         out.append(em)
     return out
