@@ -290,3 +290,12 @@ def test_a_day_of_bilateral_talks_is_the_talks_with_their_heads() -> None:
     talks = next(e for e in rec["events"] if "talks" in e["name"])
     assert talks["type"] == "BilateralMeeting"
     assert ("Joan Pell", "delegation_head", talks["name"]) in _roles(rec)
+
+
+def test_a_dinner_hosted_by_a_minister_is_an_event_of_the_visit() -> None:
+    rec = _run(
+        "Secretary Lee Hart arrived in Ottawa today for a two-day visit.\n\nLast night the "
+        "Secretary attended a dinner hosted by Minister Rachel Boivin at the Chateau Laurier."
+    )
+    dinner = next(e for e in rec["events"] if "dinner" in e["name"])
+    assert ("Rachel Boivin", "host", dinner["name"]) in _roles(rec)
