@@ -299,3 +299,16 @@ def test_a_dinner_hosted_by_a_minister_is_an_event_of_the_visit() -> None:
     )
     dinner = next(e for e in rec["events"] if "dinner" in e["name"])
     assert ("Rachel Boivin", "host", dinner["name"]) in _roles(rec)
+
+
+def test_he_opening_a_sentence_is_the_person_who_opened_the_one_before() -> None:
+    rec = _run(
+        "Secretary Colin Baxter arrived in Panama City on Thursday. This morning he was received "
+        "by President Elena Quiros at the Palacio de las Garzas. Later, he met with Minister "
+        "Jorge Arias."
+    )
+    roles = _roles(rec)
+    met = {e["name"] for e in rec["events"] if e["type"] == "BilateralMeeting"}
+    assert any(("Elena Quiros", "host", n) in roles for n in met)
+    assert any(("Colin Baxter", "participant", n) in roles for n in met)
+    assert any(("Jorge Arias", "participant", n) in roles for n in met)

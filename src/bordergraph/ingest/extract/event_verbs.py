@@ -103,6 +103,14 @@ def _named_for(name: str, after: str, lex: dict) -> str:  # type: ignore[type-ar
     return found.group("n") + name[len(word) :]
 
 
+@cache
+def _pronoun_subject(lang: str) -> re.Pattern[str]:
+    """A subject pronoun right before the verb ("There, he met with", "she was received by")."""
+    words = _lex(lang).get("subject_pronouns") or ["(?!)"]
+    adverbs = _lex(lang).get("subject_adverbs") or ["(?!)"]
+    return re.compile(rf"\b(?:{alternation(words)})(?:\s+{alternation(adverbs)})*\s*$", re.I)
+
+
 def _collective_subject(ctx, before: str, lang: str) -> list:  # type: ignore[no-untyped-def]
     """ "The two leaders last met in March in Ottawa": the people a collective subject stands
     for, named in a sentence just before (``ctx.named``); as many as its number says."""
@@ -128,7 +136,7 @@ def meetings(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
     person). Names come from ``meeting_names`` in the lexicon."""
 
     pats = _meeting_patterns(lang)
-    if pats is None or not (ctx.people or ctx.named):
+    if pats is None or not (ctx.people or ctx.named or ctx.subject):
         return []
     verb, pronoun = pats
     lex = _lex(lang)
@@ -175,6 +183,8 @@ def meetings(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
             continue  # "a dinner hosted by A": the verb's passive names the host of a noun
         if not subj and not obj and not v.group("recv"):
             subj = _collective_subject(ctx, text[lo : v.start()], lang)
+        if not subj and ctx.subject and _pronoun_subject(lang).search(text[lo : v.start()]):
+            subj = [p for p in ctx.subject if p[1] not in {c for _, c in obj}]  # "he met with B"
         if v.group("recv") and not (obj and _received(text[v.end() : obj[0][0].start], lex)):
             continue  # "received the report", "receives applications and gives the President"
         cut = None

@@ -52,6 +52,7 @@ class Context:
     lead: bool = False  # in the lead paragraph, where the release's own event is told
     # the people named in a sentence just before, whom "the two leaders" stands for
     named: tuple[tuple[Mention, int], ...] = ()
+    subject: tuple[tuple[Mention, int], ...] = ()  # the person "he" or "she" most likely is
 
 
 @cache

@@ -75,6 +75,7 @@ def extract_release(text: ReleaseText) -> ReleaseRecord:
     anchor_same_day(texts, dates, src.issued, lang)
     series_hits = _series(sents, body, lang)
     named = _named_before(sents, body, mentions, pids)
+    subjects = _subject_before(sents, body, mentions, pids)
     per_sentence: list[list[EventMention]] = []
     lead = _lead(sents, body_sents, idx)
     lead_para = sents[lead].para if lead is not None else -1
@@ -92,6 +93,7 @@ def extract_release(text: ReleaseText) -> ReleaseRecord:
             s.title,
             s.para == lead_para,
             named[i],
+            subjects[i],
         )
         per_sentence.append(find_events(ctx, lang))
     lead_info = (
@@ -221,6 +223,20 @@ def _named_before(sents, body, mentions, pids) -> list[tuple]:  # type: ignore[n
         here = {c: m for m, c in zip(mentions[i], pids[i], strict=True) if c >= 0}
         if len(here) >= 2:
             last, since = tuple((m, c) for c, m in here.items()), 1
+    return out
+
+
+def _subject_before(sents, body, mentions, pids) -> list[tuple]:  # type: ignore[no-untyped-def]
+    """Per sentence, the first person (mention, id) of the body sentence just before it, when
+    that one names anyone: whom "he" or "she" opening the next sentence most likely is."""
+    out: list[tuple] = []  # type: ignore[type-arg]
+    last: tuple = ()  # type: ignore[type-arg]
+    for i, s in enumerate(sents):
+        out.append(last)
+        if s not in body:
+            continue
+        first = next(((m, c) for m, c in zip(mentions[i], pids[i], strict=True) if c >= 0), None)
+        last = (first,) if first is not None else ()
     return out
 
 

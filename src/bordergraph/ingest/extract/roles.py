@@ -158,7 +158,11 @@ def sentence_roles(
                     alternation(lex["participant"].get("after_heads", [])), text[m.end() :]
                 )
                 hi = m.end() + stop.start() if stop else _clause_end(text, m.end())
-                e = event_near(m.start(), prefer_before=True) if role == "host" else event_near(0)
+                e = (
+                    told_by(m.start()) or event_near(m.start(), prefer_before=True)
+                    if role == "host"
+                    else event_near(0)
+                )
                 named = after(m.end(), hi)
                 if not named and antecedents and collective.match(text, m.end() + 1):
                     named = list(antecedents)  # "was co-chaired by the two secretaries"
