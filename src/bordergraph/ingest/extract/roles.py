@@ -144,7 +144,9 @@ def sentence_roles(
         for pat in cues.get("subject", []):
             for m in _rx(rf"(?<![\w-]){pat}\b").finditer(text):
                 relative = role == "chair" and re.search(r",\s+which\b", text[: m.start()])
-                e = told_by(m.start()) or event_near(m.end(), prefer_before=bool(relative))
+                e = told_by(m.start())
+                if e is None:
+                    e = event_near(m.end(), prefer_before=bool(relative))
                 if role == "signatory" and not events and main is None:
                     continue
                 for cid in before(m.start()):
@@ -158,11 +160,13 @@ def sentence_roles(
                     alternation(lex["participant"].get("after_heads", [])), text[m.end() :]
                 )
                 hi = m.end() + stop.start() if stop else _clause_end(text, m.end())
-                e = (
-                    told_by(m.start()) or event_near(m.start(), prefer_before=True)
-                    if role == "host"
-                    else event_near(0)
-                )
+                e = told_by(m.start()) if role == "host" else None
+                if e is None:
+                    e = (
+                        event_near(m.start(), prefer_before=True)
+                        if role == "host"
+                        else event_near(0)
+                    )
                 named = after(m.end(), hi)
                 if not named and antecedents and collective.match(text, m.end() + 1):
                     named = list(antecedents)  # "was co-chaired by the two secretaries"
