@@ -312,3 +312,13 @@ def test_he_opening_a_sentence_is_the_person_who_opened_the_one_before() -> None
     assert any(("Elena Quiros", "host", n) in roles for n in met)
     assert any(("Colin Baxter", "participant", n) in roles for n in met)
     assert any(("Jorge Arias", "participant", n) in roles for n in met)
+
+
+def test_the_opening_of_an_expanded_bridge_is_an_opening_named_without_a_full_stop() -> None:
+    rec = _run(
+        "NOGALES — Today, Governor Ann Kerr joined Sonora Governor Luis Duran Soto for the "
+        "opening of the expanded Mariposa International Bridge."
+    )
+    opening = rec["events"][0]
+    assert opening["type"] == "Opening"
+    assert opening["name"] == "opening of the expanded Mariposa International Bridge"

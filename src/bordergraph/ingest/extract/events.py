@@ -340,9 +340,9 @@ def _noun_mentions(ctx: Context, lang: str) -> list[EventMention]:
             em.end = m.end() + dest.end()
             em.location, em.explicit = dest.group(1), False
         elif etype == "Opening" and (
-            fac := re.match(rf"\s+(?:of|for)\s+(?:the\s+)?(?:new\s+)?({_CAPRUN})", right)
+            fac := re.match(rf"\s+(?:of|for)\s+(?:the\s+)?(?:[a-z]\S*\s+){{,2}}({_CAPRUN})", right)
         ):  # "for the formal inauguration of the West Rail Bypass International Bridge"
-            tail = fac.group(0).split("\n")[0]  # a title line ends the name
+            tail = re.sub(r"(?<=[a-z])\.$", "", fac.group(0).split("\n")[0])  # a title line ends it
             em.name = _drop(f"{mods}{m.group('noun')}{tail}", lang)
             em.end = m.end() + len(tail)
             em.explicit = True
