@@ -322,3 +322,16 @@ def test_the_opening_of_an_expanded_bridge_is_an_opening_named_without_a_full_st
     opening = rec["events"][0]
     assert opening["type"] == "Opening"
     assert opening["name"] == "opening of the expanded Mariposa International Bridge"
+
+
+def test_a_fact_sheet_whose_lead_comes_late_dates_its_days_too(tmp_path: Path) -> None:
+    rec = _read(
+        tmp_path,
+        "U.S. EMBASSY IN LIMA\n\nFACT SHEET\nMarch 9, 2024\n\nTrade Mission to Lima, March 6-7, "
+        "2024\n\nWHO TRAVELED\n  - Minister Carl Moss\n  - Deputy Minister Ada Lin\n\n"
+        "THURSDAY, MARCH 7\n  - At the Government Palace, President Tomas Vega Ruiz received "
+        "Minister Moss.\n\nBACKGROUND\n  - The two countries have worked together on trade for "
+        "more than forty years, since the first accords of the 1980s.\n",
+    )
+    met = next(e for e in rec["events"] if e["type"] == "BilateralMeeting")
+    assert met["date"] == "2024-03-07"

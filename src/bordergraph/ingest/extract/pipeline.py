@@ -25,7 +25,7 @@ from .event_parts import dateline
 from .event_parts import location as find_location
 from .events import Context, EventMention, find_events
 from .eventset import build, link_launched
-from .lexicon import common, load
+from .lexicon import alternation, common, load
 from .links import backdrop, link
 from .orgs import org_table
 from .outcomes import collect as _outcomes
@@ -103,7 +103,7 @@ def extract_release(text: ReleaseText) -> ReleaseRecord:
         if lead is not None
         else {}
     )
-    _date_by_day_headings(sents, dates, per_sentence, lead)
+    _date_by_day_headings(sents, dates, per_sentence, lead, lang)
     es = build(per_sentence, lead, {i for i, s in enumerate(sents) if s.title}, lead_info)
     _heading_date(es, dates, lead)
     _since(es, sents, per_sentence, lang)
@@ -240,18 +240,21 @@ def _subject_before(sents, body, mentions, pids) -> list[tuple]:  # type: ignore
     return out
 
 
-def _date_by_day_headings(sents, dates, per_sentence, lead: int | None) -> None:  # type: ignore[no-untyped-def]
+def _date_by_day_headings(sents, dates, per_sentence, lead: int | None, lang: str) -> None:  # type: ignore[no-untyped-def]
     """A programme told day by day ("TUESDAY, FEBRUARY 6", "Program of Wednesday, July 8"): an
-    undated event told under a day heading took place that day, up to the next day heading or
-    a heading of another kind ("BACKGROUND")."""
-    if lead is None:
-        return
+    undated event told under a day heading (a short line naming a weekday and a day) took place
+    that day, up to the next day heading or a heading of another kind ("BACKGROUND")."""
+    weekdays = load(lang, "dates").get("weekdays", {})
+    weekday = re.compile(rf"\b{alternation(list(weekdays) or ['(?!)'])}\b", re.I)
+    # after the lead, or from the first bulleted line of a fact sheet whose lead comes late
+    start = next((i for i, s in enumerate(sents) if s.bullet), len(sents))
+    start = min(start, lead + 1) if lead is not None else start
     day: str | None = None
-    for i in range(lead + 1, len(sents)):
+    for i in range(start, len(sents)):
         text = sents[i].text.strip()
         heading = not text.endswith(".") and len(text.split()) <= 10 and not sents[i].bullet
         found = next((d for d in dates[i] if d.precision == "day"), None)
-        if heading and found is not None and len(text[: found.start].split()) <= 4:
+        if heading and found is not None and weekday.search(text[: found.end]):
             day = found.value
         elif heading and not dates[i] and text.upper() == text and any(c.isalpha() for c in text):
             day = None  # "BACKGROUND": the programme is over
