@@ -335,3 +335,15 @@ def test_a_fact_sheet_whose_lead_comes_late_dates_its_days_too(tmp_path: Path) -
     )
     met = next(e for e in rec["events"] if e["type"] == "BilateralMeeting")
     assert met["date"] == "2024-03-07"
+
+
+def test_people_who_were_at_the_table_or_on_hand_take_part() -> None:
+    rec = _run(
+        "Canada and Mexico held the Pacific Ports Dialogue in Vancouver on Monday.\n\n"
+        "Minister Ruth Hale and Secretary Diego Paz Rivas were at the table. Mayor Ken Sim was "
+        "also on hand."
+    )
+    roles = _roles(rec)
+    main = rec["events"][0]["name"]
+    for person in ("Ruth Hale", "Diego Paz Rivas", "Ken Sim"):
+        assert (person, "participant", main) in roles
