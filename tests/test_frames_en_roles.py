@@ -347,3 +347,13 @@ def test_people_who_were_at_the_table_or_on_hand_take_part() -> None:
     main = rec["events"][0]["name"]
     for person in ("Ruth Hale", "Diego Paz Rivas", "Ken Sim"):
         assert (person, "participant", main) in roles
+
+
+def test_the_two_ministers_who_signed_are_the_one_named_in_the_clause_and_the_one_before() -> None:
+    rec = _run(
+        "Minister Grace Olsen was in Santiago today for talks on mining.\n\nAt a meeting with "
+        "Carlos Ibanez Soto, Chile's Minister of Mining, the two ministers signed a memorandum "
+        "of understanding on lithium."
+    )
+    signers = {p for p, role, _ in _roles(rec) if role == "signatory"}
+    assert signers == {"Grace Olsen", "Carlos Ibanez Soto"}

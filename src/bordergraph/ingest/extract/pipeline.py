@@ -131,7 +131,7 @@ def extract_release(text: ReleaseText) -> ReleaseRecord:
                 s.para == lead_para,
                 lang,
                 sides,
-                tuple(c for _, c in named[i]),
+                tuple(dict.fromkeys(c for _, c in named[i] + subjects[i])),
             )
     facts += speaker_labels(sents, body, people, es.main, lang)
     roles = finish(facts + list_roles(sents, body, mentions, pids, es, lang, people))

@@ -124,6 +124,12 @@ def sentence_roles(
             found = [cid for pm, cid in people if pm.end <= pos]
             if not found and antecedents:
                 found = list(antecedents[: _group_size(group.group(0), lang)])
+        group = collective.search(text[lo:pos]) if collective is not None else None
+        size = _group_size(group.group(0), lang) if group else None
+        if group and size and len(found) < size and not text[lo + group.end() : pos].strip():
+            # "At a meeting with B, the two secretaries signed": B and the one named before
+            more = [c for c in antecedents if c not in found]
+            found = (found + more)[:size] if len(found) + len(more) >= size else found
         if not found:
             colon = text.find(":", pos, _clause_end(text, pos))
             if colon >= 0:  # "who led their delegation: A; B; and C"
