@@ -357,3 +357,14 @@ def test_the_two_ministers_who_signed_are_the_one_named_in_the_clause_and_the_on
     )
     signers = {p for p, role, _ in _roles(rec) if role == "signatory"}
     assert signers == {"Grace Olsen", "Carlos Ibanez Soto"}
+
+
+def test_touring_a_port_is_a_visit_and_receiving_a_briefing_hosts_no_one() -> None:
+    rec = _run(
+        "Secretary of Transportation Ian Cole toured the Otay Mesa Port of Entry on Wednesday "
+        "with Port Director Sara Blum. During the visit, Secretary Cole received a briefing from "
+        "Area Manager Tom Ruiz."
+    )
+    visit = rec["events"][0]
+    assert (visit["type"], visit["location"]) == ("Visit", "Otay Mesa Port of Entry")
+    assert not any(role == "host" for _, role, _ in _roles(rec))

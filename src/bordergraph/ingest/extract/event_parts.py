@@ -38,8 +38,8 @@ def visits(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
     for pm, cid in ctx.people:
         # "A traveled to X", "A of the Agency (ACR) traveled to X", "A, the envoy, visited X"
         m = re.match(
-            rf"(?:\s+of\s+[^,;.]{{1,60}}?|,[^,;.]{{1,80}},|[^,;.]{{1,60}}?)?\s+(?:{verbs})\s+(?P<place>{_CAP}"
-            rf"(?:\s+{_CAP})*)",
+            rf"(?:\s+of\s+[^,;.]{{1,60}}?|,[^,;.]{{1,80}},|[^,;.]{{1,60}}?)?\s+(?:{verbs})\s+(?:the\s+)?(?P<place>{_CAP}"
+            rf"(?:\s+(?:of\s+(?:the\s+)?)?{_CAP})*)",
             ctx.text[pm.end :],
         )
         if m:
