@@ -230,7 +230,7 @@ def sentence_roles(
         tail = text[pm.end : pm.end + 260]
         # "X said", "X, <post>, said", "X, who leads ..., said", "X put the cost at ... and said"
         if _rx(
-            rf"\s*(?:,[^,;.]{{0,120}},\s*|,\s*)?(?:[^;.]{{0,160}}?\s+{_and(lang)}\s+)?"
+            rf"\s*(?:,[^,;.]{{0,120}},\s*|,\s*)?(?:[^,;.]{{0,120}}?\s+{_and(lang)}\s+)?"
             rf"(?:{_adverbs(lang)}\s+)?{speak}\b"
         ).match(tail) or (
             text.rstrip().endswith(text[pm.start : pm.end])
