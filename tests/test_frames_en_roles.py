@@ -368,3 +368,16 @@ def test_touring_a_port_is_a_visit_and_receiving_a_briefing_hosts_no_one() -> No
     visit = rec["events"][0]
     assert (visit["type"], visit["location"]) == ("Visit", "Otay Mesa Port of Entry")
     assert not any(role == "host" for _, role, _ in _roles(rec))
+
+
+def test_a_delegation_that_met_with_a_governor_holds_a_meeting_with_its_members() -> None:
+    rec = _run(
+        "The Canadian delegation included Deputy Minister Lee Park and Ambassador Tom Hill. The "
+        "delegation met with Governor Ruth Diaz Leon in Monterrey on Friday.\n\nIn March, the "
+        "two met in Toronto."
+    )
+    met = next(e for e in rec["events"] if e["location"] == "Monterrey")
+    assert met["type"] == "BilateralMeeting"
+    roles = _roles(rec)
+    assert ("Tom Hill", "participant", met["name"]) in roles
+    assert ("Ruth Diaz Leon", "participant", met["name"]) in roles

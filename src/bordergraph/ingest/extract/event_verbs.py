@@ -111,14 +111,28 @@ def _pronoun_subject(lang: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alternation(words)})(?:\s+{alternation(adverbs)})*\s*$", re.I)
 
 
-def _collective_subject(ctx, before: str, lang: str) -> list:  # type: ignore[no-untyped-def]
+def _group_subject(before: str, lex: dict):  # type: ignore[no-untyped-def,type-arg]
+    """A delegation as the subject, right before the verb ("The U.S. delegation met with B")."""
+    words = lex.get("group_objects")
+    if not words:
+        return None
+    dets = alternation(lex.get("held_dets", ["the", "a", "an"]))
+    return re.search(
+        rf"\b(?:{dets})\s+(?:[\w.-]+\s+){{0,3}}?(?P<g>{alternation(words)})\s+(?:\w+\s+)?$",
+        before,
+        re.I,
+    )
+
+
+def _collective_subject(ctx, before: str, verb: str, lang: str) -> list:  # type: ignore[no-untyped-def]
     """ "The two leaders last met in March in Ottawa": the people a collective subject stands
     for, named in a sentence just before (``ctx.named``); as many as its number says."""
     words = load(lang, "roles").get("collective", [])
     if not ctx.named or not words:
         return []
-    every = list(re.finditer(alternation(words, escape=False), before, re.I))
-    found = every[-1] if every else None
+    # searched with the verb after it: some forms look ahead to it ("the two met")
+    every = list(re.finditer(alternation(words, escape=False), before + verb, re.I))
+    found = every[-1] if every and every[-1].end() <= len(before) else None
     if found is None or re.search(r"[,;]", before[found.end() :]):
         return []
     numbers = _lex(lang).get("group_numbers", {})
@@ -182,7 +196,7 @@ def meetings(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
         ):
             continue  # "a dinner hosted by A": the verb's passive names the host of a noun
         if not subj and not obj and not v.group("recv"):
-            subj = _collective_subject(ctx, text[lo : v.start()], lang)
+            subj = _collective_subject(ctx, text[lo : v.start()], v.group(0), lang)
         if not subj and ctx.subject and _pronoun_subject(lang).search(text[lo : v.start()]):
             subj = [p for p in ctx.subject if p[1] not in {c for _, c in obj}]  # "he met with B"
         if v.group("recv") and not (obj and _received(text[v.end() : obj[0][0].start], lex)):
@@ -196,6 +210,14 @@ def meetings(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
             obj = [(pm, c) for pm, c in obj if pm.start < cut]
         a = tuple(dict.fromkeys(c for _, c in subj))
         b = tuple(c for c in dict.fromkeys(c for _, c in obj) if c not in a)
+        own = _group_subject(text[lo : v.start()], lex) if not a and b else None
+        if own is not None:  # "The U.S. delegation met with Governor B": the delegation's meeting
+            em = EventMention(ctx.index, v.start(), v.end(), "", type="BilateralMeeting")
+            em.name = lex.get("meeting_names", {}).get("group_with", "meeting of the {g} with {b}")
+            em.name = em.name.format(g=own.group("g").lower(), b=_short(obj[0][0]))
+            em.persons, em.explicit, em.extra["verb"] = b[:1], False, v.group(0)
+            out.append(em)
+            continue
         if len(a) + len(b) < 2:
             continue
         tmpl = lex.get("meeting_names", {})
