@@ -381,3 +381,11 @@ def test_a_delegation_that_met_with_a_governor_holds_a_meeting_with_its_members(
     roles = _roles(rec)
     assert ("Tom Hill", "participant", met["name"]) in roles
     assert ("Ruth Diaz Leon", "participant", met["name"]) in roles
+
+
+def test_a_meeting_judged_very_good_is_the_meeting_already_told() -> None:
+    rec = _run(
+        "Earlier today President Ana Ruiz Soto received Secretary Paul Grant at the Palace. "
+        "Secretary Grant thanked President Ruiz for a very productive meeting."
+    )
+    assert len(rec["events"]) == 1

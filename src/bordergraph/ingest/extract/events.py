@@ -385,6 +385,7 @@ def _noun_mentions(ctx: Context, lang: str) -> list[EventMention]:
             owner
             or (det and det.group("det") and det.group("det").lower() in _definite(lang))
             or (noun in refs and not mods.strip())
+            or re.search(rf"\b{alternation(lex.get('rating_words') or ['(?!)'])}\b", mods, re.I)
         ):
             em.ref = True
         elif det is None or not det.group("det"):
