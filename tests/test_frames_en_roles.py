@@ -1,5 +1,8 @@
 """English frames for roles and the events they hang on, in wordings written for these tests
-(none is copied from a release): transcript headings that name the occasion, ...
+(none is copied from a release): transcript headings that name the occasion, day headings of a
+programme, visit spans, sessions held with a leader's cabinet, hosts of the meeting their verb
+tells, collective subjects ("the two governors signed"), pronoun subjects ("he met with"),
+participial chairs, speakers after long appositions, participant lists after a colon.
 """
 
 from __future__ import annotations
