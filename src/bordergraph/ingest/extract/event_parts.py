@@ -13,6 +13,7 @@ from functools import cache
 from .event_mention import EventMention
 from .lexicon import alternation, load
 from .text import expand_state, state_country
+from .visit_span import span
 
 _CAP = r"[A-Z][\w’'.-]*"
 _VENUE = rf"{_CAP}(?:(?:\s+(?:of|and|de|del)\s+(?:the\s+)?|\s+|-|–){_CAP})*(?:\s+\([A-Z]{{2,8}}\))?"
@@ -37,8 +38,8 @@ def visits(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
     for pm, cid in ctx.people:
         # "A traveled to X", "A of the Agency (ACR) traveled to X", "A, the envoy, visited X"
         m = re.match(
-            rf"(?:\s+of\s+[^,;.]{{1,60}}?|,[^,;.]{{1,80}},|[^,;.]{{1,60}}?)?\s+(?:{verbs})\s+(?P<place>{_CAP}"
-            rf"(?:\s+{_CAP})*)",
+            rf"(?:\s+of\s+[^,;.]{{1,60}}?|,[^,;.]{{1,80}},|[^,;.]{{1,60}}?)?\s+(?:{verbs})\s+(?:the\s+)?(?P<place>{_CAP}"
+            rf"(?:\s+(?:of\s+(?:the\s+)?)?{_CAP})*)",
             ctx.text[pm.end :],
         )
         if m:
@@ -217,6 +218,7 @@ def attributes(m, ctx, lo: int, hi: int, lang: str) -> None:  # type: ignore[no-
         m.date = m.extra["year"]
     if pick is not None and not m.since_year:
         m.date, m.end_date = pick.value, pick.end_value
+        span(m, ctx, lo, lang)
     scope = ctx.text[lo:hi]
     for mode, words in _lex(lang).get("modes", {}).items():
         if re.search(rf"\b{alternation(words)}\b", scope, re.I) and (
@@ -322,6 +324,13 @@ def bilateral(ctx, m: re.Match[str], em, word: str, left: str, lang: str) -> lis
     if not after:
         return None
     before = [(pm, cid) for pm, cid in ctx.people if pm.end <= m.start()]
+    if word == "with" and before and (group := _owned_group(ctx.text, after[0][0].end, lang)):
+        # "a working session with President A's security cabinet": the cabinet is the other
+        # party, A only its owner; the session is the paragraph's event, not a meeting with A
+        a = names(ctx, (before[-1][1],), lang)
+        with_word = _lex(lang).get("with_word", "with")
+        name = f"{drop(ctx.text[em.start : m.end()], lang)} of {a} {with_word} the {group.group(1)}"
+        return [replace(em, name=name, type="BilateralMeeting", end=group.end(), explicit=True)]
     if word == "between":
         pairs = [tuple(after[:2])]
     else:
@@ -354,3 +363,14 @@ def bilateral(ctx, m: re.Match[str], em, word: str, left: str, lang: str) -> lis
             )
         )
     return out
+
+
+def _owned_group(text: str, at: int, lang: str) -> re.Match[str] | None:
+    """The noun phrase a possessive opens right after a person ("'s security cabinet"), up to
+    a punctuation mark or a word that ends it (``owned_group_ends`` in the lexicon)."""
+    ends = alternation(_lex(lang).get("owned_group_ends", []) or ["(?!)"])
+    if text[at - 2 : at - 1] in ("'", "’"):
+        at -= 2  # a mention that holds its own possessive ending
+    return re.compile(
+        rf"[’']s\s+((?:(?!(?:{ends})\b)[\w-]+)(?:\s+(?!(?:{ends})\b)[\w-]+){{0,3}})(?=\s*[,;.:]|\s*$|\s+(?:{ends})\b)"
+    ).match(text, at)

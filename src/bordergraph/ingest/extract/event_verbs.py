@@ -84,6 +84,65 @@ def _short(pm) -> str:  # type: ignore[no-untyped-def]
     return toks[1] if len(toks) == 3 else toks[2]
 
 
+def _named_for(name: str, after: str, lex: dict) -> str:  # type: ignore[type-arg]
+    """ "A hosted B at the Palace for talks", "welcomed B for a working dinner": the meeting the
+    verb tells is named by the noun its purpose phrase gives ("talks of A with B")."""
+    preps = lex.get("purpose_preps")
+    word = lex.get("meeting_word")
+    if not preps or not word or not name.startswith(word + " "):
+        return name
+    nouns = [n for n, t in lex.get("nouns", {}).items() if t in ("Meeting", "BilateralMeeting")]
+    found = re.search(
+        rf"\b{alternation(preps)}\s+(?:an?\s+|the\s+)?(?P<n>(?:[\w-]+\s+){{0,2}}?"
+        rf"{alternation(nouns)})\b",
+        after,
+        re.I,
+    )
+    if found is None or re.search(r"[,;]", after[: found.start()]):
+        return name  # a purpose phrase of another clause
+    return found.group("n") + name[len(word) :]
+
+
+@cache
+def _pronoun_subject(lang: str) -> re.Pattern[str]:
+    """A subject pronoun right before the verb ("There, he met with", "she was received by")."""
+    words = _lex(lang).get("subject_pronouns") or ["(?!)"]
+    adverbs = _lex(lang).get("subject_adverbs") or ["(?!)"]
+    return re.compile(rf"\b(?:{alternation(words)})(?:\s+{alternation(adverbs)})*\s*$", re.I)
+
+
+def _group_subject(before: str, lex: dict):  # type: ignore[no-untyped-def,type-arg]
+    """A delegation as the subject, right before the verb ("The U.S. delegation met with B")."""
+    words = lex.get("group_objects")
+    if not words:
+        return None
+    dets = alternation(lex.get("held_dets", ["the", "a", "an"]))
+    return re.search(
+        rf"\b(?:{dets})\s+(?:[\w.-]+\s+){{0,3}}?(?P<g>{alternation(words)})\s+(?:\w+\s+)?$",
+        before,
+        re.I,
+    )
+
+
+def _collective_subject(ctx, before: str, verb: str, lang: str) -> list:  # type: ignore[no-untyped-def]
+    """ "The two leaders last met in March in Ottawa": the people a collective subject stands
+    for, named in a sentence just before (``ctx.named``); as many as its number says."""
+    words = load(lang, "roles").get("collective", [])
+    if not ctx.named or not words:
+        return []
+    # searched with the verb after it: some forms look ahead to it ("the two met")
+    every = list(re.finditer(alternation(words, escape=False), before + verb, re.I))
+    found = every[-1] if every and every[-1].end() <= len(before) else None
+    if found is None or re.search(r"[,;]", before[found.end() :]):
+        return []
+    numbers = _lex(lang).get("group_numbers", {})
+    size = next(
+        (n for w, n in numbers.items() if re.search(rf"\b{w}\b", found.group(0), re.I)),
+        len(ctx.named),
+    )
+    return list(ctx.named[:size])
+
+
 def meetings(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
     """A meeting told by its verb: "A met (privately) with B", "A received B", "A and B met",
     "se reunieron A y B", "A spoke by phone with B": a bilateral meeting of the people of its
@@ -91,7 +150,7 @@ def meetings(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
     person). Names come from ``meeting_names`` in the lexicon."""
 
     pats = _meeting_patterns(lang)
-    if pats is None or not ctx.people:
+    if pats is None or not (ctx.people or ctx.named or ctx.subject):
         return []
     verb, pronoun = pats
     lex = _lex(lang)
@@ -118,9 +177,13 @@ def meetings(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
                 ctx.index,
                 v.start(),
                 v.end(),
-                lex.get("meeting_names", {})
-                .get("group", "meeting of {a} with the {g}")
-                .format(a=who, g=group.group("g").lower()),
+                _named_for(
+                    lex.get("meeting_names", {})
+                    .get("group", "meeting of {a} with the {g}")
+                    .format(a=who, g=group.group("g").lower()),
+                    text[v.end() : hi],
+                    lex,
+                ),
                 type="BilateralMeeting",
                 persons=a[-1:],
                 explicit=False,
@@ -128,6 +191,14 @@ def meetings(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
             em.extra["verb"], em.extra["group"] = v.group(0), "1"
             out.append(em)
             continue
+        if v.group("recv") and re.match(
+            rf"\s+{alternation(lex.get('passive_by', ['(?!)']))}\b", text[v.end() :]
+        ):
+            continue  # "a dinner hosted by A": the verb's passive names the host of a noun
+        if not subj and not obj and not v.group("recv"):
+            subj = _collective_subject(ctx, text[lo : v.start()], v.group(0), lang)
+        if not subj and ctx.subject and _pronoun_subject(lang).search(text[lo : v.start()]):
+            subj = [p for p in ctx.subject if p[1] not in {c for _, c in obj}]  # "he met with B"
         if v.group("recv") and not (obj and _received(text[v.end() : obj[0][0].start], lex)):
             continue  # "received the report", "receives applications and gives the President"
         cut = None
@@ -139,6 +210,14 @@ def meetings(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
             obj = [(pm, c) for pm, c in obj if pm.start < cut]
         a = tuple(dict.fromkeys(c for _, c in subj))
         b = tuple(c for c in dict.fromkeys(c for _, c in obj) if c not in a)
+        own = _group_subject(text[lo : v.start()], lex) if not a and b else None
+        if own is not None:  # "The U.S. delegation met with Governor B": the delegation's meeting
+            em = EventMention(ctx.index, v.start(), v.end(), "", type="BilateralMeeting")
+            em.name = lex.get("meeting_names", {}).get("group_with", "meeting of the {g} with {b}")
+            em.name = em.name.format(g=own.group("g").lower(), b=_short(obj[0][0]))
+            em.persons, em.explicit, em.extra["verb"] = b[:1], False, v.group(0)
+            out.append(em)
+            continue
         if len(a) + len(b) < 2:
             continue
         tmpl = lex.get("meeting_names", {})
@@ -156,7 +235,7 @@ def meetings(ctx, lang: str) -> list:  # type: ignore[no-untyped-def]
             ctx.index,
             v.start(),
             v.end(),
-            name,
+            _named_for(name, text[v.end() : hi], lex),
             type="BilateralMeeting",
             persons=a + b,
             explicit=False,

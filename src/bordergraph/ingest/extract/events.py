@@ -50,12 +50,14 @@ class Context:
     dates: list[DateMention]
     title: bool = False
     lead: bool = False  # in the lead paragraph, where the release's own event is told
+    # the people named in a sentence just before, whom "the two leaders" stands for
+    named: tuple[tuple[Mention, int], ...] = ()
+    subject: tuple[tuple[Mention, int], ...] = ()  # the person "he" or "she" most likely is
 
 
 @cache
 def _lex(lang: str) -> dict:  # type: ignore[type-arg]
     return load(lang, "events")
-
 
 
 def find_events(ctx: Context, lang: str) -> list[EventMention]:
@@ -273,6 +275,7 @@ def _noun_mentions(ctx: Context, lang: str) -> list[EventMention]:
     text = ctx.text
     nouns = lex.get("nouns", {})
     refs = set(lex.get("reference_nouns", []))
+    quantity = alternation(lex.get("quantity_nouns", []) or ["(?!)"])
     out = []
     for m in re.finditer(rf"\b(?P<noun>{alternation(list(nouns))})\b", text, re.I):
         noun = m.group("noun").lower()
@@ -280,6 +283,8 @@ def _noun_mentions(ctx: Context, lang: str) -> list[EventMention]:
         if etype in ("Summit", "Dialogue") or noun in ("gathering", "plenary"):
             continue  # named summits and dialogues come from the series lexicon
         left, right = text[: m.start()], text[m.end() :]
+        # "a day of bilateral talks": the determiner is the talks' own (blanked, offsets kept)
+        left = re.sub(rf"\b{quantity}\s+of\s+", lambda q: " " * len(q.group(0)), left, flags=re.I)
         if noun in lex.get("partitive_nouns", []) and re.match(r"\s+of\b", right):
             continue  # "a second round of talks": the noun after it tells the event
         det = re.search(
@@ -296,7 +301,6 @@ def _noun_mentions(ctx: Context, lang: str) -> list[EventMention]:
         if owner and any(h.start <= det.start("det") < h.end + 2 for h in ctx.series):
             continue  # "the Commission's annual meeting": the series frame tells it
         em = EventMention(ctx.index, start, m.end(), m.group("noun"), type=etype, explicit=True)
-        persons = [cid for pm, cid in ctx.people if pm.start >= m.end()]
         between = re.match(r"s?\s+(between|with)\s+", right)
         definite = det and (det.group("det") or "").lower() in ("the", "this", "its")
         told = ctx.title or "bilateral" in mods.lower() or m.group("noun").endswith("s")
@@ -336,9 +340,9 @@ def _noun_mentions(ctx: Context, lang: str) -> list[EventMention]:
             em.end = m.end() + dest.end()
             em.location, em.explicit = dest.group(1), False
         elif etype == "Opening" and (
-            fac := re.match(rf"\s+(?:of|for)\s+(?:the\s+)?(?:new\s+)?({_CAPRUN})", right)
+            fac := re.match(rf"\s+(?:of|for)\s+(?:the\s+)?(?:[a-z]\S*\s+){{,2}}({_CAPRUN})", right)
         ):  # "for the formal inauguration of the West Rail Bypass International Bridge"
-            tail = fac.group(0).split("\n")[0]  # a title line ends the name
+            tail = re.sub(r"(?<=[a-z])\.$", "", fac.group(0).split("\n")[0])  # a title line ends it
             em.name = _drop(f"{mods}{m.group('noun')}{tail}", lang)
             em.end = m.end() + len(tail)
             em.explicit = True
@@ -352,10 +356,9 @@ def _noun_mentions(ctx: Context, lang: str) -> list[EventMention]:
         ):  # "in talks at the Secretariat of Foreign Relations (SRE)", "our meeting at the State
             # Department in February": an event at that venue
             # "at Mexico's Secretaría de Marina (SEMAR)": the venue without its country
-            place = re.sub(r"^(?:the\s+|[A-Z][\w.-]*['’]s\s+)", "", venue.group(1))
-            em.name = _drop(
-                f"{mods}{m.group('noun')} at {venue.group(0).split(' at ', 1)[1]}", lang
-            )
+            place = re.sub(r"^(?:the\s+|[A-Z][\w.-]*['’]s\s+)|(?<=[a-z])\.$", "", venue.group(1))
+            where = re.sub(r"(?<=[a-z])\.$", "", venue.group(0).split(" at ", 1)[1])
+            em.name = _drop(f"{mods}{m.group('noun')} at {where}", lang)
             em.end = m.end() + venue.end()
             em.type, em.location, em.explicit = "BilateralMeeting", place, False
         elif dated and etype == "Meeting":
@@ -382,6 +385,7 @@ def _noun_mentions(ctx: Context, lang: str) -> list[EventMention]:
             owner
             or (det and det.group("det") and det.group("det").lower() in _definite(lang))
             or (noun in refs and not mods.strip())
+            or re.search(rf"\b{alternation(lex.get('rating_words') or ['(?!)'])}\b", mods, re.I)
         ):
             em.ref = True
         elif det is None or not det.group("det"):
@@ -392,6 +396,5 @@ def _noun_mentions(ctx: Context, lang: str) -> list[EventMention]:
             sum(1 for c in em.persons if c in ctx.leaders) >= 2 or "bilateral" in mods.lower()
         ):
             em.type = "BilateralMeeting"
-        del persons
         out.append(em)
     return out

@@ -25,7 +25,7 @@ from .event_parts import dateline
 from .event_parts import location as find_location
 from .events import Context, EventMention, find_events
 from .eventset import build, link_launched
-from .lexicon import common, load
+from .lexicon import alternation, common, load
 from .links import backdrop, link
 from .orgs import org_table
 from .outcomes import collect as _outcomes
@@ -74,6 +74,8 @@ def extract_release(text: ReleaseText) -> ReleaseRecord:
     texts = [s.text if s in body else "" for s in sents]
     anchor_same_day(texts, dates, src.issued, lang)
     series_hits = _series(sents, body, lang)
+    named = _named_before(sents, body, mentions, pids)
+    subjects = _subject_before(sents, body, mentions, pids)
     per_sentence: list[list[EventMention]] = []
     lead = _lead(sents, body_sents, idx)
     lead_para = sents[lead].para if lead is not None else -1
@@ -90,6 +92,8 @@ def extract_release(text: ReleaseText) -> ReleaseRecord:
             dates[i],
             s.title,
             s.para == lead_para,
+            named[i],
+            subjects[i],
         )
         per_sentence.append(find_events(ctx, lang))
     lead_info = (
@@ -99,7 +103,9 @@ def extract_release(text: ReleaseText) -> ReleaseRecord:
         if lead is not None
         else {}
     )
+    _date_by_day_headings(sents, dates, per_sentence, lead, lang)
     es = build(per_sentence, lead, {i for i, s in enumerate(sents) if s.title}, lead_info)
+    _heading_date(es, dates, lead)
     _since(es, sents, per_sentence, lang)
     link(es, sents, lang)
     backdrop(es, sents, lang)
@@ -125,6 +131,7 @@ def extract_release(text: ReleaseText) -> ReleaseRecord:
                 s.para == lead_para,
                 lang,
                 sides,
+                tuple(dict.fromkeys(c for _, c in named[i] + subjects[i])),
             )
     facts += speaker_labels(sents, body, people, es.main, lang)
     roles = finish(facts + list_roles(sents, body, mentions, pids, es, lang, people))
@@ -200,6 +207,76 @@ def _lead_info(s: Sentence, dates, lang: str, people=()) -> dict[str, str | None
         "location": find_location(s.text, 0, len(s.text), ctx, lang),
         "mode": mode,
     }
+
+
+def _named_before(sents, body, mentions, pids) -> list[tuple]:  # type: ignore[no-untyped-def]
+    """Per sentence, the people (mention, id) of the latest of the three body sentences before
+    it that names two or more: whom "the two leaders" or "both officials" stands for."""
+    out: list[tuple] = []  # type: ignore[type-arg]
+    last: tuple = ()  # type: ignore[type-arg]
+    since = 0
+    for i, s in enumerate(sents):
+        out.append(last if since <= 3 else ())
+        if s not in body:
+            continue
+        since += 1
+        here = {c: m for m, c in zip(mentions[i], pids[i], strict=True) if c >= 0}
+        if len(here) >= 2:
+            last, since = tuple((m, c) for c, m in here.items()), 1
+    return out
+
+
+def _subject_before(sents, body, mentions, pids) -> list[tuple]:  # type: ignore[no-untyped-def]
+    """Per sentence, the first person (mention, id) of the body sentence just before it, when
+    that one names anyone: whom "he" or "she" opening the next sentence most likely is."""
+    out: list[tuple] = []  # type: ignore[type-arg]
+    last: tuple = ()  # type: ignore[type-arg]
+    for i, s in enumerate(sents):
+        out.append(last)
+        if s not in body:
+            continue
+        first = next(((m, c) for m, c in zip(mentions[i], pids[i], strict=True) if c >= 0), None)
+        last = (first,) if first is not None else ()
+    return out
+
+
+def _date_by_day_headings(sents, dates, per_sentence, lead: int | None, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """A programme told day by day ("TUESDAY, FEBRUARY 6", "Program of Wednesday, July 8"): an
+    undated event told under a day heading (a short line naming a weekday and a day) took place
+    that day, up to the next day heading or a heading of another kind ("BACKGROUND")."""
+    weekdays = load(lang, "dates").get("weekdays", {})
+    weekday = re.compile(rf"\b{alternation(list(weekdays) or ['(?!)'])}\b", re.I)
+    # after the lead, or from the first bulleted line of a fact sheet whose lead comes late
+    start = next((i for i, s in enumerate(sents) if s.bullet), len(sents))
+    start = min(start, lead + 1) if lead is not None else start
+    day: str | None = None
+    for i in range(start, len(sents)):
+        text = sents[i].text.strip()
+        heading = not text.endswith(".") and len(text.split()) <= 10 and not sents[i].bullet
+        found = next((d for d in dates[i] if d.precision == "day"), None)
+        if heading and found is not None and weekday.search(text[: found.end]):
+            day = found.value
+        elif heading and not dates[i] and text.upper() == text and any(c.isalpha() for c in text):
+            day = None  # "BACKGROUND": the programme is over
+        elif day is not None:
+            for m in per_sentence[i]:
+                if m.date is None and not m.ref and not m.future:
+                    m.date = day
+
+
+def _heading_date(es, dates, lead: int | None) -> None:  # type: ignore[no-untyped-def]
+    """A transcript headed "Remarks at the Signing of ..." with a place and date line under the
+    heading: an undated occasion took place on that date (the first full date before the lead)."""
+    if es.main is None or lead is None:
+        return
+    main = es.events[es.main]
+    if main.date is not None or not main.extra.get("occasion"):
+        return
+    for found in dates[main.sent + 1 : lead]:
+        day = next((d for d in found if d.precision == "day"), None)
+        if day is not None:
+            main.date = day.value
+            return
 
 
 def _since(es, sents, per_sentence, lang: str) -> None:  # type: ignore[no-untyped-def]

@@ -47,7 +47,7 @@ def _cue_patterns(lang: str) -> tuple[str, ...]:
     """Every cue sentence_roles scans for: role subject/by/with cues, participant cues."""
     lex = _lex(lang)
     groups = [lex.get(role, {}) for role in _ROLES] + [lex.get("participant", {})]
-    kinds = ("subject", "by", "with", "object", "list")
+    kinds = ("subject", "by", "with", "object", "list", "all_after")
     return (*(p for g in groups for kind in kinds for p in g.get(kind, [])), r"welcomed")
 
 
@@ -77,10 +77,16 @@ def sentence_roles(
     lead: bool,
     lang: str,
     countries: dict[int, str],
+    antecedents: tuple[int, ...] = (),
 ) -> list[RoleFact]:  # type: ignore[no-untyped-def]
     """Roles stated in one sentence. ``people``: [(Mention, person id)]; ``events``:
-    [(EventMention, event id)] of the sentence; ``countries`` collects delegation sides."""
-    if not people:
+    [(EventMention, event id)] of the sentence; ``countries`` collects delegation sides;
+    ``antecedents``: the people a collective subject with no one named before it in the
+    sentence stands for ("The two governors signed ..." after a sentence naming both)."""
+    collective = _collective(lang)
+    if not antecedents or collective is None or not collective.search(text):
+        antecedents = ()
+    if not people and not antecedents:
         return []  # roles are of named people
     lex = _lex(lang)
     out: list[RoleFact] = []
@@ -96,11 +102,13 @@ def sentence_roles(
             return after[0][1]
         return own[0] if own else main
 
+    def told_by(pos: int) -> int | None:
+        """The meeting the cue's own verb tells ("A received B": A hosts that meeting)."""
+        return next((e for em, e in events if em.extra.get("verb") and em.start == pos), None)
+
     def add(cid: int, e: int | None, role: str) -> None:
         if cid >= 0 and e is not None:
             out.append(RoleFact(cid, e, role, s))
-
-    collective = _collective(lang)
 
     def before(pos: int) -> list[int]:
         lo = _clause_start(text, pos)
@@ -111,9 +119,17 @@ def sentence_roles(
                 prior = [(pm, cid) for pm, cid in people if pm.end <= rel]
                 if prior:
                     found = [prior[-1][1]]
-        if not found and collective is not None and collective.search(text[lo:pos]):
+        if not found and collective is not None and (group := collective.search(text[lo:pos])):
             # "..., where the three leaders signed": everyone named before it
             found = [cid for pm, cid in people if pm.end <= pos]
+            if not found and antecedents:
+                found = list(antecedents[: _group_size(group.group(0), lang)])
+        group = collective.search(text[lo:pos]) if collective is not None else None
+        size = _group_size(group.group(0), lang) if group else None
+        if group and size and len(found) < size and not text[lo + group.end() : pos].strip():
+            # "At a meeting with B, the two secretaries signed": B and the one named before
+            more = [c for c in antecedents if c not in found]
+            found = (found + more)[:size] if len(found) + len(more) >= size else found
         if not found:
             colon = text.find(":", pos, _clause_end(text, pos))
             if colon >= 0:  # "who led their delegation: A; B; and C"
@@ -134,7 +150,9 @@ def sentence_roles(
         for pat in cues.get("subject", []):
             for m in _rx(rf"(?<![\w-]){pat}\b").finditer(text):
                 relative = role == "chair" and re.search(r",\s+which\b", text[: m.start()])
-                e = event_near(m.end(), prefer_before=bool(relative))
+                e = told_by(m.start())
+                if e is None:
+                    e = event_near(m.end(), prefer_before=bool(relative))
                 if role == "signatory" and not events and main is None:
                     continue
                 for cid in before(m.start()):
@@ -142,20 +160,33 @@ def sentence_roles(
                     _side(m.group(0), cid, countries, lang)
         for pat in cues.get("by", []):
             for m in _rx(rf"\b{pat}\b").finditer(text):
-                if role == "signatory" and not events:
-                    continue
+                if role == "signatory" and not events and not (lead and main is not None):
+                    continue  # "was signed here today by A and B" in the lead: the release's event
                 stop = re.search(
                     alternation(lex["participant"].get("after_heads", [])), text[m.end() :]
                 )
                 hi = m.end() + stop.start() if stop else _clause_end(text, m.end())
-                e = event_near(m.start(), prefer_before=True) if role == "host" else event_near(0)
-                for cid in after(m.end(), hi):
+                e = told_by(m.start()) if role == "host" else None
+                if e is None:
+                    e = (
+                        event_near(m.start(), prefer_before=True)
+                        if role == "host"
+                        else event_near(0)
+                    )
+                named = after(m.end(), hi)
+                if not named and antecedents and collective.match(text, m.end() + 1):
+                    named = list(antecedents)  # "was co-chaired by the two secretaries"
+                for cid in named:
                     add(cid, e, role)
                     _side(text[max(0, m.start() - 30) : m.end()], cid, countries, lang)
                 if stop and role == "delegation_head":
                     for cid in after(hi, len(text)):
                         add(cid, e, "participant")
                         _side(text[max(0, m.start() - 30) : m.end()], cid, countries, lang)
+        for pat in cues.get("all_after", []):
+            for m in _rx(rf"\b{pat}\b").finditer(text):
+                for cid in after(m.end()):
+                    add(cid, event_near(m.start(), prefer_before=True), role)
         for pat in cues.get("with", []):
             for m in _rx(rf"\b{pat}").finditer(text):
                 for cid in after(m.end()):
@@ -196,8 +227,12 @@ def sentence_roles(
     for pm, cid in people:
         if re.search(rf"[”\"’']\s*,?\s*{speak}\s+$", text[: pm.start]):
             add(cid, main, "speaker")  # "“...,” said Director Flores."
-        tail = text[pm.end : pm.end + 40]
-        if _rx(rf"\s*(?:,[^,]{{0,30}},\s*)?{speak}\b").match(tail) or (
+        tail = text[pm.end : pm.end + 260]
+        # "X said", "X, <post>, said", "X, who leads ..., said", "X put the cost at ... and said"
+        if _rx(
+            rf"\s*(?:,[^,;.]{{0,120}},\s*|,\s*)?(?:[^,;.]{{0,120}}?\s+{_and(lang)}\s+)?"
+            rf"(?:{_adverbs(lang)}\s+)?{speak}\b"
+        ).match(tail) or (
             text.rstrip().endswith(text[pm.start : pm.end])
             and text[: pm.start].rstrip().endswith(":")
         ):
@@ -211,8 +246,8 @@ def paragraph_events(sents, es) -> list[int | None]:  # type: ignore[no-untyped-
     by_sent: dict[int, list[int]] = {}
     for (s, _), e in sorted(es.index.items()):
         m = es._mentions.get((s, _))
-        if m is not None and not m.persons and not m.extra.get("backdrop"):
-            by_sent.setdefault(s, []).append(e)
+        if m is not None and not m.persons and not m.extra.get("backdrop") and not m.future:
+            by_sent.setdefault(s, []).append(e)  # a session still to come is no one's context
     out: list[int | None] = []
     last: int | None = None
     para = None
@@ -267,6 +302,24 @@ def label_roles(s: int, text: str, people, event: int | None, lang: str) -> list
     return [
         RoleFact(cid, event, role, s) for pm, cid in people if pm.start >= label.end() and cid >= 0
     ]
+
+
+def _group_size(words: str, lang: str) -> int | None:
+    """ "the two governors": 2; "the governors": as many as were named (``group_numbers``)."""
+    numbers = load(lang, "events").get("group_numbers", {})
+    return next((n for w, n in numbers.items() if re.search(rf"\b{w}\b", words, re.I)), None)
+
+
+@cache
+def _adverbs(lang: str) -> str:
+    """Words between a speaker and the verb ("X also addressed", "X later told")."""
+    return alternation(_lex(lang).get("speaker", {}).get("adverbs", []) or ["(?!)"], escape=False)
+
+
+@cache
+def _and(lang: str) -> str:
+    """The language's word for "and" (``and_word`` of the events lexicon)."""
+    return re.escape(load(lang, "events").get("and_word", "and"))
 
 
 @cache
