@@ -44,3 +44,21 @@ def test_reference_names_in_both_languages_resolve_to_one_iri():
         "Diálogo de Alto Nivel en Seguridad"
     )
     assert r.port("El Chaparral") != r.port("San Ysidro")
+
+
+def test_two_events_of_one_release_on_one_day_stay_two():
+    """A meeting and the working dinner after it: same day, type and people, two events."""
+    from bordergraph.records import Event, Person, ReleaseRecord, Role, Source
+
+    meeting = Event("e1", "meeting at the Palace", "BilateralMeeting", date="2019-06-10")
+    dinner = Event("e2", "working dinner at the Palace", "BilateralMeeting", date="2019-06-10")
+    people = tuple(
+        Person(name, country, roles=(Role("e1", "participant"), Role("e2", "participant")))
+        for name, country in (("Ana Ruiz Soto", "MX"), ("John Miller", "US"))
+    )
+    record = ReleaseRecord("r1", Source(issued="2019-06-10"), (meeting, dinner), people=people)
+    resolution = Resolver().resolve(record)
+    assert resolution.events["e1"] != resolution.events["e2"]
+    # the first keeps the shared key, so another release about that meeting still meets it
+    again = Resolver().resolve(ReleaseRecord("r2", Source(), (meeting,), people=people))
+    assert again.events["e1"] == resolution.events["e1"]

@@ -220,6 +220,20 @@ class Resolver:
             self._events.setdefault((group, f"n{event.ordinal}"), set()).add(iri)
         return iri
 
+    def _events_of(
+        self, record: ReleaseRecord, participants: dict[str, tuple[str, ...]]
+    ) -> dict[str, URIRef]:
+        """The IRI of each event of ``record``: two events the release tells apart stay two,
+        though they share a day, a type and the people (a meeting and the dinner after it); the
+        later one keeps its release-local IRI."""
+        out: dict[str, URIRef] = {}
+        for e in record.events:
+            iri = self.event(e, record, participants.get(e.key, ()))
+            if iri in out.values():
+                iri = iris.entity("event", record.id, e.name)
+            out[e.key] = iri
+        return out
+
     def preview(self, record: ReleaseRecord) -> None:
         """Index a record's dated events before any release of a batch is resolved, so that the
         order of files does not decide whether "November 2021" finds the November 18 summit."""
@@ -255,8 +269,7 @@ class Resolver:
         ]
         return Resolution(
             release=iris.release(record.id),
-            events={e.key: self.event(e, record, participants.get(e.key, ()))
-                    for e in record.events},
+            events=self._events_of(record, participants),
             people=people,
             posts={
                 (p.post, p.country): self.post(p.post, p.country) for p in record.people if p.post
