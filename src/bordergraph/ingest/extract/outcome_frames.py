@@ -67,11 +67,13 @@ def _capnp(lang: str) -> str:
 
 @cache
 def _verbs(lang: str) -> list[tuple[str, re.Pattern[str]]]:
+    gaps = _frame(lang).get("verb_gaps", [])  # "signed today the ...", "firmaron en X el ..."
+    # case-sensitive: a place is capitalised
+    gap = rf"(?-i:(?:{alternation(gaps, escape=False)})\s+)?" if gaps else ""
     out = []
     for relation, verbs in _frame(lang).get("verbs", {}).items():
-        out.append(
-            (relation, re.compile(rf"(?<![\wÀ-ÿ])(?:{alternation(verbs, escape=False)})\s+", re.I))
-        )
+        verb = alternation(verbs, escape=False)
+        out.append((relation, re.compile(rf"(?<![\wÀ-ÿ])(?:{verb})\s+{gap}", re.I)))
     return out
 
 
@@ -79,19 +81,27 @@ def _is_typed(name: str, lang: str) -> bool:
     return bool(re.search(rf"(?<![\wÀ-ÿ])(?:{_type_words(lang)})s?(?![\wÀ-ÿ])", name, re.I))
 
 
-def object_np(text: str, lang: str, typed: bool = True) -> tuple[str, str | None] | None:
+def object_np(
+    text: str, lang: str, typed: bool = True, unnamed_ok: bool = False
+) -> tuple[str, str | None] | None:
     """The outcome named at the start of ``text`` and the type its apposition gives: a
     capitalised name, else a lower-case phrase headed by an outcome word. ``typed=False``
-    also takes an untyped lower-case phrase (an item of a list of commitments)."""
+    also takes an untyped lower-case phrase (an item of a list of commitments); ``unnamed_ok``:
+    a body set up or a list item, which need not have a name."""
     f = _frame(lang)
     det = alternation(f.get("determiners", []))
     mods = alternation(f.get("skip_modifiers", []))
     m = re.match(rf"(?:(?P<det>{det})\s+)?(?:(?:{mods})\s+)*", text.lstrip(), flags=re.I)
-    definite = bool(m and m.group("det") and m.group("det").lower() in f.get("definite", []))
+    article = m.group("det").lower() if m and m.group("det") else ""
     text = text.lstrip()[m.end() if m else 0 :]
     found = _object(text, lang, typed, det, mods)
-    if found and definite and re.fullmatch(rf"(?:{_type_words(lang)})s?", found[0], re.I):
+    if found is None or re.search(r"^\s*[\"“]", text[len(found[0]) :]):
+        return found  # the plan "Title": the title names it
+    bare = re.fullmatch(rf"(?:{_type_words(lang)})s?", found[0], re.I)
+    if bare and article in f.get("definite", []):
         return None  # "the Framework": an outcome named before
+    if article in f.get("mention_articles", []) and found[0] == found[0].lower() and not unnamed_ok:
+        return None  # "firmaron una declaración sobre ...": its name comes elsewhere
     return found
 
 
@@ -183,7 +193,7 @@ def frame_outcomes(text: str, lang: str, lead: str | None = None) -> list[Candid
             if negation and re.search(rf"\b(?:{negation})\s+(?:\w+\s+)?$", text[: m.start()]):
                 continue  # "states that have not signed an agreement"
             rest = text[m.end() :]
-            add(object_np(rest, lang), relation, m.end())
+            add(object_np(rest, lang, unnamed_ok=relation == "launched"), relation, m.start())
             inc = re.match(rf"[^.;:]{{0,80}}?,?\s+(?:{including})\s+", rest)
             if inc:
                 add(object_np(rest[inc.end() :], lang), relation, m.end() + inc.end())
@@ -254,7 +264,7 @@ def _list_item(text: str, lead: str, lang: str, add) -> None:  # type: ignore[no
                 add((phrase.group(0).strip(), None), relation, at)
             return
         # "- establish a working group on ports": the verb of an item gives its relation
-        np = object_np(item[m.end() :], lang)
+        np = object_np(item[m.end() :], lang, unnamed_ok=True)
         if np is not None:
             add(np, rel, at + m.end())
         elif commit or rel == "adopted":  # "- expand cargo lanes at Nogales": an undertaking
@@ -265,7 +275,7 @@ def _list_item(text: str, lead: str, lang: str, add) -> None:  # type: ignore[no
             if _concrete_item(name, lang):
                 add((name, "Commitment"), "adopted", at)
         return
-    np = object_np(item, lang, typed=not commit)
+    np = object_np(item, lang, typed=not commit, unnamed_ok=True)
     if np is None:
         return
     name, kind = np
