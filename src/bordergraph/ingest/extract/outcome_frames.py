@@ -57,7 +57,8 @@ def _inline(lang: str) -> str:
 
 
 @cache
-def _capnp(lang: str) -> str:
+def capitalised_name(lang: str) -> str:
+    """A capitalised name, its joining words from the frame's ``name_joins``."""
     joins = alternation(_frame(lang).get("name_joins", []))
     return (
         rf"{_CAP}(?:(?:(?:\s+(?:{joins})){{1,2}}\s+|,\s+(?:(?:{joins})\s+)?(?=[A-ZÁÉÍÓÚÑ])|\s+|[-–]|:\s+)"
@@ -75,6 +76,17 @@ def _verbs(lang: str) -> list[tuple[str, re.Pattern[str]]]:
         verb = alternation(verbs, escape=False)
         out.append((relation, re.compile(rf"(?<![\wÀ-ÿ])(?:{verb})\s+{gap}", re.I)))
     return out
+
+
+def outcome_type(name: str, relation: str | None, lang: str) -> str | None:
+    """The outcome type by the words of its name; a body is a Committee only when created."""
+    for entry in load(lang, "outcomes").get("types", []):
+        if re.search(rf"\b{alternation(entry['words'])}\b", name, re.I):
+            kind = entry["type"]
+            if kind in ("Committee", "WorkingGroup") and relation != "launched":
+                return "Commitment"
+            return str(kind)
+    return None
 
 
 def _is_typed(name: str, lang: str) -> bool:
@@ -110,7 +122,7 @@ def _object(
 ) -> tuple[str, str | None] | None:
     f = _frame(lang)
     stop = alternation(f.get("np_stop", []))
-    m = re.match(_capnp(lang), text)
+    m = re.match(capitalised_name(lang), text)
     if (
         m
         and (m.group(0)[:1].isupper() or re.match(r"\d+\s+[A-Z]", m.group(0)))
