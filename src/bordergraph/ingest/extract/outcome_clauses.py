@@ -63,7 +63,8 @@ def earlier_clauses(text: str, lang: str, events, add: Add) -> None:  # type: ig
 
 
 def signed_participles(text: str, lang: str, add: Add) -> None:
-    """ "la declaración X, firmada por ...": an agreement or declaration and its signing."""
+    """ "la Declaración X, firmada por ...": an agreement or declaration and its signing (the
+    article in lower case: "El Acta 328 complementa la declaración ..." names two)."""
     parts = _alt(lang, "signed_after_comma", escape=False)
     if parts is None:
         return
@@ -71,7 +72,7 @@ def signed_participles(text: str, lang: str, add: Add) -> None:
     heads = [w for e in _lex(lang).get("types", []) if e["type"] in kinds for w in e["words"]]
     det = alternation(_frame(lang).get("definite", []))
     for m in re.finditer(
-        rf"\b{det}\s+(?P<np>{alternation(heads)}\b[^,;]*?),\s+{parts}\b", text
+        rf"\b{det}\s+(?P<np>(?i:{alternation(heads)})\b[^,;]*?),\s+{parts}\b", text
     ):
         add(m.group("np"), "signed", m.end())
 
