@@ -9,7 +9,7 @@ from bordergraph.ingest.extract.events import EventMention
 from bordergraph.ingest.extract.eventset import EventSet
 from bordergraph.ingest.extract.links import link
 from bordergraph.ingest.extract.outcome_frames import frame_outcomes, list_leads
-from bordergraph.ingest.extract.outcomes import frame_type
+from bordergraph.ingest.extract.outcomes import frame_type, sentence_outcomes
 from bordergraph.ingest.extract.ports import merge, sentence_ports
 from bordergraph.ingest.extract.sentences import Sentence
 
@@ -319,3 +319,87 @@ def test_items_of_a_review_name_projects() -> None:
     assert outcomes("3. Modernizar el paso de Naco y sus accesos.", "es", lead) == [
         ("Modernizar el paso de Naco y sus accesos", "reviewed", "InfrastructureProject")
     ]
+
+
+# ---------------------------------------------------------------- outcomes: one reader
+
+
+def read(text: str, lang: str, lead: str | None = None) -> list[tuple[str, str | None, str]]:
+    """What the one sentence reader of both languages finds, all of it at event 0."""
+    ev = [(EventMention(0, 0, 1, "x", type="Meeting"), 0)]
+    return [(o.name, o.relation, o.type) for o in sentence_outcomes(text, ev, 0, lang, lead, 0)]
+
+
+def test_body_set_up_needs_no_name() -> None:
+    text = "Los equipos acordaron crear un grupo de trabajo sobre carga refrigerada que sesionará."
+    assert read(text, "es") == [
+        ("grupo de trabajo sobre carga refrigerada", "launched", "Committee")
+    ]
+    text = "En la sesión se dio seguimiento a los acuerdos de la tercera reunión del Consejo."
+    assert read(text, "es") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (  # a place between the verb and its object
+            "Los titulares firmaron en Ciudad Juárez el Memorándum de Entendimiento sobre Carga.",
+            "es",
+            ("Memorándum de Entendimiento sobre Carga", "signed", "Agreement"),
+        ),
+        (  # a time between the verb and its object
+            "Ambas agencias suscribieron hoy el Protocolo de Inspección Conjunta.",
+            "es",
+            ("Protocolo de Inspección Conjunta", "signed", "Agreement"),
+        ),
+        (  # a quoted title after a definite head
+            'Los secretarios suscribieron el plan de trabajo "Ríos Limpios del Norte", en Sonora.',
+            "es",
+            ("Ríos Limpios del Norte", "signed", "ActionPlan"),
+        ),
+        (
+            'The ministers issued the joint statement "Shared Border, Shared Future" on Friday.',
+            "en",
+            ("Shared Border, Shared Future", "adopted", "Declaration"),
+        ),
+        (  # a signed declaration named with a participle after a comma
+            "El plan retoma la Declaración de Nogales sobre Agua, firmada por ambos gobiernos.",
+            "es",
+            ("Declaración de Nogales sobre Agua", "signed", "Declaration"),
+        ),
+        (  # the relative clause: what the event named after it adopted
+            "They reviewed the Rio Grande Framework, which the two governments adopted last year.",
+            "en",
+            ("Rio Grande Framework", "reviewed", "Framework"),
+        ),
+    ],
+)
+def test_one_reader_both_languages(text: str, lang: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in read(text, lang)
+
+
+def test_an_indefinite_mention_waits_for_its_name() -> None:
+    # "una declaración sobre ...": the release names it elsewhere; a body set up needs no name
+    assert read("Los cancilleres firmaron una declaración sobre pesca ribereña.", "es") == []
+    assert read("The chiefs signed a memorandum of understanding on rail cargo.", "en") == [
+        ("memorandum of understanding", "signed", "Agreement")
+    ]
+
+
+def test_undertakings_in_both_languages() -> None:
+    found = read("Las partes acordaron ampliar el puerto fronterizo de Naco antes de 2026.", "es")
+    assert ("puerto fronterizo de Naco", "adopted", "Commitment") in found
+    found = read("The governors committed to build a second rail bridge at Presidio.", "en")
+    assert ("build a second rail bridge at Presidio", "adopted", "Commitment") in found
+    # a general promise to keep working together is no outcome
+    assert read("The two sides committed to keep working with Mexico City.", "en") == []
+
+
+def test_items_opening_with_an_infinitive() -> None:
+    lead = "Entre los acuerdos destacan:"
+    assert read(
+        "- Instalar un grupo de trabajo de aduanas para el intercambio de datos", "es", lead
+    ) == [("grupo de trabajo de aduanas", "launched", "Committee")]
+    [(name, relation, kind)] = read("- Organizar un foro de cruces seguros en Tijuana", "es", lead)
+    assert name.endswith("foro de cruces seguros en Tijuana")
+    assert (relation, kind) == ("adopted", "Commitment")
