@@ -14,6 +14,7 @@ from functools import cache
 from ...graph.iris import fold
 from . import cached_re as re
 from . import outcome_clauses as clauses
+from .event_parts import facility
 from .lexicon import alternation, load
 from .outcome_frames import Candidate, frame_outcomes, list_leads, outcome_type
 from .sentences import Sentence
@@ -187,7 +188,8 @@ def collect(sents, body, es, lang: str) -> list[OutcomeFact]:  # type: ignore[no
                     break
     main = es.events[es.main] if es.main is not None else None
     if main is not None and main.type == "Opening":
-        fac = main.extra.get("facility") or main.location
+        place = main.location if main.location and facility(main.location, lang) else None
+        fac = main.extra.get("facility") or place or _opened(sents, es, lang) or main.location
         if fac and not any(o.type == "InfrastructureProject" for o in out):
             out.insert(0, OutcomeFact(fac, "InfrastructureProject", "completed", es.main, 0))
     unique: list[OutcomeFact] = []
@@ -195,6 +197,16 @@ def collect(sents, body, es, lang: str) -> list[OutcomeFact]:  # type: ignore[no
         if not any(_same(o, u) for u in unique):
             unique.append(o)
     return unique
+
+
+def _opened(sents, es, lang: str) -> str | None:  # type: ignore[no-untyped-def]
+    """The facility an opening opened: the first one named where the opening is told."""
+    for (i, _), e in sorted(es.index.items()):
+        if e == es.main:
+            found = facility(sents[i].text, lang)
+            if found:
+                return found.group("fac")
+    return None
 
 
 def _same(a: OutcomeFact, b: OutcomeFact) -> bool:
