@@ -378,9 +378,11 @@ def test_one_reader_both_languages(text: str, lang: str, expected) -> None:  # t
     assert expected in read(text, lang)
 
 
-def test_an_indefinite_mention_waits_for_its_name() -> None:
-    # "una declaración sobre ...": the release names it elsewhere; a body set up needs no name
-    assert read("Los cancilleres firmaron una declaración sobre pesca ribereña.", "es") == []
+def test_an_indefinite_mention_gives_way_to_its_full_name() -> None:
+    # "una declaración sobre ...": kept, unless the release names it in full at the same event
+    assert read("Los cancilleres firmaron una declaración sobre pesca ribereña.", "es")[0][0] == (
+        "declaración sobre pesca ribereña"
+    )
     assert read("The chiefs signed a memorandum of understanding on rail cargo.", "en") == [
         ("memorandum of understanding", "signed", "Agreement")
     ]
@@ -403,3 +405,12 @@ def test_items_opening_with_an_infinitive() -> None:
     [(name, relation, kind)] = read("- Organizar un foro de cruces seguros en Tijuana", "es", lead)
     assert name.endswith("foro de cruces seguros en Tijuana")
     assert (relation, kind) == ("adopted", "Commitment")
+
+
+def test_an_indefinite_lower_case_object_is_a_mention() -> None:
+    assert frame_outcomes("Both sides signed an agreement on rail safety.", "en")[0].mention
+    assert not frame_outcomes("Both sides signed the Rail Safety Agreement.", "en")[0].mention
+    # a body set up is not named again
+    assert not frame_outcomes("Acordaron crear un grupo de trabajo sobre ferrocarriles.", "es")[
+        0
+    ].mention

@@ -35,6 +35,9 @@ class Candidate:
     relation: str
     kind: str | None  # the type the frame gives (apposition, list of commitments), if any
     pos: int
+    # "signed a declaration on ...": named with an indefinite article in lower case, an outcome
+    # the release may name in full elsewhere (then it is that one)
+    mention: bool = False
 
 
 @cache
@@ -93,13 +96,10 @@ def _is_typed(name: str, lang: str) -> bool:
     return bool(re.search(rf"(?<![\wÀ-ÿ])(?:{_type_words(lang)})s?(?![\wÀ-ÿ])", name, re.I))
 
 
-def object_np(
-    text: str, lang: str, typed: bool = True, unnamed_ok: bool = False
-) -> tuple[str, str | None] | None:
+def object_np(text: str, lang: str, typed: bool = True) -> tuple[str, str | None] | None:
     """The outcome named at the start of ``text`` and the type its apposition gives: a
     capitalised name, else a lower-case phrase headed by an outcome word. ``typed=False``
-    also takes an untyped lower-case phrase (an item of a list of commitments); ``unnamed_ok``:
-    a body set up or a list item, which need not have a name."""
+    also takes an untyped lower-case phrase (an item of a list of commitments)."""
     f = _frame(lang)
     det = alternation(f.get("determiners", []))
     mods = alternation(f.get("skip_modifiers", []))
@@ -112,8 +112,6 @@ def object_np(
     bare = re.fullmatch(rf"(?:{_type_words(lang)})s?", found[0], re.I)
     if bare and article in f.get("definite", []):
         return None  # "the Framework": an outcome named before
-    if article in f.get("mention_articles", []) and found[0] == found[0].lower() and not unnamed_ok:
-        return None  # "firmaron una declaración sobre ...": its name comes elsewhere
     return found
 
 
@@ -182,7 +180,9 @@ def frame_outcomes(text: str, lang: str, lead: str | None = None) -> list[Candid
         return []
     out: list[Candidate] = []
 
-    def add(found: tuple[str, str | None] | None, relation: str, pos: int) -> None:
+    def add(
+        found: tuple[str, str | None] | None, relation: str, pos: int, mention: bool = False
+    ) -> None:
         if found and len(found[0]) >= 4:
             name, kind = found
             at = text.find(name, pos)
@@ -190,7 +190,7 @@ def frame_outcomes(text: str, lang: str, lead: str | None = None) -> list[Candid
             quoted = re.match(r",?\s*[\"“](?P<t>[^\"”]{8,160})[\"”]", text[end:])
             if quoted and name == name.lower():  # issued a joint statement, "Title"
                 kind, name = name, quoted.group("t").rstrip(",. ")
-            out.append(Candidate(name, relation, kind, pos))
+            out.append(Candidate(name, relation, kind, pos, mention and name == name.lower()))
 
     commit = f.get("commit_verbs", [])
     if commit:  # "officials will prepare a Work Plan": an undertaking
@@ -199,13 +199,17 @@ def frame_outcomes(text: str, lang: str, lead: str | None = None) -> list[Candid
             if found:
                 add((found[0], "Commitment"), "adopted", m.end())
     including = alternation(f.get("including", []))
+    indefinite = f.get("mention_articles", [])
+    articles = rf"\s*(?:{alternation(indefinite)})\s" if indefinite else None
     negation = alternation(f.get("negations", []))
     for relation, pattern in _verbs(lang):
         for m in pattern.finditer(text):
             if negation and re.search(rf"\b(?:{negation})\s+(?:\w+\s+)?$", text[: m.start()]):
                 continue  # "states that have not signed an agreement"
             rest = text[m.end() :]
-            add(object_np(rest, lang, unnamed_ok=relation == "launched"), relation, m.start())
+            # a body set up is not named again: "agreed to create a working group on ..."
+            mention = relation != "launched" and bool(articles and re.match(articles, rest, re.I))
+            add(object_np(rest, lang), relation, m.start(), mention)
             inc = re.match(rf"[^.;:]{{0,80}}?,?\s+(?:{including})\s+", rest)
             if inc:
                 add(object_np(rest[inc.end() :], lang), relation, m.end() + inc.end())
@@ -276,7 +280,7 @@ def _list_item(text: str, lead: str, lang: str, add) -> None:  # type: ignore[no
                 add((phrase.group(0).strip(), None), relation, at)
             return
         # "- establish a working group on ports": the verb of an item gives its relation
-        np = object_np(item[m.end() :], lang, unnamed_ok=True)
+        np = object_np(item[m.end() :], lang)
         if np is not None:
             add(np, rel, at + m.end())
         elif commit or rel == "adopted":  # "- expand cargo lanes at Nogales": an undertaking
@@ -287,7 +291,7 @@ def _list_item(text: str, lead: str, lang: str, add) -> None:  # type: ignore[no
             if _concrete_item(name, lang):
                 add((name, "Commitment"), "adopted", at)
         return
-    np = object_np(item, lang, typed=not commit, unnamed_ok=True)
+    np = object_np(item, lang, typed=not commit)
     if np is None:
         return
     name, kind = np

@@ -29,6 +29,7 @@ class OutcomeFact:
     event: int | None
     sent: int
     series_key: str | None = None
+    mention: bool = False  # "signed a declaration on ...": see outcome_frames.Candidate
 
 
 @cache
@@ -69,6 +70,7 @@ def sentence_outcomes(
         pos: int,
         kind: str | None = None,
         event: int | None = None,
+        mention: bool = False,
     ) -> None:
         if not name or len(name) < 4 or any(o.name == name and o.relation == relation for o in out):
             return
@@ -77,7 +79,7 @@ def sentence_outcomes(
         if event is None:
             event = topic if topic is not None else event_at(pos, end)
         kind = kind or outcome_type(name, relation, lang)
-        out.append(OutcomeFact(name, kind, relation, event, s))
+        out.append(OutcomeFact(name, kind, relation, event, s, mention=mention))
 
     frames = frame_outcomes(text, lang, lead)
     listed = bool(lead and re.search(alternation(lex.get("list_leads", [])), lead, re.I))
@@ -124,7 +126,8 @@ def _add_frames(text: str, lang: str, lead: str | None, out: list[OutcomeFact], 
                     out.remove(o)
                     break
             relation = "adopted" if c.kind == "Commitment" else c.relation
-            add(c.name, None if relation == "told_later" else relation, c.pos, kind=kind)
+            relation = None if relation == "told_later" else relation
+            add(c.name, relation, c.pos, kind=kind, mention=c.mention)
 
 
 def frame_type(c: Candidate, lang: str) -> str | None:
@@ -192,6 +195,9 @@ def collect(sents, body, es, lang: str) -> list[OutcomeFact]:  # type: ignore[no
         fac = main.extra.get("facility") or place or _opened(sents, es, lang) or main.location
         if fac and not any(o.type == "InfrastructureProject" for o in out):
             out.insert(0, OutcomeFact(fac, "InfrastructureProject", "completed", es.main, 0))
+    # "firmaron una declaración sobre ..." and "la Declaración sobre la Alianza ...": one
+    named = {(o.type, o.relation, o.event) for o in out if not o.mention}
+    out = [o for o in out if not (o.mention and (o.type, o.relation, o.event) in named)]
     unique: list[OutcomeFact] = []
     for o in out:
         if not any(_same(o, u) for u in unique):
