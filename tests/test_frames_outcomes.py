@@ -414,3 +414,30 @@ def test_an_indefinite_lower_case_object_is_a_mention() -> None:
     assert not frame_outcomes("Acordaron crear un grupo de trabajo sobre ferrocarriles.", "es")[
         0
     ].mention
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "The delegations agreed to: (1) create a task force on cargo theft; (2) expand "
+            "FAST lanes at Pharr; and (3) sign a Memorandum of Understanding on Rail Security.",
+            "en",
+        ),
+        (
+            "Los equipos acordaron: a) crear un grupo de trabajo sobre robo de carga; b) ampliar "
+            "los carriles FAST en Pharr, y c) firmar un Memorándum de Entendimiento sobre "
+            "Seguridad Ferroviaria.",
+            "es",
+        ),
+    ],
+)
+def test_lead_and_items_in_one_sentence(text: str, lang: str) -> None:
+    found = [(c.relation, c.kind) for c in frame_outcomes(text, lang)]
+    assert [r for r, _ in found] == ["launched", "adopted", "signed"]
+    assert found[1][1] == "Commitment"
+
+
+def test_a_colon_before_topics_opens_no_list() -> None:
+    text = "Adoptaron una agenda que agrupa sus compromisos en tres ejes: 1) agua; 2) energía."
+    assert frame_outcomes(text, "es") == []

@@ -24,9 +24,12 @@ from . import cached_re as re
 from .lexicon import alternation, load
 
 _CAP = r"[A-ZÁÉÍÓÚÑ0-9][\wÀ-ÿ’'.$/&-]*"
-_MARK = r"^\s*(?:[-•*·–]|\d{1,2}[.)]|[a-z][)]|[IVX]{1,4}[.)])\s+"
-_BARE = r"\s*(?:\d{1,2}[.)]|[a-z][)]|[IVX]{1,4}[.)])\s*"  # a marker split off as a sentence
-_TRAILING = r"\s(?:\d{1,2}[.)]|[a-z][)]|[IVX]{1,4}[.)])$"  # a marker left at a sentence's end
+_MARKER = r"(?:\d{1,2}[.)]|[a-z][)]|[IVX]{1,4}[.)]|\((?:\d{1,2}|[a-z]|[ivx]{1,4})\))"
+_MARK = rf"^\s*(?:[-•*·–]|{_MARKER})\s+"
+_BARE = rf"\s*{_MARKER}\s*"  # a marker split off as a sentence
+_TRAILING = rf"\s{_MARKER}$"  # a marker left at a sentence's end
+# "The parties agreed to: (1) …; (2) …": a lead and its items in one sentence
+_OPENS_LIST = r":\s+(?=\(?(?:1|a|i)[.)]\s)"
 
 
 @dataclass
@@ -56,7 +59,7 @@ def _type_words(lang: str) -> str:
 def _inline(lang: str) -> str:
     """Where one sentence holds several lettered items: "…; b) el cruce …, y c) …"."""
     conj = alternation(_frame(lang).get("and_words", []))
-    return rf"(?:[;,]\s+(?:(?:{conj})\s+)?)(?=(?:[a-z][)]|\d{{1,2}}[.)])\s)"
+    return rf"(?:[;,]\s+(?:(?:{conj})\s+)?)(?=\(?(?:[a-z][)]|\d{{1,2}}[.)])\s)"
 
 
 @cache
@@ -239,8 +242,14 @@ def frame_outcomes(text: str, lang: str, lead: str | None = None) -> list[Candid
                 ):
                     found = (found[0], "Commitment")  # "a Plan will be developed"
                 add(found, participles[verb], m.start("np"))
+    items = text
+    opens = re.search(_OPENS_LIST, text) if lead is None else None
+    # the words just before the colon say what the items are ("agreed to:", "se acordó:"), not
+    # "sus compromisos en seis pilares:" (topics)
+    if opens and lead_relation(" ".join(text[: opens.start()].split()[-3:]), lang):
+        lead, items = text[: opens.start() + 1], text[opens.end() :]
     if lead is not None:
-        for piece in re.split(_inline(lang), text):  # "a) …; b) …; c) …" in one sentence
+        for piece in re.split(_inline(lang), items):  # "a) …; b) …; c) …" in one sentence
             at = text.find(piece)
             _list_item(piece, lead, lang, lambda found, rel, pos, a=at: add(found, rel, a + pos))
     return out
