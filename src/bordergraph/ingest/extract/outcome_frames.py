@@ -127,7 +127,7 @@ def _object(
     if (
         m
         and (m.group(0)[:1].isupper() or re.match(r"\d+\s+[A-Z]", m.group(0)))
-        and len(m.group(0)) >= 4
+        and (len(m.group(0)) >= 4 or _is_typed(m.group(0), lang))  # "an MOU was signed"
     ):
         name = m.group(0).rstrip(",.: ")
         end = re.search(r"(?<=[\wÀ-ÿ]{3})(?<![A-Z]\.[A-Z])\.\s+(?=[A-ZÁÉÍÓÚÑ][a-zà-ÿ])", name)
@@ -186,7 +186,7 @@ def frame_outcomes(text: str, lang: str, lead: str | None = None) -> list[Candid
     def add(
         found: tuple[str, str | None] | None, relation: str, pos: int, mention: bool = False
     ) -> None:
-        if found and len(found[0]) >= 4:
+        if found and (len(found[0]) >= 4 or _is_typed(found[0], lang)):
             name, kind = found
             at = text.find(name, pos)
             end = at + len(name) if at >= 0 else pos

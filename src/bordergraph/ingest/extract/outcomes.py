@@ -72,8 +72,8 @@ def sentence_outcomes(
         event: int | None = None,
         mention: bool = False,
     ) -> None:
-        if not name or len(name) < 4 or any(o.name == name and o.relation == relation for o in out):
-            return
+        if not name or len(name) < 3 or any(o.name == name and o.relation == relation for o in out):
+            return  # "MOU" is the shortest name of an outcome
         at = text.find(name, pos)
         end = at + len(name) if at >= 0 else pos
         if event is None:
