@@ -146,8 +146,11 @@ def undertakings(text: str, lang: str, add: Add, out: list, listed: bool = False
         verb = re.match(rf"(?P<inf>{infinitive})\s+(?P<obj>[^,;.]+)", rest)
         if verb is None:
             continue
-        if verb.group("inf").lower() in lex.get("launch_infinitives", []) and any(
-            o.relation == "launched" for o in out
+        setup = _frame(lang).get("item_verbs", {}).get("launched", [])
+        if (
+            setup
+            and re.fullmatch(alternation(setup, escape=False), verb.group("inf"), re.I)
+            and any(o.relation == "launched" for o in out)
         ):
             continue  # "acordaron establecer un mecanismo ...": the body set up, read as such
         obj = re.sub(_opener(lang), "", verb.group("obj"), flags=re.I).strip()
@@ -177,9 +180,11 @@ def verb_items(text: str, lead: str, lang: str, add: Add) -> None:
     trabajo" (a body set up), "- organizar un foro" (an undertaking); else the item names an
     outcome by its head ("- la ampliación del puerto X")."""
     lex = _lex(lang)
-    launch, commit = _alt(lang, "launch_infinitives"), _alt(lang, "commit_infinitives")
-    if launch is None or commit is None:
-        return
+    verbs = _frame(lang).get("item_verbs", {})
+    if not lex.get("commitment_infinitive") or not verbs.get("launched"):
+        return  # a language whose undertakings open with an infinitive
+    launch = alternation(verbs["launched"], escape=False)
+    commit = alternation(verbs.get("adopted", []), escape=False)
     item = re.sub(r"^[-•*·–]\s*", "", text).strip()
     det = alternation(_frame(lang).get("determiners", []))
     m = re.match(rf"(?:{launch})\s+(?:{det}\s+)?(?P<np>.+)", item, re.I)

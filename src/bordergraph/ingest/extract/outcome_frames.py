@@ -77,11 +77,20 @@ def _verbs(lang: str) -> list[tuple[str, re.Pattern[str]]]:
     gaps = _frame(lang).get("verb_gaps", [])  # "signed today the ...", "firmaron en X el ..."
     # case-sensitive: a place is capitalised
     gap = rf"(?-i:(?:{alternation(gaps, escape=False)})\s+)?" if gaps else ""
-    out = []
-    for relation, verbs in _frame(lang).get("verbs", {}).items():
-        verb = alternation(verbs, escape=False)
-        out.append((relation, re.compile(rf"(?<![\wÀ-ÿ])(?:{verb})\s+{gap}", re.I)))
-    return out
+    f = _frame(lang)
+    verbs = {
+        relation: alternation(words, escape=False) for relation, words in f.get("verbs", {}).items()
+    }
+    intent, setup = f.get("intent_verbs"), f.get("item_verbs", {}).get("launched")
+    if intent and setup:  # "agreed to establish", "acordaron crear": the setting up of a body
+        setup_after = (
+            rf"(?:{alternation(intent, escape=False)})\s+(?:{alternation(setup, escape=False)})"
+        )
+        verbs["launched"] = rf"{verbs.get('launched', '(?!)')}|{setup_after}"
+    return [
+        (relation, re.compile(rf"(?<![\wÀ-ÿ])(?:{verb})\s+{gap}", re.I))
+        for relation, verb in verbs.items()
+    ]
 
 
 def outcome_type(name: str, relation: str | None, lang: str) -> str | None:
