@@ -441,3 +441,21 @@ def test_lead_and_items_in_one_sentence(text: str, lang: str) -> None:
 def test_a_colon_before_topics_opens_no_list() -> None:
     text = "Adoptaron una agenda que agrupa sus compromisos en tres ejes: 1) agua; 2) energía."
     assert frame_outcomes(text, "es") == []
+
+
+def test_a_signing_during_a_session_is_part_of_it() -> None:
+    from bordergraph.ingest.extract.outcomes import _session_of
+
+    es = EventSet()
+    es.events = [
+        EventMention(
+            0, 0, 1, "third session of the Rail Council", type="Meeting", date="2024-05-02"
+        ),
+        EventMention(1, 0, 1, "signing of the Rail Safety Agreement", type="Signing"),
+    ]
+    es.main = 0
+    assert _session_of(1, es, "At the session they signed the Rail Safety Agreement.") == 0
+    # a signing of another year is an event of its own
+    assert _session_of(1, es, "In 1998 the two ministries signed the Rail Safety Agreement.") == 1
+    es.events[0].type = "Visit"  # a visit's signing ceremony stays apart
+    assert _session_of(1, es, "During the visit they signed the Rail Safety Agreement.") == 1

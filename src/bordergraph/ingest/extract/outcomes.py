@@ -182,6 +182,7 @@ def collect(sents, body, es, lang: str) -> list[OutcomeFact]:  # type: ignore[no
             o.series_key = o.series_key or canonical(bare, lang)
             if o.type is None or o.event is None:
                 continue  # not a kind of outcome the schema knows, or of no event found
+            o.event = _session_of(o.event, es, s.text)
             o.type = _subgroup(o, es.events[o.event], lang)
             out.append(o)
         for kind, relation in relation_updates(s.text, lang):
@@ -213,6 +214,29 @@ def _opened(sents, es, lang: str) -> str | None:  # type: ignore[no-untyped-def]
             if found:
                 return found.group("fac")
     return None
+
+
+def _session_of(event: int, es, text: str) -> int:  # type: ignore[no-untyped-def]
+    """A signing held the same day as the session of a standing body (or round of a dialogue)
+    the release reports is part of that session: what was signed there is its outcome. A
+    visit's signing ceremony stays an event of its own."""
+    main = es.events[es.main] if es.main is not None else None
+    ev = es.events[event]
+    if (
+        main is not None
+        and event != es.main
+        and ev.type == "Signing"
+        and main.type in ("Meeting", "Dialogue")
+        and (ev.date == main.date or (ev.date is None and not _other_year(text, main.date)))
+    ):
+        return es.main
+    return event
+
+
+def _other_year(text: str, date: str | None) -> bool:
+    """The sentence names a year other than that of ``date`` ("In 1983 they signed ...")."""
+    years = set(re.findall(r"\b(?:19|20)\d\d\b", text))
+    return bool(years - {(date or "")[:4]})
 
 
 def _same(a: OutcomeFact, b: OutcomeFact) -> bool:
