@@ -459,3 +459,48 @@ def test_a_signing_during_a_session_is_part_of_it() -> None:
     assert _session_of(1, es, "In 1998 the two ministries signed the Rail Safety Agreement.") == 1
     es.events[0].type = "Visit"  # a visit's signing ceremony stays apart
     assert _session_of(1, es, "During the visit they signed the Rail Safety Agreement.") == 1
+
+
+def test_what_an_earlier_event_did() -> None:
+    ev = [(EventMention(0, 0, 1, "x", type="Meeting"), 0), (EventMention(0, 70, 80, "y"), 1)]
+    text = "En la sesión se revisó el Plan Binacional de Aguas, adoptado en la segunda ronda."
+    found = [(o.name, o.relation, o.event) for o in sentence_outcomes(text, ev, 0, "es", None, 0)]
+    assert ("Plan Binacional de Aguas", "adopted", 1) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "lead", "expected"),
+    [
+        (  # a speaker of a transcript
+            "Hoy firmamos el Convenio de Inspección Ferroviaria.",
+            "es",
+            None,
+            ("Convenio de Inspección Ferroviaria", "signed", "Agreement"),
+        ),
+        (  # a possessive before the name
+            "The members approved the council's 2026 work plan on Tuesday.",
+            "en",
+            None,
+            ("2026 work plan", "approved", "ActionPlan"),
+        ),
+        (  # an amount committed
+            "- committed $12 million for new scanners at the Anzalduas bridge.",
+            "en",
+            "Among the outcomes:",
+            ("$12 million for new scanners at the Anzalduas bridge", "adopted", "Commitment"),
+        ),
+        (
+            "- hold a joint rescue drill at the Del Rio bridge.",
+            "en",
+            "The agencies agreed to:",
+            ("hold a joint rescue drill at the Del Rio bridge", "adopted", "Commitment"),
+        ),
+    ],
+)
+def test_more_outcome_forms(text: str, lang: str, lead: str | None, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in read(text, lang, lead)
+
+
+def test_meeting_again_is_no_undertaking() -> None:
+    assert read("They agreed to hold the fourth session in Monterrey in 2026.", "en") == []
+    assert read("Acordaron celebrar la próxima reunión en Saltillo en 2026.", "es") == []

@@ -20,7 +20,7 @@ from functools import cache
 
 from . import cached_re as re
 from .lexicon import alternation, load
-from .outcome_frames import capitalised_name, outcome_type
+from .outcome_frames import capitalised_name, is_meeting, outcome_type
 
 Add = Callable[..., None]
 
@@ -60,6 +60,23 @@ def earlier_clauses(text: str, lang: str, events, add: Add) -> None:  # type: ig
         if later:
             name = _trim(m.group("np"), lang)
             add(name, relation_of(m.group("v"), lang), m.end(), event=later[0])
+
+
+def done_earlier(text: str, lang: str, events, add: Add) -> None:  # type: ignore[no-untyped-def]
+    """ "la Estrategia X, adoptada en la tercera ronda", "the Framework, adopted at the first
+    meeting": what the event named after the participle did."""
+    parts, preps = _frame(lang).get("participles", {}), _frame(lang).get("earlier_preps", [])
+    if not parts or not preps or "," not in text:
+        return
+    for m in re.finditer(
+        rf"(?P<np>{capitalised_name(lang)}),\s+(?P<v>{alternation(list(parts))})\s+"
+        rf"(?:{alternation(preps)})\s+",
+        text,
+    ):
+        later = [e for em, e in events if em.start >= m.end()]
+        if later:
+            name = _trim(m.group("np"), lang)
+            add(name, parts[m.group("v").lower()], m.start(), event=later[0])
 
 
 def signed_participles(text: str, lang: str, add: Add) -> None:
@@ -140,11 +157,11 @@ def undertakings(text: str, lang: str, add: Add, out: list, listed: bool = False
         if infinitive is None:
             obj = re.sub(_opener(lang), "", _object(rest, lang))
             told = any(o.name in obj or obj in o.name for o in out)
-            if obj and _concrete(obj, lang) and not told:
+            if obj and _concrete(obj, lang) and not told and not is_meeting(obj, lang):
                 add(obj, "adopted", m.start(), kind="Commitment")
             continue
         verb = re.match(rf"(?P<inf>{infinitive})\s+(?P<obj>[^,;.]+)", rest)
-        if verb is None:
+        if verb is None or is_meeting(verb.group(0), lang):
             continue
         setup = _frame(lang).get("item_verbs", {}).get("launched", [])
         if (

@@ -115,7 +115,9 @@ def object_np(text: str, lang: str, typed: bool = True) -> tuple[str, str | None
     f = _frame(lang)
     det = alternation(f.get("determiners", []))
     mods = alternation(f.get("skip_modifiers", []))
-    m = re.match(rf"(?:(?P<det>{det})\s+)?(?:(?:{mods})\s+)*", text.lstrip(), flags=re.I)
+    # "the group's 2021 work program": a possessive is no part of the name
+    owner = r"(?:[a-z][\w-]*['’]s?\s+)?" if f.get("possessive_s") else ""
+    m = re.match(rf"(?:(?P<det>{det})\s+{owner})?(?:(?:{mods})\s+)*", text.lstrip(), flags=re.I)
     article = m.group("det").lower() if m and m.group("det") else ""
     text = text.lstrip()[m.end() if m else 0 :]
     found = _object(text, lang, typed, det, mods)
@@ -331,10 +333,18 @@ def _list_item(text: str, lead: str, lang: str, add) -> None:  # type: ignore[no
 def _concrete_item(phrase: str, lang: str) -> bool:
     """An undertaking names something specific: a number, a proper name or a concrete noun."""
     concrete = load(lang, "outcomes").get("commitment_concrete", [])
+    if is_meeting(phrase, lang):
+        return False  # "hold the next session in Tijuana": a future event
     return bool(
         re.search(r"\d|(?<=\s)[A-ZÁÉÍÓÚÑ]", phrase)
         or (concrete and re.search(rf"\b(?:{alternation(concrete)})s?\b", phrase, re.I))
     )
+
+
+def is_meeting(phrase: str, lang: str) -> bool:
+    """An undertaking to meet again ("hold the third session in ..."): an event, no outcome."""
+    meetings = load(lang, "outcomes").get("meeting_objects", [])
+    return bool(meetings and re.match(alternation(meetings, escape=False), phrase, re.I))
 
 
 def _introduces(text: str) -> bool:

@@ -60,7 +60,7 @@ def sentence_outcomes(
         sentence's context."""
         stop = re.search(clause_end, text[end:])
         hi = end + stop.start() if stop else len(text)
-        after = [e for m, e in events if pos <= m.start < hi and not m.ref]
+        after = [e for m, e in events if pos <= m.start < hi and not (m.ref or m.future)]
         before = [e for m, e in events if m.end <= pos]
         return after[0] if after else (before[-1] if before else main)
 
@@ -88,6 +88,7 @@ def sentence_outcomes(
         if out:
             return out
     clauses.earlier_clauses(text, lang, events, add)
+    clauses.done_earlier(text, lang, events, add)
     clauses.completions(text, lang, add)
     for head, end in clauses.named_before(text, lang):
         event = event_at(end, end)
