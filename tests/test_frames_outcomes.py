@@ -8,7 +8,8 @@ import pytest
 from bordergraph.ingest.extract.events import EventMention
 from bordergraph.ingest.extract.eventset import EventSet
 from bordergraph.ingest.extract.links import link
-from bordergraph.ingest.extract.outcome_frames import frame_outcomes, list_leads
+from bordergraph.ingest.extract.outcome_frames import frame_outcomes
+from bordergraph.ingest.extract.outcome_lists import list_leads
 from bordergraph.ingest.extract.outcomes import frame_type, sentence_outcomes
 from bordergraph.ingest.extract.ports import merge, sentence_ports
 from bordergraph.ingest.extract.sentences import Sentence

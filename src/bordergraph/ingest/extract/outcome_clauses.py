@@ -20,7 +20,8 @@ from functools import cache
 
 from . import cached_re as re
 from .lexicon import alternation, load
-from .outcome_frames import capitalised_name, is_meeting, outcome_type
+from .outcome_frames import capitalised_name
+from .outcome_lists import is_meeting, outcome_type
 
 Add = Callable[..., None]
 

@@ -16,7 +16,8 @@ from . import cached_re as re
 from . import outcome_clauses as clauses
 from .event_parts import facility
 from .lexicon import alternation, load
-from .outcome_frames import Candidate, frame_outcomes, list_leads, outcome_type
+from .outcome_frames import Candidate, frame_outcomes
+from .outcome_lists import list_leads, outcome_type
 from .sentences import Sentence
 from .series import canonical, kind_of
 
