@@ -216,7 +216,7 @@ def verb_items(text: str, lead: str, lang: str, add: Add) -> None:
         return
     name = _cut(re.sub(rf"^(?:{det})\s+", "", item, flags=re.I), lang)
     projects = _alt(lang, "project_leads")
-    projects_listed = projects and re.search(rf"\b{projects}\b", lead, re.I)
+    projects_listed = projects and re.search(rf"\b{projects}s?\b", lead, re.I)
     if projects_listed and outcome_type(name, "approved", lang):
         add(name, "approved", 0, kind="InfrastructureProject")
     elif outcome_type(name, "adopted", lang):

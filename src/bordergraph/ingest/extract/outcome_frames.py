@@ -251,6 +251,13 @@ def frame_outcomes(text: str, lang: str, lead: str | None = None) -> list[Candid
     return out
 
 
+def _project_lead(lead: str, lang: str) -> str | None:
+    """The project word of a lead that lists projects ("three priority projects:")."""
+    words = load(lang, "outcomes").get("project_leads", [])
+    m = re.search(rf"\b({alternation(words)})s?\b", lead, re.I) if words else None
+    return m.group(1).lower() if m else None
+
+
 def _list_item(text: str, lead: str, lang: str, add) -> None:  # type: ignore[no-untyped-def]
     found = lead_relation(lead, lang)
     if found is None:
@@ -261,6 +268,18 @@ def _list_item(text: str, lead: str, lang: str, add) -> None:  # type: ignore[no
     if any(p.match(item) for _, p in _verbs(lang)):
         return  # "Se instalarán mesas ...": the verb frame reads it
     f = _frame(lang)
+    project = _project_lead(lead, lang)
+    if project and relation in ("reviewed", "approved"):
+        # "reviewed progress on three projects: 1. the reconstruction of the X port, ...": the
+        # item names a project, however it is worded
+        det = alternation(f.get("determiners", []))
+        bare = re.sub(rf"^(?:{det})\s+", "", item, flags=re.I)
+        cuts = f.get("np_cut", [])
+        stop = rf"(?!\s+(?:{alternation(cuts)})\b)" if cuts else ""
+        phrase = re.match(rf"(?:{stop}[^,;:()])+?(?=[,;:()]|\.(?:\s|$)|\s+(?:and|y)$|$)", bare)
+        if phrase and len(phrase.group(0).split()) >= 2:
+            add((phrase.group(0).strip(), project), relation, at + len(item) - len(bare))
+            return
     for rel, verbs in f.get("item_verbs", {}).items():
         m = re.match(rf"(?:{alternation(verbs, escape=False)})\s+", item, re.I)
         if m is None:
