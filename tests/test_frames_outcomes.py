@@ -528,3 +528,11 @@ def test_items_of_a_list_of_projects(lead: str, item: str, lang: str, name: str)
     found = read(item, lang, lead)
     assert found and found[0][1:] == ("reviewed", "InfrastructureProject")
     assert found[0][0].endswith(name.split(" ", 1)[1])
+
+
+def test_the_release_names_itself() -> None:
+    assert ("Joint Statement", "adopted", "Declaration") in read(
+        "Both delegations issued this Joint Statement as a record of the session.", "en"
+    )
+    # "the Framework" is an outcome named before
+    assert read("Both delegations reviewed the Framework.", "en") == []

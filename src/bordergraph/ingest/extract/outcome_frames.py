@@ -109,8 +109,9 @@ def object_np(text: str, lang: str, typed: bool = True) -> tuple[str, str | None
     if found is None or re.search(r"^\s*[\"“]", text[len(found[0]) :]):
         return found  # the plan "Title": the title names it
     bare = re.fullmatch(rf"(?:{_type_words(lang)})s?", found[0], re.I)
-    if bare and article in f.get("definite", []):
-        return None  # "the Framework": an outcome named before
+    if bare and article in f.get("definite", []) and article not in f.get("self_articles", []):
+        return None  # "the Framework": an outcome named before ("this Joint Statement" is the
+        # release itself)
     return found
 
 
