@@ -536,3 +536,22 @@ def test_the_release_names_itself() -> None:
     )
     # "the Framework" is an outcome named before
     assert read("Both delegations reviewed the Framework.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "names"),
+    [
+        (
+            "The ministers set up two task forces: on cargo theft and on rail safety.",
+            "en",
+            ["task force on cargo theft", "task force on rail safety"],
+        ),
+        (
+            "Se instalaron dos mesas de trabajo: sobre aduanas y sobre migración.",
+            "es",
+            ["mesa de trabajo sobre aduanas", "mesa de trabajo sobre migración"],
+        ),
+    ],
+)
+def test_one_outcome_per_item_of_a_plural_object(text: str, lang: str, names: list[str]) -> None:
+    assert [c.name for c in frame_outcomes(text, lang)] == names

@@ -172,6 +172,28 @@ def _object(
     return None
 
 
+def _each(name: str, rest: str, lang: str) -> list[str]:
+    """ "three working groups: on planning, on financing, and on review" -> one outcome per
+    item, each named by the head in the singular and its item ("working group on planning")."""
+    f = _frame(lang)
+    preps, counts = f.get("each_preps", []), f.get("count_words", [])
+    at = rest.find(name)
+    if not preps or at < 0:
+        return []
+    items = re.match(rf":\s+((?:{alternation(preps)})\s[^.;:]+)", rest[at + len(name) :])
+    if items is None:
+        return []
+    head = re.sub(rf"^(?:\d+|{alternation(counts)})\s+", "", name, flags=re.I)
+    words = head.split()
+    plural = 0 if f.get("head_first") else len(words) - 1
+    if not words[plural].endswith("s"):
+        return []
+    words[plural] = words[plural][:-1]
+    conj = alternation(f.get("and_words", []))
+    parts = re.split(rf",\s+(?:(?:{conj})\s+)?|\s+(?:{conj})\s+", items.group(1))
+    return [f"{' '.join(words)} {p.strip()}" for p in parts if re.match(alternation(preps), p)]
+
+
 def frame_outcomes(text: str, lang: str, lead: str | None = None) -> list[Candidate]:
     """Outcomes one sentence (or list item, with ``lead`` the sentence introducing its list)
     states."""
@@ -209,7 +231,12 @@ def frame_outcomes(text: str, lang: str, lead: str | None = None) -> list[Candid
             rest = text[m.end() :]
             # a body set up is not named again: "agreed to create a working group on ..."
             mention = relation != "launched" and bool(articles and re.match(articles, rest, re.I))
-            add(object_np(rest, lang), relation, m.start(), mention)
+            found = object_np(rest, lang)
+            each = _each(found[0], rest, lang) if found else []
+            for name in each:  # "installed three working groups: on planning, on financing"
+                add((name, None), relation, m.start())
+            if not each:
+                add(found, relation, m.start(), mention)
             inc = re.match(rf"[^.;:]{{0,80}}?,?\s+(?:{including})\s+", rest)
             if inc:
                 add(object_np(rest[inc.end() :], lang), relation, m.end() + inc.end())
