@@ -119,16 +119,19 @@ def _add_frames(text: str, lang: str, lead: str | None, out: list[OutcomeFact], 
         if frame.get("name_breaks"):  # "la construcción de X y se acordó ...": the next clause
             c.name = re.split(rf"\s+{breaks}\s", c.name)[0]
         key = fold(c.name)
-        if any(key in fold(o.name) or fold(o.name) in key for o in out):
-            continue
+        relation = "adopted" if c.kind == "Commitment" else c.relation
+        relation = None if relation == "told_later" else relation
+        if any(
+            (key in fold(o.name) or fold(o.name) in key) and o.relation in (relation, None)
+            for o in out
+        ):
+            continue  # told already (adopted at an earlier event, reviewed at this one: two)
         kind = frame_type(c, lang)
         if kind:
             for o in out:  # issued a joint statement, "Title": the title names it
                 if c.kind and fold(o.name) == fold(c.kind):
                     out.remove(o)
                     break
-            relation = "adopted" if c.kind == "Commitment" else c.relation
-            relation = None if relation == "told_later" else relation
             add(c.name, relation, c.pos, kind=kind, mention=c.mention)
 
 
