@@ -555,3 +555,24 @@ def test_the_release_names_itself() -> None:
 )
 def test_one_outcome_per_item_of_a_plural_object(text: str, lang: str, names: list[str]) -> None:
     assert [c.name for c in frame_outcomes(text, lang)] == names
+
+
+def test_an_earlier_event_is_no_context() -> None:
+    from bordergraph.ingest.extract.outcomes import context_events
+
+    es = EventSet()
+    es.events = [
+        EventMention(0, 0, 5, "ministerial meeting", type="Meeting", date="2024-06-10"),
+        EventMention(1, 60, 70, "meeting in Tijuana", type="Summit", date="2023-11"),
+    ]
+    es.main = 0
+    es.index = {(0, 0): 0, (1, 0): 1}
+    es._mentions = {(0, 0): es.events[0], (1, 0): es.events[1]}
+    sents = [
+        Sentence("The ministerial meeting opened in Ottawa.", 0, 40, 0),
+        Sentence(
+            "They measured progress on the goals set when the leaders met in Tijuana.", 41, 110, 1
+        ),
+        Sentence("A coordinating body was set up.", 111, 140, 1),
+    ]
+    assert context_events(sents, es, [None, None, None])[2] == 0

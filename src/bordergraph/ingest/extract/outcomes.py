@@ -259,8 +259,10 @@ def context_events(sents, es, leads: list[str | None]) -> list[int | None]:  # t
     """The event an outcome belongs to when its sentence names none: the last event named
     before it in its paragraph; for a list item, the one its lead names or, failing that, the
     last one named in the paragraph before the lead (the section the list closes); else the
-    main event."""
+    main event. An event of a month before the main one's is a backdrop, no context ("the
+    priorities the leaders set when they met in Cancún last March. - A body was set up")."""
     out: list[int | None] = []
+    main = es.events[es.main] if es.main is not None else None
     last_in: dict[int, int] = {}  # paragraph -> last event named in it so far
     lead_event: int | None = None
     for i, s in enumerate(sents):
@@ -280,11 +282,22 @@ def context_events(sents, es, leads: list[str | None]) -> list[int | None]:  # t
         named = [
             e
             for m, e in sorted(es.at(i), key=lambda x: x[0].start)
-            if not m.ref and not m.extra.get("backdrop") and not es.events[e].future
+            if not m.ref
+            and not m.extra.get("backdrop")
+            and not es.events[e].future
+            and not _earlier(es.events[e], main)
         ]
         if named:
             last_in[s.para] = named[-1]
     return out
+
+
+def _earlier(event, main) -> bool:  # type: ignore[no-untyped-def]
+    """An event of an earlier month than the release's main one: a backdrop ("the priorities
+    the leaders set when they met in Cancún last March"), not what the next sentences report."""
+    if main is None or event is main or not event.date or not main.date:
+        return False
+    return event.date[:7] < main.date[:7]
 
 
 def _subgroup(o: OutcomeFact, event, lang: str) -> str | None:  # type: ignore[no-untyped-def]
