@@ -504,6 +504,7 @@ def test_more_outcome_forms(text: str, lang: str, lead: str | None, expected) ->
 
 def test_meeting_again_is_no_undertaking() -> None:
     assert read("They agreed to hold the fourth session in Monterrey in 2026.", "en") == []
+    assert read("They agreed to meet again in Monterrey in March 2026.", "en") == []
     assert read("Acordaron celebrar la próxima reunión en Saltillo en 2026.", "es") == []
 
 
