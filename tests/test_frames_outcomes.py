@@ -577,3 +577,11 @@ def test_an_earlier_event_is_no_context() -> None:
         Sentence("A coordinating body was set up.", 111, 140, 1),
     ]
     assert context_events(sents, es, [None, None, None])[2] == 0
+
+
+def test_commitment_items_opening_with_a_capital() -> None:
+    lead = "THE TWO AGENCIES COMMITTED TO"
+    [found] = frame_outcomes("3. Wider use of shared X-ray images at Laredo.", "en", lead)
+    assert found.name.startswith("Wider use") and found.kind == "Commitment"
+    # a clause about its subject, passive or not, names no outcome
+    assert frame_outcomes("4. Smugglers will be treated as businesses.", "en", lead) == []

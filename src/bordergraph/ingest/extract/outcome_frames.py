@@ -131,17 +131,19 @@ def _object(
         if end:  # "... en el Siglo XXI. En su declaración": the sentence ended there
             name = name[: end.start()]
         name = re.sub(rf"\s+(?:{stop})$", "", name)
-        kind = None
         if not _is_typed(name, lang):
             appo = re.match(
                 rf",\s+(?:(?:{det})\s+)?(?:[\w-]+\s+){{0,3}}?(?P<h>{_type_words(lang)})\b",
                 text[m.end() :],
                 re.I,
             )
-            if appo is None:
+            if appo is None and (typed or " " in name):
                 return None
-            kind = appo.group("h")
-        return name, kind
+            if appo is not None:
+                return name, appo.group("h")
+            # else an item's first word, capitalised: "Greater use of X" (read below)
+        else:
+            return name, None
     lower = re.match(r"(?:[a-zà-ÿ][\wÀ-ÿ-]*\s+){1,2}(?=[A-ZÁÉÍÓÚÑ])", text)
     if lower and not f.get("head_first"):  # "a high-level Security Implementation Group"
         found = _object(text[lower.end() :], lang, typed, det, mods)
@@ -342,9 +344,11 @@ def _list_item(text: str, lead: str, lang: str, add) -> None:  # type: ignore[no
     if (
         clause
         and re.match(rf"\s+(?:{clause})\b", after)
-        and not (passive and re.match(rf"\s+(?:{passive})\b", after))
+        and not (passive and re.match(rf"\s+(?:{passive})\b", after) and _is_typed(name, lang))
     ):
-        return  # "The three governments will revisit ...": a clause, its subject no outcome
+        # "The three governments will revisit ...", "Criminal groups will be treated as ...": a
+        # clause, its subject no outcome ("A Border Plan will be drafted" names one)
+        return
     if commit and not kind:
         kind = "Commitment"
     add((name, kind), relation, at)
