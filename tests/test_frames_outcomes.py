@@ -585,3 +585,13 @@ def test_commitment_items_opening_with_a_capital() -> None:
     assert found.name.startswith("Wider use") and found.kind == "Commitment"
     # a clause about its subject, passive or not, names no outcome
     assert frame_outcomes("4. Smugglers will be treated as businesses.", "en", lead) == []
+
+
+def test_signed_on_a_date_is_what_that_signing_did() -> None:
+    ev = [
+        (EventMention(0, 0, 10, "x", type="Meeting"), 0),
+        (EventMention(0, 40, 95, "signing of the Rail Safety Accord", type="Signing"), 1),
+    ]
+    text = "The talks drew on the Rail Safety Accord, signed on May 4 by both ministries."
+    found = [(o.name, o.relation, o.event) for o in sentence_outcomes(text, ev, 0, "en", None, 0)]
+    assert ("Rail Safety Accord", "signed", 1) in found

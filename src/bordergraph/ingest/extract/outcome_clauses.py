@@ -74,7 +74,7 @@ def done_earlier(text: str, lang: str, events, add: Add) -> None:  # type: ignor
         rf"(?:{alternation(preps)})\s+",
         text,
     ):
-        later = [e for em, e in events if em.start >= m.end()]
+        later = [e for em, e in events if em.end > m.start()]  # the name may open it
         if later:
             name = _trim(m.group("np"), lang)
             add(name, parts[m.group("v").lower()], m.start(), event=later[0])
