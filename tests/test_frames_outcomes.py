@@ -595,3 +595,15 @@ def test_signed_on_a_date_is_what_that_signing_did() -> None:
     text = "The talks drew on the Rail Safety Accord, signed on May 4 by both ministries."
     found = [(o.name, o.relation, o.event) for o in sentence_outcomes(text, ev, 0, "en", None, 0)]
     assert ("Rail Safety Accord", "signed", 1) in found
+
+
+def test_spanish_future_undertakings() -> None:
+    found = read(
+        "En el curso del año se abrirán cuatro nuevos carriles FAST en Mesa de Otay.", "es"
+    )
+    assert found and found[0][1:] == ("adopted", "Commitment")
+    assert "carriles FAST en Mesa de Otay" in found[0][0]
+    # a body to be set up is launched, not an undertaking
+    assert read("Se instalará un grupo de trabajo sobre carga.", "es") == [
+        ("grupo de trabajo sobre carga", "launched", "Committee")
+    ]

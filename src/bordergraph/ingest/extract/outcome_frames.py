@@ -22,7 +22,7 @@ from functools import cache
 
 from . import cached_re as re
 from .lexicon import alternation, load
-from .outcome_lists import ITEM_MARK, concrete_item, lead_relation
+from .outcome_lists import ITEM_MARK, concrete_item, lead_relation, outcome_type
 
 _CAP = r"[A-ZÁÉÍÓÚÑ0-9][\wÀ-ÿ’'.$/&-]*"
 _OPENS_LIST = r":\s+(?=\(?(?:1|a|i)[.)]\s)"
@@ -219,6 +219,8 @@ def frame_outcomes(text: str, lang: str, lead: str | None = None) -> list[Candid
     commit = f.get("commit_verbs", [])
     if commit:  # "officials will prepare a Work Plan": an undertaking
         for m in re.finditer(rf"\b(?:{alternation(commit, escape=False)})\s+", text, re.I):
+            if any(p.match(text, m.start()) for _, p in _verbs(lang)):
+                continue  # "se instalarán mesas de trabajo": a body set up, read below
             found = object_np(text[m.end() :], lang)
             if found:
                 add((found[0], "Commitment"), "adopted", m.end())
@@ -323,6 +325,9 @@ def _list_item(text: str, lead: str, lang: str, add) -> None:  # type: ignore[no
             return
         # "- establish a working group on ports": the verb of an item gives its relation
         np = object_np(item[m.end() :], lang)
+        if np is not None and rel == "adopted" and np[1] is None:
+            if outcome_type(np[0], rel, lang) == "InfrastructureProject":
+                np = (np[0], "Commitment")  # "- ampliar los carriles X": an undertaking
         if np is not None:
             add(np, rel, at + m.end())
         elif commit or rel == "adopted":  # "- expand cargo lanes at Nogales": an undertaking
