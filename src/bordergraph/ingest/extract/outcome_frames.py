@@ -325,9 +325,9 @@ def _list_item(text: str, lead: str, lang: str, add) -> None:  # type: ignore[no
             return
         # "- establish a working group on ports": the verb of an item gives its relation
         np = object_np(item[m.end() :], lang)
-        if np is not None and rel == "adopted" and np[1] is None:
-            if outcome_type(np[0], rel, lang) == "InfrastructureProject":
-                np = (np[0], "Commitment")  # "- ampliar los carriles X": an undertaking
+        project = np is not None and outcome_type(np[0], rel, lang) == "InfrastructureProject"
+        if np is not None and rel == "adopted" and np[1] is None and project:
+            np = (np[0], "Commitment")  # "- ampliar los carriles X": an undertaking
         if np is not None:
             add(np, rel, at + m.end())
         elif commit or rel == "adopted":  # "- expand cargo lanes at Nogales": an undertaking
