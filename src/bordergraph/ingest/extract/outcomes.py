@@ -1,9 +1,15 @@
-"""Outcomes of events: what a meeting adopted, reviewed, signed, launched, approved or completed,
-and the specific commitments it made. Vocabulary: ``data/lexicon/LANG/outcomes.yaml``.
+"""Outcomes of events, in any language: what a meeting adopted, reviewed, signed, launched,
+approved or completed, and the specific commitments it made. One reader for every language:
+the verb-and-object frame (:mod:`.outcome_frames`), the clauses around it
+(:mod:`.outcome_clauses`) and lists (:mod:`.outcome_lists`), each outcome attached to the
+event of its clause or of its sentence's context. Vocabulary: ``data/lexicon/LANG/outcomes.yaml``.
 
 >>> [(o.name, o.type, o.relation) for o in sentence_outcomes(
 ...     "The ESC adopted Action Plans to guide bilateral efforts.", [], 0, "en")]
 [('Action Plans', 'ActionPlan', 'adopted')]
+>>> [(o.name, o.type, o.relation) for o in sentence_outcomes(
+...     "Las partes suscribieron hoy el Convenio de Aduanas Conjuntas.", [], 0, "es", main=0)]
+[('Convenio de Aduanas Conjuntas', 'Agreement', 'signed')]
 """
 
 from __future__ import annotations
