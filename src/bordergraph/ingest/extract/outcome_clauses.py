@@ -69,11 +69,10 @@ def done_earlier(text: str, lang: str, events, add: Add) -> None:  # type: ignor
     parts, preps = _frame(lang).get("participles", {}), _frame(lang).get("earlier_preps", [])
     if not parts or not preps or "," not in text:
         return
-    for m in re.finditer(
-        rf"(?P<np>{capitalised_name(lang)}),\s+(?P<v>{alternation(list(parts))})\s+"
-        rf"(?:{alternation(preps)})\s+",
-        text,
-    ):
+    after = rf",\s+(?P<v>{alternation(list(parts))})\s+(?:{alternation(preps)})\s+"
+    if not re.search(after, text):
+        return  # the participle first: trying a name at every capital is slow
+    for m in re.finditer(rf"(?P<np>{capitalised_name(lang)}){after}", text):
         later = [e for em, e in events if em.end > m.start()]  # the name may open it
         if later:
             name = _trim(m.group("np"), lang)

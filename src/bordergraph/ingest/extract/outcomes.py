@@ -103,7 +103,7 @@ def sentence_outcomes(
     clauses.signed_participles(text, lang, add)
     if lex.get("undertakings_first"):
         clauses.undertakings(text, lang, add, out, listed)
-    _add_frames(text, lang, lead, out, add)
+    _add_frames(frames, lang, out, add)
     if out or lex.get("undertakings_first"):
         return out
     clauses.pledges(text, lang, add)
@@ -113,13 +113,13 @@ def sentence_outcomes(
     return out
 
 
-def _add_frames(text: str, lang: str, lead: str | None, out: list[OutcomeFact], add) -> None:  # type: ignore[no-untyped-def]
+def _add_frames(frames: list[Candidate], lang: str, out: list[OutcomeFact], add) -> None:  # type: ignore[no-untyped-def]
     """The language-neutral outcome frame (:mod:`.outcome_frames`): what it finds that the
     patterns above did not."""
     frame = _lex(lang).get("frame", {})
     refs = alternation(frame.get("event_refs", []), escape=False)
     breaks = alternation(frame.get("name_breaks", []), escape=False)
-    for c in frame_outcomes(text, lang, lead):
+    for c in frames:
         if frame.get("event_refs") and re.match(refs, c.name, re.I):
             continue  # "los acuerdos de la XI Reunión": what an earlier event agreed, as a whole
         if frame.get("name_breaks"):  # "la construcción de X y se acordó ...": the next clause
