@@ -607,3 +607,11 @@ def test_spanish_future_undertakings() -> None:
     assert read("Se instalará un grupo de trabajo sobre carga.", "es") == [
         ("grupo de trabajo sobre carga", "launched", "Committee")
     ]
+
+
+def test_a_restated_commitment_is_no_new_outcome() -> None:
+    assert (
+        read("The ministers reaffirmed their commitment to the Rio Bravo Water Fund.", "en") == []
+    )
+    found = read("The ministers made a commitment to build a rail bridge at Presidio.", "en")
+    assert found == [("build a rail bridge at Presidio", "adopted", "Commitment")]

@@ -152,7 +152,10 @@ def undertakings(text: str, lang: str, add: Add, out: list, listed: bool = False
     if not verbs:
         return
     infinitive = lex.get("commitment_infinitive")
+    restated = _alt(lang, "restated_words", escape=False)
     for m in re.finditer(rf"\b(?:{alternation(verbs, escape=False)})\s+", text):
+        if restated and re.search(rf"\b{restated}\s+(?:\w+\s+)?$", text[: m.start()], re.I):
+            continue  # "reaffirmed their commitment to ...": a promise restated, no new outcome
         rest = text[m.end() :]
         if infinitive is None:
             obj = re.sub(_opener(lang), "", _object(rest, lang))
