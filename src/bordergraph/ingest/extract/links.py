@@ -129,8 +129,7 @@ def backdrop(es, sentences, lang: str) -> None:  # type: ignore[no-untyped-def]
         m = es._mentions[(s, k)]
         if e_i == es.main:
             continue
-        hit = cue.search(text, 0, 40)  # an opening cue: it starts in the first words
-        hit = hit if hit and hit.start() <= 12 else None
+        hit = cue.search(text, 0, 12)
         if hit and m.start >= hit.end():
             commas = [c.start() for c in re.finditer(r",\s", text[hit.end() :])]
             # the cue clause runs to its first comma, or its second after a participle
