@@ -8,8 +8,6 @@ Every phrasing here is written for the test; none is copied from a release or th
 
 from __future__ import annotations
 
-from bordergraph.ingest.extract.events import EventMention
-from bordergraph.ingest.extract.outcomes_es import sentence_outcomes_es
 from bordergraph.ingest.extract.people_es import find_mentions_es
 from bordergraph.ingest.extract.pipeline_es import extract_es
 from bordergraph.ingest.read import read_release
@@ -127,15 +125,6 @@ def test_transcript_speaker_labels() -> None:
     roles = _roles(rec)
     assert "speaker" in roles["Laura Méndez Ríos"] and "speaker" in roles["Paul Stone"]
     assert rec.events and rec.events[0].type == "BilateralMeeting"
-
-
-def test_body_launched_without_a_name() -> None:
-    ev = [(EventMention(0, 0, 1, "x", type="Meeting"), 0)]
-    text = "Las partes acordaron crear un grupo de trabajo sobre carga refrigerada que sesionará."
-    found = [(o.name, o.relation) for o in sentence_outcomes_es(text, ev, 0, None, 0, None)]
-    assert found == [("grupo de trabajo sobre carga refrigerada", "launched")]
-    text = "En la sesión se dio seguimiento a los acuerdos de la tercera reunión del Consejo."
-    assert sentence_outcomes_es(text, ev, 0, None, 0, None) == []
 
 
 def test_numeric_dateline_follows_the_release_language(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -32,6 +32,13 @@ def _cue(lang: str) -> re.Pattern[str] | None:
     return re.compile(alternation(cues, escape=False), re.I) if cues else None
 
 
+@cache
+def _clause_openers(lang: str) -> str:
+    """Words after a comma that go on with a cue's clause ("As agreed at the last session,
+    held in May, ...")."""
+    return alternation(_lex(lang).get("clause_openers", []) or ["(?!)"], escape=False)
+
+
 def link(es, sentences, lang: str) -> None:  # type: ignore[no-untyped-def]
     """Fill ``es.links`` with (from, to, sentence) ``builds_on`` links."""
     if es.main is None:
@@ -128,7 +135,7 @@ def backdrop(es, sentences, lang: str) -> None:  # type: ignore[no-untyped-def]
             # the cue clause runs to its first comma, or its second after a participle
             end = commas[0] if commas else -1
             if end >= 0 and re.match(
-                r",\s+(?:held|hosted|convened|which|that)\b", text[hit.end() + end :]
+                rf",\s+(?:{_clause_openers(lang)})\b", text[hit.end() + end :], re.I
             ):
                 end = commas[1] if len(commas) > 1 else -1
             if end >= 0 and m.start < hit.end() + end:

@@ -22,11 +22,10 @@ from functools import cache
 
 from . import cached_re as re
 from .lexicon import alternation, load
+from .outcome_lists import ITEM_MARK, concrete_item, lead_relation, outcome_type
 
 _CAP = r"[A-ZÁÉÍÓÚÑ0-9][\wÀ-ÿ’'.$/&-]*"
-_MARK = r"^\s*(?:[-•*·–]|\d{1,2}[.)]|[a-z][)]|[IVX]{1,4}[.)])\s+"
-_BARE = r"\s*(?:\d{1,2}[.)]|[a-z][)]|[IVX]{1,4}[.)])\s*"  # a marker split off as a sentence
-_TRAILING = r"\s(?:\d{1,2}[.)]|[a-z][)]|[IVX]{1,4}[.)])$"  # a marker left at a sentence's end
+_OPENS_LIST = r":\s+(?=\(?(?:1|a|i)[.)]\s)"
 
 
 @dataclass
@@ -35,6 +34,9 @@ class Candidate:
     relation: str
     kind: str | None  # the type the frame gives (apposition, list of commitments), if any
     pos: int
+    # "signed a declaration on ...": named with an indefinite article in lower case, an outcome
+    # the release may name in full elsewhere (then it is that one)
+    mention: bool = False
 
 
 @cache
@@ -53,11 +55,12 @@ def _type_words(lang: str) -> str:
 def _inline(lang: str) -> str:
     """Where one sentence holds several lettered items: "…; b) el cruce …, y c) …"."""
     conj = alternation(_frame(lang).get("and_words", []))
-    return rf"(?:[;,]\s+(?:(?:{conj})\s+)?)(?=(?:[a-z][)]|\d{{1,2}}[.)])\s)"
+    return rf"(?:[;,]\s+(?:(?:{conj})\s+)?)(?=\(?(?:[a-z][)]|\d{{1,2}}[.)])\s)"
 
 
 @cache
-def _capnp(lang: str) -> str:
+def capitalised_name(lang: str) -> str:
+    """A capitalised name, its joining words from the frame's ``name_joins``."""
     joins = alternation(_frame(lang).get("name_joins", []))
     return (
         rf"{_CAP}(?:(?:(?:\s+(?:{joins})){{1,2}}\s+|,\s+(?:(?:{joins})\s+)?(?=[A-ZÁÉÍÓÚÑ])|\s+|[-–]|:\s+)"
@@ -67,12 +70,23 @@ def _capnp(lang: str) -> str:
 
 @cache
 def _verbs(lang: str) -> list[tuple[str, re.Pattern[str]]]:
-    out = []
-    for relation, verbs in _frame(lang).get("verbs", {}).items():
-        out.append(
-            (relation, re.compile(rf"(?<![\wÀ-ÿ])(?:{alternation(verbs, escape=False)})\s+", re.I))
+    gaps = _frame(lang).get("verb_gaps", [])  # "signed today the ...", "firmaron en X el ..."
+    # case-sensitive: a place is capitalised
+    gap = rf"(?-i:(?:{alternation(gaps, escape=False)})\s+)?" if gaps else ""
+    f = _frame(lang)
+    verbs = {
+        relation: alternation(words, escape=False) for relation, words in f.get("verbs", {}).items()
+    }
+    intent, setup = f.get("intent_verbs"), f.get("item_verbs", {}).get("launched")
+    if intent and setup:  # "agreed to establish", "acordaron crear": the setting up of a body
+        setup_after = (
+            rf"(?:{alternation(intent, escape=False)})\s+(?:{alternation(setup, escape=False)})"
         )
-    return out
+        verbs["launched"] = rf"{verbs.get('launched', '(?!)')}|{setup_after}"
+    return [
+        (relation, re.compile(rf"(?<![\wÀ-ÿ])(?:{verb})\s+{gap}", re.I))
+        for relation, verb in verbs.items()
+    ]
 
 
 def _is_typed(name: str, lang: str) -> bool:
@@ -86,12 +100,18 @@ def object_np(text: str, lang: str, typed: bool = True) -> tuple[str, str | None
     f = _frame(lang)
     det = alternation(f.get("determiners", []))
     mods = alternation(f.get("skip_modifiers", []))
-    m = re.match(rf"(?:(?P<det>{det})\s+)?(?:(?:{mods})\s+)*", text.lstrip(), flags=re.I)
-    definite = bool(m and m.group("det") and m.group("det").lower() in f.get("definite", []))
+    # "the group's 2021 work program": a possessive is no part of the name
+    owner = r"(?:[a-z][\w-]*['’]s?\s+)?" if f.get("possessive_s") else ""
+    m = re.match(rf"(?:(?P<det>{det})\s+{owner})?(?:(?:{mods})\s+)*", text.lstrip(), flags=re.I)
+    article = m.group("det").lower() if m and m.group("det") else ""
     text = text.lstrip()[m.end() if m else 0 :]
     found = _object(text, lang, typed, det, mods)
-    if found and definite and re.fullmatch(rf"(?:{_type_words(lang)})s?", found[0], re.I):
-        return None  # "the Framework": an outcome named before
+    if found is None or re.search(r"^\s*[\"“]", text[len(found[0]) :]):
+        return found  # the plan "Title": the title names it
+    bare = re.fullmatch(rf"(?:{_type_words(lang)})s?", found[0], re.I)
+    if bare and article in f.get("definite", []) and article not in f.get("self_articles", []):
+        return None  # "the Framework": an outcome named before ("this Joint Statement" is the
+        # release itself)
     return found
 
 
@@ -100,28 +120,30 @@ def _object(
 ) -> tuple[str, str | None] | None:
     f = _frame(lang)
     stop = alternation(f.get("np_stop", []))
-    m = re.match(_capnp(lang), text)
+    m = re.match(capitalised_name(lang), text)
     if (
         m
         and (m.group(0)[:1].isupper() or re.match(r"\d+\s+[A-Z]", m.group(0)))
-        and len(m.group(0)) >= 4
+        and (len(m.group(0)) >= 4 or _is_typed(m.group(0), lang))  # "an MOU was signed"
     ):
         name = m.group(0).rstrip(",.: ")
         end = re.search(r"(?<=[\wÀ-ÿ]{3})(?<![A-Z]\.[A-Z])\.\s+(?=[A-ZÁÉÍÓÚÑ][a-zà-ÿ])", name)
         if end:  # "... en el Siglo XXI. En su declaración": the sentence ended there
             name = name[: end.start()]
         name = re.sub(rf"\s+(?:{stop})$", "", name)
-        kind = None
         if not _is_typed(name, lang):
             appo = re.match(
                 rf",\s+(?:(?:{det})\s+)?(?:[\w-]+\s+){{0,3}}?(?P<h>{_type_words(lang)})\b",
                 text[m.end() :],
                 re.I,
             )
-            if appo is None:
+            if appo is None and (typed or " " in name):
                 return None
-            kind = appo.group("h")
-        return name, kind
+            if appo is not None:
+                return name, appo.group("h")
+            # else an item's first word, capitalised: "Greater use of X" (read below)
+        else:
+            return name, None
     lower = re.match(r"(?:[a-zà-ÿ][\wÀ-ÿ-]*\s+){1,2}(?=[A-ZÁÉÍÓÚÑ])", text)
     if lower and not f.get("head_first"):  # "a high-level Security Implementation Group"
         found = _object(text[lower.end() :], lang, typed, det, mods)
@@ -152,6 +174,28 @@ def _object(
     return None
 
 
+def _each(name: str, rest: str, lang: str) -> list[str]:
+    """ "three working groups: on planning, on financing, and on review" -> one outcome per
+    item, each named by the head in the singular and its item ("working group on planning")."""
+    f = _frame(lang)
+    preps, counts = f.get("each_preps", []), f.get("count_words", [])
+    at = rest.find(name)
+    if not preps or at < 0:
+        return []
+    items = re.match(rf":\s+((?:{alternation(preps)})\s[^.;:]+)", rest[at + len(name) :])
+    if items is None:
+        return []
+    head = re.sub(rf"^(?:\d+|{alternation(counts)})\s+", "", name, flags=re.I)
+    words = head.split()
+    plural = 0 if f.get("head_first") else len(words) - 1
+    if not words[plural].endswith("s"):
+        return []
+    words[plural] = words[plural][:-1]
+    conj = alternation(f.get("and_words", []))
+    parts = re.split(rf",\s+(?:(?:{conj})\s+)?|\s+(?:{conj})\s+", items.group(1))
+    return [f"{' '.join(words)} {p.strip()}" for p in parts if re.match(alternation(preps), p)]
+
+
 def frame_outcomes(text: str, lang: str, lead: str | None = None) -> list[Candidate]:
     """Outcomes one sentence (or list item, with ``lead`` the sentence introducing its list)
     states."""
@@ -160,30 +204,43 @@ def frame_outcomes(text: str, lang: str, lead: str | None = None) -> list[Candid
         return []
     out: list[Candidate] = []
 
-    def add(found: tuple[str, str | None] | None, relation: str, pos: int) -> None:
-        if found and len(found[0]) >= 4:
+    def add(
+        found: tuple[str, str | None] | None, relation: str, pos: int, mention: bool = False
+    ) -> None:
+        if found and (len(found[0]) >= 4 or _is_typed(found[0], lang)):
             name, kind = found
             at = text.find(name, pos)
             end = at + len(name) if at >= 0 else pos
             quoted = re.match(r",?\s*[\"“](?P<t>[^\"”]{8,160})[\"”]", text[end:])
             if quoted and name == name.lower():  # issued a joint statement, "Title"
                 kind, name = name, quoted.group("t").rstrip(",. ")
-            out.append(Candidate(name, relation, kind, pos))
+            out.append(Candidate(name, relation, kind, pos, mention and name == name.lower()))
 
     commit = f.get("commit_verbs", [])
     if commit:  # "officials will prepare a Work Plan": an undertaking
         for m in re.finditer(rf"\b(?:{alternation(commit, escape=False)})\s+", text, re.I):
+            if any(p.match(text, m.start()) for _, p in _verbs(lang)):
+                continue  # "se instalarán mesas de trabajo": a body set up, read below
             found = object_np(text[m.end() :], lang)
             if found:
                 add((found[0], "Commitment"), "adopted", m.end())
     including = alternation(f.get("including", []))
+    indefinite = f.get("mention_articles", [])
+    articles = rf"\s*(?:{alternation(indefinite)})\s" if indefinite else None
     negation = alternation(f.get("negations", []))
     for relation, pattern in _verbs(lang):
         for m in pattern.finditer(text):
             if negation and re.search(rf"\b(?:{negation})\s+(?:\w+\s+)?$", text[: m.start()]):
                 continue  # "states that have not signed an agreement"
             rest = text[m.end() :]
-            add(object_np(rest, lang), relation, m.end())
+            # a body set up is not named again: "agreed to create a working group on ..."
+            mention = relation != "launched" and bool(articles and re.match(articles, rest, re.I))
+            found = object_np(rest, lang)
+            each = _each(found[0], rest, lang) if found else []
+            for name in each:  # "installed three working groups: on planning, on financing"
+                add((name, None), relation, m.start())
+            if not each:
+                add(found, relation, m.start(), mention)
             inc = re.match(rf"[^.;:]{{0,80}}?,?\s+(?:{including})\s+", rest)
             if inc:
                 add(object_np(rest[inc.end() :], lang), relation, m.end() + inc.end())
@@ -213,23 +270,24 @@ def frame_outcomes(text: str, lang: str, lead: str | None = None) -> list[Candid
                 ):
                     found = (found[0], "Commitment")  # "a Plan will be developed"
                 add(found, participles[verb], m.start("np"))
+    items = text
+    opens = re.search(_OPENS_LIST, text) if lead is None else None
+    # the words just before the colon say what the items are ("agreed to:", "se acordó:"), not
+    # "sus compromisos en seis pilares:" (topics)
+    if opens and lead_relation(" ".join(text[: opens.start()].split()[-3:]), lang):
+        lead, items = text[: opens.start() + 1], text[opens.end() :]
     if lead is not None:
-        for piece in re.split(_inline(lang), text):  # "a) …; b) …; c) …" in one sentence
+        for piece in re.split(_inline(lang), items):  # "a) …; b) …; c) …" in one sentence
             at = text.find(piece)
             _list_item(piece, lead, lang, lambda found, rel, pos, a=at: add(found, rel, a + pos))
     return out
 
 
-def lead_relation(lead: str, lang: str) -> tuple[str, bool] | None:
-    """The relation a list's lead gives its items, and whether they are commitments."""
-    f = _frame(lang)
-    for part in reversed(lead.split("\n\n")):  # the lead, then the sentence before it
-        for relation, words in f.get("lead_relations", {}).items():
-            if re.search(rf"(?<![\wÀ-ÿ])(?:{alternation(words, escape=False)})", part, re.I):
-                commits = alternation(f.get("commitment_leads", []), escape=False)
-                commit = bool(re.search(rf"(?<![\wÀ-ÿ])(?:{commits})", part, re.I))
-                return relation, commit
-    return None
+def _project_lead(lead: str, lang: str) -> str | None:
+    """The project word of a lead that lists projects ("three priority projects:")."""
+    words = load(lang, "outcomes").get("project_leads", [])
+    m = re.search(rf"\b({alternation(words)})s?\b", lead, re.I) if words else None
+    return m.group(1).lower() if m else None
 
 
 def _list_item(text: str, lead: str, lang: str, add) -> None:  # type: ignore[no-untyped-def]
@@ -237,11 +295,23 @@ def _list_item(text: str, lead: str, lang: str, add) -> None:  # type: ignore[no
     if found is None:
         return
     relation, commit = found
-    item = re.sub(_MARK, "", text)
+    item = re.sub(ITEM_MARK, "", text)
     at = len(text) - len(item)
     if any(p.match(item) for _, p in _verbs(lang)):
         return  # "Se instalarán mesas ...": the verb frame reads it
     f = _frame(lang)
+    project = _project_lead(lead, lang)
+    if project and relation in ("reviewed", "approved"):
+        # "reviewed progress on three projects: 1. the reconstruction of the X port, ...": the
+        # item names a project, however it is worded
+        det = alternation(f.get("determiners", []))
+        bare = re.sub(rf"^(?:{det})\s+", "", item, flags=re.I)
+        cuts = f.get("np_cut", [])
+        stop = rf"(?!\s+(?:{alternation(cuts)})\b)" if cuts else ""
+        phrase = re.match(rf"(?:{stop}[^,;:()])+?(?=[,;:()]|\.(?:\s|$)|\s+(?:and|y)$|$)", bare)
+        if phrase and len(phrase.group(0).split()) >= 2:
+            add((phrase.group(0).strip(), project), relation, at + len(item) - len(bare))
+            return
     for rel, verbs in f.get("item_verbs", {}).items():
         m = re.match(rf"(?:{alternation(verbs, escape=False)})\s+", item, re.I)
         if m is None:
@@ -255,6 +325,9 @@ def _list_item(text: str, lead: str, lang: str, add) -> None:  # type: ignore[no
             return
         # "- establish a working group on ports": the verb of an item gives its relation
         np = object_np(item[m.end() :], lang)
+        project = np is not None and outcome_type(np[0], rel, lang) == "InfrastructureProject"
+        if np is not None and rel == "adopted" and np[1] is None and project:
+            np = (np[0], "Commitment")  # "- ampliar los carriles X": an undertaking
         if np is not None:
             add(np, rel, at + m.end())
         elif commit or rel == "adopted":  # "- expand cargo lanes at Nogales": an undertaking
@@ -262,7 +335,7 @@ def _list_item(text: str, lead: str, lang: str, add) -> None:  # type: ignore[no
             stop = rf"(?!\s+(?:{alternation(cuts)})\b)" if cuts else ""
             phrase = re.match(rf"(?:{stop}[^,;:.()])+", item)
             name = (phrase.group(0) if phrase else item).strip()
-            if _concrete_item(name, lang):
+            if concrete_item(name, lang):
                 add((name, "Commitment"), "adopted", at)
         return
     np = object_np(item, lang, typed=not commit)
@@ -276,57 +349,11 @@ def _list_item(text: str, lead: str, lang: str, add) -> None:  # type: ignore[no
     if (
         clause
         and re.match(rf"\s+(?:{clause})\b", after)
-        and not (passive and re.match(rf"\s+(?:{passive})\b", after))
+        and not (passive and re.match(rf"\s+(?:{passive})\b", after) and _is_typed(name, lang))
     ):
-        return  # "The three governments will revisit ...": a clause, its subject no outcome
+        # "The three governments will revisit ...", "Criminal groups will be treated as ...": a
+        # clause, its subject no outcome ("A Border Plan will be drafted" names one)
+        return
     if commit and not kind:
         kind = "Commitment"
     add((name, kind), relation, at)
-
-
-def _concrete_item(phrase: str, lang: str) -> bool:
-    """An undertaking names something specific: a number, a proper name or a concrete noun."""
-    concrete = load(lang, "outcomes").get("commitment_concrete", [])
-    return bool(
-        re.search(r"\d|(?<=\s)[A-ZÁÉÍÓÚÑ]", phrase)
-        or (concrete and re.search(rf"\b(?:{alternation(concrete)})s?\b", phrase, re.I))
-    )
-
-
-def _introduces(text: str) -> bool:
-    """A list's lead: a sentence ending in ":", or a heading in capitals ("WHAT THE THREE
-    GOVERNMENTS COMMITTED TO")."""
-    text = re.sub(_TRAILING, "", text.rstrip()).rstrip()  # "... COMMITTED TO\n1."
-    words = text.split()
-    return text.endswith(":") or (
-        len(words) >= 3 and all(w.isupper() for w in words[:3]) and not text.endswith(".")
-    )
-
-
-def list_leads(sents) -> list[str | None]:  # type: ignore[no-untyped-def]
-    """For each sentence, the lead of the list it is an item of: a sentence ending in ":"
-    followed by items marked with bullets, numbers, letters or Roman numerals. An item may run
-    on for more sentences in its paragraph."""
-    out: list[str | None] = []
-    lead: str | None = None
-    after_marker = False  # "II." split off as a sentence of its own: the next one is the item
-    item_para = -1
-    prev = None
-    for s in sents:
-        text = s.text
-        bare = re.fullmatch(_BARE, text) is not None
-        marked = s.bullet or bare or after_marker or re.match(_MARK, text) is not None
-        after_marker = bare or re.search(_TRAILING, text) is not None  # "... proyectos. 2."
-        if lead is not None and marked:
-            out.append(lead)
-            item_para = s.para
-            continue
-        out.append(None)
-        if lead is not None and s.para == item_para and not _introduces(text):
-            continue  # the item goes on
-        lead = text if _introduces(text) else None
-        if lead is not None and prev is not None and prev.para == s.para:
-            lead = f"{prev.text}\n\n{lead}"  # "They reviewed 13 projects. Among them:"
-        item_para = -1
-        prev = s
-    return out

@@ -1,40 +1,31 @@
-"""Outcomes of events: what a meeting adopted, reviewed, signed, launched, approved or completed,
-and the specific commitments it made. Vocabulary: ``data/lexicon/LANG/outcomes.yaml``.
+"""Outcomes of events, in any language: what a meeting adopted, reviewed, signed, launched,
+approved or completed, and the specific commitments it made. One reader for every language:
+the verb-and-object frame (:mod:`.outcome_frames`), the clauses around it
+(:mod:`.outcome_clauses`) and lists (:mod:`.outcome_lists`), each outcome attached to the
+event of its clause or of its sentence's context. Vocabulary: ``data/lexicon/LANG/outcomes.yaml``.
 
 >>> [(o.name, o.type, o.relation) for o in sentence_outcomes(
 ...     "The ESC adopted Action Plans to guide bilateral efforts.", [], 0, "en")]
 [('Action Plans', 'ActionPlan', 'adopted')]
+>>> [(o.name, o.type, o.relation) for o in sentence_outcomes(
+...     "Las partes suscribieron hoy el Convenio de Aduanas Conjuntas.", [], 0, "es", main=0)]
+[('Convenio de Aduanas Conjuntas', 'Agreement', 'signed')]
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
 from ...graph.iris import fold
 from . import cached_re as re
+from . import outcome_clauses as clauses
+from .event_parts import facility
 from .lexicon import alternation, load
-from .outcome_frames import Candidate, frame_outcomes, list_leads
+from .outcome_frames import Candidate, frame_outcomes
+from .outcome_lists import list_leads, outcome_type
 from .sentences import Sentence
 from .series import canonical, kind_of
-
-_CAPW = r"(?:[A-Z0-9][\w’'.$-]*)"
-_CAPNP = (
-    rf"{_CAPW}(?:(?:\s+(?:of|for|on|and|to)\s+(?:the\s+)?|,\s+(?:and\s+)?(?=[A-Z])|\s+|-)"
-    rf"{_CAPW})*(?:\s+\([A-Z]{{2,10}}\))?"
-)
-# What the two noun-phrase-first patterns below need besides the noun phrase. Trying a noun
-# phrase at every capital letter is slow, and most sentences lack these words altogether.
-_ISSUED_AT = re.compile(r"(?:issued|adopted|signed|approved|launched)\s+(?:at|during)\b")
-_WHICH = re.compile(r"which")
-_PLEDGE = re.compile(r"pledge of")
-
-
-def _finditer_if(needed: re.Pattern[str], pattern: str, text: str) -> Iterator[re.Match[str]]:
-    """``re.finditer(pattern, text)``, skipped when ``text`` lacks what every match of
-    ``pattern`` contains (``needed``): same matches, without the slow scan where none can be."""
-    return re.finditer(pattern, text) if needed.search(text) else iter(())
 
 
 @dataclass
@@ -45,6 +36,7 @@ class OutcomeFact:
     event: int | None
     sent: int
     series_key: str | None = None
+    mention: bool = False  # "signed a declaration on ...": see outcome_frames.Candidate
 
 
 @cache
@@ -52,65 +44,30 @@ def _lex(lang: str) -> dict:  # type: ignore[type-arg]
     return load(lang, "outcomes")
 
 
-def outcome_type(name: str, relation: str | None, lang: str) -> str | None:
-    """The outcome type by the words of its name; a body is a Committee only when created."""
-    for entry in _lex(lang).get("types", []):
-        if re.search(rf"\b{alternation(entry['words'])}\b", name, re.I):
-            kind = entry["type"]
-            if kind in ("Committee", "WorkingGroup") and relation != "launched":
-                return "Commitment"
-            return str(kind)
-    return None
-
-
-def _np(text: str, lang: str) -> str | None:
-    """The noun phrase at the start of ``text``: a capitalised name, else a short lower-case
-    phrase with an outcome head word ("joint statement")."""
-    lex = _lex(lang)
-    text = re.sub(r"^(?:an?|the|their|its)\s+", "", text.lstrip())
-    adjectives = alternation(lex.get("name_adjectives", []))
-    m = re.match(rf"(?:{adjectives}\s+)?(?P<cap>{_CAPNP})", text)
-    if m and m.group("cap")[:1].isupper():
-        return m.group(0).rstrip(",. ")
-    heads = alternation(lex.get("lowercase_heads", []))
-    m = re.match(rf"[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,3}}?\s+{heads}\b", text)
-    return m.group(0) if m else None
-
-
-def _upto(text: str) -> str:
-    """A commitment's object: up to a clause break (", aligning", ", backed", ";", ".")."""
-    m = re.search(
-        r",\s+(?:\w+ing|\w+ed|which|in which|including|and by|while)\b|[;:\"“”]|\.\s|\.$", text
-    )
-    return (text[: m.start()] if m else text).strip(" ,.")
-
-
-def _concrete(phrase: str, lang: str) -> bool:
-    lex = _lex(lang)
-    if re.search(lex.get("amount", r"\$"), phrase) or re.search(r"\d", phrase):
-        return True
-    # a proper noun inside (a place, a programme), not a nationality adjective ("North American"),
-    # unless the undertaking is a general one ("meet again in Washington", "keep working with
-    # Mexico": a promise to keep cooperating is no outcome)
-    general = alternation(lex.get("general_verbs", []))
-    if not (general and re.match(rf"(?:{general})\b", phrase, re.I)):
-        for run in re.findall(r"(?<=\s)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*", phrase):
-            if not re.search(r"(?:an|ian|ese|ish)$", run):
-                return True
-    return bool(re.search(rf"\b{alternation(lex.get('commitment_concrete', []))}\b", phrase, re.I))
-
-
 def sentence_outcomes(
-    text: str, events, s: int, lang: str, lead: str | None = None, main: int | None = None
+    text: str,
+    events,
+    s: int,
+    lang: str,
+    lead: str | None = None,
+    main: int | None = None,
+    last: OutcomeFact | None = None,
 ) -> list[OutcomeFact]:  # type: ignore[no-untyped-def]
-    """Outcomes stated in one sentence; ``events`` is [(EventMention, event id)]."""
+    """Outcomes stated in one sentence (or list item, with ``lead`` the sentence introducing
+    its list); ``events`` is [(EventMention, event id)], ``main`` the event of the sentence's
+    context and ``last`` the release's previous outcome ("The document creates ..." is about
+    it)."""
     lex = _lex(lang)
     out: list[OutcomeFact] = []
+    topic = last.event if last is not None and clauses.opens_with_document(text, lang) else None
+    clause_end = lex.get("clause_end", r"[;]")
 
-    def event_at(pos: int) -> int | None:
-        clause_end = re.search(r"[;]|,\s+(?:which|when)\b", text[pos:])
-        hi = pos + clause_end.start() if clause_end else len(text)
-        after = [e for m, e in events if pos <= m.start < hi]
+    def event_at(pos: int, end: int) -> int | None:
+        """The event named after ``pos`` in its clause, else the last one before, else the
+        sentence's context."""
+        stop = re.search(clause_end, text[end:])
+        hi = end + stop.start() if stop else len(text)
+        after = [e for m, e in events if pos <= m.start < hi and not (m.ref or m.future)]
         before = [e for m, e in events if m.end <= pos]
         return after[0] if after else (before[-1] if before else main)
 
@@ -120,105 +77,68 @@ def sentence_outcomes(
         pos: int,
         kind: str | None = None,
         event: int | None = None,
+        mention: bool = False,
     ) -> None:
-        if not name or len(name) < 4:
-            return
-        out.append(
-            OutcomeFact(
-                name,
-                kind or outcome_type(name, relation, lang),
-                relation,
-                event if event is not None else event_at(pos),
-                s,
-            )
-        )
+        if not name or len(name) < 3 or any(o.name == name and o.relation == relation for o in out):
+            return  # "MOU" is the shortest name of an outcome
+        at = text.find(name, pos)
+        end = at + len(name) if at >= 0 else pos
+        if event is None:
+            event = topic if topic is not None else event_at(pos, end)
+        kind = kind or outcome_type(name, relation, lang)
+        out.append(OutcomeFact(name, kind, relation, event, s, mention=mention))
 
-    # "the Framework ..., which the two governments adopted when the HLSD was inaugurated"
-    for m in _finditer_if(
-        _WHICH,
-        rf"(?P<np>{_CAPNP}),\s+which\s+(?:[\w-]+\s+){{0,4}}?(?P<v>adopted|agreed|signed|"
-        rf"approved|launched|issued|formed|created|established)\b",
-        text,
-    ):
-        later = [e for em, e in events if em.start > m.end()]
-        if later:
-            add(_trim(m.group("np")), _rel(m.group("v"), lang), m.end(), event=later[0])
-    for relation, verbs in lex.get("object_verbs", {}).items():
-        for m in re.finditer(rf"\b(?:{alternation(verbs, escape=False)})\s+", text):
-            if re.search(r"\bto\s+$", text[: m.start()]) and relation != "launched":
-                continue
-            add(_np(text[m.end() :], lang), relation, m.end())
-    for m in _finditer_if(
-        _ISSUED_AT,
-        rf"(?P<np>{_CAPNP}|joint statement|joint declaration)\s+(?:was\s+|were\s+)?"
-        rf"(?P<v>issued|adopted|signed|approved|launched)\s+(?:at|during)\b",
-        text,
-    ):
-        add(_trim(m.group("np")), _rel(m.group("v"), lang), m.end())
-    completion = alternation(lex.get("completion_words", []))
-    for m in re.finditer(rf"(?i)\b{completion} of\s+(?:the\s+)?(?P<np>[^,;.]+)", text):
-        review = re.search(alternation(lex["relations"]["reviewed"]), text[: m.start()])
-        add(
-            m.group("np").strip(),
-            "reviewed" if review else "completed",
-            m.start(),
-            kind="InfrastructureProject",
-        )
-    for m in re.finditer(rf"\b{alternation(lex.get('present_verbs', []))}\s+", text):
-        add(_np(text[m.end() :], lang), None, m.start())
-    heads = alternation(lex.get("definite_heads", []))
-    origins = alternation(lex.get("origin_verbs", []))
-    for m in re.finditer(rf"\b(?:The|the)\s+(?P<head>{heads})\s+(?P<v>{origins})\b", text):
-        out.append(
-            OutcomeFact(
-                m.group("head"),
-                m.group("head"),
-                "launched",
-                event_at(m.end()),
-                s,
-                series_key="@" + m.group("head"),
-            )
-        )
-    _add_frames(text, lang, lead, out, add)
-    if out:
+    frames = frame_outcomes(text, lang, lead)
+    listed = bool(lead and re.search(alternation(lex.get("list_leads", [])), lead, re.I))
+    if listed and not frames:  # "- crear un grupo de trabajo": the frame reads what it can
+        clauses.verb_items(text, lead or "", lang, add)
+        if out:
+            return out
+    clauses.earlier_clauses(text, lang, events, add)
+    clauses.done_earlier(text, lang, events, add)
+    clauses.completions(text, lang, add)
+    for head, end in clauses.named_before(text, lang):
+        event = event_at(end, end)
+        out.append(OutcomeFact(head, head, "launched", event, s, series_key="@" + head))
+    clauses.signed_participles(text, lang, add)
+    if lex.get("undertakings_first"):
+        clauses.undertakings(text, lang, add, out, listed)
+    _add_frames(frames, lang, out, add)
+    if out or lex.get("undertakings_first"):
         return out
-    listed = lead is not None and re.search(alternation(lex.get("list_leads", [])), lead, re.I)
-    for m in _finditer_if(
-        _PLEDGE, rf"(?P<adj>\b[A-Z][a-z]+\s+)?pledge of\s+(?P<amt>{lex['amount']})", text
-    ):
-        add(
-            f"{(m.group('adj') or '').strip()} pledge of {m.group('amt')}".strip(),
-            "adopted",
-            m.start(),
-            kind="Commitment",
-        )
-    verbs = [v for v in lex.get("commitment_verbs", []) if listed or v != "will"]
-    for m in re.finditer(rf"\b(?:{alternation(verbs, escape=False)})\s+", text):
-        obj = _upto(text[m.end() :])
-        obj = re.sub(r"^(?:to|a|an|the)\s+", "", obj)
-        if obj and _concrete(obj, lang) and not any(o.name in obj or obj in o.name for o in out):
-            add(obj, "adopted", m.start(), kind="Commitment")
+    clauses.pledges(text, lang, add)
+    clauses.undertakings(text, lang, add, out, listed)
     if listed and not out:
-        m = re.match(rf"[-•*·–\s]*(?:The\s+)?(?P<np>{_CAPNP})\s+will continue\b", text)
-        if m:
-            add(m.group("np"), "adopted", m.end(), kind="Commitment")
+        clauses.continuing(text, lang, add)
     return out
 
 
-def _add_frames(text: str, lang: str, lead: str | None, out: list[OutcomeFact], add) -> None:  # type: ignore[no-untyped-def]
+def _add_frames(frames: list[Candidate], lang: str, out: list[OutcomeFact], add) -> None:  # type: ignore[no-untyped-def]
     """The language-neutral outcome frame (:mod:`.outcome_frames`): what it finds that the
     patterns above did not."""
-    for c in frame_outcomes(text, lang, lead):
+    frame = _lex(lang).get("frame", {})
+    refs = alternation(frame.get("event_refs", []), escape=False)
+    breaks = alternation(frame.get("name_breaks", []), escape=False)
+    for c in frames:
+        if frame.get("event_refs") and re.match(refs, c.name, re.I):
+            continue  # "los acuerdos de la XI Reunión": what an earlier event agreed, as a whole
+        if frame.get("name_breaks"):  # "la construcción de X y se acordó ...": the next clause
+            c.name = re.split(rf"\s+{breaks}\s", c.name)[0]
         key = fold(c.name)
-        if any(key in fold(o.name) or fold(o.name) in key for o in out):
-            continue
+        relation = "adopted" if c.kind == "Commitment" else c.relation
+        relation = None if relation == "told_later" else relation
+        if any(
+            (key in fold(o.name) or fold(o.name) in key) and o.relation in (relation, None)
+            for o in out
+        ):
+            continue  # told already (adopted at an earlier event, reviewed at this one: two)
         kind = frame_type(c, lang)
         if kind:
             for o in out:  # issued a joint statement, "Title": the title names it
                 if c.kind and fold(o.name) == fold(c.kind):
                     out.remove(o)
                     break
-            add(c.name, "adopted" if c.kind == "Commitment" else c.relation, c.pos, kind=kind)
+            add(c.name, relation, c.pos, kind=kind, mention=c.mention)
 
 
 def frame_type(c: Candidate, lang: str) -> str | None:
@@ -233,58 +153,47 @@ def frame_type(c: Candidate, lang: str) -> str | None:
     return kind
 
 
-def _trim(np: str) -> str:
-    return re.sub(r"^(?:In|The|A|An)\s+", "", np)
-
-
-def _rel(verb: str, lang: str) -> str | None:
-    for relation, words in _lex(lang).get("relations", {}).items():
-        if verb.lower() in words:
-            return str(relation)
-    return None
-
-
 def relation_updates(text: str, lang: str) -> list[tuple[str, str]]:
     """ "Drafted and approved jointly ..., the plan is ..." -> [("ActionPlan", "approved")]."""
     nouns = _lex(lang).get("definite_nouns", {})
     if not nouns:
         return []
+    participles = _lex(lang).get("frame", {}).get("participles", {})
+    det = alternation(_lex(lang).get("frame", {}).get("definite", []))
     out = []
     for m in re.finditer(
-        rf"\b(approved|adopted|signed|ratified)\b[^.;]*?\bthe ({alternation(list(nouns))})\b",
+        rf"\b({alternation(list(participles))})\b[^.;]*?\b{det}\s+({alternation(list(nouns))})\b",
         text,
     ):
-        out.append((str(nouns[m.group(2)]), _rel(m.group(1), lang) or m.group(1)))
+        out.append((str(nouns[m.group(2)]), participles[m.group(1).lower()]))
     return out
 
 
 def collect(sents, body, es, lang: str) -> list[OutcomeFact]:  # type: ignore[no-untyped-def]
-    """All outcomes of a release, one per name, relation and event; "the Framework" and "the
-    plan" resolved to the names they stand for."""
+    """All outcomes of a release (``body``: the indices of its body sentences), one per name,
+    relation and event; "the Framework" and "the plan" resolved to the names they stand for;
+    what an opening opens is a completed infrastructure project."""
     out: list[OutcomeFact] = []
     leads = list_leads(sents)
     context = context_events(sents, es, leads)
+    prefix = alternation(_lex(lang).get("shared_prefixes", []), escape=False)
     for i, s in enumerate(sents):
-        if s not in body:
+        if i not in body:
             continue
-        found = sentence_outcomes(s.text, es.at(i), i, lang, s.lead or leads[i], context[i])
-        for o in found:
+        last = out[-1] if out else None
+        lead = s.lead or leads[i]
+        for o in sentence_outcomes(s.text, es.at(i), i, lang, lead, context[i], last):
             if o.series_key and o.series_key.startswith("@"):  # "The Framework grew out of"
                 full = _antecedent(sents[: i + 1], o.series_key[1:])
                 if not full:
                     continue
                 o.name, o.type, o.series_key = full, outcome_type(full, o.relation, lang), None
-            o.series_key = o.series_key or canonical(
-                re.sub(
-                    r"^(?:U\.S\.[-–]Mexico|Mexico[-–]U\.S\.)\s+"
-                    r"|\s*\([A-Z]+\)$",
-                    "",
-                    o.name,
-                ),
-                lang,
-            )
+            # "U.S.-Mexico Action Plan" and "Action Plan (AP)" are one series with "Action Plan"
+            bare = re.sub(rf"^{prefix}\s+|\s*\([A-Z]+\)$", "", o.name)
+            o.series_key = o.series_key or canonical(bare, lang)
             if o.type is None or o.event is None:
                 continue  # not a kind of outcome the schema knows, or of no event found
+            o.event = _session_of(o.event, es, s.text)
             o.type = _subgroup(o, es.events[o.event], lang)
             out.append(o)
         for kind, relation in relation_updates(s.text, lang):
@@ -292,25 +201,74 @@ def collect(sents, body, es, lang: str) -> list[OutcomeFact]:  # type: ignore[no
                 if o.type == kind and o.relation is None:
                     o.relation = relation
                     break
-    if es.main is not None and es.events[es.main].type == "Opening":
-        fac = es.events[es.main].location
+    main = es.events[es.main] if es.main is not None else None
+    if main is not None and main.type == "Opening":
+        place = main.location if main.location and facility(main.location, lang) else None
+        fac = main.extra.get("facility") or place or _opened(sents, es, lang) or main.location
         if fac and not any(o.type == "InfrastructureProject" for o in out):
-            out.append(OutcomeFact(fac, "InfrastructureProject", "completed", es.main, 0))
-    seen, unique = set(), []
+            out.insert(0, OutcomeFact(fac, "InfrastructureProject", "completed", es.main, 0))
+    # "firmaron una declaración sobre ..." and "la Declaración sobre la Alianza ...": one
+    named = {(o.type, o.relation, o.event) for o in out if not o.mention}
+    out = [o for o in out if not (o.mention and (o.type, o.relation, o.event) in named)]
+    unique: list[OutcomeFact] = []
     for o in out:
-        key = (re.sub(r"\W+", " ", o.name.lower()).strip(), o.relation, o.event)
-        if key not in seen and not any(_within(o, u) for u in unique):
-            seen.add(key)
+        if not any(_same(o, u) for u in unique):
             unique.append(o)
     return unique
+
+
+def _opened(sents, es, lang: str) -> str | None:  # type: ignore[no-untyped-def]
+    """The facility an opening opened: the first one named where the opening is told."""
+    for (i, _), e in sorted(es.index.items()):
+        if e == es.main:
+            found = facility(sents[i].text, lang)
+            if found:
+                return found.group("fac")
+    return None
+
+
+def _session_of(event: int, es, text: str) -> int:  # type: ignore[no-untyped-def]
+    """A signing held the same day as the session of a standing body (or round of a dialogue)
+    the release reports is part of that session: what was signed there is its outcome. A
+    visit's signing ceremony stays an event of its own."""
+    main = es.events[es.main] if es.main is not None else None
+    ev = es.events[event]
+    if (
+        main is not None
+        and event != es.main
+        and ev.type == "Signing"
+        and main.type in ("Meeting", "Dialogue")
+        and (ev.date == main.date or (ev.date is None and not _other_year(text, main.date)))
+    ):
+        return es.main
+    return event
+
+
+def _other_year(text: str, date: str | None) -> bool:
+    """The sentence names a year other than that of ``date`` ("In 1983 they signed ...")."""
+    years = set(re.findall(r"\b(?:19|20)\d\d\b", text))
+    return bool(years - {(date or "")[:4]})
+
+
+def _same(a: OutcomeFact, b: OutcomeFact) -> bool:
+    """One fact: the same relation and name, or the same event and one name inside the other."""
+    if a.relation != b.relation:
+        return False
+    ka, kb = fold(a.name), fold(b.name)
+    if ka == kb:
+        return True
+    wa, wb = set(a.name.lower().split()), set(b.name.lower().split())
+    return a.event == b.event and (ka in kb or kb in ka or wa <= wb or wb <= wa)
 
 
 def context_events(sents, es, leads: list[str | None]) -> list[int | None]:  # type: ignore[no-untyped-def]
     """The event an outcome belongs to when its sentence names none: the last event named
     before it in its paragraph; for a list item, the one its lead names or, failing that, the
     last one named in the paragraph before the lead (the section the list closes); else the
-    main event."""
+    main event. An event of a month before the main one's is a backdrop, no context ("the
+    priorities the leaders set when they met in Cancún last March. - A body was set up")."""
     out: list[int | None] = []
+    main = es.events[es.main] if es.main is not None else None
     last_in: dict[int, int] = {}  # paragraph -> last event named in it so far
     lead_event: int | None = None
     for i, s in enumerate(sents):
@@ -330,11 +288,22 @@ def context_events(sents, es, leads: list[str | None]) -> list[int | None]:  # t
         named = [
             e
             for m, e in sorted(es.at(i), key=lambda x: x[0].start)
-            if not m.ref and not m.extra.get("backdrop") and not es.events[e].future
+            if not m.ref
+            and not m.extra.get("backdrop")
+            and not es.events[e].future
+            and not _earlier(es.events[e], main)
         ]
         if named:
             last_in[s.para] = named[-1]
     return out
+
+
+def _earlier(event, main) -> bool:  # type: ignore[no-untyped-def]
+    """An event of an earlier month than the release's main one: a backdrop ("the priorities
+    the leaders set when they met in Cancún last March"), not what the next sentences report."""
+    if main is None or event is main or not event.date or not main.date:
+        return False
+    return event.date[:7] < main.date[:7]
 
 
 def _subgroup(o: OutcomeFact, event, lang: str) -> str | None:  # type: ignore[no-untyped-def]
@@ -343,18 +312,14 @@ def _subgroup(o: OutcomeFact, event, lang: str) -> str | None:  # type: ignore[n
     words = _lex(lang).get("subgroup_words", [])
     key = getattr(event, "series_key", None)
     if (
-        o.type == "Committee"
+        words
+        and o.type == "Committee"
         and key
         and kind_of(key, lang) == "committee"
         and re.search(rf"\b{alternation(words)}\b", o.name, re.I)
     ):
         return "WorkingGroup"
     return o.type
-
-
-def _within(a: OutcomeFact, b: OutcomeFact) -> bool:
-    wa, wb = set(a.name.lower().split()), set(b.name.lower().split())
-    return a.event == b.event and a.relation == b.relation and (wa <= wb or wb <= wa)
 
 
 def _antecedent(sents: list[Sentence], head: str) -> str | None:

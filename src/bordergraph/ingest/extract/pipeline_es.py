@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 
-from ...graph.iris import fold
 from ...records import ReleaseRecord, ReleaseText
 from ..read import is_header_line
 from .dates import DateMention, anchor_same_day, find_dates
@@ -28,9 +27,7 @@ from .eventset_es import add_ranked, add_since, main_place, resolve_refs
 from .lexicon import alternation as alt
 from .lexicon import load
 from .links import link
-from .outcome_frames import list_leads
-from .outcomes import OutcomeFact, context_events
-from .outcomes_es import sentence_outcomes_es
+from .outcomes import collect as _outcomes
 from .people_es import find_mentions_es
 from .person_context import add_surnames, assign_countries, trim_title_names
 from .persons import cluster
@@ -118,7 +115,7 @@ def extract_es(text: ReleaseText) -> ReleaseRecord:
     main_place(es, sents, body, lead, issued)
     roles = _roles(sents, body, mentions, pids, es, lead, leaders, people)
     assign_countries(people, sents, mentions, pids, orgs, LANG, home)
-    outcomes = _outcomes(sents, body, es)
+    outcomes = _outcomes(sents, body, es, LANG)
     ports = merge_ports(
         [
             p
@@ -294,38 +291,6 @@ def _roles(sents, body, mentions, pids, es, lead, leaders, people=None) -> list[
         if f.role == "speaker" and (f.person, f.event) not in held
     ]
     return roles + extra
-
-
-def _outcomes(sents, body, es) -> list[OutcomeFact]:  # type: ignore[no-untyped-def]
-    out: list[OutcomeFact] = []
-    main = es.events[es.main] if es.main is not None else None
-    if main is not None and main.type == "Opening" and main.extra.get("facility"):
-        # what an opening opens is a completed infrastructure project
-        s = next((s for (s, _), e in es.index.items() if e == es.main), 0)
-        out.append(
-            OutcomeFact(main.extra["facility"], "InfrastructureProject", "completed", es.main, s)
-        )
-    leads = list_leads(sents)
-    context = context_events(sents, es, leads)
-    for i, s in enumerate(sents):
-        if i not in body:
-            continue
-        lead = s.lead or leads[i]
-        last = out[-1] if out else None
-        found = sentence_outcomes_es(s.text, es.at(i), i, lead, context[i], last)
-        for o in found:
-            key = fold(o.name)
-            if any(  # one fact per name and relation (adopted at one event, reviewed at another)
-                u.relation == o.relation
-                and (
-                    fold(u.name) == key
-                    or (u.event == o.event and (key in fold(u.name) or fold(u.name) in key))
-                )
-                for u in out
-            ):
-                continue
-            out.append(o)
-    return out
 
 
 #: The name :func:`bordergraph.ingest.extract.extract` looks up in ``pipeline_LANG`` modules.
