@@ -28,7 +28,7 @@ from typing import Any
 from rdflib import RDF, SKOS, Literal, URIRef
 
 from ..graph import iris
-from ..graph.store import Store, term_text
+from ..graph.store import Store
 from ..graph.vocab import BG
 
 CONSENSUS_GRAPH = URIRef(iris.GRAPH + "consensus")
@@ -95,10 +95,11 @@ def pick_label(stated: dict[str, int]) -> str:
 def consolidate(store: Store) -> Consolidation:
     """Reconcile every event's date, preferred labels and status in the default graph.
 
-    A store whose queries see the server's own union of the graphs (Virtuoso) has no default
-    graph of ours to edit: nothing is done there, and each event keeps every release's word.
+    A store whose queries see a union the server computes (an endpoint with ``union=server``,
+    ``param`` or ``list``) has no union of ours to edit: nothing is done there, and each event
+    keeps every release's word.
     """
-    if getattr(store, "union", "default") != "default":
+    if not getattr(store, "keeps_union", True):
         return Consolidation(dates=0, labels=0, held=0)
     removals: list[tuple[URIRef, URIRef, Any]] = []
     dates: dict[tuple[URIRef, URIRef], dict[Literal, list[str]]] = defaultdict(dict)
@@ -135,9 +136,7 @@ def consolidate(store: Store) -> Consolidation:
 
 
 def _remove_from_default(store: Store, triples: list[tuple[URIRef, URIRef, Any]]) -> None:
-    """Take ``triples`` out of the default graph only (the named graphs keep them)."""
-    update = getattr(store, "update", None)
-    if not triples or update is None:
-        return
-    body = " .\n".join(" ".join(term_text(t) for t in triple) for triple in triples)
-    update("DELETE DATA {\n" + body + " }")
+    """Take ``triples`` out of the union queries read only (the named graphs keep them)."""
+    retract = getattr(store, "retract_from_union", None)
+    if triples and retract is not None:
+        retract(triples)
