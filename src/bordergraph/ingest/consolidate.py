@@ -33,7 +33,7 @@ from typing import Any
 from rdflib import RDF, SKOS, Literal, URIRef
 
 from ..graph import iris
-from ..graph.store import Store
+from ..graph.store import Store, term_text
 from ..graph.vocab import BG
 
 CONSENSUS_GRAPH = URIRef(iris.GRAPH + "consensus")
@@ -104,20 +104,21 @@ def pick_label(stated: dict[str, int]) -> str:
 
 def events_in(store: Store, graphs: Iterable[URIRef]) -> set[URIRef]:
     """The events the named graphs ``graphs`` state."""
-    found: set[URIRef] = set()
-    for graph in graphs:
-        rows = store.select(Q_EVENTS_IN, {"g": graph}).rows
-        found.update(e for (e,) in rows if isinstance(e, URIRef))
-    return found
+    graphs = set(graphs)
+    if not graphs:
+        return set()
+    rows = store.select(_scoped(Q_EVENTS_IN, "g", graphs)).rows
+    return {e for (e,) in rows if isinstance(e, URIRef)}
 
 
-def _scoped(query: str, events: set[URIRef] | None) -> str:
-    """``query`` about ``events`` only (a VALUES block opening its WHERE group); all if None."""
-    if events is None:
+def _scoped(query: str, variable: str, values: set[URIRef] | None) -> str:
+    """``query`` for these ``values`` of ``variable`` only (a VALUES block opening its WHERE
+    group); all if None. The IRIs are the store's own, written as N-Triples terms."""
+    if values is None:
         return query
     where = query.index("WHERE {") + len("WHERE {")
-    listed = " ".join(f"<{e}>" for e in sorted(events))
-    return f"{query[:where]}\n  VALUES ?e {{ {listed} }}{query[where:]}"
+    listed = " ".join(term_text(v) for v in sorted(values))
+    return f"{query[:where]}\n  VALUES ?{variable} {{ {listed} }}{query[where:]}"
 
 
 def consolidate(
@@ -141,7 +142,7 @@ def consolidate(
         return Consolidation(dates=0, labels=0, held=0)
     removals: list[tuple[URIRef, URIRef, Any]] = []
     dates: dict[tuple[URIRef, URIRef], dict[Literal, list[str]]] = defaultdict(dict)
-    for e, p, d, _g, issued in store.select(_scoped(Q_DATES, scope)).rows:
+    for e, p, d, _g, issued in store.select(_scoped(Q_DATES, "e", scope)).rows:
         if isinstance(e, URIRef) and isinstance(p, URIRef) and isinstance(d, Literal):
             dates[(e, p)].setdefault(d, []).append(_text(issued))
     reduced = 0
@@ -151,7 +152,7 @@ def consolidate(
             removals += [(e, p, d) for d in stated if d != keep]
             reduced += 1
     labels: dict[tuple[URIRef, str], dict[str, int]] = defaultdict(dict)
-    for e, label, _g in store.select(_scoped(Q_LABELS, scope)).rows:
+    for e, label, _g in store.select(_scoped(Q_LABELS, "e", scope)).rows:
         if isinstance(e, URIRef) and isinstance(label, Literal) and label.language:
             counts = labels[(e, label.language)]
             counts[str(label)] = counts.get(str(label), 0) + 1
@@ -161,14 +162,14 @@ def consolidate(
         kept = store.graph(CONSENSUS_GRAPH)
         consensus += sorted(t for t in kept if t[0] not in scope)  # type: ignore[misc]
     store.replace_graph(CONSENSUS_GRAPH, consensus)
-    for e, label in store.select(_scoped(Q_PREF, scope)).rows:
+    for e, label in store.select(_scoped(Q_PREF, "e", scope)).rows:
         if not isinstance(e, URIRef) or not isinstance(label, Literal):
             continue
         chosen = preferred.get((e, label.language or ""))
         if chosen is not None and label != chosen:
             removals.append((e, SKOS.prefLabel, label))
     held: set[URIRef] = set()
-    for e, _g, issued, _h, later in store.select(_scoped(Q_ANNOUNCED, scope)).rows:
+    for e, _g, issued, _h, later in store.select(_scoped(Q_ANNOUNCED, "e", scope)).rows:
         if isinstance(e, URIRef) and _text(later) >= _text(issued):
             held.add(e)
     removals += [(e, RDF.type, BG.AnnouncedEvent) for e in sorted(held)]
