@@ -124,3 +124,16 @@ def test_competency_queries_on_virtuoso(on_virtuoso, embedded) -> None:
         else:
             differ[name] = (list(a - b)[:1], list(b - a)[:1])
     assert same == SAME_ROWS, {n: differ.get(n) for n in SAME_ROWS - same}
+
+
+@pytest.mark.server
+def test_a_users_update_on_virtuoso_reaches_the_kept_union(on_virtuoso) -> None:
+    from bordergraph.views.sparql import run_update
+
+    store, mine = on_virtuoso.store, "<https://w3id.org/bordergraph/graph/user-note>"
+    said = "ASK { <urn:note:a> <urn:note:says> <urn:note:b> }"
+    triple = "<urn:note:a> <urn:note:says> <urn:note:b>"
+    run_update(store, f"INSERT DATA {{ GRAPH {mine} {{ {triple} }} }}")
+    assert store.ask(said)
+    run_update(store, f"DROP SILENT GRAPH {mine}")
+    assert not store.ask(said)

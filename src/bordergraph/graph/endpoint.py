@@ -305,6 +305,14 @@ class EndpointStore:
         union = self.keeps_union and self._union_ready(fill=True)
         self.update(drop_graph_update(graph, union=union, union_graph=self.union_graph))
 
+    def refill_union(self) -> None:
+        """Make the kept union the named graphs' union again (after a user's own update)."""
+        if self.keeps_union:
+            target = ox.NamedNode(str(self.union_graph)) if self.union_graph else "DEFAULT"
+            target = f"GRAPH {target}" if self.union_graph else target
+            self.update(f"DROP SILENT {target} ;\n{fill_union_update(self.union_graph)}")
+            self._union_filled = True
+
     def retract_from_union(self, triples: Iterable[Triple]) -> None:
         """Take ``triples`` out of the kept union only (the named graphs keep them)."""
         if self.keeps_union and self._union_ready(fill=True):
