@@ -156,10 +156,11 @@ class BorderGraph(Questions):
 
                 report = load_paths(self.store, files, jobs=jobs, on_file=step)
                 report.skipped = skipped
-        if any(r.status in ("loaded", "unchanged") for r in report.results):
-            # One date, one preferred label per language per event. ("unchanged" too: its graph
-            # was written again, and with it the union that consolidation prunes.)
-            consolidate(self.store)
+        if report.written:
+            # One date, one preferred label per language per event, for the events the written
+            # graphs state now or stated before. ("unchanged" too: its graph was written again,
+            # and with it the union that consolidation prunes.)
+            consolidate(self.store, report.written, report.replaced_events)
         return report
 
     def stats(self) -> dict[str, dict[str, int]]:

@@ -29,7 +29,12 @@ from .store import (
     from_ox,
     to_ox,
 )
-from .updates import FILL_UNION, drop_graph_update, replace_graph_update
+from .updates import (
+    FILL_UNION,
+    delete_from_union_update,
+    drop_graph_update,
+    replace_graph_update,
+)
 
 # RocksDB holds writes in memory until it flushes them to disk: flushing every so many graphs
 # keeps a load of 10^6 triples near 200 MB of memory instead of over 1 GB, for the same CPU.
@@ -254,6 +259,10 @@ class OxigraphStore:
             self._store.update(update)
         except (SyntaxError, ValueError, OSError) as exc:
             raise StoreError(f"update failed: {exc}") from exc
+
+    def retract_from_union(self, triples: Iterable[Triple]) -> None:
+        """Take ``triples`` out of the default graph only (the named graphs keep them)."""
+        self.update(delete_from_union_update(triples))
 
     def close(self) -> None:
         try:

@@ -13,7 +13,9 @@ Virtuoso      ``http://h:8890/sparql``    ``/sparql``             ``/sparql-grap
 
 Every query sees the union of bordergraph's named graphs as its default graph, the way the
 embedded store does: on Oxigraph and Fuseki each write keeps the server's default graph the
-deduplicated union (as the embedded store does), elsewhere the request lists the graphs as
+deduplicated union (as the embedded store does); on Virtuoso, whose default graph is the union
+of all its graphs, each write keeps the named graph ``urn:bordergraph:union`` so and queries
+name it as their default graph; elsewhere the request lists the graphs as
 ``default-graph-uri`` (and ``named-graph-uri``) parameters, which works on any SPARQL 1.1
 server and also leaves the ``inferred`` graph out when asked.
 
@@ -32,24 +34,25 @@ import urllib.parse
 import urllib.request
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import BNode, Graph, URIRef
 from rdflib.term import Node
 
 from . import iris
 from .binding import bind_values
-from .store import Quad, Rows, StoreError, Triple, from_ox, to_ox
+from .results import parse_graph, parse_select, result_rows
+from .store import Quad, Rows, StoreError, Triple, to_ox
 from .updates import (
-    FILL_UNION,
     STAGING,
+    UNION_GRAPH,
+    delete_from_union_update,
     drop_graph_update,
+    fill_union_update,
     replace_graph_update,
     swap_update,
 )
 
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RESULTS_JSON = "application/sparql-results+json"
 N_TRIPLES = "application/n-triples"
 DEFAULT_TIMEOUT = 120.0
@@ -61,7 +64,7 @@ GRAPHS_QUERY = (
     "SELECT ?g WHERE {{ {{ SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {pattern} }} }} }} "
     f'FILTER(STRSTARTS(STR(?g), "{iris.BASE}")) }}}}'
 )
-UNION_MODES = ("auto", "default", "param", "server", "list")
+UNION_MODES = ("auto", "default", "graph", "param", "server", "list")
 
 
 def derive_urls(query_url: str) -> tuple[str, str | None, str | None]:
@@ -105,12 +108,14 @@ class EndpointStore:
 
     ``union`` chooses how a query sees the union of the named graphs: ``"default"`` keeps the
     server's default graph the deduplicated union on every write and queries it (each triple
-    once, like the embedded store), ``"list"`` names every graph as a ``default-graph-uri`` (pure
-    SPARQL 1.1 protocol, slow with thousands of graphs), ``"param"`` sends Oxigraph's
+    once, like the embedded store), ``"graph"`` keeps the named graph ``urn:bordergraph:union``
+    so and names it as each query's default graph (Virtuoso), ``"list"`` names every graph as
+    a ``default-graph-uri`` (pure SPARQL 1.1 protocol, slow with thousands of graphs),
+    ``"param"`` sends Oxigraph's
     ``union-default-graph`` parameter, ``"server"`` relies on the server's own default graph
-    being the union (Virtuoso; Fuseki with ``unionDefaultGraph``). ``"auto"``: default on
-    Oxigraph and Fuseki, server on Virtuoso, list elsewhere. The last three repeat a triple once
-    per graph that states it.
+    being the union (Fuseki with ``unionDefaultGraph``, Virtuoso). ``"auto"``: default on
+    Oxigraph and Fuseki, graph on Virtuoso, list elsewhere. The last three repeat a triple once
+    per graph that states it, and leave events unconsolidated (``ingest/consolidate.py``).
     """
 
     def __init__(
@@ -140,12 +145,22 @@ class EndpointStore:
             raise StoreError(f"unknown union mode {self.union!r}; use one of {UNION_MODES}")
         if self.union == "auto":
             self.union = {"oxigraph": "default", "fuseki": "default",
-                          "virtuoso": "server"}.get(self.kind, "list")
+                          "virtuoso": "graph"}.get(self.kind, "list")
         self._union_filled: bool | None = None  # checked once, at the first query or write
         try:
             self.timeout = float(timeout or options.get("timeout", DEFAULT_TIMEOUT))
         except ValueError as exc:
             raise StoreError(f"timeout must be a number of seconds: {exc}") from exc
+
+    @property
+    def keeps_union(self) -> bool:
+        """Whether writes keep a deduplicated union that consolidation may prune."""
+        return self.union in ("default", "graph")
+
+    @property
+    def union_graph(self) -> URIRef | None:
+        """The named graph kept as the union (``union=graph``); None: the default graph."""
+        return UNION_GRAPH if self.union == "graph" else None
 
     # -- HTTP ---------------------------------------------------------------------------------
 
@@ -221,12 +236,14 @@ class EndpointStore:
         text = bind_values(query, bindings)
         # Leaving the inferred graph out needs a graph list, unless there is no inferred graph.
         union = self.union
-        if union == "default" and not self._union_ready():
-            union = "param" if self.kind == "oxigraph" else "list"  # written before it was kept
+        if self.keeps_union and not self._union_ready():  # written before the union was kept
+            union = {"oxigraph": "param", "virtuoso": "server"}.get(self.kind, "list")
         listing = union == "list" or (not inferred and self._has_inferred())
-        if not listing:
+        if not listing and union != "graph":
             return self._query(text, accept, union_param=union == "param")
         named = self.graph_names()
+        if not listing:  # the union graph as the default graph, only our graphs as named ones
+            return self._query(text, accept, dataset=[UNION_GRAPH], named=named or [UNION_GRAPH])
         dataset = named if inferred else [g for g in named if g != iris.INFERRED_GRAPH]
         if not dataset:
             # An empty list would mean "the server's default dataset": query an empty graph.
@@ -236,10 +253,12 @@ class EndpointStore:
     def _union_ready(self, *, fill: bool = False) -> bool:
         """Whether the default graph holds the union (or there is nothing); ``fill`` makes it so."""
         if self._union_filled is None:
-            has_default = json.loads(self._query("ASK { ?s ?p ?o }", RESULTS_JSON)[1])
+            union = [self.union_graph] if self.union_graph else None
+            ask = self._query("ASK { ?s ?p ?o }", RESULTS_JSON, dataset=union)[1]
+            has_default = json.loads(ask)
             self._union_filled = bool(has_default.get("boolean")) or not self.graph_names()
         if fill and not self._union_filled:
-            self.update(FILL_UNION)
+            self.update(fill_union_update(self.union_graph))
             self._union_filled = True
         return self._union_filled
 
@@ -252,14 +271,16 @@ class EndpointStore:
     def replace_graph(self, graph: URIRef, triples: Iterable[Triple]) -> None:
         """Replace a named graph in one request: the server has the old graph or the new one."""
         triples = list(triples)
+        union = self.keeps_union and self._union_ready(fill=True)
         # Virtuoso rejects big INSERT DATA requests and blank nodes in them ("SP031"): PUT those.
+        # (A kept union graph takes each triple a second time in the same INSERT DATA.)
         unfit = self.kind == "virtuoso" and (
-            len(triples) > VIRTUOSO_UPDATE_LIMIT
+            len(triples) * (2 if union else 1) > VIRTUOSO_UPDATE_LIMIT
             or any(isinstance(term, BNode) for triple in triples for term in triple)
         )
-        union = self.union == "default" and self._union_ready(fill=True)
         if self.write == "update" or (self.write == "auto" and not unfit):
-            self.update(replace_graph_update(graph, triples, union=union))
+            self.update(replace_graph_update(
+                graph, triples, union=union, union_graph=self.union_graph))
             return
         if not self.graph_store_url:
             raise StoreError(f"no Graph Store Protocol URL known for {self.query_url}")
@@ -273,15 +294,29 @@ class EndpointStore:
         target = f"{self.graph_store_url}?{urllib.parse.urlencode({param: str(staging)})}"
         try:
             self._request(target, data=body, content_type=N_TRIPLES, method="PUT")
-            self.update(swap_update(staging, graph, union=union))
+            self.update(swap_update(staging, graph, union=union,
+                                    union_graph=self.union_graph))
         except StoreError:
             with contextlib.suppress(StoreError):
                 self.update(f"DROP SILENT GRAPH {ox.NamedNode(str(staging))}")
             raise
 
     def drop_graph(self, graph: URIRef) -> None:
-        union = self.union == "default" and self._union_ready(fill=True)
-        self.update(drop_graph_update(graph, union=union))
+        union = self.keeps_union and self._union_ready(fill=True)
+        self.update(drop_graph_update(graph, union=union, union_graph=self.union_graph))
+
+    def refill_union(self) -> None:
+        """Make the kept union the named graphs' union again (after a user's own update)."""
+        if self.keeps_union:
+            target = ox.NamedNode(str(self.union_graph)) if self.union_graph else "DEFAULT"
+            target = f"GRAPH {target}" if self.union_graph else target
+            self.update(f"DROP SILENT {target} ;\n{fill_union_update(self.union_graph)}")
+            self._union_filled = True
+
+    def retract_from_union(self, triples: Iterable[Triple]) -> None:
+        """Take ``triples`` out of the kept union only (the named graphs keep them)."""
+        if self.keeps_union and self._union_ready(fill=True):
+            self.update(delete_from_union_update(triples, self.union_graph))
 
     # -- reads --------------------------------------------------------------------------------
 
@@ -314,7 +349,7 @@ class EndpointStore:
         result = json.loads(body)
         if "boolean" in result:
             raise StoreError("expected a SELECT query")
-        return _rows(result)
+        return result_rows(result)
 
     def construct(
         self, query: str, bindings: Mapping[str, Node] | None = None, *, inferred: bool = True
@@ -341,58 +376,3 @@ class EndpointStore:
 
     def close(self) -> None:
         """Nothing to release: every request opens and closes its own connection."""
-
-
-# -- result parsing ----------------------------------------------------------------------------
-
-
-def parse_select(body: bytes) -> Rows:
-    """SPARQL 1.1 JSON results as Rows of rdflib terms.
-
-    >>> parse_select(b'{"head":{"vars":["x"]},"results":{"bindings":[{"x":'
-    ...              b'{"type":"literal","value":"2","datatype":"http://www.w3.org/2001/XMLSchema#integer"}}]}}').rows
-    [(rdflib.term.Literal('2', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer')),)]
-    """
-    try:
-        return _rows(json.loads(body))
-    except (ValueError, KeyError) as exc:
-        raise StoreError(f"unreadable SPARQL results from the endpoint: {exc}") from exc
-
-
-def _rows(result: dict[str, Any]) -> Rows:
-    columns = list(result["head"].get("vars", []))
-    rows = [
-        tuple(_term(binding[c]) if c in binding else None for c in columns)
-        for binding in result["results"]["bindings"]
-    ]
-    return Rows(columns, rows)
-
-
-def _term(value: dict[str, str]) -> Node:
-    kind = value["type"]
-    if kind == "uri":
-        return URIRef(value["value"])
-    if kind == "bnode":
-        return BNode(value["value"])
-    if kind in ("literal", "typed-literal"):  # typed-literal: the 2008 format Virtuoso still sends
-        lang = value.get("xml:lang")
-        if lang:
-            return Literal(value["value"], lang=lang)
-        datatype = value.get("datatype")
-        if datatype and datatype != XSD_STRING:
-            return Literal(value["value"], datatype=URIRef(datatype))
-        return Literal(value["value"])
-    raise StoreError(f"unsupported term type {kind!r} in SPARQL results")
-
-
-def parse_graph(content_type: str, body: bytes) -> Graph:
-    """A CONSTRUCT answer (N-Triples, or what the server prefers) as an rdflib Graph."""
-    media = content_type.split(";", 1)[0].strip().lower()
-    fmt = ox.RdfFormat.from_media_type(media) if media not in ("", "text/plain") else None
-    out = Graph()
-    try:
-        for t in ox.parse(body, format=fmt or ox.RdfFormat.N_TRIPLES):
-            out.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))  # type: ignore[arg-type]
-    except SyntaxError as exc:
-        raise StoreError(f"unreadable RDF from the endpoint ({media}): {exc}") from exc
-    return out

@@ -14,6 +14,10 @@ reconciled so that every event has
   that a release issued on or after the announcement states without that type is held; the
   type leaves the default graph.
 
+After a load only the events the loaded releases state (now or before they were replaced) are
+reconciled again: what the other releases say about the other events has not changed, so the
+result is the graph a whole-store pass gives.
+
 >>> from bordergraph.graph.open import open_store
 >>> consolidate(open_store(":memory:"))
 Consolidation(dates=0, labels=0, held=0)
@@ -22,6 +26,7 @@ Consolidation(dates=0, labels=0, held=0)
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,6 +55,11 @@ Q_LABELS = PREFIXES + """SELECT DISTINCT ?e ?l ?g WHERE {
   FILTER EXISTS { """ + EVENTS + """ } }"""
 Q_PREF = PREFIXES + """SELECT DISTINCT ?e ?l WHERE { ?e skos:prefLabel ?l .
   FILTER EXISTS { """ + EVENTS + """ } }"""
+# The events a release graph states (before a reload replaces it, and after).
+Q_EVENTS_IN = PREFIXES + """SELECT DISTINCT ?e WHERE {
+  GRAPH ?g { ?e a ?c } ?c rdfs:subClassOf* bg:Event }"""
+# Above this many events a scoped pass lists more than it saves: the whole store is read.
+MAX_SCOPE = 5000
 Q_ANNOUNCED = PREFIXES + """SELECT DISTINCT ?e ?g ?issued ?h ?later WHERE {
   GRAPH ?g { ?e a bg:AnnouncedEvent } OPTIONAL { ?g dcterms:issued ?issued }
   GRAPH ?h { ?e a ?kind } FILTER(?h != ?g && ?kind != bg:AnnouncedEvent)
@@ -92,17 +102,47 @@ def pick_label(stated: dict[str, int]) -> str:
     return max(stated, key=lambda t: (stated[t], t[:1].isupper() or t[:1].isdigit(), len(t), t))
 
 
-def consolidate(store: Store) -> Consolidation:
-    """Reconcile every event's date, preferred labels and status in the default graph.
+def events_in(store: Store, graphs: Iterable[URIRef]) -> set[URIRef]:
+    """The events the named graphs ``graphs`` state."""
+    graphs = set(graphs)
+    if not graphs:
+        return set()
+    rows = store.select(_scoped(Q_EVENTS_IN, "g", graphs)).rows
+    return {e for (e,) in rows if isinstance(e, URIRef)}
 
-    A store whose queries see the server's own union of the graphs (Virtuoso) has no default
-    graph of ours to edit: nothing is done there, and each event keeps every release's word.
+
+def _scoped(query: str, variable: str, values: set[URIRef] | None) -> str:
+    """``query`` for these ``values`` of ``variable`` only (a VALUES block opening its WHERE
+    group); all if None. The IRIs are the store's own, written as N-Triples terms."""
+    if values is None:
+        return query
+    where = query.index("WHERE {") + len("WHERE {")
+    listed = " ".join(term_text(v) for v in sorted(values))
+    return f"{query[:where]}\n  VALUES ?{variable} {{ {listed} }}{query[where:]}"
+
+
+def consolidate(
+    store: Store, releases: Iterable[URIRef] | None = None, also: Iterable[URIRef] = ()
+) -> Consolidation:
+    """Reconcile the events' dates, preferred labels and status in the default graph.
+
+    ``releases``: only the events these release graphs state, and the events in ``also`` (what
+    the graphs stated before a load replaced them), are reconciled; None: every event.
+
+    A store whose queries see a union the server computes (an endpoint with ``union=server``,
+    ``param`` or ``list``) has no union of ours to edit: nothing is done there, and each event
+    keeps every release's word.
     """
-    if getattr(store, "union", "default") != "default":
+    if not getattr(store, "keeps_union", True):
+        return Consolidation(dates=0, labels=0, held=0)
+    scope = None if releases is None else events_in(store, releases) | set(also)
+    if scope is not None and len(scope) > MAX_SCOPE:
+        scope = None
+    if scope is not None and not scope:
         return Consolidation(dates=0, labels=0, held=0)
     removals: list[tuple[URIRef, URIRef, Any]] = []
     dates: dict[tuple[URIRef, URIRef], dict[Literal, list[str]]] = defaultdict(dict)
-    for e, p, d, _g, issued in store.select(Q_DATES).rows:
+    for e, p, d, _g, issued in store.select(_scoped(Q_DATES, "e", scope)).rows:
         if isinstance(e, URIRef) and isinstance(p, URIRef) and isinstance(d, Literal):
             dates[(e, p)].setdefault(d, []).append(_text(issued))
     reduced = 0
@@ -112,21 +152,24 @@ def consolidate(store: Store) -> Consolidation:
             removals += [(e, p, d) for d in stated if d != keep]
             reduced += 1
     labels: dict[tuple[URIRef, str], dict[str, int]] = defaultdict(dict)
-    for e, label, _g in store.select(Q_LABELS).rows:
+    for e, label, _g in store.select(_scoped(Q_LABELS, "e", scope)).rows:
         if isinstance(e, URIRef) and isinstance(label, Literal) and label.language:
             counts = labels[(e, label.language)]
             counts[str(label)] = counts.get(str(label), 0) + 1
     preferred = {key: Literal(pick_label(v), lang=key[1]) for key, v in labels.items()}
-    store.replace_graph(CONSENSUS_GRAPH, [(e, SKOS.prefLabel, label)
-                                          for (e, _lang), label in sorted(preferred.items())])
-    for e, label in store.select(Q_PREF).rows:
+    consensus = [(e, SKOS.prefLabel, label) for (e, _lang), label in sorted(preferred.items())]
+    if scope is not None:  # the other events keep their preferred labels
+        kept = store.graph(CONSENSUS_GRAPH)
+        consensus += sorted(t for t in kept if t[0] not in scope)  # type: ignore[misc]
+    store.replace_graph(CONSENSUS_GRAPH, consensus)
+    for e, label in store.select(_scoped(Q_PREF, "e", scope)).rows:
         if not isinstance(e, URIRef) or not isinstance(label, Literal):
             continue
         chosen = preferred.get((e, label.language or ""))
         if chosen is not None and label != chosen:
             removals.append((e, SKOS.prefLabel, label))
     held: set[URIRef] = set()
-    for e, _g, issued, _h, later in store.select(Q_ANNOUNCED).rows:
+    for e, _g, issued, _h, later in store.select(_scoped(Q_ANNOUNCED, "e", scope)).rows:
         if isinstance(e, URIRef) and _text(later) >= _text(issued):
             held.add(e)
     removals += [(e, RDF.type, BG.AnnouncedEvent) for e in sorted(held)]
@@ -135,9 +178,7 @@ def consolidate(store: Store) -> Consolidation:
 
 
 def _remove_from_default(store: Store, triples: list[tuple[URIRef, URIRef, Any]]) -> None:
-    """Take ``triples`` out of the default graph only (the named graphs keep them)."""
-    update = getattr(store, "update", None)
-    if not triples or update is None:
-        return
-    body = " .\n".join(" ".join(term_text(t) for t in triple) for triple in triples)
-    update("DELETE DATA {\n" + body + " }")
+    """Take ``triples`` out of the union queries read only (the named graphs keep them)."""
+    retract = getattr(store, "retract_from_union", None)
+    if triples and retract is not None:
+        retract(triples)

@@ -26,6 +26,7 @@ from ..graph.store import Store
 from ..graph.vocab import BG, ontology_graph
 from ..paths import project_path
 from ..records import ReleaseRecord, ReleaseText
+from .consolidate import events_in
 from .curate import apply_corrections, read_corrections
 from .extract import extract
 from .identity import Claim, ReleaseIds
@@ -53,6 +54,14 @@ class FileResult:
 class LoadReport:
     results: list[FileResult] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # files in the folders, not .txt/.html
+    # The events the replaced release graphs stated before the load (consolidated again after it).
+    replaced_events: set[URIRef] = field(default_factory=set)
+
+    @property
+    def written(self) -> list[URIRef]:
+        """The release graphs this load wrote."""
+        return [URIRef(r.release) for r in self.results
+                if r.release and r.status in ("loaded", "unchanged", "renamed")]
 
     @property
     def loaded(self) -> int:
@@ -156,7 +165,7 @@ def load_paths(
             chunk.append((path, text, record, claim))
         for path, text, record, claim in chunk:
             result = _store_release(store, resolver, path, text, record, claim,
-                                    notes.pop(str(path), []))
+                                    notes.pop(str(path), []), report.replaced_events)
             if result.status == "failed" and claim is not None:
                 ids.forget(claim)
             report.results.append(result)
@@ -173,6 +182,7 @@ def _store_release(
     record: ReleaseRecord | Exception,
     claim: Claim | None,
     notes: list[str],
+    replaced_events: set[URIRef],
 ) -> FileResult:
     result = FileResult(str(path))
     try:
@@ -188,6 +198,8 @@ def _store_release(
             raise record
         record, triples = to_graph(record, text, resolver)
         triples.append((graph, BG.sourcePath, Literal(claim.source)))
+        if claim.previous is not None:  # a reload: what the graph said may now be unsaid
+            replaced_events.update(events_in(store, [graph]))
         store.replace_graph(graph, triples)
         unchanged = claim.previous is not None and claim.previous.sha256 == text.sha256
         result.status = "renamed" if claim.status == "renamed" else (

@@ -117,5 +117,9 @@ def run_update(store: object, text: str) -> None:
     from ..ingest.consolidate import consolidate
 
     update(with_prefixes(text))
-    update(REFILL_UNION)
+    refill = getattr(store, "refill_union", None)  # a union kept elsewhere (Virtuoso's graph)
+    if refill is not None:
+        refill()
+    else:
+        update(REFILL_UNION)
     consolidate(store)  # type: ignore[arg-type]
