@@ -74,3 +74,21 @@ def test_what_is_stored_passes_the_shapes(tmp_path, text):
         assert [v for v in result.violations if v.release != "reference"] == []
     finally:
         _FOUNDATION.drop_graph(graph)
+
+
+_TAILS = ["Velasco Álvarez", "Velasco", "Álvarez", "Napolitano", "O'Rourke", "Sherwood-Randall"]
+
+
+@given(st.lists(st.sampled_from([*_TAILS, "Velascos", "xNapolitano", "O", "Rourke", "said", ",",
+                                 ".", "-", "(", "Álvarez-Velasco", " "]), max_size=12),
+       st.sampled_from(["", " "]))
+def test_surname_scanner_finds_what_one_alternation_finds(words, joiner):
+    """The linear surname scanner finds the spans of the regex alternation it replaced (longest
+    first at each word start, whole words only, no overlaps)."""
+    from bordergraph.ingest.extract.person_context import _TailScanner
+
+    text = joiner.join(words)
+    alternation = "|".join(re.escape(t) for t in sorted(_TAILS, key=len, reverse=True))
+    regex = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
+    scanner = _TailScanner({t: i for i, t in enumerate(_TAILS)})
+    assert [m.span() for m in scanner.finditer(text)] == [m.span() for m in regex.finditer(text)]

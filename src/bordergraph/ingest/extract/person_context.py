@@ -5,7 +5,9 @@ writes, later bare surname mentions, and each person's country from the stronges
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
+from typing import NamedTuple
 
 from .lexicon import load
 from .namewords import Mention
@@ -100,8 +102,60 @@ def _surnames(people: list[PersonCluster]) -> tuple[re.Pattern[str] | None, dict
     tails = {t: next(iter(w)) for t, w in owners.items() if len(w) == 1}
     if not tails:
         return None, tails
-    alt = "|".join(re.escape(t) for t in sorted(tails, key=len, reverse=True))
-    return re.compile(rf"(?<![\wÀ-ÿ])(?:{alt})(?![\wÀ-ÿ])"), tails
+    return _TailScanner(tails), tails
+
+
+class _Found(NamedTuple):
+    """A tail found in a text, read as a match is (start, end, group, span)."""
+
+    begin: int
+    finish: int
+    text: str
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+    def group(self, _: int = 0) -> str:
+        return self.text
+
+    def span(self) -> tuple[int, int]:
+        return self.begin, self.finish
+
+
+class _TailScanner:
+    """Finds the tails at word starts, longest first, without overlaps: what one regex
+    alternation of them finds, in time linear in the text (an alternation of thousands of
+    names is tried at every position)."""
+
+    _WORD = re.compile(r"(?<!\w)\w+")
+    _WORD_CHAR = re.compile(r"\w")
+
+    def __init__(self, tails: dict[str, int]) -> None:
+        self.tails = set(tails)
+        lengths: dict[str, set[int]] = {}
+        for tail in tails:
+            first = self._WORD.match(tail)
+            if first is not None:
+                lengths.setdefault(first.group(0), set()).add(len(tail))
+        # per first word, the lengths of its tails, longest first: a few slices to look up
+        self.lengths = {w: sorted(ls, reverse=True) for w, ls in lengths.items()}
+
+    def finditer(self, text: str) -> Iterator[_Found]:
+        pos = 0
+        for word in self._WORD.finditer(text):
+            start = word.start()
+            if start < pos:
+                continue
+            for size in self.lengths.get(word.group(0), ()):
+                end = start + size
+                if end <= len(text) and text[start:end] in self.tails and not \
+                        self._WORD_CHAR.match(text, end):
+                    yield _Found(start, end, text[start:end])
+                    pos = end
+                    break
 
 
 def surname_mentions(

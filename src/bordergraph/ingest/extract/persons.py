@@ -227,13 +227,13 @@ class _Index:
 
 def fill_countries(people: list[PersonCluster], lang: str, default: str | None) -> None:
     """Country from the gazetteer of leaders, then the release's default (its publisher's)."""
-    leaders = load(lang, "people").get("leaders", [])
+    leaders = [(name_tokens(leader["name"]), leader)
+               for leader in load(lang, "people").get("leaders", [])]
     heads = set(load(lang, "titles").get("leaders", []))
     for p in people:
         if p.country:
             continue
-        for leader in leaders:
-            lt = name_tokens(leader["name"])
+        for lt, leader in leaders:
             if p.tokens and (
                 _contains(lt, p.tokens) >= 0
                 or (p.tokens[-1] == lt[-1] and (p.tokens[0] == lt[0] or p.head in heads))
