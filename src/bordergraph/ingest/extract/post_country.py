@@ -69,12 +69,69 @@ def post_country(post: str | None, lang: str) -> str | None:
     post opens with, else the one it is "of"."""
     if not post:
         return None
+    titles = load(lang, "titles")
+    for alias, name in titles.get("country_aliases", {}).items():  # "United Mexican States"
+        post = post.replace(alias, name)
     opening, of_country = _post_country_patterns(lang)
     first = opening.match(post)
     if first:
         return country_of(first.group(1), lang)
     m = of_country.search(post)
-    return country_of(m.group(1), lang) if m else None
+    if m:
+        return country_of(m.group(1), lang)
+    if lang != "en":  # Spanish posts: written_post_country reads places and ministries
+        return None
+    return (
+        envoy_country(post, lang)
+        or _place_of(post)
+        or next(
+            (c for p, c in titles.get("post_country_patterns", {}).items() if re.search(p, post)),
+            None,
+        )
+        or acronym_country(post, lang)
+    )
+
+
+def _place_of(post: str) -> str | None:
+    """ "Governor of Nuevo Leon", "Mayor of Tijuana": the border state or city the post is of."""
+    for m in re.finditer(r"\bof\s+((?:[A-Z][\w.]*\s*){1,3})", post):
+        words = m.group(1).split()
+        for n in range(len(words), 0, -1):
+            code = place_country(" ".join(words[:n]))
+            if code:
+                return code
+    return None
+
+
+def envoy_country(post: str, lang: str) -> str | None:
+    """ "Consul General in Tijuana" -> US, "cónsul general en Tijuana" -> US: a post held abroad
+    (``envoy_heads``) in a place of one country is the other country's (``envoy_place_preps``)."""
+    titles = load(lang, "titles")
+    heads = alternation(titles.get("envoy_heads", []))
+    preps = alternation(titles.get("envoy_place_preps", []))
+    if not titles.get("envoy_heads") or not re.match(rf"(?i)(?:\S+\s+)?{heads}\b", post):
+        return None
+    cap = r"[A-ZÁÉÍÓÚÑ][\w.À-ÿ]*"
+    m = re.search(rf"\b{preps}\s+(?:the\s+|los\s+)?({cap}(?:\s+{cap}){{0,2}})", post)
+    if not m or any(country_of(w, lang) for w in post[: m.start()].split()):
+        return None  # "Consul of Mexico in ...": the post names its own country
+    words = m.group(1).split()
+    for n in range(len(words), 0, -1):
+        phrase = " ".join(words[:n])
+        code = country_of(phrase, lang) or place_country(phrase)
+        if code:
+            return {"US": "MX", "MX": "US"}.get(code)
+    return None
+
+
+def acronym_country(post: str, lang: str) -> str | None:
+    """ "EPA Administrator", "director ... de la CBP": the country of a known agency's acronym
+    the post writes (the language's gazetteer, then the other's)."""
+    for acr in re.findall(r"\b[A-Z]{2,8}\b", post):
+        hit = gazetteer_key(acr, lang) or gazetteer_key(acr, "es" if lang == "en" else "en")
+        if hit and hit[1]:
+            return hit[1]
+    return None
 
 
 @cache
@@ -106,6 +163,9 @@ def written_post_country(post: str, lx, lang: str) -> str | None:  # type: ignor
     """ "embajador de México en Estados Unidos" -> MX; "Sección estadounidense" -> US."""
     for alias, name in lx.country_aliases.items():  # "Estados Unidos Mexicanos" is Mexico
         post = post.replace(alias, name)
+    envoy = envoy_country(post, lang)
+    if envoy:
+        return envoy
     multi = None  # "gobernadora de Baja California": a place of two words or more first
     for m in re.finditer(r"[A-ZÁÉÍÓÚÑ][\wÀ-ÿ]*(?:\s+(?:de\s+)?[A-ZÁÉÍÓÚÑ][\wÀ-ÿ]*)+", post):
         code = place_country(m.group(0))

@@ -1,0 +1,36 @@
+"""The country a post names: places, envoys abroad, one-country ministries, agency acronyms."""
+
+from __future__ import annotations
+
+import pytest
+
+from bordergraph.ingest.extract.orgs import org_table
+from bordergraph.ingest.extract.post_country import post_country
+from bordergraph.ingest.extract.sentences import Sentence
+
+
+@pytest.mark.parametrize(
+    ("post", "country"),
+    [
+        ("Governor of Sonora", "MX"),
+        ("Mayor of Calexico", "US"),
+        ("Consul General in Nogales", None),  # a city on both sides: no guess
+        ("Consul General in Matamoros", "US"),
+        ("Consul of Mexico in Tucson", "MX"),
+        ("Undersecretary of Tourism", "MX"),
+        ("Deputy Under Secretary of the Treasury", "US"),
+        ("Minister of Health of the United Mexican States", "MX"),
+        ("FEMA Regional Administrator", "US"),
+    ],
+)
+def test_an_english_post_gives_its_country(post: str, country: str | None) -> None:
+    assert post_country(post, "en") == country
+
+
+def test_an_and_does_not_join_two_organizations() -> None:
+    text = "The Department of Energy and Mexico's Secretariat of Energy will meet."
+    orgs = org_table([Sentence(text, 0, len(text), 0)], "en", None, "US").orgs
+    assert [(o.name, o.country) for o in orgs] == [
+        ("Department of Energy", "US"),
+        ("Secretariat of Energy", "MX"),
+    ]
