@@ -61,3 +61,13 @@ def test_spanish_post_spans_and_fronted_organizations() -> None:
 def test_an_alternation_of_no_words_matches_nothing() -> None:
     assert alternation([]) == "(?!)"
     assert alternation(["de", "de la", "de"]) == r"(?:de\ la|de)"
+
+
+def test_an_issuer_written_in_capitals_is_an_organization() -> None:
+    lines = ["SECRETARÍA DE ECONOMÍA", "Boletín 12/2020"]
+    sents = [Sentence(t, 0, len(t), 0) for t in lines]
+    assert [o.name for o in org_table(sents, "es", None, "MX").orgs] == ["Secretaría de Economía"]
+    sents = [Sentence("DEPARTMENT OF WATER RESOURCES | JANE ROE", 0, 40, 0)]
+    assert [o.name for o in org_table(sents, "en", None, "US").orgs] == [
+        "Department of Water Resources"
+    ]

@@ -193,10 +193,12 @@ def org_table(
     stop, venue, in_post = _filters(lang)
     not_first = set(_lex(lang).get("not_first", []))
     table = OrgTable(lang)
-    for sent in sentences:
+    for n, sent in enumerate(sentences):
         if sent.header:
             _header(sent, publisher, table, default_country)
             continue
+        if n < 3 and sent.text.isupper():  # the issuer read as the title: "DEPARTMENT OF ..."
+            _capitals(sent, table, default_country)
         taken: list[tuple[int, int]] = []
         for pattern, heads, needed in _patterns(lang):
             if not needed.search(sent.text):
@@ -349,3 +351,41 @@ def _header(sent: Sentence, publisher: str | None, table: OrgTable, home: str | 
         for part in (p.strip() for p in re.split(r"\s*\|\s*", sent.text)):
             if part and not part.isupper() and gazetteer_key(part, table.lang):
                 _add(table, sent, part, None, None, {}, home)
+    if pub is None:
+        _capitals(sent, table, home)
+
+
+def _capitals(sent: Sentence, table: OrgTable, home: str | None) -> None:
+    """A header or title line in capitals that is wholly an organization's name ("SECRETARÍA DE
+    GOBERNACIÓN", "OFFICE OF THE TEXAS GOVERNOR | ..."): the issuer, written as a name."""
+    for part in (p.strip() for p in re.split(r"\s*\|\s*", sent.text)):
+        if part.isupper() and len(part.split()) > 1:
+            name = readable(part, table.lang)
+            heads = _whole_name(name, table.lang)
+            if heads is not None:
+                _add(table, sent, name, None, None, heads, home)
+
+
+def readable(caps: str, lang: str) -> str:
+    """A name written in capitals, as a name is written: "OFFICE OF THE TEXAS GOVERNOR" ->
+    "Office of the Texas Governor" (``lowercase_words`` stay lower-case inside a name)."""
+    small = set(_lex(lang).get("lowercase_words", []))
+
+    def word(k: int, w: str) -> str:
+        if "." in w or "&" in w:  # "U.S.", "A&M"
+            return w
+        return w.lower() if k and w.lower() in small else w[:1] + w[1:].lower()
+
+    return " ".join(word(k, w) for k, w in enumerate(caps.split()))
+
+
+def _whole_name(name: str, lang: str) -> dict | None:  # type: ignore[type-arg]
+    """The head words of the pattern that reads all of ``name`` as one organization (the
+    gazetteer's: none), else None."""
+    if gazetteer_key(name, lang):
+        return {}
+    for pattern, heads, needed in _patterns(lang)[1:] if _forms(lang) else _patterns(lang):
+        m = pattern.match(name) if needed.search(name) else None
+        if m and m.end() == len(name) and m.start("name") <= len(m.group("pre") or "") + 1:
+            return heads
+    return None
