@@ -386,6 +386,6 @@ def _whole_name(name: str, lang: str) -> dict | None:  # type: ignore[type-arg]
         return {}
     for pattern, heads, needed in _patterns(lang)[1:] if _forms(lang) else _patterns(lang):
         m = pattern.match(name) if needed.search(name) else None
-        if m and m.end() == len(name) and m.start("name") <= len(m.group("pre") or "") + 1:
+        if m and m.end() == len(name):
             return heads
     return None
