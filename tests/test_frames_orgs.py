@@ -71,3 +71,10 @@ def test_an_issuer_written_in_capitals_is_an_organization() -> None:
     assert [o.name for o in org_table(sents, "en", None, "US").orgs] == [
         "Department of Water Resources"
     ]
+
+
+def test_a_known_organization_after_a_post_is_named_but_a_unit_is_the_posts() -> None:
+    orgs = table("La vocera de la Casa Blanca, Ana Ruiz, habló.", "es", "MX")
+    assert [o.name for o in orgs.orgs] == ["Casa Blanca"]
+    orgs = table("El jefe de la Unidad para América del Norte, Luis Mora, habló.", "es", "MX")
+    assert orgs.orgs == []

@@ -183,6 +183,12 @@ def _filters(lang: str) -> tuple[set[str], re.Pattern[str], re.Pattern[str]]:
     )
 
 
+def _unit(name: str, lang: str) -> bool:
+    """A known office that is part of a post ("jefe de la Unidad para ...", ``post_units``);
+    any other known organization after a post is named as such ("asesora de la Casa Blanca")."""
+    return name.split()[0] in _lex(lang).get("post_units", [])
+
+
 def org_table(
     sentences: list[Sentence],
     lang: str,
@@ -212,7 +218,7 @@ def org_table(
                     or any(name.lower().endswith(" " + s) for s in stop)
                     or name.split()[0] in not_first
                     or venue.search(before)
-                    or (in_post.search(before) and not acr)
+                    or (in_post.search(before) and not acr and (heads or _unit(name, lang)))
                 ):
                     continue
                 taken.append(m.span())
@@ -301,9 +307,10 @@ def _add(  # type: ignore[type-arg]
     known = gazetteer_key(written, table.lang) or gazetteer_key(name, table.lang)
     key = known[0] if known else fold(name)
     country = known[1] if known else _country(name, pre, heads, table.lang, home)
+    acr_only = written.isupper() and " " not in written  # "SRE" does not rename the header's
     for i, k in enumerate(table.keys):
         if k == key:
-            if len(written) > len(table.orgs[i].name) or i in table.from_header:
+            if len(written) > len(table.orgs[i].name) or (i in table.from_header and not acr_only):
                 table.from_header.discard(i)
                 table.orgs[i] = Organization(
                     written, table.orgs[i].country or country, sent.evidence
