@@ -78,3 +78,18 @@ def test_a_known_organization_after_a_post_is_named_but_a_unit_is_the_posts() ->
     assert [o.name for o in orgs.orgs] == ["Casa Blanca"]
     orgs = table("El jefe de la Unidad para América del Norte, Luis Mora, habló.", "es", "MX")
     assert orgs.orgs == []
+
+
+def test_the_longest_name_wins_and_a_shorter_mention_joins_it() -> None:
+    text = (
+        "Staff of the Departamento de Transporte de Arizona (ADOT) met. La Embajada de Canadá "
+        "en México y la Embajada de Canadá firmaron."
+    )
+    names = [o.name for o in table(text, "es", "MX").orgs]
+    assert names == ["Departamento de Transporte de Arizona (ADOT)", "Embajada de Canadá en México"]
+
+
+def test_an_owner_after_and_starts_a_second_organization() -> None:
+    text = "The Office of Border Affairs and Canada's Border Services Agency met."
+    names = [o.name for o in table(text, "en", "US").orgs]
+    assert names[0] == "Office of Border Affairs"

@@ -25,6 +25,7 @@ from functools import cache, lru_cache
 from ...graph.iris import fold
 from ...records import Organization
 from .lexicon import alternation, common, load
+from .org_lists import compressed
 from .sentences import Sentence
 from .text import country_of
 
@@ -183,6 +184,13 @@ def _filters(lang: str) -> tuple[set[str], re.Pattern[str], re.Pattern[str]]:
     )
 
 
+def _short_line_after(text: str, m: re.Match[str]) -> bool:
+    """A name run on over a line break into a short line ("Department of State / Washington,
+    DC"): header lines, not a name wrapped with its prose."""
+    br = text.find("\n", m.start(), m.end())
+    return br >= 0 and len(text[br + 1 :].split("\n", 1)[0].strip()) < 40
+
+
 def _unit(name: str, lang: str) -> bool:
     """A known office that is part of a post ("jefe de la Unidad para ...", ``post_units``);
     any other known organization after a post is named as such ("asesora de la Casa Blanca")."""
@@ -205,14 +213,14 @@ def org_table(
             continue
         if n < 3 and sent.text.isupper():  # the issuer read as the title: "DEPARTMENT OF ..."
             _capitals(sent, table, default_country)
-        taken: list[tuple[int, int]] = []
-        for pattern, heads, needed in _patterns(lang):
+        found = []  # every pattern's names; the longest of overlapping ones is taken
+        for order, (pattern, heads, needed) in enumerate(_patterns(lang)):
             if not needed.search(sent.text):
                 continue
             for m in pattern.finditer(sent.text):
                 name, acr, before = m.group("name"), m.group("acr"), sent.text[: m.start()]
                 if (
-                    any(s < m.end() and m.start() < e for s, e in taken)
+                    _short_line_after(sent.text, m)
                     or (len(name.split()) < 2 and not acr and not gazetteer_key(name, lang))
                     or name.lower() in stop
                     or any(name.lower().endswith(" " + s) for s in stop)
@@ -221,58 +229,19 @@ def org_table(
                     or (in_post.search(before) and not acr and (heads or _unit(name, lang)))
                 ):
                     continue
+                found.append((m.start() - m.end(), order, m, heads))
+        taken: list[tuple[int, int]] = []
+        for _, _, m, _heads in sorted(found, key=lambda f: f[:2]):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
                 taken.append(m.span())
-                pre = m.groupdict().get("pre")
+        for _, _, m, heads in sorted(found, key=lambda f: f[2].start()):
+            if m.span() in taken:
+                taken.remove(m.span())
+                name, acr, pre = m.group("name"), m.group("acr"), m.groupdict().get("pre")
                 _add(table, sent, name, acr, pre, heads, default_country)
         for pre, name in compressed(sent.text, lang):
             _add(table, sent, name, None, pre, _lex(lang).get("heads_before", {}), default_country)
     return table
-
-
-@cache
-def _compressed_pattern(lang: str) -> re.Pattern[str] | None:
-    lex = _lex(lang)
-    plural = lex.get("plural_heads", {})
-    if not plural:
-        return None
-    art = alternation(lex.get("list_articles", []))
-    link, conj = alternation(lex["list_links"]), alternation(lex["list_ands"])
-    joins = alternation([*lex["list_ands"], *lex["list_links"]])
-    prefix = alternation(lex.get("country_prefixes", []), escape=False)
-    word = lex["capitalised"]
-    item = rf"(?:{link}\s+)?(?:{art}\s+)?{word}(?:\s+(?:{joins}\s+)?{word})*"
-    return re.compile(
-        rf"(?P<pre>{prefix}\s+)?\b(?P<plural>{alternation(plural)})\s+{link}\s+"
-        rf"(?P<items>{item}(?:\s*[,;]\s*{item})*[,;]?\s+{conj}\s+{item})"
-    )
-
-
-def compressed(text: str, lang: str) -> list[tuple[str | None, str]]:
-    """(prefix, name) of each organization of a compressed list: "the Departments of State, the
-    Treasury, Justice and Defense" -> Department of State, Department of the Treasury, ...;
-    "las Secretarías de la Defensa Nacional y de Marina"."""
-    pattern = _compressed_pattern(lang)
-    if pattern is None or not pattern.search(text):
-        return []
-    lex = _lex(lang)
-    link, conj = alternation(lex["list_links"]), alternation(lex["list_ands"])
-    ends = alternation(lex.get("list_ends", []))
-    out = []
-    for m in pattern.finditer(text):
-        head = lex["plural_heads"][m.group("plural")]
-        rest = text[m.start("items") :]
-        upto = re.search(rf",\s+{ends}\b|\.\s|\.$|$", rest)
-        whole = rest[: upto.start()] if upto else rest
-        if re.search(rf";\s*(?:{conj}\s+)?{link}\s", whole):
-            # "de Hacienda y Crédito Público; de Economía, y de A, B y C"
-            items = re.split(rf"\s*;\s*(?:{conj}\s+)?|,\s+{conj}\s+", whole)
-        else:
-            items = re.split(rf"\s*,\s*(?:{conj}\s+)?|\s+{conj}\s+(?=\w)", m.group("items"))
-        for it in items:
-            it = re.sub(rf"^{link}\s+", "", it.strip()).rstrip(".")
-            if it:
-                out.append((m.group("pre"), f"{head} {lex['list_links'][0]} {it}"))
-    return out
 
 
 def _country(name: str, pre: str, heads: dict, lang: str, home: str | None) -> str | None:  # type: ignore[type-arg]
@@ -306,10 +275,13 @@ def _add(  # type: ignore[type-arg]
     written = kept + name + (f" ({acr})" if acr else "")
     known = gazetteer_key(written, table.lang) or gazetteer_key(name, table.lang)
     key = known[0] if known else fold(name)
-    country = known[1] if known else _country(name, pre, heads, table.lang, home)
+    of_acr = gazetteer_key(acr, table.lang) if acr else None  # "Servicio ... (GSA)": GSA's
+    country = (known or of_acr or (None, None))[1] or _country(name, pre, heads, table.lang, home)
     acr_only = written.isupper() and " " not in written  # "SRE" does not rename the header's
     for i, k in enumerate(table.keys):
-        if k == key:
+        # "Embajada de México" and "... de México en Estados Unidos" (one name the other's
+        # first words): one body, written at its fullest
+        if k == key or _opens(fold(table.orgs[i].name), fold(written)):
             if len(written) > len(table.orgs[i].name) or (i in table.from_header and not acr_only):
                 table.from_header.discard(i)
                 table.orgs[i] = Organization(
@@ -321,6 +293,10 @@ def _add(  # type: ignore[type-arg]
     _append(table, Organization(written, country, sent.evidence), key)
     if acr:
         table.acronyms[acr] = len(table.orgs) - 1
+
+
+def _opens(a: str, b: str) -> bool:
+    return min(len(a), len(b)) > 12 and (a.startswith(b + " ") or b.startswith(a + " "))
 
 
 def _append(table: OrgTable, org: Organization, key: str) -> None:

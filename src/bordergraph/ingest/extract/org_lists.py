@@ -1,0 +1,64 @@
+"""Compressed lists of organizations under one plural head: "the Departments of State, the
+Treasury, Justice and Defense", "las Secretarías de la Defensa Nacional y de Marina" (the
+``plural_heads`` and ``list_*`` words of ``data/lexicon/LANG/organizations.yaml``).
+
+>>> compressed("the Departments of State and Justice met.", "en")
+[(None, 'Department of State'), (None, 'Department of Justice')]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .lexicon import alternation, load
+
+
+def _lex(lang: str) -> dict:  # type: ignore[type-arg]
+    return load(lang, "organizations")
+
+
+@cache
+def _compressed_pattern(lang: str) -> re.Pattern[str] | None:
+    lex = _lex(lang)
+    plural = lex.get("plural_heads", {})
+    if not plural:
+        return None
+    art = alternation(lex.get("list_articles", []))
+    link, conj = alternation(lex["list_links"]), alternation(lex["list_ands"])
+    joins = alternation([*lex["list_ands"], *lex["list_links"]])
+    prefix = alternation(lex.get("country_prefixes", []), escape=False)
+    word = lex["capitalised"]
+    item = rf"(?:{link}\s+)?(?:{art}\s+)?{word}(?:\s+(?:{joins}\s+)?{word})*"
+    return re.compile(
+        rf"(?P<pre>{prefix}\s+)?\b(?P<plural>{alternation(plural)})\s+{link}\s+"
+        rf"(?P<items>{item}(?:\s*[,;]\s*{item})*[,;]?\s+{conj}\s+{item})"
+    )
+
+
+def compressed(text: str, lang: str) -> list[tuple[str | None, str]]:
+    """(prefix, name) of each organization of a compressed list: "the Departments of State, the
+    Treasury, Justice and Defense" -> Department of State, Department of the Treasury, ...;
+    "las Secretarías de la Defensa Nacional y de Marina"."""
+    pattern = _compressed_pattern(lang)
+    if pattern is None or not pattern.search(text):
+        return []
+    lex = _lex(lang)
+    link, conj = alternation(lex["list_links"]), alternation(lex["list_ands"])
+    ends = alternation(lex.get("list_ends", []))
+    out = []
+    for m in pattern.finditer(text):
+        head = lex["plural_heads"][m.group("plural")]
+        rest = text[m.start("items") :]
+        upto = re.search(rf",\s+{ends}\b|\.\s|\.$|$", rest)
+        whole = rest[: upto.start()] if upto else rest
+        if re.search(rf";\s*(?:{conj}\s+)?{link}\s", whole):
+            # "de Hacienda y Crédito Público; de Economía, y de A, B y C"
+            items = re.split(rf"\s*;\s*(?:{conj}\s+)?|,\s+{conj}\s+", whole)
+        else:
+            items = re.split(rf"\s*,\s*(?:{conj}\s+)?|\s+{conj}\s+(?=\w)", m.group("items"))
+        for it in items:
+            it = re.sub(rf"^{link}\s+", "", it.strip()).rstrip(".")
+            if it:
+                out.append((m.group("pre"), f"{head} {lex['list_links'][0]} {it}"))
+    return out
