@@ -241,7 +241,17 @@ def org_table(
                 _add(table, sent, name, acr, pre, heads, default_country)
         for pre, name in compressed(sent.text, lang):
             _add(table, sent, name, None, pre, _lex(lang).get("heads_before", {}), default_country)
+    _written_acronyms(table, " ".join(s.text for s in sentences))
     return table
+
+
+def _written_acronyms(table: OrgTable, text: str) -> None:
+    """A known acronym the release writes alone ("CBP's Director") joins its organization's
+    name when the name lacks it: "U.S. Customs and Border Protection (CBP)"."""
+    for acr, i in table.acronyms.items():
+        org = table.orgs[i]
+        if "(" not in org.name and re.search(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", text):
+            table.orgs[i] = Organization(f"{org.name} ({acr})", org.country, org.evidence)
 
 
 def _country(name: str, pre: str, heads: dict, lang: str, home: str | None) -> str | None:  # type: ignore[type-arg]
