@@ -139,7 +139,7 @@ def _patterns(lang: str) -> list[tuple[re.Pattern[str], dict, re.Pattern[str]]]:
     lex = _lex(lang)
     prefix = alternation(lex.get("country_prefixes", []), escape=False)
     acronyms = lex.get("match_acronyms", False)
-    forms = [f for f, _, _, acr in _forms(lang) if acronyms or not acr]
+    forms = [f for f, _, _, acr in _forms(lang) if (acronyms and f.isupper()) or not acr]
     out = []
     if forms:
         gaz = rf"(?P<pre>{prefix}\s+)?(?<!\w)(?P<name>{alternation(forms)})(?![\w-]){_ACR}"
