@@ -178,7 +178,7 @@ def _filters(lang: str) -> tuple[set[str], re.Pattern[str], re.Pattern[str]]:
     # without links neither test can match: skip scanning for the (many) title heads
     heads = alternation(load(lang, "titles").get("heads", []) if lex.get("links") else [])
     return (
-        {s.lower() for s in lex.get("not_organizations", [])},
+        {s.lower() for s in lex.get("not_organizations", []) + lex.get("not_alone", [])},
         re.compile(rf"\b{venue}\s+{links}\s+$"),
         re.compile(rf"\b{heads}(?:\s+[a-z]+)?\s+{links}\s+$", re.I),
     )
@@ -205,6 +205,7 @@ def org_table(
 ) -> OrgTable:
     """Every organization named as such, one entry each, with its fullest written name."""
     stop, venue, in_post = _filters(lang)
+    ends = stop - {s.lower() for s in _lex(lang).get("not_alone", [])}
     not_first = set(_lex(lang).get("not_first", []))
     table = OrgTable(lang)
     for n, sent in enumerate(sentences):
@@ -223,7 +224,7 @@ def org_table(
                     _short_line_after(sent.text, m)
                     or (len(name.split()) < 2 and not acr and not gazetteer_key(name, lang))
                     or name.lower() in stop
-                    or any(name.lower().endswith(" " + s) for s in stop)
+                    or any(name.lower().endswith(" " + s) for s in ends)
                     or name.split()[0] in not_first
                     or venue.search(before)
                     or (in_post.search(before) and not acr and (heads or _unit(name, lang)))
