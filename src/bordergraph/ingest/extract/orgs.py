@@ -251,7 +251,11 @@ def _written_acronyms(table: OrgTable, text: str) -> None:
     name when the name lacks it: "U.S. Customs and Border Protection (CBP)"."""
     for acr, i in table.acronyms.items():
         org = table.orgs[i]
-        if "(" not in org.name and re.search(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", text):
+        if (
+            acr.isupper()
+            and "(" not in org.name
+            and re.search(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", text)
+        ):
             table.orgs[i] = Organization(f"{org.name} ({acr})", org.country, org.evidence)
 
 
