@@ -93,3 +93,8 @@ def test_an_owner_after_and_starts_a_second_organization() -> None:
     text = "The Office of Border Affairs and Canada's Border Services Agency met."
     names = [o.name for o in table(text, "en", "US").orgs]
     assert names[0] == "Office of Border Affairs"
+
+
+def test_a_shorter_reading_of_a_known_name_finds_it() -> None:
+    orgs = table("Ana Roe, Consul at the U.S. Consulate General in Monterrey, spoke.", "en", "US")
+    assert orgs.lookup("U.S. Consulate General") is orgs.orgs[0]

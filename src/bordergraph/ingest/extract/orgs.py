@@ -56,7 +56,8 @@ class OrgTable:
             bare = re.sub(r"\s*\([^)]*\)$", "", org.name)
             if phrase in (org.name, bare) or (known and known[0] == self.keys[i]):
                 return org
-        return None
+        # "the U.S. Embassy" read up to "in": the release's "U.S. Embassy in Mexico City"
+        return next((o for o in self.orgs if _opens(fold(o.name), fold(phrase), 8)), None)
 
 
 @cache
@@ -310,8 +311,8 @@ def _add(  # type: ignore[type-arg]
         table.acronyms[acr] = len(table.orgs) - 1
 
 
-def _opens(a: str, b: str) -> bool:
-    return min(len(a), len(b)) > 12 and (a.startswith(b + " ") or b.startswith(a + " "))
+def _opens(a: str, b: str, least: int = 12) -> bool:
+    return min(len(a), len(b)) > least and (a.startswith(b + " ") or b.startswith(a + " "))
 
 
 def _append(table: OrgTable, org: Organization, key: str) -> None:
