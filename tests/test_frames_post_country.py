@@ -34,3 +34,16 @@ def test_an_and_does_not_join_two_organizations() -> None:
         ("Department of Energy", "US"),
         ("Secretariat of Energy", "MX"),
     ]
+
+
+def test_a_country_named_as_the_posts_subject_is_not_its_own() -> None:
+    assert post_country("Director of the Office of Canadian Affairs", "en") is None
+    assert post_country("Mexico Desk Officer for Mexican Affairs", "en") == "MX"  # its own word
+
+
+def test_a_spanish_envoy_in_a_border_city_is_of_the_other_country() -> None:
+    from bordergraph.ingest.extract.people_es import find_mentions_es
+
+    text = "Acudió también Juan Paz, cónsul general en Ciudad Juárez."
+    found = {m.name: m.country for m in find_mentions_es(text, None)}
+    assert found.get("Juan Paz") == "US"

@@ -72,6 +72,7 @@ def post_country(post: str | None, lang: str) -> str | None:
     titles = load(lang, "titles")
     for alias, name in titles.get("country_aliases", {}).items():  # "United Mexican States"
         post = post.replace(alias, name)
+    post = without_topics(post, lang)
     opening, of_country = _post_country_patterns(lang)
     first = opening.match(post)
     if first:
@@ -90,6 +91,21 @@ def post_country(post: str | None, lang: str) -> str | None:
         )
         or acronym_country(post, lang)
     )
+
+
+@cache
+def _topics(lang: str) -> re.Pattern[str] | None:
+    patterns = load(lang, "titles").get("topic_patterns", [])
+    country = alternation([w for w in country_words(lang)], escape=True)
+    joined = "|".join(p.replace("{country}", country) for p in patterns)
+    return re.compile(joined, re.I) if joined else None
+
+
+def without_topics(post: str, lang: str) -> str:
+    """A post without the countries it names as its subject ("Oficina de Asuntos de México",
+    "Office of Mexican Affairs": ``topic_patterns``), which are not its own country."""
+    topics = _topics(lang)
+    return topics.sub(" ", post) if topics else post
 
 
 def _place_of(post: str) -> str | None:
@@ -163,6 +179,7 @@ def written_post_country(post: str, lx, lang: str) -> str | None:  # type: ignor
     """ "embajador de México en Estados Unidos" -> MX; "Sección estadounidense" -> US."""
     for alias, name in lx.country_aliases.items():  # "Estados Unidos Mexicanos" is Mexico
         post = post.replace(alias, name)
+    post = without_topics(post, lang)
     envoy = envoy_country(post, lang)
     if envoy:
         return envoy
