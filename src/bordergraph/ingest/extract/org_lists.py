@@ -1,6 +1,8 @@
-"""Compressed lists of organizations under one plural head: "the Departments of State, the
-Treasury, Justice and Defense", "las Secretarías de la Defensa Nacional y de Marina" (the
-``plural_heads`` and ``list_*`` words of ``data/lexicon/LANG/organizations.yaml``).
+"""How organizations' names are written: compressed lists under one plural head ("the
+Departments of State, the Treasury, Justice and Defense", "las Secretarías de la Defensa
+Nacional y de Marina": the ``plural_heads`` and ``list_*`` words of
+``data/lexicon/LANG/organizations.yaml``); names in capitals read back as names; where a name
+runs on past its end.
 
 >>> compressed("the Departments of State and Justice met.", "en")
 [(None, 'Department of State'), (None, 'Department of Justice')]
@@ -62,3 +64,35 @@ def compressed(text: str, lang: str) -> list[tuple[str | None, str]]:
             if it:
                 out.append((m.group("pre"), f"{head} {lex['list_links'][0]} {it}"))
     return out
+
+
+def run_on(text: str, known: re.Match[str], m: re.Match[str]) -> bool:
+    """A longer name that only runs a known one on into capitalised words ("Secretariat of
+    Foreign Relations Pedro Ruiz"), not into a complement ("Departamento de Transporte de ...")."""
+    if m is known or m.start() != known.start() or m.end() <= known.end():
+        return False
+    return bool(re.match(r"\s+[A-ZÁÉÍÓÚÑ]", text[known.end() : m.end()]))
+
+
+def short_line_after(text: str, m: re.Match[str]) -> bool:
+    """A name run on over a line break into a short line ("Department of State / Washington,
+    DC"): header lines, not a name wrapped with its prose."""
+    br = text.find("\n", m.start(), m.end())
+    return br >= 0 and len(text[br + 1 :].split("\n", 1)[0].strip()) < 40
+
+
+def opens(a: str, b: str, least: int = 12) -> bool:
+    return min(len(a), len(b)) > least and (a.startswith(b + " ") or b.startswith(a + " "))
+
+
+def readable(caps: str, lang: str) -> str:
+    """A name written in capitals, as a name is written: "OFFICE OF THE TEXAS GOVERNOR" ->
+    "Office of the Texas Governor" (``lowercase_words`` stay lower-case inside a name)."""
+    small = set(_lex(lang).get("lowercase_words", []))
+
+    def word(k: int, w: str) -> str:
+        if "." in w or "&" in w:  # "U.S.", "A&M"
+            return w
+        return w.lower() if k and w.lower() in small else w[:1] + w[1:].lower()
+
+    return " ".join(word(k, w) for k, w in enumerate(caps.split()))

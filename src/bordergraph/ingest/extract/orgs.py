@@ -25,7 +25,7 @@ from functools import cache, lru_cache
 from ...graph.iris import fold
 from ...records import Organization
 from .lexicon import alternation, common, load
-from .org_lists import compressed
+from .org_lists import compressed, opens, readable, run_on, short_line_after
 from .sentences import Sentence
 from .text import country_of
 
@@ -57,7 +57,7 @@ class OrgTable:
             if phrase in (org.name, bare) or (known and known[0] == self.keys[i]):
                 return org
         # "the U.S. Embassy" read up to "in": the release's "U.S. Embassy in Mexico City"
-        return next((o for o in self.orgs if _opens(fold(o.name), fold(phrase), 8)), None)
+        return next((o for o in self.orgs if opens(fold(o.name), fold(phrase), 8)), None)
 
 
 @cache
@@ -185,13 +185,6 @@ def _filters(lang: str) -> tuple[set[str], re.Pattern[str], re.Pattern[str]]:
     )
 
 
-def _short_line_after(text: str, m: re.Match[str]) -> bool:
-    """A name run on over a line break into a short line ("Department of State / Washington,
-    DC"): header lines, not a name wrapped with its prose."""
-    br = text.find("\n", m.start(), m.end())
-    return br >= 0 and len(text[br + 1 :].split("\n", 1)[0].strip()) < 40
-
-
 def _unit(name: str, lang: str) -> bool:
     """A known office that is part of a post ("jefe de la Unidad para ...", ``post_units``);
     any other known organization after a post is named as such ("asesora de la Casa Blanca")."""
@@ -222,7 +215,7 @@ def org_table(
             for m in pattern.finditer(sent.text):
                 name, acr, before = m.group("name"), m.group("acr"), sent.text[: m.start()]
                 if (
-                    _short_line_after(sent.text, m)
+                    short_line_after(sent.text, m)
                     or (len(name.split()) < 2 and not acr and not gazetteer_key(name, lang))
                     or name.lower() in stop
                     or any(name.lower().endswith(" " + s) for s in ends)
@@ -233,8 +226,11 @@ def org_table(
                     continue
                 found.append((m.start() - m.end(), order, m, heads))
         taken: list[tuple[int, int]] = []
+        known = [f[2] for f in found if not f[3]]  # the gazetteer's own forms
         for _, _, m, _heads in sorted(found, key=lambda f: f[:2]):
-            if not any(s < m.end() and m.start() < e for s, e in taken):
+            if not any(s < m.end() and m.start() < e for s, e in taken) and not any(
+                run_on(sent.text, k, m) for k in known
+            ):
                 taken.append(m.span())
         for _, _, m, heads in sorted(found, key=lambda f: f[2].start()):
             if m.span() in taken:
@@ -297,7 +293,7 @@ def _add(  # type: ignore[type-arg]
     for i, k in enumerate(table.keys):
         # "Embajada de México" and "... de México en Estados Unidos" (one name the other's
         # first words): one body, written at its fullest
-        if k == key or _opens(fold(table.orgs[i].name), fold(written)):
+        if k == key or opens(fold(table.orgs[i].name), fold(written)):
             if len(written) > len(table.orgs[i].name) or (i in table.from_header and not acr_only):
                 table.from_header.discard(i)
                 table.orgs[i] = Organization(
@@ -309,10 +305,6 @@ def _add(  # type: ignore[type-arg]
     _append(table, Organization(written, country, sent.evidence), key)
     if acr:
         table.acronyms[acr] = len(table.orgs) - 1
-
-
-def _opens(a: str, b: str, least: int = 12) -> bool:
-    return min(len(a), len(b)) > least and (a.startswith(b + " ") or b.startswith(a + " "))
 
 
 def _append(table: OrgTable, org: Organization, key: str) -> None:
@@ -363,19 +355,6 @@ def _capitals(sent: Sentence, table: OrgTable, home: str | None) -> None:
             heads = _whole_name(name, table.lang)
             if heads is not None:
                 _add(table, sent, name, None, None, heads, home)
-
-
-def readable(caps: str, lang: str) -> str:
-    """A name written in capitals, as a name is written: "OFFICE OF THE TEXAS GOVERNOR" ->
-    "Office of the Texas Governor" (``lowercase_words`` stay lower-case inside a name)."""
-    small = set(_lex(lang).get("lowercase_words", []))
-
-    def word(k: int, w: str) -> str:
-        if "." in w or "&" in w:  # "U.S.", "A&M"
-            return w
-        return w.lower() if k and w.lower() in small else w[:1] + w[1:].lower()
-
-    return " ".join(word(k, w) for k, w in enumerate(caps.split()))
 
 
 def _whole_name(name: str, lang: str) -> dict | None:  # type: ignore[type-arg]
