@@ -98,3 +98,8 @@ def test_an_owner_after_and_starts_a_second_organization() -> None:
 def test_a_shorter_reading_of_a_known_name_finds_it() -> None:
     orgs = table("Ana Roe, Consul at the U.S. Consulate General in Monterrey, spoke.", "en", "US")
     assert orgs.lookup("U.S. Consulate General") is orgs.orgs[0]
+
+
+def test_a_state_government_is_an_organization_a_national_one_is_not() -> None:
+    orgs = table("El Gobierno del Estado de Chihuahua y el Gobierno de México firmaron.", "es", "MX")
+    assert [o.name for o in orgs.orgs] == ["Gobierno del Estado de Chihuahua"]
