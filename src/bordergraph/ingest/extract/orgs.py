@@ -251,6 +251,7 @@ def _written_acronyms(table: OrgTable, text: str) -> None:
         if (
             acr.isupper()
             and "(" not in org.name
+            and acr not in org.name.split()  # "SRE" itself, "CBP Office of Field Operations"
             and re.search(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", text)
         ):
             table.orgs[i] = Organization(f"{org.name} ({acr})", org.country, org.evidence)
