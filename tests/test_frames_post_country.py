@@ -47,3 +47,13 @@ def test_a_spanish_envoy_in_a_border_city_is_of_the_other_country() -> None:
     text = "Acudió también Juan Paz, cónsul general en Ciudad Juárez."
     found = {m.name: m.country for m in find_mentions_es(text, None)}
     assert found.get("Juan Paz") == "US"
+
+
+def test_a_known_agency_closing_a_spanish_post_gives_its_country() -> None:
+    from bordergraph.ingest.extract.orgs import org_table
+    from bordergraph.ingest.extract.people_es import find_mentions_es
+
+    text = "En la reunión estuvo Ana Ríos, jefa de la Administración para el Control de Drogas."
+    orgs = org_table([Sentence(text, 0, len(text), 0)], "es", None, "MX")
+    found = {m.name: m.country for m in find_mentions_es(text, orgs)}
+    assert found.get("Ana Ríos") == "US"

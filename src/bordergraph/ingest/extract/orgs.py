@@ -186,9 +186,13 @@ def _filters(lang: str) -> tuple[set[str], re.Pattern[str], re.Pattern[str]]:
 
 
 def _unit(name: str, lang: str) -> bool:
-    """A known office that is part of a post ("jefe de la Unidad para ...", ``post_units``);
-    any other known organization after a post is named as such ("asesora de la Casa Blanca")."""
-    return name.split()[0] in _lex(lang).get("post_units", [])
+    """A known office that is part of a post ("jefe de la Unidad para ...", ``post_units``); any
+    other known organization after a post ("asesora de la Casa Blanca", "jefe de la Oficina de
+    Aduanas y Protección Fronteriza", an agency with an acronym) is named as such."""
+    if name.split()[0] not in _lex(lang).get("post_units", []):
+        return False
+    known = gazetteer_key(name, lang)  # an agency with an acronym of its own is no post's unit
+    return not (known and any(acr and k == known[0] for _, k, _, acr in _forms(lang)))
 
 
 def org_table(

@@ -223,6 +223,10 @@ def whole_post_country(post: str, orgs, lx, split_org, lang: str) -> str | None:
         hit = gazetteer_key(org, lang)
         if org_country(org, orgs) or hit:
             return org_country(org, orgs) or (hit[1] if hit else None)
+    for m in re.finditer(r"\b(?:de\s+la|del|de\s+los|de\s+las|of\s+the|of)\s+", post):
+        hit = gazetteer_key(post[m.end() :], lang)  # "jefe de la Oficina de Aduanas y ..."
+        if hit and hit[1]:
+            return hit[1]
     for acr in re.findall(r"\b[A-Z]{2,8}\b", post):  # "director ... de la CBP en Tucson"
         hit = gazetteer_key(acr, lang)
         if hit and hit[1]:
