@@ -101,5 +101,7 @@ def test_a_shorter_reading_of_a_known_name_finds_it() -> None:
 
 
 def test_a_state_government_is_an_organization_a_national_one_is_not() -> None:
-    orgs = table("El Gobierno del Estado de Chihuahua y el Gobierno de México firmaron.", "es", "MX")
+    orgs = table(
+        "El Gobierno del Estado de Chihuahua y el Gobierno de México firmaron.", "es", "MX"
+    )
     assert [o.name for o in orgs.orgs] == ["Gobierno del Estado de Chihuahua"]
