@@ -57,3 +57,13 @@ def test_a_known_agency_closing_a_spanish_post_gives_its_country() -> None:
     orgs = org_table([Sentence(text, 0, len(text), 0)], "es", None, "MX")
     found = {m.name: m.country for m in find_mentions_es(text, orgs)}
     assert found.get("Ana Ríos") == "US"
+
+
+def test_a_country_owning_the_agency_after_a_post_is_not_the_organization() -> None:
+    from bordergraph.ingest.extract.orgs import org_table
+    from bordergraph.ingest.extract.people import find_mentions
+
+    text = "Ana Ruiz, director of Canada's Border Services Agency (CBSA), spoke."
+    orgs = org_table([Sentence(text, 0, len(text), 0)], "en", None, "US")
+    (m,) = [m for m in find_mentions(text, "en", orgs) if m.name == "Ana Ruiz"]
+    assert m.org == "Border Services Agency"
