@@ -21,6 +21,7 @@ from bordergraph.ingest.extract.sentences import Sentence
         ("Deputy Under Secretary of the Treasury", "US"),
         ("Minister of Health of the United Mexican States", "MX"),
         ("FEMA Regional Administrator", "US"),
+        ("Pima County Supervisor", "US"),
     ],
 )
 def test_an_english_post_gives_its_country(post: str, country: str | None) -> None:
