@@ -105,3 +105,8 @@ def test_a_state_government_is_an_organization_a_national_one_is_not() -> None:
         "El Gobierno del Estado de Chihuahua y el Gobierno de México firmaron.", "es", "MX"
     )
     assert [o.name for o in orgs.orgs] == ["Gobierno del Estado de Chihuahua"]
+
+
+def test_a_sentences_full_stop_is_not_part_of_a_name() -> None:
+    orgs = table("El acuerdo lo firmó el titular del Instituto Nacional de Migración.", "es", "MX")
+    assert [o.name for o in orgs.orgs] == ["Instituto Nacional de Migración"]

@@ -217,7 +217,7 @@ def org_table(
             if not needed.search(sent.text):
                 continue
             for m in pattern.finditer(sent.text):
-                name, acr, before = m.group("name"), m.group("acr"), sent.text[: m.start()]
+                name, acr, before = _name(m), m.group("acr"), sent.text[: m.start()]
                 if (
                     short_line_after(sent.text, m)
                     or (len(name.split()) < 2 and not acr and not gazetteer_key(name, lang))
@@ -239,12 +239,18 @@ def org_table(
         for _, _, m, heads in sorted(found, key=lambda f: f[2].start()):
             if m.span() in taken:
                 taken.remove(m.span())
-                name, acr, pre = m.group("name"), m.group("acr"), m.groupdict().get("pre")
+                name, acr, pre = _name(m), m.group("acr"), m.groupdict().get("pre")
                 _add(table, sent, name, acr, pre, heads, default_country)
         for pre, name in compressed(sent.text, lang):
             _add(table, sent, name, None, pre, _lex(lang).get("heads_before", {}), default_country)
     _written_acronyms(table, " ".join(s.text for s in sentences))
     return table
+
+
+def _name(m: re.Match[str]) -> str:
+    """The name a pattern read, without a sentence's full stop ("la Oficina Oval.")."""
+    name = m.group("name")
+    return name[:-1] if name.endswith(".") and "." not in name.split()[-1][:-1] else name
 
 
 def _written_acronyms(table: OrgTable, text: str) -> None:
