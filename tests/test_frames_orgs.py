@@ -108,5 +108,5 @@ def test_a_state_government_is_an_organization_a_national_one_is_not() -> None:
 
 
 def test_a_sentences_full_stop_is_not_part_of_a_name() -> None:
-    orgs = table("El acuerdo lo firmó el titular del Instituto Nacional de Migración.", "es", "MX")
-    assert [o.name for o in orgs.orgs] == ["Instituto Nacional de Migración"]
+    orgs = table("El acuerdo se firmó en la sede del Consejo Fronterizo Regional.", "es", "MX")
+    assert [o.name for o in orgs.orgs] == ["Consejo Fronterizo Regional"]
