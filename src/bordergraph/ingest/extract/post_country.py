@@ -1,6 +1,8 @@
 """Which country a person's post, organisation or place names: "U.S. Ambassador to Mexico" -> US,
 "Ambassador of Mexico to ..." -> MX, "Brownsville Mayor" -> US (border cities and states from the
-port gazetteer and the places lexicon); and the organization a post or a fronted phrase names.
+port gazetteer and the places lexicon), "Consul General in Tijuana" -> US (a post held abroad),
+"Secretary of Tourism" -> MX (a one-country ministry, ``post_country_patterns``), "EPA
+Administrator" -> US (a known agency); and the organization a post or a fronted phrase names.
 
 >>> post_country("U.S. Ambassador to Mexico", "en"), place_country("Brownsville")
 ('US', 'US')
@@ -96,7 +98,7 @@ def post_country(post: str | None, lang: str) -> str | None:
 @cache
 def _topics(lang: str) -> re.Pattern[str] | None:
     patterns = load(lang, "titles").get("topic_patterns", [])
-    country = alternation([w for w in country_words(lang)], escape=True)
+    country = alternation(list(country_words(lang)))
     joined = "|".join(p.replace("{country}", country) for p in patterns)
     return re.compile(joined, re.I) if joined else None
 
