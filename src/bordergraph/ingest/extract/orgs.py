@@ -1,7 +1,8 @@
 """Organizations a release names: gazetteer forms, head-word patterns ("Department of X",
 "X Administration", "Secretaría de X"), acronyms defined in parentheses, compressed lists ("the
 Departments of State and Defense", "las secretarías de Gobernación y de Economía") and the
-publisher when a header names it. Vocabulary and patterns: ``data/lexicon/LANG/organizations.yaml``
+publisher when a header names it (an issuer in capitals too: "SECRETARÍA DE GOBERNACIÓN"). Of
+overlapping names the longest is taken; a known acronym written alone joins its name. Vocabulary and patterns: ``data/lexicon/LANG/organizations.yaml``
 (``known`` entries, and the reference gazetteer when ``reference_gazetteer`` is set).
 
 >>> from .sentences import Sentence
