@@ -2,8 +2,9 @@
 "X Administration", "Secretaría de X"), acronyms defined in parentheses, compressed lists ("the
 Departments of State and Defense", "las secretarías de Gobernación y de Economía") and the
 publisher when a header names it (an issuer in capitals too: "SECRETARÍA DE GOBERNACIÓN"). Of
-overlapping names the longest is taken; a known acronym written alone joins its name. Vocabulary and patterns: ``data/lexicon/LANG/organizations.yaml``
-(``known`` entries, and the reference gazetteer when ``reference_gazetteer`` is set).
+overlapping names the longest is taken; a known acronym written alone joins its name.
+Vocabulary and patterns: ``data/lexicon/LANG/organizations.yaml`` (``known`` entries, and the
+reference gazetteer when ``reference_gazetteer`` is set).
 
 >>> from .sentences import Sentence
 >>> s = Sentence("The U.S. General Services Administration (GSA) and El Paso County met.", 0, 71, 0)
