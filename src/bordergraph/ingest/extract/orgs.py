@@ -47,6 +47,7 @@ class OrgTable:
     keys: list[str] = field(default_factory=list)  # gazetteer key, else the folded name
     acronyms: dict[str, int] = field(default_factory=dict)
     from_header: set[int] = field(default_factory=set)  # written as the publisher's header
+    issuer: str | None = None  # the country of an issuer a header or title line names
 
     def lookup(self, phrase: str) -> Organization | None:
         """The organization a phrase ("CBP", "Department of State") names, if known."""
@@ -368,6 +369,8 @@ def _capitals(sent: Sentence, table: OrgTable, home: str | None) -> None:
             heads = _whole_name(name, table.lang)
             if heads is not None:
                 _add(table, sent, name, None, None, heads, home)
+                found = table.lookup(name)
+                table.issuer = table.issuer or (found.country if found else None)
 
 
 def _whole_name(name: str, lang: str) -> dict | None:  # type: ignore[type-arg]
