@@ -110,3 +110,8 @@ def test_a_state_government_is_an_organization_a_national_one_is_not() -> None:
 def test_a_sentences_full_stop_is_not_part_of_a_name() -> None:
     orgs = table("El acuerdo se firmó en la sede del Consejo Fronterizo Regional.", "es", "MX")
     assert [o.name for o in orgs.orgs] == ["Consejo Fronterizo Regional"]
+
+
+def test_a_two_letter_acronym_after_an_article_is_an_organization() -> None:
+    orgs = table("Asistieron representantes de la SHCP y la SE. SE ACORDÓ TODO.", "es", "MX")
+    assert [o.name for o in orgs.orgs] == ["SHCP", "SE"]

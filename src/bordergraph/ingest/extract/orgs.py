@@ -90,7 +90,7 @@ def _forms(lang: str) -> list[Form]:
                 for f in [*e.names.values(), *e.variants]
                 if len(f.split()) > 1
             ]
-            out += [(a, e.id, e.country, True) for a in e.acronyms if len(a) >= 3 and a.isupper()]
+            out += [(a, e.id, e.country, True) for a in e.acronyms if len(a) >= 2 and a.isupper()]
     return out
 
 
@@ -143,11 +143,16 @@ def _patterns(lang: str) -> list[tuple[re.Pattern[str], dict, re.Pattern[str]]]:
     lex = _lex(lang)
     prefix = alternation(lex.get("country_prefixes", []), escape=False)
     acronyms = lex.get("match_acronyms", False)
-    forms = [f for f, _, _, acr in _forms(lang) if (acronyms and f.isupper()) or not acr]
+    forms = [f for f, _, _, a in _forms(lang) if (acronyms and f.isupper() and len(f) > 2) or not a]
     out = []
     if forms:
         gaz = rf"(?P<pre>{prefix}\s+)?(?<!\w)(?P<name>{alternation(forms)})(?![\w-]){_ACR}"
         out.append((re.compile(gaz), {}, _any(forms)))
+    short = {f for f, _, _, a in _forms(lang) if a and len(f) == 2} if acronyms else set()
+    if short and lex.get("list_articles"):  # "la SE": an acronym of two letters after an article
+        after = "|".join(rf"(?<=\b{a}\s)" for a in lex["list_articles"])
+        pattern = rf"(?:{after})(?P<name>{alternation(sorted(short))})(?![\w-]){_ACR}"
+        out.append((re.compile(pattern), {}, _any(short)))
     for spec in lex.get("name_patterns", []):
         heads = lex.get(spec["heads"], {})
         pattern = spec["pattern"]
