@@ -356,7 +356,8 @@ def _header(sent: Sentence, publisher: str | None, table: OrgTable, home: str | 
         key = known[0] if known else fold(name)
         if key not in table.keys:
             _append(table, Organization(name, pub.get("country"), sent.evidence), key)
-            table.from_header.add(len(table.orgs) - 1)
+            if name.lower() not in sent.text.lower():  # a canonical name: the body's is written
+                table.from_header.add(len(table.orgs) - 1)
     elif publisher is None:  # an issuer the reader does not know: as its header names it
         for part in (p.strip() for p in re.split(r"\s*\|\s*", sent.text)):
             if part and not part.isupper() and gazetteer_key(part, table.lang):
