@@ -115,3 +115,10 @@ def test_a_sentences_full_stop_is_not_part_of_a_name() -> None:
 def test_a_two_letter_acronym_after_an_article_is_an_organization() -> None:
     orgs = table("Asistieron representantes de la SHCP y la SE. SE ACORDÓ TODO.", "es", "MX")
     assert [o.name for o in orgs.orgs] == ["SHCP", "SE"]
+
+
+def test_a_publisher_name_the_header_writes_out_stays_its_name() -> None:
+    head = Sentence("U.S. DEPARTMENT OF STATE", 0, 24, 0, header=True)
+    body = Sentence("Officials met at the State Department on Monday.", 25, 74, 1)
+    orgs = org_table([head, body], "en", "U.S. Department of State", "US")
+    assert [o.name for o in orgs.orgs] == ["U.S. Department of State"]
