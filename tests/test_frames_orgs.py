@@ -122,3 +122,9 @@ def test_a_publisher_name_the_header_writes_out_stays_its_name() -> None:
     body = Sentence("Officials met at the State Department on Monday.", 25, 74, 1)
     orgs = org_table([head, body], "en", "U.S. Department of State", "US")
     assert [o.name for o in orgs.orgs] == ["U.S. Department of State"]
+
+
+def test_a_state_agency_is_not_the_federal_one() -> None:
+    text = "The Arizona Department of Transportation and the U.S. Department of Transportation met."
+    names = [o.name for o in table(text, "en", "US").orgs]
+    assert names == ["Arizona Department of Transportation", "U.S. Department of Transportation"]

@@ -69,6 +69,16 @@ def _lex(lang: str) -> dict:  # type: ignore[type-arg]
 
 
 @cache
+def _states(lang: str) -> list[str]:
+    """Border states written before a name of their own body ("Texas Department of ..."), when
+    the lexicon asks for it (``state_prefixes``)."""
+    if not _lex(lang).get("state_prefixes"):
+        return []
+    states = load(lang, "places").get("states", {})
+    return [re.escape(name) for by_code in states.values() for name in by_code]
+
+
+@cache
 def _article(lang: str) -> str:
     return alternation(_lex(lang).get("articles", []))
 
@@ -141,7 +151,7 @@ def _patterns(lang: str) -> list[tuple[re.Pattern[str], dict, re.Pattern[str]]]:
     """(pattern, heads, words every match holds): the gazetteer forms, then the lexicon's
     ``name_patterns`` ({heads}, {cap}, {prefix} and {acr} filled in)."""
     lex = _lex(lang)
-    prefix = alternation(lex.get("country_prefixes", []), escape=False)
+    prefix = alternation(lex.get("country_prefixes", []) + _states(lang), escape=False)
     acronyms = lex.get("match_acronyms", False)
     forms = [f for f, _, _, a in _forms(lang) if (acronyms and f.isupper() and len(f) > 2) or not a]
     out = []
@@ -302,9 +312,14 @@ def _add(  # type: ignore[type-arg]
 ) -> None:
     pre = (pre or "").strip()
     # a prefix that is part of the name ("U.S. Department of ...") is kept as written
-    kept = pre + " " if pre in _lex(table.lang).get("kept_prefixes", []) else ""
+    kept = (
+        pre + " " if pre in _lex(table.lang).get("kept_prefixes", []) + _states(table.lang) else ""
+    )
     written = kept + name + (f" ({acr})" if acr else "")
-    known = gazetteer_key(written, table.lang) or gazetteer_key(name, table.lang)
+    state = pre and pre in _states(table.lang)  # "Texas Department of ...": not the federal one
+    known = gazetteer_key(written, table.lang) or (
+        None if state else gazetteer_key(name, table.lang)
+    )
     key = known[0] if known else fold(name)
     of_acr = gazetteer_key(acr, table.lang) if acr else None  # "Servicio ... (GSA)": GSA's
     country = (known or of_acr or (None, None))[1] or _country(name, pre, heads, table.lang, home)
