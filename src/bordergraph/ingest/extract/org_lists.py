@@ -96,3 +96,19 @@ def readable(caps: str, lang: str) -> str:
         return w.lower() if k and w.lower() in small else w[:1] + w[1:].lower()
 
     return " ".join(word(k, w) for k, w in enumerate(caps.split()))
+
+
+@cache
+def states(lang: str) -> list[str]:
+    """Border states written before a name of their own body ("Texas Department of ..."), when
+    the lexicon asks for it (``state_prefixes``)."""
+    if not _lex(lang).get("state_prefixes"):
+        return []
+    states = load(lang, "places").get("states", {})
+    return [re.escape(name) for by_code in states.values() for name in by_code]
+
+
+def written_name(m: re.Match[str]) -> str:
+    """The name a pattern read, without a sentence's full stop ("la Oficina Oval.")."""
+    name = m.group("name")
+    return name[:-1] if name.endswith(".") and "." not in name.split()[-1][:-1] else name

@@ -27,7 +27,15 @@ from functools import cache, lru_cache
 from ...graph.iris import fold
 from ...records import Organization
 from .lexicon import alternation, common, load
-from .org_lists import compressed, opens, readable, run_on, short_line_after
+from .org_lists import (
+    compressed,
+    opens,
+    readable,
+    run_on,
+    short_line_after,
+    states,
+    written_name,
+)
 from .sentences import Sentence
 from .text import country_of
 
@@ -66,16 +74,6 @@ class OrgTable:
 @cache
 def _lex(lang: str) -> dict:  # type: ignore[type-arg]
     return load(lang, "organizations")
-
-
-@cache
-def _states(lang: str) -> list[str]:
-    """Border states written before a name of their own body ("Texas Department of ..."), when
-    the lexicon asks for it (``state_prefixes``)."""
-    if not _lex(lang).get("state_prefixes"):
-        return []
-    states = load(lang, "places").get("states", {})
-    return [re.escape(name) for by_code in states.values() for name in by_code]
 
 
 @cache
@@ -151,7 +149,7 @@ def _patterns(lang: str) -> list[tuple[re.Pattern[str], dict, re.Pattern[str]]]:
     """(pattern, heads, words every match holds): the gazetteer forms, then the lexicon's
     ``name_patterns`` ({heads}, {cap}, {prefix} and {acr} filled in)."""
     lex = _lex(lang)
-    prefix = alternation(lex.get("country_prefixes", []) + _states(lang), escape=False)
+    prefix = alternation(lex.get("country_prefixes", []) + states(lang), escape=False)
     acronyms = lex.get("match_acronyms", False)
     forms = [f for f, _, _, a in _forms(lang) if (acronyms and f.isupper() and len(f) > 2) or not a]
     out = []
@@ -235,7 +233,7 @@ def org_table(
             if not needed.search(sent.text):
                 continue
             for m in pattern.finditer(sent.text):
-                name, acr, before = _name(m), m.group("acr"), sent.text[: m.start()]
+                name, acr, before = written_name(m), m.group("acr"), sent.text[: m.start()]
                 if (
                     short_line_after(sent.text, m)
                     or (len(name.split()) < 2 and not acr and not gazetteer_key(name, lang))
@@ -257,18 +255,12 @@ def org_table(
         for _, _, m, heads in sorted(found, key=lambda f: f[2].start()):
             if m.span() in taken:
                 taken.remove(m.span())
-                name, acr, pre = _name(m), m.group("acr"), m.groupdict().get("pre")
+                name, acr, pre = written_name(m), m.group("acr"), m.groupdict().get("pre")
                 _add(table, sent, name, acr, pre, heads, default_country)
         for pre, name in compressed(sent.text, lang):
             _add(table, sent, name, None, pre, _lex(lang).get("heads_before", {}), default_country)
     _written_acronyms(table, " ".join(s.text for s in sentences))
     return table
-
-
-def _name(m: re.Match[str]) -> str:
-    """The name a pattern read, without a sentence's full stop ("la Oficina Oval.")."""
-    name = m.group("name")
-    return name[:-1] if name.endswith(".") and "." not in name.split()[-1][:-1] else name
 
 
 def _written_acronyms(table: OrgTable, text: str) -> None:
@@ -313,10 +305,10 @@ def _add(  # type: ignore[type-arg]
     pre = (pre or "").strip()
     # a prefix that is part of the name ("U.S. Department of ...") is kept as written
     kept = (
-        pre + " " if pre in _lex(table.lang).get("kept_prefixes", []) + _states(table.lang) else ""
+        pre + " " if pre in _lex(table.lang).get("kept_prefixes", []) + states(table.lang) else ""
     )
     written = kept + name + (f" ({acr})" if acr else "")
-    state = pre and pre in _states(table.lang)  # "Texas Department of ...": not the federal one
+    state = pre and pre in states(table.lang)  # "Texas Department of ...": not the federal one
     known = gazetteer_key(written, table.lang) or (
         None if state else gazetteer_key(name, table.lang)
     )
