@@ -104,8 +104,8 @@ def states(lang: str) -> list[str]:
     the lexicon asks for it (``state_prefixes``)."""
     if not _lex(lang).get("state_prefixes"):
         return []
-    states = load(lang, "places").get("states", {})
-    return [re.escape(name) for by_code in states.values() for name in by_code]
+    by_country = load(lang, "places").get("states", {})
+    return [re.escape(name) for names in by_country.values() for name in names]
 
 
 def written_name(m: re.Match[str]) -> str:
