@@ -61,3 +61,70 @@ def test_spanish_post_spans_and_fronted_organizations() -> None:
 def test_an_alternation_of_no_words_matches_nothing() -> None:
     assert alternation([]) == "(?!)"
     assert alternation(["de", "de la", "de"]) == r"(?:de\ la|de)"
+
+
+def test_an_issuer_written_in_capitals_is_an_organization() -> None:
+    lines = ["SECRETARÍA DE ECONOMÍA", "Boletín 12/2020"]
+    sents = [Sentence(t, 0, len(t), 0) for t in lines]
+    assert [o.name for o in org_table(sents, "es", None, "MX").orgs] == ["Secretaría de Economía"]
+    sents = [Sentence("DEPARTMENT OF WATER RESOURCES | JANE ROE", 0, 40, 0)]
+    assert [o.name for o in org_table(sents, "en", None, "US").orgs] == [
+        "Department of Water Resources"
+    ]
+
+
+def test_a_known_organization_after_a_post_is_named_but_a_unit_is_the_posts() -> None:
+    orgs = table("La vocera de la Casa Blanca, Ana Ruiz, habló.", "es", "MX")
+    assert [o.name for o in orgs.orgs] == ["Casa Blanca"]
+    orgs = table("El jefe de la Unidad para América del Norte, Luis Mora, habló.", "es", "MX")
+    assert orgs.orgs == []
+
+
+def test_the_longest_name_wins_and_a_shorter_mention_joins_it() -> None:
+    text = (
+        "Staff of the Departamento de Transporte de Arizona (ADOT) met. La Embajada de Canadá "
+        "en México y la Embajada de Canadá firmaron."
+    )
+    names = [o.name for o in table(text, "es", "MX").orgs]
+    assert names == ["Departamento de Transporte de Arizona (ADOT)", "Embajada de Canadá en México"]
+
+
+def test_an_owner_after_and_starts_a_second_organization() -> None:
+    text = "The Office of Border Affairs and Canada's Border Services Agency met."
+    names = [o.name for o in table(text, "en", "US").orgs]
+    assert names[0] == "Office of Border Affairs"
+
+
+def test_a_shorter_reading_of_a_known_name_finds_it() -> None:
+    orgs = table("Ana Roe, Consul at the U.S. Consulate General in Monterrey, spoke.", "en", "US")
+    assert orgs.lookup("U.S. Consulate General") is orgs.orgs[0]
+
+
+def test_a_state_government_is_an_organization_a_national_one_is_not() -> None:
+    orgs = table(
+        "El Gobierno del Estado de Chihuahua y el Gobierno de México firmaron.", "es", "MX"
+    )
+    assert [o.name for o in orgs.orgs] == ["Gobierno del Estado de Chihuahua"]
+
+
+def test_a_sentences_full_stop_is_not_part_of_a_name() -> None:
+    orgs = table("El acuerdo se firmó en la sede del Consejo Fronterizo Regional.", "es", "MX")
+    assert [o.name for o in orgs.orgs] == ["Consejo Fronterizo Regional"]
+
+
+def test_a_two_letter_acronym_after_an_article_is_an_organization() -> None:
+    orgs = table("Asistieron representantes de la SHCP y la SE. SE ACORDÓ TODO.", "es", "MX")
+    assert [o.name for o in orgs.orgs] == ["SHCP", "SE"]
+
+
+def test_a_publisher_name_the_header_writes_out_stays_its_name() -> None:
+    head = Sentence("U.S. DEPARTMENT OF STATE", 0, 24, 0, header=True)
+    body = Sentence("Officials met at the State Department on Monday.", 25, 74, 1)
+    orgs = org_table([head, body], "en", "U.S. Department of State", "US")
+    assert [o.name for o in orgs.orgs] == ["U.S. Department of State"]
+
+
+def test_a_state_agency_is_not_the_federal_one() -> None:
+    text = "The Arizona Department of Transportation and the U.S. Department of Transportation met."
+    names = [o.name for o in table(text, "en", "US").orgs]
+    assert names == ["Arizona Department of Transportation", "U.S. Department of Transportation"]

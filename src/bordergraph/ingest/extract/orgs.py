@@ -1,8 +1,10 @@
 """Organizations a release names: gazetteer forms, head-word patterns ("Department of X",
 "X Administration", "Secretaría de X"), acronyms defined in parentheses, compressed lists ("the
 Departments of State and Defense", "las secretarías de Gobernación y de Economía") and the
-publisher when a header names it. Vocabulary and patterns: ``data/lexicon/LANG/organizations.yaml``
-(``known`` entries, and the reference gazetteer when ``reference_gazetteer`` is set).
+publisher when a header names it (an issuer in capitals too: "SECRETARÍA DE GOBERNACIÓN"). Of
+overlapping names the longest is taken; a known acronym written alone joins its name.
+Vocabulary and patterns: ``data/lexicon/LANG/organizations.yaml`` (``known`` entries, and the
+reference gazetteer when ``reference_gazetteer`` is set).
 
 >>> from .sentences import Sentence
 >>> s = Sentence("The U.S. General Services Administration (GSA) and El Paso County met.", 0, 71, 0)
@@ -25,6 +27,15 @@ from functools import cache, lru_cache
 from ...graph.iris import fold
 from ...records import Organization
 from .lexicon import alternation, common, load
+from .org_lists import (
+    compressed,
+    opens,
+    readable,
+    run_on,
+    short_line_after,
+    states,
+    written_name,
+)
 from .sentences import Sentence
 from .text import country_of
 
@@ -44,6 +55,7 @@ class OrgTable:
     keys: list[str] = field(default_factory=list)  # gazetteer key, else the folded name
     acronyms: dict[str, int] = field(default_factory=dict)
     from_header: set[int] = field(default_factory=set)  # written as the publisher's header
+    issuer: str | None = None  # the country of an issuer a header or title line names
 
     def lookup(self, phrase: str) -> Organization | None:
         """The organization a phrase ("CBP", "Department of State") names, if known."""
@@ -55,7 +67,8 @@ class OrgTable:
             bare = re.sub(r"\s*\([^)]*\)$", "", org.name)
             if phrase in (org.name, bare) or (known and known[0] == self.keys[i]):
                 return org
-        return None
+        # "the U.S. Embassy" read up to "in": the release's "U.S. Embassy in Mexico City"
+        return next((o for o in self.orgs if opens(fold(o.name), fold(phrase), 8)), None)
 
 
 @cache
@@ -85,7 +98,7 @@ def _forms(lang: str) -> list[Form]:
                 for f in [*e.names.values(), *e.variants]
                 if len(f.split()) > 1
             ]
-            out += [(a, e.id, e.country, True) for a in e.acronyms if len(a) >= 3 and a.isupper()]
+            out += [(a, e.id, e.country, True) for a in e.acronyms if len(a) >= 2 and a.isupper()]
     return out
 
 
@@ -136,13 +149,18 @@ def _patterns(lang: str) -> list[tuple[re.Pattern[str], dict, re.Pattern[str]]]:
     """(pattern, heads, words every match holds): the gazetteer forms, then the lexicon's
     ``name_patterns`` ({heads}, {cap}, {prefix} and {acr} filled in)."""
     lex = _lex(lang)
-    prefix = alternation(lex.get("country_prefixes", []), escape=False)
+    prefix = alternation(lex.get("country_prefixes", []) + states(lang), escape=False)
     acronyms = lex.get("match_acronyms", False)
-    forms = [f for f, _, _, acr in _forms(lang) if acronyms or not acr]
+    forms = [f for f, _, _, a in _forms(lang) if (acronyms and f.isupper() and len(f) > 2) or not a]
     out = []
     if forms:
         gaz = rf"(?P<pre>{prefix}\s+)?(?<!\w)(?P<name>{alternation(forms)})(?![\w-]){_ACR}"
         out.append((re.compile(gaz), {}, _any(forms)))
+    short = {f for f, _, _, a in _forms(lang) if a and len(f) == 2} if acronyms else set()
+    if short and lex.get("list_articles"):  # "la SE": an acronym of two letters after an article
+        after = "|".join(rf"(?<=\b{a}\s)" for a in lex["list_articles"])
+        pattern = rf"(?:{after})(?P<name>{alternation(sorted(short))})(?![\w-]){_ACR}"
+        out.append((re.compile(pattern), {}, _any(short)))
     for spec in lex.get("name_patterns", []):
         heads = lex.get(spec["heads"], {})
         pattern = spec["pattern"]
@@ -177,10 +195,20 @@ def _filters(lang: str) -> tuple[set[str], re.Pattern[str], re.Pattern[str]]:
     # without links neither test can match: skip scanning for the (many) title heads
     heads = alternation(load(lang, "titles").get("heads", []) if lex.get("links") else [])
     return (
-        {s.lower() for s in lex.get("not_organizations", [])},
+        {s.lower() for s in lex.get("not_organizations", []) + lex.get("not_alone", [])},
         re.compile(rf"\b{venue}\s+{links}\s+$"),
         re.compile(rf"\b{heads}(?:\s+[a-z]+)?\s+{links}\s+$", re.I),
     )
+
+
+def _unit(name: str, lang: str) -> bool:
+    """A known office that is part of a post ("jefe de la Unidad para ...", ``post_units``); any
+    other known organization after a post ("asesora de la Casa Blanca", "jefe de la Oficina de
+    Aduanas y Protección Fronteriza", an agency with an acronym) is named as such."""
+    if name.split()[0] not in _lex(lang).get("post_units", []):
+        return False
+    known = gazetteer_key(name, lang)  # an agency with an acronym of its own is no post's unit
+    return not (known and any(acr and k == known[0] for _, k, _, acr in _forms(lang)))
 
 
 def org_table(
@@ -191,80 +219,62 @@ def org_table(
 ) -> OrgTable:
     """Every organization named as such, one entry each, with its fullest written name."""
     stop, venue, in_post = _filters(lang)
+    ends = stop - {s.lower() for s in _lex(lang).get("not_alone", [])}
     not_first = set(_lex(lang).get("not_first", []))
     table = OrgTable(lang)
-    for sent in sentences:
+    for n, sent in enumerate(sentences):
         if sent.header:
             _header(sent, publisher, table, default_country)
             continue
-        taken: list[tuple[int, int]] = []
-        for pattern, heads, needed in _patterns(lang):
+        if n < 3 and sent.text.isupper():  # the issuer read as the title: "DEPARTMENT OF ..."
+            _capitals(sent, table, default_country)
+        found = []  # every pattern's names; the longest of overlapping ones is taken
+        for order, (pattern, heads, needed) in enumerate(_patterns(lang)):
             if not needed.search(sent.text):
                 continue
             for m in pattern.finditer(sent.text):
-                name, acr, before = m.group("name"), m.group("acr"), sent.text[: m.start()]
+                name, acr, before = written_name(m), m.group("acr"), sent.text[: m.start()]
                 if (
-                    any(s < m.end() and m.start() < e for s, e in taken)
+                    short_line_after(sent.text, m)
                     or (len(name.split()) < 2 and not acr and not gazetteer_key(name, lang))
                     or name.lower() in stop
-                    or any(name.lower().endswith(" " + s) for s in stop)
+                    or any(name.lower().endswith(" " + s) for s in ends)
                     or name.split()[0] in not_first
                     or venue.search(before)
-                    or (in_post.search(before) and not acr)
+                    or (in_post.search(before) and not acr and (heads or _unit(name, lang)))
                 ):
                     continue
+                found.append((m.start() - m.end(), order, m, heads))
+        taken: list[tuple[int, int]] = []
+        known = [f[2] for f in found if not f[3]]  # the gazetteer's own forms
+        for _, _, m, _heads in sorted(found, key=lambda f: f[:2]):
+            if not any(s < m.end() and m.start() < e for s, e in taken) and not any(
+                run_on(sent.text, k, m) for k in known
+            ):
                 taken.append(m.span())
-                pre = m.groupdict().get("pre")
+        for _, _, m, heads in sorted(found, key=lambda f: f[2].start()):
+            if m.span() in taken:
+                taken.remove(m.span())
+                name, acr, pre = written_name(m), m.group("acr"), m.groupdict().get("pre")
                 _add(table, sent, name, acr, pre, heads, default_country)
         for pre, name in compressed(sent.text, lang):
             _add(table, sent, name, None, pre, _lex(lang).get("heads_before", {}), default_country)
+    _written_acronyms(table, " ".join(s.text for s in sentences))
     return table
 
 
-@cache
-def _compressed_pattern(lang: str) -> re.Pattern[str] | None:
-    lex = _lex(lang)
-    plural = lex.get("plural_heads", {})
-    if not plural:
-        return None
-    art = alternation(lex.get("list_articles", []))
-    link, conj = alternation(lex["list_links"]), alternation(lex["list_ands"])
-    joins = alternation([*lex["list_ands"], *lex["list_links"]])
-    prefix = alternation(lex.get("country_prefixes", []), escape=False)
-    word = lex["capitalised"]
-    item = rf"(?:{link}\s+)?(?:{art}\s+)?{word}(?:\s+(?:{joins}\s+)?{word})*"
-    return re.compile(
-        rf"(?P<pre>{prefix}\s+)?\b(?P<plural>{alternation(plural)})\s+{link}\s+"
-        rf"(?P<items>{item}(?:\s*[,;]\s*{item})*[,;]?\s+{conj}\s+{item})"
-    )
-
-
-def compressed(text: str, lang: str) -> list[tuple[str | None, str]]:
-    """(prefix, name) of each organization of a compressed list: "the Departments of State, the
-    Treasury, Justice and Defense" -> Department of State, Department of the Treasury, ...;
-    "las Secretarías de la Defensa Nacional y de Marina"."""
-    pattern = _compressed_pattern(lang)
-    if pattern is None or not pattern.search(text):
-        return []
-    lex = _lex(lang)
-    link, conj = alternation(lex["list_links"]), alternation(lex["list_ands"])
-    ends = alternation(lex.get("list_ends", []))
-    out = []
-    for m in pattern.finditer(text):
-        head = lex["plural_heads"][m.group("plural")]
-        rest = text[m.start("items") :]
-        upto = re.search(rf",\s+{ends}\b|\.\s|\.$|$", rest)
-        whole = rest[: upto.start()] if upto else rest
-        if re.search(rf";\s*(?:{conj}\s+)?{link}\s", whole):
-            # "de Hacienda y Crédito Público; de Economía, y de A, B y C"
-            items = re.split(rf"\s*;\s*(?:{conj}\s+)?|,\s+{conj}\s+", whole)
-        else:
-            items = re.split(rf"\s*,\s*(?:{conj}\s+)?|\s+{conj}\s+(?=\w)", m.group("items"))
-        for it in items:
-            it = re.sub(rf"^{link}\s+", "", it.strip()).rstrip(".")
-            if it:
-                out.append((m.group("pre"), f"{head} {lex['list_links'][0]} {it}"))
-    return out
+def _written_acronyms(table: OrgTable, text: str) -> None:
+    """A known acronym the release writes alone ("CBP's Director") joins its organization's
+    name when the name lacks it: "U.S. Customs and Border Protection (CBP)"."""
+    for acr, i in table.acronyms.items():
+        org = table.orgs[i]
+        if (
+            acr.isupper()
+            and "(" not in org.name
+            and acr not in org.name.split()  # "SRE" itself, "CBP Office of Field Operations"
+            and re.search(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", text)
+        ):
+            table.orgs[i] = Organization(f"{org.name} ({acr})", org.country, org.evidence)
 
 
 def _country(name: str, pre: str, heads: dict, lang: str, home: str | None) -> str | None:  # type: ignore[type-arg]
@@ -294,14 +304,23 @@ def _add(  # type: ignore[type-arg]
 ) -> None:
     pre = (pre or "").strip()
     # a prefix that is part of the name ("U.S. Department of ...") is kept as written
-    kept = pre + " " if pre in _lex(table.lang).get("kept_prefixes", []) else ""
+    kept = (
+        pre + " " if pre in _lex(table.lang).get("kept_prefixes", []) + states(table.lang) else ""
+    )
     written = kept + name + (f" ({acr})" if acr else "")
-    known = gazetteer_key(written, table.lang) or gazetteer_key(name, table.lang)
+    state = pre and pre in states(table.lang)  # "Texas Department of ...": not the federal one
+    known = gazetteer_key(written, table.lang) or (
+        None if state else gazetteer_key(name, table.lang)
+    )
     key = known[0] if known else fold(name)
-    country = known[1] if known else _country(name, pre, heads, table.lang, home)
+    of_acr = gazetteer_key(acr, table.lang) if acr else None  # "Servicio ... (GSA)": GSA's
+    country = (known or of_acr or (None, None))[1] or _country(name, pre, heads, table.lang, home)
+    acr_only = written.isupper() and " " not in written  # "SRE" does not rename the header's
     for i, k in enumerate(table.keys):
-        if k == key:
-            if len(written) > len(table.orgs[i].name) or i in table.from_header:
+        # "Embajada de México" and "... de México en Estados Unidos" (one name the other's
+        # first words): one body, written at its fullest
+        if k == key or opens(fold(table.orgs[i].name), fold(written)):
+            if len(written) > len(table.orgs[i].name) or (i in table.from_header and not acr_only):
                 table.from_header.discard(i)
                 table.orgs[i] = Organization(
                     written, table.orgs[i].country or country, sent.evidence
@@ -344,8 +363,36 @@ def _header(sent: Sentence, publisher: str | None, table: OrgTable, home: str | 
         key = known[0] if known else fold(name)
         if key not in table.keys:
             _append(table, Organization(name, pub.get("country"), sent.evidence), key)
-            table.from_header.add(len(table.orgs) - 1)
+            if name.lower() not in sent.text.lower():  # a canonical name: the body's is written
+                table.from_header.add(len(table.orgs) - 1)
     elif publisher is None:  # an issuer the reader does not know: as its header names it
         for part in (p.strip() for p in re.split(r"\s*\|\s*", sent.text)):
             if part and not part.isupper() and gazetteer_key(part, table.lang):
                 _add(table, sent, part, None, None, {}, home)
+    if pub is None:
+        _capitals(sent, table, home)
+
+
+def _capitals(sent: Sentence, table: OrgTable, home: str | None) -> None:
+    """A header or title line in capitals that is wholly an organization's name ("SECRETARÍA DE
+    GOBERNACIÓN", "OFFICE OF THE TEXAS GOVERNOR | ..."): the issuer, written as a name."""
+    for part in (p.strip() for p in re.split(r"\s*\|\s*", sent.text)):
+        if part.isupper() and len(part.split()) > 1:
+            name = readable(part, table.lang)
+            heads = _whole_name(name, table.lang)
+            if heads is not None:
+                _add(table, sent, name, None, None, heads, home)
+                found = table.lookup(name)
+                table.issuer = table.issuer or (found.country if found else None)
+
+
+def _whole_name(name: str, lang: str) -> dict | None:  # type: ignore[type-arg]
+    """The head words of the pattern that reads all of ``name`` as one organization (the
+    gazetteer's: none), else None."""
+    if gazetteer_key(name, lang):
+        return {}
+    for pattern, heads, needed in _patterns(lang)[1:] if _forms(lang) else _patterns(lang):
+        m = pattern.match(name) if needed.search(name) else None
+        if m and m.end() == len(name):
+            return heads
+    return None

@@ -301,6 +301,8 @@ def _name_first(text, toks, used, lx, lang, orgs):  # type: ignore[no-untyped-de
                         end = close
                 if end + 1 < len(toks) and toks[end].text in ("for", "at", "of"):
                     j = end + 1 + (toks[end + 1].text == "the")
+                    if toks[j].possessive and country_of(toks[j].bare, lang) and j + 1 < len(toks):
+                        j += 1  # "head of Mexico's National Customs Agency": the agency's
                     if j < len(toks) and toks[j].cap:
                         org = toks[j].bare if toks[j].possessive else org_run(text, toks, j)
                         if orgs is not None and orgs.lookup(org) is None and not toks[j].possessive:

@@ -135,7 +135,7 @@ def extract_release(text: ReleaseText) -> ReleaseRecord:
             )
     facts += speaker_labels(sents, body, people, es.main, lang)
     roles = finish(facts + list_roles(sents, body, mentions, pids, es, lang, people))
-    assign_countries(people, sents, mentions, pids, orgs, lang, home, sides)
+    assign_countries(people, sents, mentions, pids, orgs, lang, home or orgs.issuer, sides)
     outcomes = _outcomes(sents, {i for i, s in enumerate(sents) if s in body}, es, lang)
     launched = {
         o.series_key: o.event

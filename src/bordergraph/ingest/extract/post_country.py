@@ -1,6 +1,8 @@
 """Which country a person's post, organisation or place names: "U.S. Ambassador to Mexico" -> US,
 "Ambassador of Mexico to ..." -> MX, "Brownsville Mayor" -> US (border cities and states from the
-port gazetteer and the places lexicon); and the organization a post or a fronted phrase names.
+port gazetteer and the places lexicon), "Consul General in Tijuana" -> US (a post held abroad),
+"Secretary of Tourism" -> MX (a one-country ministry, ``post_country_patterns``), "EPA
+Administrator" -> US (a known agency); and the organization a post or a fronted phrase names.
 
 >>> post_country("U.S. Ambassador to Mexico", "en"), place_country("Brownsville")
 ('US', 'US')
@@ -69,12 +71,85 @@ def post_country(post: str | None, lang: str) -> str | None:
     post opens with, else the one it is "of"."""
     if not post:
         return None
+    titles = load(lang, "titles")
+    for alias, name in titles.get("country_aliases", {}).items():  # "United Mexican States"
+        post = post.replace(alias, name)
+    post = without_topics(post, lang)
     opening, of_country = _post_country_patterns(lang)
     first = opening.match(post)
     if first:
         return country_of(first.group(1), lang)
     m = of_country.search(post)
-    return country_of(m.group(1), lang) if m else None
+    if m:
+        return country_of(m.group(1), lang)
+    if lang != "en":  # Spanish posts: written_post_country reads places and ministries
+        return None
+    return (
+        envoy_country(post, lang)
+        or _place_of(post)
+        or next(
+            (c for p, c in titles.get("post_country_patterns", {}).items() if re.search(p, post)),
+            None,
+        )
+        or acronym_country(post, lang)
+    )
+
+
+@cache
+def _topics(lang: str) -> re.Pattern[str] | None:
+    patterns = load(lang, "titles").get("topic_patterns", [])
+    country = alternation(list(country_words(lang)))
+    joined = "|".join(p.replace("{country}", country) for p in patterns)
+    return re.compile(joined, re.I) if joined else None
+
+
+def without_topics(post: str, lang: str) -> str:
+    """A post without the countries it names as its subject ("Oficina de Asuntos de México",
+    "Office of Mexican Affairs": ``topic_patterns``), which are not its own country."""
+    topics = _topics(lang)
+    return topics.sub(" ", post) if topics else post
+
+
+def _place_of(post: str) -> str | None:
+    """ "Governor of Nuevo Leon", "Mayor of Tijuana": the border state or city the post is of."""
+    for m in re.finditer(r"\bof\s+((?:[A-Z][\w.]*\s*){1,3})", post):
+        words = m.group(1).split()
+        for n in range(len(words), 0, -1):
+            code = place_country(" ".join(words[:n]))
+            if code:
+                return code
+    return None
+
+
+def envoy_country(post: str, lang: str) -> str | None:
+    """ "Consul General in Tijuana" -> US, "cónsul general en Tijuana" -> US: a post held abroad
+    (``envoy_heads``) in a place of one country is the other country's (``envoy_place_preps``)."""
+    titles = load(lang, "titles")
+    heads = alternation(titles.get("envoy_heads", []))
+    preps = alternation(titles.get("envoy_place_preps", []))
+    if not titles.get("envoy_heads") or not re.match(rf"(?i)(?:\S+\s+)?{heads}\b", post):
+        return None
+    cap = r"[A-ZÁÉÍÓÚÑ][\w.À-ÿ]*"
+    m = re.search(rf"\b{preps}\s+(?:the\s+|los\s+)?({cap}(?:\s+{cap}){{0,2}})", post)
+    if not m or any(country_of(w, lang) for w in post[: m.start()].split()):
+        return None  # "Consul of Mexico in ...": the post names its own country
+    words = m.group(1).split()
+    for n in range(len(words), 0, -1):
+        phrase = " ".join(words[:n])
+        code = country_of(phrase, lang) or place_country(phrase)
+        if code:
+            return {"US": "MX", "MX": "US"}.get(code)
+    return None
+
+
+def acronym_country(post: str, lang: str) -> str | None:
+    """ "EPA Administrator", "director ... de la CBP": the country of a known agency's acronym
+    the post writes (the language's gazetteer, then the other's)."""
+    for acr in re.findall(r"\b[A-Z]{2,8}\b", post):
+        hit = gazetteer_key(acr, lang) or gazetteer_key(acr, "es" if lang == "en" else "en")
+        if hit and hit[1]:
+            return hit[1]
+    return None
 
 
 @cache
@@ -106,6 +181,10 @@ def written_post_country(post: str, lx, lang: str) -> str | None:  # type: ignor
     """ "embajador de México en Estados Unidos" -> MX; "Sección estadounidense" -> US."""
     for alias, name in lx.country_aliases.items():  # "Estados Unidos Mexicanos" is Mexico
         post = post.replace(alias, name)
+    post = without_topics(post, lang)
+    envoy = envoy_country(post, lang)
+    if envoy:
+        return envoy
     multi = None  # "gobernadora de Baja California": a place of two words or more first
     for m in re.finditer(r"[A-ZÁÉÍÓÚÑ][\wÀ-ÿ]*(?:\s+(?:de\s+)?[A-ZÁÉÍÓÚÑ][\wÀ-ÿ]*)+", post):
         code = place_country(m.group(0))
@@ -146,6 +225,10 @@ def whole_post_country(post: str, orgs, lx, split_org, lang: str) -> str | None:
         hit = gazetteer_key(org, lang)
         if org_country(org, orgs) or hit:
             return org_country(org, orgs) or (hit[1] if hit else None)
+    for m in re.finditer(r"\b(?:de\s+la|del|de\s+los|de\s+las|of\s+the|of)\s+", post):
+        hit = gazetteer_key(post[m.end() :], lang)  # "jefe de la Oficina de Aduanas y ..."
+        if hit and hit[1]:
+            return hit[1]
     for acr in re.findall(r"\b[A-Z]{2,8}\b", post):  # "director ... de la CBP en Tucson"
         hit = gazetteer_key(acr, lang)
         if hit and hit[1]:
