@@ -57,7 +57,7 @@ def extract_es(text: ReleaseText) -> ReleaseRecord:
     orgs = org_table(sents, src.publisher, home)
     mentions = [find_mentions_es(s.text, orgs) if i in body else [] for i, s in enumerate(sents)]
     mentions = [_parallel_orgs(ms) for ms in mentions]
-    trim_title_names(sents, mentions)
+    trim_title_names(sents, mentions, LANG)
     people, pids = cluster(mentions, LANG)
     add_surnames(sents, body, mentions, pids, people)
     heads = set(load(LANG, "titles").get("leaders", []))
