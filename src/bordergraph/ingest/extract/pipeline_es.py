@@ -232,11 +232,19 @@ def _drop_title_meetings(
         ]
 
 
+# A dateline's place: capitalised words and abbreviations ("Washington, D.C.", "Nogales, Son.",
+# "Tijuana, B.C."), parts set off by commas, then an optional "a" or weekday before the day.
+_DATELINE_PLACE = re.compile(
+    r"\s*[A-ZÁÉÍÓÚÑ][\wÀ-ÿ.]*(?:(?:\s+|,\s+)(?:(?:de|del|la|las|los|el)\s+)?"
+    r"[A-ZÁÉÍÓÚÑ][\wÀ-ÿ.]*){0,6}\s*(?:\([^)\n]{1,30}\)\s*)?,\s+(?:a\s+)?(?:[a-zé]+,?\s+)?(?=\d)"
+)
+
+
 def _body_dateline(body: str) -> str | None:
     """ "Por Laura Méndez\nCiudad de México, 14 de mayo de 2021 (AIN).- ...": a dateline opening a
     line of the body (after a byline) dates a release whose header gave no date."""
     for line in body.splitlines()[:12]:
-        m = re.match(r"\s*[A-ZÁÉÍÓÚÑ][^.\n]{0,60}?,\s+(?:a\s+)?(?:[a-zé]+\s+)?(?=\d)", line)
+        m = _DATELINE_PLACE.match(line)
         found = find_dates(line[m.end() :], LANG) if m else []
         if found and found[0].start == 0 and found[0].precision == "day":
             return found[0].value
