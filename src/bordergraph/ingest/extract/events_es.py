@@ -147,6 +147,8 @@ def _series_mentions(index, text, hits, title, lead, dates) -> list[EventMention
             m.ref = True  # "En el marco del Diálogo ...": the setting, not a session
             out.append(m)
             continue
+        if re.search(rf"\b{context}\s+$", left[:start], re.I):
+            m.extra["setting"] = "1"  # "En el marco de la 32.ª Sesión ..., fue firmado ..."
         ahead = future_after("es").match(text[h.end :])
         held = held_after("es").match(text[h.end :])
         if ahead and not (pre and pre.group("noun")):

@@ -93,6 +93,8 @@ def extract_es(text: ReleaseText) -> ReleaseRecord:
                 lead = i if lead is None or lead < i else lead
                 break
     _drop_title_meetings(sents, per_sentence, lead)
+    if lead is not None:
+        per_sentence[lead] = _setting_last(per_sentence[lead])
     info = {}
     if lead is not None:
         days = [d for d in dates[lead] if d.precision in ("day", "relative")]
@@ -238,6 +240,15 @@ _DATELINE_PLACE = re.compile(
     r"\s*[A-ZÁÉÍÓÚÑ][\wÀ-ÿ.]*(?:(?:\s+|,\s+)(?:(?:de|del|la|las|los|el)\s+)?"
     r"[A-ZÁÉÍÓÚÑ][\wÀ-ÿ.]*){0,6}\s*(?:\([^)\n]{1,30}\)\s*)?,\s+(?:a\s+)?(?:[a-zé]+,?\s+)?(?=\d)"
 )
+
+
+def _setting_last(mentions: list[EventMention]) -> list[EventMention]:
+    """ "En el marco de la 32.ª Sesión del Consejo ..., fue firmado hoy un Memorando": a session
+    named as the setting of another event the lead tells is not the release's own event."""
+    told = [m for m in mentions if not m.ref and not m.future and not m.extra.get("setting")]
+    if not told:
+        return mentions
+    return told + [m for m in mentions if m not in told]
 
 
 def _body_dateline(body: str) -> str | None:
