@@ -114,7 +114,7 @@ def sentence_roles_es(
         for pat in cues(group)
         for m in _rx(rf"(?<![\wÀ-ÿ]){pat}(?![\wÀ-ÿ])", re.I).finditer(text)
     )
-    heads_end = alt(lex.get("after_heads", []))
+    heads_end = alt(lex.get("after_heads", []), escape=False)
     for n, (_, b, role) in enumerate(spots):
         hi = spots[n + 1][0] if n + 1 < len(spots) else len(text)
         stop = re.search(heads_end, text[b:hi], re.I) if role != "participant" else None
