@@ -29,8 +29,9 @@ def _subject_verbs(lang: str) -> re.Pattern[str] | None:
         return None
     alt_ = "|".join(sorted(pats, key=len, reverse=True))
     rel = r"(?:,?\s*(?:who|quien|que)\s+)?"
-    return re.compile(rf"\s*(?:,[^,;]{{0,60}},\s*)?{rel}(?:{alt_})(?![\wÀ-ÿ])",
-                      re.I if lang != "en" else 0)
+    return re.compile(
+        rf"\s*(?:,[^,;]{{0,60}},\s*)?{rel}(?:{alt_})(?![\wÀ-ÿ])", re.I if lang != "en" else 0
+    )
 
 
 def bare_names(text, toks, known, lang, orgs, size_at):  # type: ignore[no-untyped-def]
@@ -88,8 +89,18 @@ def plural_list(text, toks, i, head, size_at, joiners, post_country=None):  # ty
     for n, (a, b) in enumerate(found):
         post = f"{head} {shares[n]}" if shares else head
         country = post_country(post) if shares and post_country else None
-        out.append(Mention(toks[a].start, toks[b - 1].end, span(text, toks, a, b), post, head,
-                           None, country, "full" if _real_words(toks[a:b]) >= 2 else "short"))
+        out.append(
+            Mention(
+                toks[a].start,
+                toks[b - 1].end,
+                span(text, toks, a, b),
+                post,
+                head,
+                None,
+                country,
+                "full" if _real_words(toks[a:b]) >= 2 else "short",
+            )
+        )
     return out, j
 
 
@@ -123,8 +134,10 @@ def _shares(complement: str, count: int) -> list[str]:
         return []
     lead = re.match(r"(?:de|del|of|for)\s+(?:(?:la|el|los|las|the)\s+)?", parts[0])
     prep = lead.group(0) if lead else ""
-    return [p if n == 0 or re.match(r"(?:de|del|of|for)\s", p) else prep + p
-            for n, p in enumerate(parts)]
+    return [
+        p if n == 0 or re.match(r"(?:de|del|of|for)\s", p) else prep + p
+        for n, p in enumerate(parts)
+    ]
 
 
 def _alternating(text, toks, j, size_at):  # type: ignore[no-untyped-def]

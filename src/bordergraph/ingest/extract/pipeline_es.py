@@ -70,10 +70,15 @@ def extract_es(text: ReleaseText) -> ReleaseRecord:
     per_sentence: list[list[EventMention]] = []
     for i, s in enumerate(sents):
         pairs = list(zip(mentions[i], pids[i], strict=True))
-        per_sentence.append(
+        found = (
             find_events_es(i, s.text, pairs, leaders, hits[i], dates[i], s.title, i == lead)
             if i in body
             else []
+        )
+        # "el director de la Comisión del Agua": a back-reference inside a post is its office
+        inside = [(pm.start, pm.end) for pm in mentions[i] if pm.post]
+        per_sentence.append(
+            [m for m in found if not (m.ref and any(a <= m.start < b for a, b in inside))]
         )
     if lead is not None and not any(
         not m.ref for i in (lead, lead + 1) if i < len(sents) for m in per_sentence[i]

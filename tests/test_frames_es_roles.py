@@ -1,0 +1,95 @@
+"""Spanish frames of who took part, and of the release's own event, on wording written for
+this test: datelines with abbreviated places, plural posts with their complement before the
+names, verb-first passive signings, witnesses, a session named as the setting of the lead's
+event, and passive chairs whose list ends at "contó con la participación de".
+
+Every phrasing here is written for the test; none is copied from a release or the validation set.
+"""
+
+from __future__ import annotations
+
+from bordergraph.ingest.extract.people_es import find_mentions_es
+from bordergraph.ingest.extract.pipeline_es import _body_dateline, extract_es
+from bordergraph.records import ReleaseText, Source
+
+
+def _run(body: str, issued: str | None = "2023-03-10"):  # type: ignore[no-untyped-def]
+    return extract_es(ReleaseText("t.txt", body, Source(issued=issued, language="es"), "0"))
+
+
+def _role_types(rec) -> dict[str, set[str]]:  # type: ignore[no-untyped-def]
+    return {p.name: {r.role for r in p.roles} for p in rec.people}
+
+
+def test_dateline_with_abbreviated_places() -> None:
+    assert _body_dateline("Tijuana, B.C., 7 de febrero de 2023.- Los cónsules ...") == "2023-02-07"
+    assert _body_dateline("SAN LUIS, Son. (Agencia), 3 de mayo de 2021.- Se ...") == "2021-05-03"
+    assert _body_dateline("Washington, D.C., a 2 de abril de 2020.- La ...") == "2020-04-02"
+    assert _body_dateline("Los alcaldes de Yuma, Arizona, y de San Luis, 3 de mayo") is None
+
+
+def test_dateline_dates_a_weekday_in_the_lead() -> None:
+    body = (
+        "Laredo, Tamps., 16 de marzo de 2023.- El alcalde de Nuevo Laredo, Óscar Ruiz Vela, y la "
+        "alcaldesa de Laredo, Texas, Ana Brett, se reunieron este martes en el puente "
+        "internacional para revisar los horarios de cruce."
+    )
+    rec = _run(body, None)
+    assert rec.events and rec.events[0].date == "2023-03-14"
+
+
+def test_plural_post_with_its_complement_before_the_names() -> None:
+    found = find_mentions_es(
+        "Los alcaldes de Douglas, Arizona, y Agua Prieta, Sonora, Luis Ríos Mena y Paula Cota "
+        "Soto, recorrieron la obra."
+    )
+    got = [(m.name, m.post, m.country) for m in found]
+    assert ("Luis Ríos Mena", "alcalde de Douglas, Arizona", "US") in got
+    assert ("Paula Cota Soto", "alcalde de Agua Prieta, Sonora", "MX") in got
+
+
+def test_plural_post_with_a_share_before_each_name() -> None:
+    found = find_mentions_es(
+        "Los cancilleres de Guatemala, Irma Solís Pérez; de Canadá, Noah Grant, y de México, "
+        "Jaime Roca Luna, asistieron al foro."
+    )
+    got = {m.name: m.country for m in found}
+    assert got == {"Irma Solís Pérez": "GT", "Noah Grant": "CA", "Jaime Roca Luna": "MX"}
+
+
+def test_verb_first_passive_signing_and_its_signers() -> None:
+    rec = _run(
+        "Ciudad de México, 10 de marzo de 2023.- En el marco de la 9.ª Reunión del Consejo "
+        "Fronterizo del Agua, fue suscrito hoy un Convenio de Colaboración para el Saneamiento "
+        "del Río Bravo. Lo firmaron el director de la Comisión del Agua, Pablo Ureña Díaz, y la "
+        "comisionada estadounidense, Helen Ward. Atestiguaron la firma el cónsul Mario Ibarra "
+        "Gil y la diputada Rosa Lima Tapia."
+    )
+    signing = next(e for e in rec.events if e.type == "Signing")
+    assert signing.date == "2023-03-10"
+    roles = {p.name: {(r.event, r.role) for r in p.roles} for p in rec.people}
+    assert (signing.key, "signatory") in roles["Pablo Ureña Díaz"]
+    assert (signing.key, "signatory") in roles["Helen Ward"]
+    assert (signing.key, "participant") in roles["Mario Ibarra Gil"]
+
+
+def test_passive_chair_list_ends_at_a_participation_clause() -> None:
+    rec = _run(
+        "La reunión técnica de este jueves fue presidida por la directora de Aduanas, Irene "
+        "Solano Paz, y contó con la participación del cónsul general de Estados Unidos en "
+        "Monterrey, Paul Kerr, y del alcalde de Reynosa, Hugo Lara Ponce."
+    )
+    roles = _role_types(rec)
+    assert "chair" in roles["Irene Solano Paz"]
+    assert "chair" not in roles["Paul Kerr"] and "participant" in roles["Paul Kerr"]
+
+
+def test_session_led_by_is_delegation_heads() -> None:
+    rec = _run(
+        "Este jueves se instaló la Mesa Binacional de Cruces Seguros, en una sesión encabezada "
+        "por la subsecretaria de Comercio, Laura Ibáñez Ruiz, y por el subsecretario adjunto de "
+        "Estado, Tom Hale."
+    )
+    roles = _role_types(rec)
+    assert "delegation_head" in roles["Laura Ibáñez Ruiz"]
+    assert "delegation_head" in roles["Tom Hale"]
