@@ -25,6 +25,7 @@ def test_dateline_with_abbreviated_places() -> None:
     assert _body_dateline("Tijuana, B.C., 7 de febrero de 2023.- Los cónsules ...") == "2023-02-07"
     assert _body_dateline("SAN LUIS, Son. (Agencia), 3 de mayo de 2021.- Se ...") == "2021-05-03"
     assert _body_dateline("Washington, D.C., a 2 de abril de 2020.- La ...") == "2020-04-02"
+    assert _body_dateline("Ciudad de México. 9 de enero de 2024.- El ...") == "2024-01-09"
     assert _body_dateline("Los alcaldes de Yuma, Arizona, y de San Luis, 3 de mayo") is None
 
 

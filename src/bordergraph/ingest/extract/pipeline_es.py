@@ -240,10 +240,11 @@ def _drop_title_meetings(
 
 
 # A dateline's place: capitalised words and abbreviations ("Washington, D.C.", "Nogales, Son.",
-# "Tijuana, B.C."), parts set off by commas, then an optional "a" or weekday before the day.
+# "Tijuana, B.C."), parts set off by commas, then a comma, period or "a", and an optional weekday.
 _DATELINE_PLACE = re.compile(
     r"\s*[A-ZÁÉÍÓÚÑ][\wÀ-ÿ.]*(?:(?:\s+|,\s+)(?:(?:de|del|la|las|los|el)\s+)?"
-    r"[A-ZÁÉÍÓÚÑ][\wÀ-ÿ.]*){0,6}\s*(?:\([^)\n]{1,30}\)\s*)?,\s+(?:a\s+)?(?:[a-zé]+,?\s+)?(?=\d)"
+    r"[A-ZÁÉÍÓÚÑ][\wÀ-ÿ.]*){0,6}\s*(?:\([^)\n]{1,30}\)\s*)?(?:[,.]\s*|(?<=\.)\s+|\s+(?=a\s))"
+    r"(?:a\s+)?(?:[a-zé]+,?\s+)?(?=\d)"
 )
 
 
