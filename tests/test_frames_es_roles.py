@@ -94,3 +94,28 @@ def test_session_led_by_is_delegation_heads() -> None:
     roles = _role_types(rec)
     assert "delegation_head" in roles["Laura Ibáñez Ruiz"]
     assert "delegation_head" in roles["Tom Hale"]
+
+
+def test_lead_meeting_told_only_by_later_references() -> None:
+    rec = _run(
+        "Ottawa.— El subsecretario de Comercio, Jorge Luna Paz, acudió ayer a la sede del "
+        "gobierno canadiense con la propuesta mexicana sobre corredores de carga.\n\n"
+        "Al término de la reunión, la viceministra de Comercio, Anne Roy, afirmó que su "
+        "gobierno estudiará la propuesta.",
+        "2023-03-10",
+    )
+    main = rec.events[0]
+    assert main.type == "BilateralMeeting" and main.date == "2023-03-09"
+    roles = {p.name: {(r.event, r.role) for r in p.roles} for p in rec.people}
+    assert (main.key, "speaker") in roles["Anne Roy"]
+
+
+def test_a_receiving_verb_hangs_on_its_own_meeting() -> None:
+    rec = _run(
+        "La Mesa Fronteriza de Sonora celebró este jueves su reunión ordinaria en Hermosillo. "
+        "Terminada la reunión, la gobernadora de Sonora, Inés Vela Ruiz, recibió al senador "
+        "Tom Kerr en su despacho."
+    )
+    roles = {p.name: {(r.event, r.role) for r in p.roles} for p in rec.people}
+    meeting = next(e for e in rec.events if "Kerr" in e.name or "Vela" in e.name)
+    assert (meeting.key, "host") in roles["Inés Vela Ruiz"]

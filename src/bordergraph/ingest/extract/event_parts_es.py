@@ -59,6 +59,21 @@ def lead_meeting(
     return em
 
 
+def referenced_meeting(
+    index: int, text: str, dates: list[DateMention], noun: str
+) -> EventMention | None:
+    """A lead that tells a meeting without naming it, which the next sentences then call "la
+    sesión" or "el encuentro" ("La Cancillería regresó ayer a Washington ... A la comitiva la
+    recibió el vicepresidente, quien presidió la sesión"): the release's own meeting, dated and
+    placed by the lead."""
+    if not any(d.precision in ("day", "relative") for d in dates):
+        return None
+    em = EventMention(index, 0, 0, noun.lower(), type="BilateralMeeting", explicit=False)
+    attributes(em, text, dates, 0, len(text))
+    em.location = em.location or place(text)
+    return em
+
+
 def _noun_lead(index: int, text: str, dates: list[DateMention]) -> EventMention | None:
     """ "La reunión de trabajo, que se llevó a cabo el pasado 14 de febrero en Tijuana, ...": a
     lead that tells a meeting by its noun alone is the release's event."""

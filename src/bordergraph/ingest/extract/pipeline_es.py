@@ -20,7 +20,7 @@ from ...graph.iris import fold
 from ...records import ReleaseRecord, ReleaseText
 from ..read import is_header_line
 from .dates import DateMention, anchor_same_day, find_dates
-from .event_parts_es import lead_meeting
+from .event_parts_es import lead_meeting, referenced_meeting
 from .events import EventMention
 from .events_es import find_events_es
 from .eventset import build
@@ -98,6 +98,7 @@ def extract_es(text: ReleaseText) -> ReleaseRecord:
                 lead = i if lead is None or lead < i else lead
                 break
     _drop_title_meetings(sents, per_sentence, lead)
+    _referenced_lead(sents, per_sentence, lead, dates)
     if lead is not None:
         per_sentence[lead] = _setting_last(per_sentence[lead])
     info = {}
@@ -246,6 +247,23 @@ _DATELINE_PLACE = re.compile(
     r"[A-ZÁÉÍÓÚÑ][\wÀ-ÿ.]*){0,6}\s*(?:\([^)\n]{1,30}\)\s*)?(?:[,.]\s*|(?<=\.)\s+|\s+(?=a\s))"
     r"(?:a\s+)?(?:[a-zé]+,?\s+)?(?=\d)"
 )
+
+
+def _referenced_lead(sents, per_sentence, lead, dates) -> None:  # type: ignore[no-untyped-def]
+    """The lead's meeting told only by back-references in the next sentences ("quien presidió la
+    sesión") before any event is named: an event of the lead (see referenced_meeting)."""
+    if lead is None:
+        return
+    for i in range(lead, min(lead + 4, len(sents))):
+        told = [m for m in per_sentence[i] if not m.ref]
+        refs = [m for m in per_sentence[i] if m.ref and m.extra.get("ref_type") == "Meeting"]
+        if told and (not refs or told[0].start < refs[0].start):
+            return
+        if refs:
+            found = referenced_meeting(lead, sents[lead].text, dates[lead], refs[0].name)
+            if found is not None:
+                per_sentence[lead].insert(0, found)
+            return
 
 
 def _setting_last(mentions: list[EventMention]) -> list[EventMention]:

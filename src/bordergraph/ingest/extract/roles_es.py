@@ -62,6 +62,12 @@ def sentence_roles_es(
     own = [e for m, e in events if not m.persons]
 
     def event_near(pos: int) -> int | None:
+        # a meeting told by this very verb ("Trump recibió a Ebrard"), unless the clause names
+        # the event it happened in ("recibió a B en una visita de trabajo ...")
+        own_verb = [e for m, e in events if m.start < pos <= m.end and m.extra.get("verb")]
+        named = [m for m, _ in events if m.start >= pos and not m.ref and not m.extra.get("verb")]
+        if own_verb and not named:
+            return own_verb[0]
         after = [e for m, e in events if m.start >= pos and len(m.persons) < 2 and not m.ref]
         before = [e for m, e in events if m.end <= pos and len(m.persons) < 2]
         if after:
