@@ -119,3 +119,14 @@ def test_a_receiving_verb_hangs_on_its_own_meeting() -> None:
     roles = {p.name: {(r.event, r.role) for r in p.roles} for p in rec.people}
     meeting = next(e for e in rec.events if "Kerr" in e.name or "Vela" in e.name)
     assert (meeting.key, "host") in roles["Inés Vela Ruiz"]
+
+
+def test_visit_told_by_its_verb() -> None:
+    rec = _run(
+        "Con una reunión con empresarios concluyó la gira de trabajo que la gobernadora de "
+        "Coahuila, Lucía Mora Tapia, realizó en Austin para promover el cruce de carga."
+    )
+    visit = next(e for e in rec.events if e.type == "Visit")
+    assert visit.name.startswith("gira de trabajo") and visit.location == "Austin"
+    roles = {p.name: {(r.event, r.role) for r in p.roles} for p in rec.people}
+    assert (visit.key, "participant") in roles["Lucía Mora Tapia"]

@@ -59,6 +59,33 @@ def lead_meeting(
     return em
 
 
+def told_visit(text: str, start: int, end: int) -> tuple[int, str | None] | None:
+    """ "concluyó la gira de trabajo que el gobernador ... realizó en Washington", "inició una
+    visita oficial a Ottawa": a visit told by a verb before its noun or in its relative clause.
+    Returns (end of its name, place) or None."""
+    verbs = alt(_lex().get("visit_verbs", []))
+    if not verbs:
+        return None
+    before = re.search(
+        rf"(?<![\wÀ-ÿ]){verbs}\s+(?:(?:hoy|ayer|anoche|este\s+\w+)\s+)?(?:su|sus|la|el|una|un)\s+$",
+        text[:start],
+        re.I,
+    )
+    rel = re.match(
+        rf"(?:\s+(?:de trabajo|oficial|de Estado))?,?\s+que\s+[^.;]{{0,140}}?{verbs}\b",
+        text[end:],
+        re.I,
+    )
+    if not before and not rel:
+        return None
+    at = end + (rel.end() if rel else 0)
+    where = re.match(
+        rf"(?:\s+(?:de trabajo|oficial|de Estado))?\s+(?:a|en|por)\s+(?:la\s+|el\s+)?(?P<p>{CAP}(?:\s+(?:de\s+)?{CAP})*)",
+        text[at:],
+    )
+    return end, (where.group("p") if where else None)
+
+
 def referenced_meeting(
     index: int, text: str, dates: list[DateMention], noun: str
 ) -> EventMention | None:
@@ -96,8 +123,12 @@ def _noun_lead(index: int, text: str, dates: list[DateMention]) -> EventMention 
     if proper:  # "la Reunión Binacional de Puentes y Cruces Internacionales": its full name
         end = max(end, m.start("n") + proper.end())
     em = EventMention(
-        index, m.start("n"), end, text[m.start("n") : end],
-        type="BilateralMeeting", explicit=False,  # a meeting outside a series
+        index,
+        m.start("n"),
+        end,
+        text[m.start("n") : end],
+        type="BilateralMeeting",
+        explicit=False,  # a meeting outside a series
     )
     attributes(em, text, dates, 0, len(text))
     return em
@@ -117,7 +148,11 @@ def _group_meeting(index: int, text: str, dates: list[DateMention]) -> EventMent
         return None
     who = m.group("who")
     em = EventMention(
-        index, m.start(), m.end(), f"reunión de {who[0].lower()}{who[1:]}", type="BilateralMeeting",
+        index,
+        m.start(),
+        m.end(),
+        f"reunión de {who[0].lower()}{who[1:]}",
+        type="BilateralMeeting",
         explicit=False,
     )
     attributes(em, text, dates, 0, len(text))

@@ -20,7 +20,7 @@ from functools import cache
 from .ceremonies import chaired_ceremonies
 from .dates import DateMention
 from .event_parts import signings as _neutral_signings
-from .event_parts_es import CAP, CAPNP, _trim, attributes, facility_place, openings
+from .event_parts_es import CAP, CAPNP, _trim, attributes, facility_place, openings, told_visit
 from .event_verbs import future_meetings, held, meetings
 from .events import Context, EventMention, future_after, held_after
 from .events import ordinal as _ordinal
@@ -275,6 +275,10 @@ def _noun_mentions(index, text, people, leaders, dates=()) -> list[EventMention]
                         index, m.start(), end, text[m.start() : end], type="Visit", location=where
                     )
                 )
+        elif etype == "Visit" and (told := told_visit(text, m.start(), m.end())):
+            em = EventMention(index, m.start(), told[0], text[m.start() : told[0]], type="Visit")
+            em.location, em.explicit, em.extra["told_visit"] = told[1], False, "1"
+            out.append(em)
         elif etype == "Opening" and (
             fac := re.match(
                 r"\s+(?:del|de\s+la|de\s+los|de\s+las|en\s+el|en\s+la|en\s+los|en\s+las)\s+"

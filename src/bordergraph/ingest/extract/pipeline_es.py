@@ -99,6 +99,14 @@ def extract_es(text: ReleaseText) -> ReleaseRecord:
                 break
     _drop_title_meetings(sents, per_sentence, lead)
     _referenced_lead(sents, per_sentence, lead, dates)
+    if any(
+        m.type == "Visit" and not m.ref and not m.extra.get("told_visit")
+        for ms in per_sentence
+        for m in ms
+    ):
+        # "concluyó la visita de trabajo": the visit the release names elsewhere
+        for m in (m for ms in per_sentence for m in ms if m.extra.get("told_visit")):
+            m.ref, m.extra["ref_type"] = True, "Visit"
     if lead is not None:
         per_sentence[lead] = _setting_last(per_sentence[lead])
     info = {}
