@@ -80,7 +80,8 @@ def told_visit(text: str, start: int, end: int) -> tuple[int, str | None] | None
         return None
     at = end + (rel.end() if rel else 0)
     where = re.match(
-        rf"(?:\s+(?:de trabajo|oficial|de Estado))?\s+(?:a|en|por)\s+(?:la\s+|el\s+)?(?P<p>{CAP}(?:\s+(?:de\s+)?{CAP})*)",
+        rf"(?:\s+(?:de trabajo|oficial|de Estado))?\s+(?:a|en|por)\s+(?:la\s+|el\s+)?"
+        rf"(?P<p>{CAP}(?:\s+(?:de\s+)?{CAP})*)",
         text[at:],
     )
     return end, (where.group("p") if where else None)
