@@ -130,3 +130,9 @@ def test_visit_told_by_its_verb() -> None:
     assert visit.name.startswith("gira de trabajo") and visit.location == "Austin"
     roles = {p.name: {(r.event, r.role) for r in p.roles} for p in rec.people}
     assert (visit.key, "participant") in roles["Lucía Mora Tapia"]
+
+
+def test_place_after_its_common_noun() -> None:
+    from bordergraph.ingest.extract.event_parts_es import place
+
+    assert place("sostuvo una reunión de trabajo en la ciudad de Laredo, Texas") == "Laredo, Texas"

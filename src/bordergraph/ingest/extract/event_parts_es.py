@@ -287,8 +287,12 @@ def place(text: str) -> str | None:
     if v:
         return v
     months = load("es", "dates").get("months", {})
+    # "en la ciudad de Austin", "en el municipio de Nogales": the place after its common noun
+    nouns = alt(_lex().get("place_nouns", []) or ["(?!)"])
     for m in re.finditer(
-        rf"\ben\s+(?:la\s+|el\s+)?(?P<v>{CAP}(?:\s+(?:de|del)\s+{CAP}|\s+{CAP})*)", text
+        rf"\ben\s+(?:la\s+|el\s+)?(?:{nouns}\s+de\s+)?"
+        rf"(?P<v>{CAP}(?:\s+(?:de|del)\s+{CAP}|\s+{CAP})*)",
+        text,
     ):
         v = m.group("v")
         v = v[:-1] if v.endswith(".") and not re.search(r"\b[A-Z]\.$", v) else v

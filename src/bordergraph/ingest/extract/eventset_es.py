@@ -107,13 +107,22 @@ def main_place(
         + [s.text for s in sents[:lead]]
     )
     # a virtual session is held nowhere: the dateline is only where the release was issued
-    held_today = main.date is not None and main.date == issued and main.mode != "virtual"
+    held_today = _days_before(main.date, issued) in (0, 1) and main.mode != "virtual"
     if where and city and held_today and fold(city) not in fold(where):
         main.location = f"{where}, {city}"
     elif where:
         main.location = where
     elif city and held_today and main.location is None:
         main.location = city
+
+
+def _days_before(day: str | None, issued: str | None) -> int | None:
+    """Days from an event's day to the issue date ("ayer" is 1); None unless both are days."""
+    from datetime import date
+
+    if not day or not issued or len(day) != 10 or len(issued) < 10:
+        return None
+    return (date.fromisoformat(issued[:10]) - date.fromisoformat(day)).days
 
 
 def add_ranked(es: EventSet, sents: list[Sentence], body: set[int], dates) -> None:  # type: ignore[no-untyped-def]
@@ -147,16 +156,22 @@ def add_ranked(es: EventSet, sents: list[Sentence], body: set[int], dates) -> No
             if not future and (rank is None or rank == main.ordinal):
                 continue
             same = [
-                k for k, e in enumerate(es.events)
+                k
+                for k, e in enumerate(es.events)
                 if e.series_key == main.series_key and (e.ordinal == rank if rank else e.future)
             ]
             if same:
                 continue
             start = hit.start("ord") if hit.group("ord") else hit.start()
             em = EventMention(
-                i, start, hit.end(), f"{text[start : hit.end()]} del {main.series}",
+                i,
+                start,
+                hit.end(),
+                f"{text[start : hit.end()]} del {main.series}",
                 type=_session_type(main.type, hit.group("noun") or hit.group("inst")),
-                series=main.series, series_key=main.series_key, ordinal=rank,
+                series=main.series,
+                series_key=main.series_key,
+                ordinal=rank,
                 explicit=False,
             )
             em.future = future
