@@ -136,3 +136,14 @@ def test_place_after_its_common_noun() -> None:
     from bordergraph.ingest.extract.event_parts_es import place
 
     assert place("sostuvo una reunión de trabajo en la ciudad de Laredo, Texas") == "Laredo, Texas"
+
+
+def test_holding_a_meeting_is_no_speech_and_others_present() -> None:
+    rec = _run(
+        "El alcalde de Matamoros, Raúl Peña Solís, sostuvo este lunes un encuentro con la cónsul "
+        "de Estados Unidos, Sara Bell. En el encuentro estuvieron también el director de "
+        "Aduanas, Jorge Mena Ríos, y la regidora Ana Paz Lugo."
+    )
+    roles = _role_types(rec)
+    assert "speaker" not in roles["Raúl Peña Solís"]
+    assert roles["Jorge Mena Ríos"] == {"participant"}

@@ -173,6 +173,9 @@ def sentence_roles_es(
             if pm.start < said.end():
                 add(cid, own[0] if own else main, "speaker")
     speak = alt(lex.get("speaker", {}).get("verbs", []))
+    # "sostuvo un encuentro con ...": a speech verb that here holds a meeting, no speech
+    not_speech = alt(lex.get("speaker", {}).get("not_before", []) or ["(?!)"], escape=False)
+    speak = rf"{speak}(?![\wÀ-ÿ])(?!\s+{not_speech})"
     for pm, cid in people:
         tail = text[pm.end : pm.end + 60]
         if re.match(
