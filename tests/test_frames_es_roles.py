@@ -147,3 +147,12 @@ def test_holding_a_meeting_is_no_speech_and_others_present() -> None:
     roles = _role_types(rec)
     assert "speaker" not in roles["Raúl Peña Solís"]
     assert roles["Jorge Mena Ríos"] == {"participant"}
+
+
+def test_a_consul_takes_the_side_not_the_seat() -> None:
+    rec = _run(
+        "Este lunes se reunió en Mexicali el Comité de Cruces del Valle. Por parte de Estados "
+        "Unidos asistieron el cónsul general en Mexicali, Dan Ford, y la alcaldesa de Calexico, "
+        "Rosa Lee."
+    )
+    assert {p.name: p.country for p in rec.people}["Dan Ford"] == "US"

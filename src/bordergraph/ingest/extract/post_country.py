@@ -119,7 +119,10 @@ def post_country_es(post: str, lx) -> str | None:  # type: ignore[no-untyped-def
             return code
     if multi:
         return multi
-    place = r"\b(?:de|en)\s+([A-ZÁÉÍÓÚÑ][\wÀ-ÿ]*(?:\s+[A-ZÁÉÍÓÚÑ][\wÀ-ÿ]*){0,2})"
+    # "cónsul general en Tijuana": a mission's seat is the host country, not the holder's
+    seat_only = post.split(" ")[0].lower() in load("es", "titles").get("mission_heads", [])
+    link = "de" if seat_only else "de|en"
+    place = rf"\b(?:{link})\s+([A-ZÁÉÍÓÚÑ][\wÀ-ÿ]*(?:\s+[A-ZÁÉÍÓÚÑ][\wÀ-ÿ]*){{0,2}})"
     for m in re.finditer(place, post):
         words = m.group(1).split()
         for n in range(len(words), 0, -1):  # "alcalde de Douglas", "de Agua Prieta"
