@@ -156,3 +156,13 @@ def test_a_consul_takes_the_side_not_the_seat() -> None:
         "Rosa Lee."
     )
     assert {p.name: p.country for p in rec.people}["Dan Ford"] == "US"
+
+
+def test_what_is_told_at_the_end_of_a_meeting_takes_its_day() -> None:
+    rec = _run(
+        "Este martes se celebró en Nogales la segunda reunión del Comité de Puertos del "
+        "Desierto. Al término de la reunión, las delegaciones firmaron una Carta de Intención "
+        "sobre Carriles Exprés."
+    )
+    signing = next(e for e in rec.events if e.type == "Signing")
+    assert signing.date == "2023-03-07"

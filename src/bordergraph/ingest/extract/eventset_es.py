@@ -47,6 +47,31 @@ def resolve_refs(es: EventSet) -> None:
         target.mode = target.mode or m.extra.get("ref_mode") or None
 
 
+def occasion_dates(es: EventSet, sents: list[Sentence]) -> None:
+    """ "Al término de la reunión, las delegaciones firmaron una Carta ...": an undated event told
+    in a sentence that opens at another event takes that event's day."""
+    from .lex_es import alt
+
+    words = load("es", "events").get("occasion_openers", [])
+    if not words:
+        return
+    openers = alt(words)
+    for (s, i), m in es._mentions.items():
+        if not m.ref or (s, i) not in es.index or s >= len(sents):
+            continue
+        if not re.match(
+            rf"\s*{openers}\s+(?:la|el|los|las|dicha|dicho|esta|este)\s*$",
+            sents[s].text[: m.start],
+            re.I,
+        ):
+            continue
+        day = es.events[es.index[(s, i)]].date
+        for (s2, i2), e in es.index.items():
+            other = es.events[e]
+            if s2 == s and not es._mentions[(s2, i2)].ref and other.date is None and day:
+                other.date = day
+
+
 def _kin(etype: str | None, kind: str) -> bool:
     """ "la reunión" refers to a meeting, bilateral or not."""
     meetings = ("Meeting", "BilateralMeeting")

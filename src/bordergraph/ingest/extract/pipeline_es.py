@@ -24,7 +24,7 @@ from .event_parts_es import lead_meeting, referenced_meeting
 from .events import EventMention
 from .events_es import find_events_es
 from .eventset import build
-from .eventset_es import add_ranked, add_since, main_place, resolve_refs
+from .eventset_es import add_ranked, add_since, main_place, occasion_dates, resolve_refs
 from .lex_es import alt
 from .lexicon import load
 from .links import link
@@ -125,6 +125,7 @@ def extract_es(text: ReleaseText) -> ReleaseRecord:
         es._mentions[(i, 2000 + n)] = m
         es.index[(i, 2000 + n)] = len(es.events) - 1
     resolve_refs(es)
+    occasion_dates(es, sents)
     _main_name(es)
     add_since(es, sents)
     add_ranked(es, sents, body, dates)
