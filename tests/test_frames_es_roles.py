@@ -166,3 +166,12 @@ def test_what_is_told_at_the_end_of_a_meeting_takes_its_day() -> None:
     )
     signing = next(e for e in rec.events if e.type == "Signing")
     assert signing.date == "2023-03-07"
+
+
+def test_a_session_of_a_plain_dialogue_is_a_meeting() -> None:
+    rec = _run(
+        "Ayer se celebró en Yuma la cuarta sesión del Diálogo Fronterizo sobre Aguas Agrícolas."
+    )
+    assert rec.events[0].type == "Meeting"
+    rec = _run("Ayer se celebró en Yuma la cuarta reunión del Diálogo de Alto Nivel sobre Aguas.")
+    assert rec.events[0].type == "Dialogue"

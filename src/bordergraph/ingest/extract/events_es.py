@@ -52,6 +52,15 @@ def ordinal(word: str | None) -> int | None:
     return _ordinal(word, "es") if word else None
 
 
+def _plain_session(pre, name: str) -> bool:  # type: ignore[no-untyped-def]
+    """A session noun ("sesión", "reunión") of a dialogue that is no high-level one."""
+    noun = (pre.group("noun") or "").lower() if pre else ""
+    high = _lex().get("high_level_words", [])
+    return noun in _lex().get("meeting_session_nouns", []) and not (
+        high and re.search(alt(high), name, re.I)
+    )
+
+
 def _type(kind: str) -> str:
     return {"dialogue": "Dialogue", "summit": "Summit"}.get(kind, "Meeting")
 
@@ -138,6 +147,8 @@ def _series_mentions(index, text, hits, title, lead, dates) -> list[EventMention
         )
         if h.generic and not h.key:
             m.extra["generic"] = h.kind
+        if m.type == "Dialogue" and _plain_session(pre, f"{m.name} {h.key or ''}"):
+            m.type = "Meeting"  # "la sexta sesión del Diálogo Bilateral sobre ...": no round
         if m.ordinal is None and re.search(
             rf"\b(?:{alt(lex.get('first_words', []))})\s+$", left[:start], re.I
         ):
