@@ -175,3 +175,22 @@ def test_a_session_of_a_plain_dialogue_is_a_meeting() -> None:
     assert rec.events[0].type == "Meeting"
     rec = _run("Ayer se celebró en Yuma la cuarta reunión del Diálogo de Alto Nivel sobre Aguas.")
     assert rec.events[0].type == "Dialogue"
+
+
+def test_post_whose_organization_holds_commas() -> None:
+    found = find_mentions_es(
+        "Asistió el agregado de la Oficina de Pesca, Caza y Vida Silvestre (FWS) en México, "
+        "Paul Grant, y la cónsul adjunta en Nogales, Eva Ruiz Gil."
+    )
+    got = {m.name: (m.post, m.country) for m in found}
+    assert got["Paul Grant"][0].startswith("agregado de la Oficina de Pesca")
+    assert got["Paul Grant"][1] != "MX"  # the seat of the mission, not the holder's country
+
+
+def test_a_partner_country_in_a_post_is_not_the_holders() -> None:
+    found = find_mentions_es(
+        "Asistió el coordinador para Asuntos Aduaneros con Canadá del Departamento del "
+        "Tesoro, Mary Olsen, y el director."
+    )
+    got = {m.name: m.country for m in found}
+    assert "Mary Olsen" in got and got["Mary Olsen"] != "CA"

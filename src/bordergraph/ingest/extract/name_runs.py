@@ -163,3 +163,30 @@ def _alternating(text, toks, j, size_at):  # type: ignore[no-untyped-def]
         else:
             break
     return (found, shares, j) if len(found) >= 2 else ([], [], j)
+
+
+def far_name(toks, j, size_at, post_at):  # type: ignore[no-untyped-def]
+    """ "el agregado del Buró de Alcohol, Tabaco, Armas de Fuego y Explosivos (ATF) en México,
+    Brian Castellanos": a post whose organization holds commas (or "con México"), set off from
+    its name by the comma before a full name that closes the clause. ``post_at(toks, k)`` tells
+    a second person's post starting at ``k`` (the scan stops there). Returns (name index, post
+    end) or None."""
+    for k in range(j, min(len(toks) - 1, j + 28)):
+        text = toks[k].text
+        if text in (";", ":", ".") or post_at(toks, k):
+            return None
+        if text != ",":
+            continue
+        size = size_at(toks, k + 1)
+        if size < 2 or _real_words(toks[k + 1 : k + 1 + size]) < 2:
+            continue
+        nxt = k + 1 + size
+        after = toks[nxt].text if nxt < len(toks) else "."
+        then = toks[nxt + 1].text if nxt + 1 < len(toks) else ""
+        if (
+            after in (".", ";", ":", ")")
+            or (after == "," and (then in ("y", "e") or not then[:1].isupper()))
+            or (after in ("y", "e") and not then[:1].isupper())
+        ):
+            return k + 1, k
+    return None

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from .lexicon import load
-from .name_runs import bare_names, plural_list
+from .name_runs import bare_names, far_name, plural_list
 from .namewords import by_first_word
 from .people import Mention
 from .post_country import demonyms, place_country
@@ -283,7 +283,9 @@ def _post_first(text, toks, i, n, lx, orgs):  # type: ignore[no-untyped-def]
         if comp_end - cut >= 2 and (_cap(toks[cut - 1]) or toks[cut - 1].text in lx.adjectives):
             name_at, comp_end = cut, cut
     if name_at is None and det:
-        found = long_post(toks, comp_end, lx, _slot_name_length, _after_rank)
+        found = long_post(toks, comp_end, lx, _slot_name_length, _after_rank) or far_name(
+            toks, comp_end, lambda t, k: name_length(t, k, lx), lambda t, k: _det_post(t, k, lx)
+        )
         name_at, comp_end = found or (None, comp_end)
     post = text[toks[i].start : toks[comp_end - 1].end]
     country = whole_post_country(post, orgs, lx, _split_org)
@@ -305,6 +307,11 @@ def _post_first(text, toks, i, n, lx, orgs):  # type: ignore[no-untyped-def]
     ]
     kind = "full" if len(real) >= 2 else "short"
     return Mention(start, toks[end - 1].end, name, post, head, org, country, kind), end
+
+
+def _det_post(toks: list[Tok], k: int, lx: _Lex) -> bool:
+    """A second person's post begins at ``k``: an article, then a post head."""
+    return toks[k].text.lower() in _DETS and k + 1 < len(toks) and bool(_head_at(toks, k + 1, lx))
 
 
 def _slot_name_length(toks: list[Tok], k: int, lx: _Lex) -> int:

@@ -106,6 +106,12 @@ def post_country_es(post: str, lx) -> str | None:  # type: ignore[no-untyped-def
     """ "embajador de México en Estados Unidos" -> MX; "Sección estadounidense" -> US."""
     for alias, name in lx.country_aliases.items():  # "Estados Unidos Mexicanos" is Mexico
         post = post.replace(alias, name)
+    # "cónsul general en Tijuana": a mission's seat is the host country, not the holder's
+    seat_only = post.split(" ")[0].lower() in load("es", "titles").get("mission_heads", [])
+    # "coordinador para Asuntos Fronterizos con México": the partner, not the holder's country
+    post = re.sub(r"\bcon\s+(?:Estados Unidos|[A-ZÁÉÍÓÚÑ][\wÀ-ÿ]+)\b", "", post)
+    if seat_only:
+        post = re.sub(r"\ben\s+(?:los\s+)?(?:Estados Unidos|[A-ZÁÉÍÓÚÑ][\wÀ-ÿ]+)\s*$", "", post)
     multi = None  # "gobernadora de Baja California": a place of two words or more first
     for m in re.finditer(r"[A-ZÁÉÍÓÚÑ][\wÀ-ÿ]*(?:\s+(?:de\s+)?[A-ZÁÉÍÓÚÑ][\wÀ-ÿ]*)+", post):
         code = place_country(m.group(0))
@@ -119,8 +125,6 @@ def post_country_es(post: str, lx) -> str | None:  # type: ignore[no-untyped-def
             return code
     if multi:
         return multi
-    # "cónsul general en Tijuana": a mission's seat is the host country, not the holder's
-    seat_only = post.split(" ")[0].lower() in load("es", "titles").get("mission_heads", [])
     link = "de" if seat_only else "de|en"
     place = rf"\b(?:{link})\s+([A-ZÁÉÍÓÚÑ][\wÀ-ÿ]*(?:\s+[A-ZÁÉÍÓÚÑ][\wÀ-ÿ]*){{0,2}})"
     for m in re.finditer(place, post):
