@@ -194,3 +194,14 @@ def test_a_partner_country_in_a_post_is_not_the_holders() -> None:
     )
     got = {m.name: m.country for m in found}
     assert "Mary Olsen" in got and got["Mary Olsen"] != "CA"
+
+
+def test_counterpart_and_an_unknown_body_met_by_rank() -> None:
+    rec = _run(
+        "Ottawa, 9 de marzo de 2023.- La canciller Elena Vidal y su homóloga canadiense, Joan "
+        "Tate, celebraron ayer la segunda reunión de la Alianza Norteamericana de Puertos.",
+        None,
+    )
+    assert {p.name: p.country for p in rec.people}["Joan Tate"] == "CA"
+    e = rec.events[0]
+    assert (e.ordinal, e.type, e.date) == (2, "Meeting", "2023-03-08")
