@@ -205,3 +205,11 @@ def test_counterpart_and_an_unknown_body_met_by_rank() -> None:
     assert {p.name: p.country for p in rec.people}["Joan Tate"] == "CA"
     e = rec.events[0]
     assert (e.ordinal, e.type, e.date) == (2, "Meeting", "2023-03-08")
+
+
+def test_a_meeting_outside_any_series_is_bilateral() -> None:
+    rec = _run(
+        "La reunión de trabajo, que se llevó a cabo este jueves en Piedras Negras, reunió a "
+        "funcionarios de aduanas de ambos países."
+    )
+    assert rec.events and rec.events[0].type == "BilateralMeeting"

@@ -126,6 +126,10 @@ def extract_es(text: ReleaseText) -> ReleaseRecord:
         es.index[(i, 2000 + n)] = len(es.events) - 1
     resolve_refs(es)
     occasion_dates(es, sents)
+    for e in es.events:  # a meeting outside any series, not of a numbered body, is bilateral
+        many = re.search(r"trilateral|multilateral", e.name or "")
+        if e.type == "Meeting" and not e.series and e.ordinal is None and not many:
+            e.type = "BilateralMeeting"
     _main_name(es)
     add_since(es, sents)
     add_ranked(es, sents, body, dates)
