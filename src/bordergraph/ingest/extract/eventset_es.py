@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ...graph.iris import fold
-from .event_parts_es import dateline, mode, venue
+from .event_parts_es import dateline, mode, referenced_meeting, venue
 from .events import EventMention
 from .eventset import EventSet
 from .lexicon import load
@@ -212,3 +212,29 @@ def _session_type(main: str | None, noun: str) -> str | None:
     """ "la quinta sesión" of a dialogue is a Meeting; a "ronda" keeps the dialogue's type."""
     meeting = load(LANG, "events").get("meeting_session_nouns", [])
     return "Meeting" if main == "Dialogue" and noun.lower() in meeting else main
+
+
+def referenced_lead(sents, per_sentence, lead, dates) -> None:  # type: ignore[no-untyped-def]
+    """The lead's meeting told only by back-references in the next sentences ("quien presidió la
+    sesión") before any event is named: an event of the lead (see referenced_meeting)."""
+    if lead is None:
+        return
+    for i in range(lead, min(lead + 4, len(sents))):
+        told = [m for m in per_sentence[i] if not m.ref]
+        refs = [m for m in per_sentence[i] if m.ref and m.extra.get("ref_type") == "Meeting"]
+        if told and (not refs or told[0].start < refs[0].start):
+            return
+        if refs:
+            found = referenced_meeting(lead, sents[lead].text, dates[lead], refs[0].name)
+            if found is not None:
+                per_sentence[lead].insert(0, found)
+            return
+
+
+def setting_last(mentions: list[EventMention]) -> list[EventMention]:
+    """ "En el marco de la 32.ª Sesión del Consejo ..., fue firmado hoy un Memorando": a session
+    named as the setting of another event the lead tells is not the release's own event."""
+    told = [m for m in mentions if not m.ref and not m.future and not m.extra.get("setting")]
+    if not told:
+        return mentions
+    return told + [m for m in mentions if m not in told]

@@ -20,11 +20,19 @@ from ...graph.iris import fold
 from ...records import ReleaseRecord, ReleaseText
 from ..read import is_header_line
 from .dates import DateMention, anchor_same_day, find_dates
-from .event_parts_es import lead_meeting, referenced_meeting
+from .event_parts_es import lead_meeting
 from .events import EventMention
 from .events_es import find_events_es
 from .eventset import build
-from .eventset_es import add_ranked, add_since, main_place, occasion_dates, resolve_refs
+from .eventset_es import (
+    add_ranked,
+    add_since,
+    main_place,
+    occasion_dates,
+    referenced_lead,
+    resolve_refs,
+    setting_last,
+)
 from .lex_es import alt
 from .lexicon import load
 from .links import link
@@ -98,7 +106,7 @@ def extract_es(text: ReleaseText) -> ReleaseRecord:
                 lead = i if lead is None or lead < i else lead
                 break
     _drop_title_meetings(sents, per_sentence, lead)
-    _referenced_lead(sents, per_sentence, lead, dates)
+    referenced_lead(sents, per_sentence, lead, dates)
     if any(
         m.type == "Visit" and not m.ref and not m.extra.get("told_visit")
         for ms in per_sentence
@@ -108,7 +116,7 @@ def extract_es(text: ReleaseText) -> ReleaseRecord:
         for m in (m for ms in per_sentence for m in ms if m.extra.get("told_visit")):
             m.ref, m.extra["ref_type"] = True, "Visit"
     if lead is not None:
-        per_sentence[lead] = _setting_last(per_sentence[lead])
+        per_sentence[lead] = setting_last(per_sentence[lead])
     info = {}
     if lead is not None:
         days = [d for d in dates[lead] if d.precision in ("day", "relative")]
@@ -260,32 +268,6 @@ _DATELINE_PLACE = re.compile(
     r"[A-ZÁÉÍÓÚÑ][\wÀ-ÿ.]*){0,6}\s*(?:\([^)\n]{1,30}\)\s*)?(?:[,.]\s*|(?<=\.)\s+|\s+(?=a\s))"
     r"(?:a\s+)?(?:[a-zé]+,?\s+)?(?=\d)"
 )
-
-
-def _referenced_lead(sents, per_sentence, lead, dates) -> None:  # type: ignore[no-untyped-def]
-    """The lead's meeting told only by back-references in the next sentences ("quien presidió la
-    sesión") before any event is named: an event of the lead (see referenced_meeting)."""
-    if lead is None:
-        return
-    for i in range(lead, min(lead + 4, len(sents))):
-        told = [m for m in per_sentence[i] if not m.ref]
-        refs = [m for m in per_sentence[i] if m.ref and m.extra.get("ref_type") == "Meeting"]
-        if told and (not refs or told[0].start < refs[0].start):
-            return
-        if refs:
-            found = referenced_meeting(lead, sents[lead].text, dates[lead], refs[0].name)
-            if found is not None:
-                per_sentence[lead].insert(0, found)
-            return
-
-
-def _setting_last(mentions: list[EventMention]) -> list[EventMention]:
-    """ "En el marco de la 32.ª Sesión del Consejo ..., fue firmado hoy un Memorando": a session
-    named as the setting of another event the lead tells is not the release's own event."""
-    told = [m for m in mentions if not m.ref and not m.future and not m.extra.get("setting")]
-    if not told:
-        return mentions
-    return told + [m for m in mentions if m not in told]
 
 
 def _body_dateline(body: str) -> str | None:
