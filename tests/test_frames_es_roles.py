@@ -213,3 +213,12 @@ def test_a_meeting_outside_any_series_is_bilateral() -> None:
         "funcionarios de aduanas de ambos países."
     )
     assert rec.events and rec.events[0].type == "BilateralMeeting"
+
+
+def test_a_visits_name_leaves_out_its_length() -> None:
+    rec = _run(
+        "La secretaria de Energía de Estados Unidos, Amy Cole, inició este lunes una visita de "
+        "trabajo de tres días a Monterrey."
+    )
+    visit = next(e for e in rec.events if e.type == "Visit")
+    assert "días" not in visit.name and visit.location == "Monterrey"

@@ -314,3 +314,17 @@ def dateline(lines: list[str]) -> str | None:
         if m:
             return m.group("p").strip()
     return None
+
+
+def undated(name: str) -> str:
+    """ "visita de trabajo de dos días a la Ciudad de México": a visit's name without its length."""
+    return re.sub(r"\s+de\s+(?:un|uno|dos|tres|cuatro|cinco|\d+)\s+días?\b", "", name)
+
+
+def plain_session(pre, name: str) -> bool:  # type: ignore[no-untyped-def]
+    """A session noun ("sesión", "reunión") of a dialogue that is no high-level one."""
+    noun = (pre.group("noun") or "").lower() if pre else ""
+    high = _lex().get("high_level_words", [])
+    return noun in _lex().get("meeting_session_nouns", []) and not (
+        high and re.search(alt(high), name, re.I)
+    )

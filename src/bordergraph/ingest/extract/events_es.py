@@ -20,7 +20,17 @@ from functools import cache
 from .ceremonies import chaired_ceremonies
 from .dates import DateMention
 from .event_parts import signings as _neutral_signings
-from .event_parts_es import CAP, CAPNP, _trim, attributes, facility_place, openings, told_visit
+from .event_parts_es import (
+    CAP,
+    CAPNP,
+    _trim,
+    attributes,
+    facility_place,
+    openings,
+    plain_session,
+    told_visit,
+    undated,
+)
 from .event_verbs import future_meetings, held, meetings
 from .events import Context, EventMention, future_after, held_after
 from .events import ordinal as _ordinal
@@ -50,15 +60,6 @@ def _ord_pattern() -> str:
 def ordinal(word: str | None) -> int | None:
     """ "XIII" -> 13, "13a" -> 13, "novena" -> 9."""
     return _ordinal(word, "es") if word else None
-
-
-def _plain_session(pre, name: str) -> bool:  # type: ignore[no-untyped-def]
-    """A session noun ("sesión", "reunión") of a dialogue that is no high-level one."""
-    noun = (pre.group("noun") or "").lower() if pre else ""
-    high = _lex().get("high_level_words", [])
-    return noun in _lex().get("meeting_session_nouns", []) and not (
-        high and re.search(alt(high), name, re.I)
-    )
 
 
 def _type(kind: str) -> str:
@@ -147,7 +148,7 @@ def _series_mentions(index, text, hits, title, lead, dates) -> list[EventMention
         )
         if h.generic and not h.key:
             m.extra["generic"] = h.kind
-        if m.type == "Dialogue" and _plain_session(pre, f"{m.name} {h.key or ''}"):
+        if m.type == "Dialogue" and plain_session(pre, f"{m.name} {h.key or ''}"):
             m.type = "Meeting"  # "la sexta sesión del Diálogo Bilateral sobre ...": no round
         if m.ordinal is None and re.search(
             rf"\b(?:{alt(lex.get('first_words', []))})\s+$", left[:start], re.I
@@ -283,7 +284,12 @@ def _noun_mentions(index, text, people, leaders, dates=()) -> list[EventMention]
                 end = m.end() + place.start("p") + len(where)
                 out.append(
                     EventMention(
-                        index, m.start(), end, text[m.start() : end], type="Visit", location=where
+                        index,
+                        m.start(),
+                        end,
+                        undated(text[m.start() : end]),
+                        type="Visit",
+                        location=where,
                     )
                 )
         elif etype == "Visit" and (told := told_visit(text, m.start(), m.end())):
