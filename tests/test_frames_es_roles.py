@@ -222,3 +222,15 @@ def test_a_visits_name_leaves_out_its_length() -> None:
     )
     visit = next(e for e in rec.events if e.type == "Visit")
     assert "días" not in visit.name and visit.location == "Monterrey"
+
+
+def test_the_visitor_takes_part_in_the_visit() -> None:
+    rec = _run(
+        "Durante la visita de Estado del primer ministro Paul Lemieux a Monterrey, ambos "
+        "gobiernos firmaron un Acuerdo de Cooperación Aduanera. La gobernadora de Texas, Ann "
+        "Ray, inició ayer una gira de trabajo por Coahuila."
+    )
+    roles = {p.name: {(r.event, r.role) for r in p.roles} for p in rec.people}
+    visits = {e.key for e in rec.events if e.type == "Visit"}
+    assert any((v, "participant") in roles["Paul Lemieux"] for v in visits)
+    assert any((v, "participant") in roles["Ann Ray"] for v in visits)

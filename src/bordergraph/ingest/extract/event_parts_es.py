@@ -84,7 +84,7 @@ def told_visit(text: str, start: int, end: int) -> tuple[int, str | None] | None
         rf"(?P<p>{CAP}(?:\s+(?:de\s+)?{CAP})*)",
         text[at:],
     )
-    return end, (where.group("p") if where else None)
+    return end, (_trim(where.group("p")) if where else None)
 
 
 def referenced_meeting(

@@ -294,7 +294,9 @@ def _noun_mentions(index, text, people, leaders, dates=()) -> list[EventMention]
                 )
         elif etype == "Visit" and (told := told_visit(text, m.start(), m.end())):
             em = EventMention(index, m.start(), told[0], text[m.start() : told[0]], type="Visit")
-            em.location, em.explicit, em.extra["told_visit"] = told[1], False, "1"
+            em.location, em.explicit = told[1], False
+            if re.search(r"\b(?:la|su|esta|dicha)\s+$", text[: m.start()], re.I):
+                em.extra["told_visit"] = "1"  # "concluyó la visita": maybe one named elsewhere
             out.append(em)
         elif etype == "Opening" and (
             fac := re.match(

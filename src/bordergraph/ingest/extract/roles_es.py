@@ -108,8 +108,10 @@ def sentence_roles_es(
                     guests = [c for pm, c in people if pm.start >= m.end()]
                     for cid in guests:
                         add(cid, event_near(m.end()), "participant")
+                # "firmaron un Acuerdo ...": the signing the sentence tells, else the nearest event
+                signed = [e for em, e in events if em.type == "Signing" and role == "signatory"]
                 for cid in before or (after if role != "host" else []):
-                    add(cid, event_near(m.end()), role)
+                    add(cid, signed[0] if signed else event_near(m.end()), role)
     # passive and verb-first lists ("fue copresidida por A; B, y C", "Lo acompañaron A; B"):
     # every person after the cue up to the next cue of another group or the sentence's end
     listed = {"delegation_head_by": "delegation_head", "chair_by": "chair",
@@ -157,6 +159,10 @@ def sentence_roles_es(
     for m, e in events:
         for cid in m.persons:
             add(cid, e, "participant")
+        if m.type == "Visit" and not m.ref:  # "la visita de Estado del presidente X a ..."
+            for pm, cid in people:
+                if m.start <= pm.start < m.end:
+                    add(cid, e, "participant")
     for pat in cues("leaders_group"):
         for m in _rx(rf"\b{pat}\b", re.I).finditer(text):
             targets = [e for em, e in events if em.start > m.end() and not em.ref]
