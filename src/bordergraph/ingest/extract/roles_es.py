@@ -34,8 +34,17 @@ _LIST_END = re.compile(r",\s+(?!(?:y|e|por|el|la|los|las|al|del|así como)\b)[a-
 
 # The lexicon lists of cue patterns that sentence_roles_es scans for, all with re.I.
 _CUE_GROUPS = (
-    "delegation_head", "co_host", "chair", "host", "signatory", "delegation_head_by",
-    "signatory_by", "participant", "participant_objects", "leaders_group", "chair_by",
+    "delegation_head",
+    "co_host",
+    "chair",
+    "host",
+    "signatory",
+    "delegation_head_by",
+    "signatory_by",
+    "participant",
+    "participant_objects",
+    "leaders_group",
+    "chair_by",
     "participant_list",
 )
 
@@ -114,8 +123,11 @@ def sentence_roles_es(
                     add(cid, signed[0] if signed else event_near(m.end()), role)
     # passive and verb-first lists ("fue copresidida por A; B, y C", "Lo acompañaron A; B"):
     # every person after the cue up to the next cue of another group or the sentence's end
-    listed = {"delegation_head_by": "delegation_head", "chair_by": "chair",
-              "participant_list": "participant"}
+    listed = {
+        "delegation_head_by": "delegation_head",
+        "chair_by": "chair",
+        "participant_list": "participant",
+    }
     spots = sorted(
         (m.start(), m.end(), role)
         for group, role in listed.items()
