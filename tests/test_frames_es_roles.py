@@ -234,3 +234,14 @@ def test_the_visitor_takes_part_in_the_visit() -> None:
     visits = {e.key for e in rec.events if e.type == "Visit"}
     assert any((v, "participant") in roles["Paul Lemieux"] for v in visits)
     assert any((v, "participant") in roles["Ann Ray"] for v in visits)
+
+
+def test_hosts_named_after_their_cue_and_paraphrased_speakers() -> None:
+    rec = _run(
+        "A invitación del gobernador de Arizona, Tom Reyes, la secretaria de Turismo, Luz Mena "
+        "Ortiz, participó este jueves en la reunión anual de la Comisión Arizona-Sonora. Según "
+        "Mena Ortiz, el turismo fronterizo creció 12 por ciento."
+    )
+    roles = _role_types(rec)
+    assert "host" in roles["Tom Reyes"]
+    assert "speaker" in roles["Luz Mena Ortiz"]

@@ -46,6 +46,7 @@ _CUE_GROUPS = (
     "leaders_group",
     "chair_by",
     "participant_list",
+    "host_by",
 )
 
 
@@ -127,6 +128,7 @@ def sentence_roles_es(
         "delegation_head_by": "delegation_head",
         "chair_by": "chair",
         "participant_list": "participant",
+        "host_by": "host",
     }
     spots = sorted(
         (m.start(), m.end(), role)
@@ -191,6 +193,7 @@ def sentence_roles_es(
             if pm.start < said.end():
                 add(cid, own[0] if own else main, "speaker")
     speak = alt(lex.get("speaker", {}).get("verbs", []))
+    said_by = alt(lex.get("speaker", {}).get("sources", []))
     # "sostuvo un encuentro con ...": a speech verb that here holds a meeting, no speech
     not_speech = alt(lex.get("speaker", {}).get("not_before", []) or ["(?!)"], escape=False)
     speak = rf"{speak}(?![\wÀ-ÿ])(?!\s+{not_speech})"
@@ -202,5 +205,10 @@ def sentence_roles_es(
             add(cid, event_near(pm.start), "speaker")
         # verb first, after a quotation: '"...", afirmó Buenrostro Sánchez'
         if _rx(rf"{speak}\s+(?:(?:el|la)\s+)?$").search(text[max(0, pm.start - 40) : pm.start]):
+            add(cid, event_near(pm.start), "speaker")
+        # "Según Ebrard, ...", "En palabras de la canciller, ...": a paraphrase of the person
+        if said_by and _rx(rf"(?<![\wÀ-ÿ])(?:{said_by})\s+(?:(?:el|la)\s+)?$", re.I).search(
+            text[max(0, pm.start - 30) : pm.start]
+        ):
             add(cid, event_near(pm.start), "speaker")
     return out
