@@ -32,6 +32,9 @@ _WHO = re.compile(r",\s+quien(?:es)?\s+(?:también\s+)?$")
 _LIST_END = re.compile(r",\s+(?!(?:y|e|por|el|la|los|las|al|del|así como)\b)[a-zà-ÿ]")
 
 
+# Between two persons of one list joined by "y" ("X y el alcalde Y").
+_JOINED = re.compile(r"\s*,?\s*(?:y|e)\s+(?:(?:el|la|los|las|al|del)\s+)?")
+
 # The lexicon lists of cue patterns that sentence_roles_es scans for, all with re.I.
 _CUE_GROUPS = (
     "delegation_head",
@@ -149,9 +152,15 @@ def sentence_roles_es(
         if role != "participant" and ends:
             hi = cut = min(cut, ends[0])  # "presidida por A, para dar seguimiento a ..."
 
+        last = None
         for pm, cid in people:
             if b <= pm.start < hi:
+                if role == "host" and last is not None and not _JOINED.fullmatch(
+                    text[last : pm.start]
+                ):
+                    break  # "A invitación de X, la secretaria Y participó": one host and its "y"
                 add(cid, event_near(b), role if pm.start < cut else "participant")
+                last = pm.end
     for e, who in signing.items():
         for cid in who:
             add(cid, e, "signatory")
