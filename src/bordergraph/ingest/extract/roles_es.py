@@ -155,8 +155,10 @@ def sentence_roles_es(
         last = None
         for pm, cid in people:
             if b <= pm.start < hi:
-                if role == "host" and last is not None and not _JOINED.fullmatch(
-                    text[last : pm.start]
+                if (
+                    role == "host"
+                    and last is not None
+                    and not _JOINED.fullmatch(text[last : pm.start])
                 ):
                     break  # "A invitación de X, la secretaria Y participó": one host and its "y"
                 add(cid, event_near(b), role if pm.start < cut else "participant")
