@@ -245,3 +245,14 @@ def test_hosts_named_after_their_cue_and_paraphrased_speakers() -> None:
     roles = _role_types(rec)
     assert "host" in roles["Tom Reyes"]
     assert "speaker" in roles["Luz Mena Ortiz"]
+
+
+def test_a_meeting_named_by_its_own_day_is_an_earlier_one() -> None:
+    rec = _run(
+        "El gobernador de Sonora, Raúl Ibarra Paz, sostuvo hoy una reunión con la alcaldesa de "
+        "Yuma, Kim Lowe, para revisar lo acordado en la reunión del pasado 2 de febrero en "
+        "San Luis Río Colorado."
+    )
+    earlier = [e for e in rec.events if e.date == "2023-02-02"]
+    assert earlier and earlier[0].location == "San Luis Río Colorado"
+    assert rec.events[0].date == "2023-03-10" or any(e.date == "2023-03-10" for e in rec.events)

@@ -328,3 +328,33 @@ def plain_session(pre, name: str) -> bool:  # type: ignore[no-untyped-def]
     return noun in _lex().get("meeting_session_nouns", []) and not (
         high and re.search(alt(high), name, re.I)
     )
+
+
+def is_place(name: str) -> bool:
+    """A place rather than a body: no organisation head word ("Secretaría", "Embajada")."""
+    heads = load("es", "places").get("venue_organizations", [])
+    return not any(name.startswith(h) for h in heads)
+
+
+def dated_reference(
+    index: int, text: str, start: int, end: int, etype: str | None, dates: list[DateMention]
+) -> EventMention | None:
+    """ "desde el encuentro del pasado 27 de diciembre en Palacio Nacional": a meeting noun
+    dated by its own day is that earlier meeting, not a back-reference to the release's."""
+    months = alt(list(load("es", "dates").get("months", {})))
+    day = re.match(
+        rf"\s+del?\s+(?:pasado\s+)?\d{{1,2}}\s+de\s+{months}(?:\s+de\s+\d{{4}})?", text[end:]
+    )
+    if etype not in ("Meeting", "BilateralMeeting") or not day:
+        return None
+    stop = end + day.end()
+    where = re.match(
+        rf"\s+en\s+(?:el\s+|la\s+)?(?P<p>{CAP}(?:\s+(?:de\s+|del\s+)?{CAP})*)", text[stop:]
+    )
+    stop += where.end() if where else 0
+    name = _trim(text[start:stop])
+    em = EventMention(index, start, stop, name, type="BilateralMeeting", explicit=False)
+    em.location = _trim(where.group("p")) if where else None
+    em.extra["backdrop"] = True  # it takes no roles, and is no lead's own event
+    attributes(em, text, dates, start, stop + 1)
+    return em

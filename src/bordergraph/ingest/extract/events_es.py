@@ -25,7 +25,9 @@ from .event_parts_es import (
     CAPNP,
     _trim,
     attributes,
+    dated_reference,
     facility_place,
+    is_place,
     openings,
     plain_session,
     told_visit,
@@ -280,7 +282,7 @@ def _noun_mentions(index, text, people, leaders, dates=()) -> list[EventMention]
             )
         ):
             where = re.sub(r"(?<=[a-zà-ÿ]{2})\.$", "", place.group("p"))  # the sentence's period
-            if country_of(where, "es") or _is_place(where):
+            if country_of(where, "es") or is_place(where):
                 end = m.end() + place.start("p") + len(where)
                 out.append(
                     EventMention(
@@ -340,17 +342,13 @@ def _noun_mentions(index, text, people, leaders, dates=()) -> list[EventMention]
             )
         ) is not None:
             out.append(em)
+        elif (dated := dated_reference(index, text, m.start(), m.end(), etype, dates)) is not None:
+            out.append(dated)  # "el encuentro del pasado 27 de diciembre": an earlier one
         elif re.search(r"\b(?:la|el|los|las|esta|este|dicha|dicho)\s+$", text[: m.start()], re.I):
             ref = EventMention(index, m.start(), m.end(), m.group("noun"), type=etype, ref=True)
             ref.extra["ref_type"] = etype or ""
             out.append(ref)
     return out
-
-
-def _is_place(name: str) -> bool:
-    """A place rather than a body: no organisation head word ("Secretaría", "Embajada")."""
-    heads = load("es", "places").get("venue_organizations", [])
-    return not any(name.startswith(h) for h in heads)
 
 
 def _signings(index, text, people) -> list[EventMention]:  # type: ignore[no-untyped-def]

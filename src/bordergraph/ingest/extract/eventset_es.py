@@ -234,7 +234,11 @@ def referenced_lead(sents, per_sentence, lead, dates) -> None:  # type: ignore[n
 def setting_last(mentions: list[EventMention]) -> list[EventMention]:
     """ "En el marco de la 32.ª Sesión del Consejo ..., fue firmado hoy un Memorando": a session
     named as the setting of another event the lead tells is not the release's own event."""
-    told = [m for m in mentions if not m.ref and not m.future and not m.extra.get("setting")]
+    told = [
+        m
+        for m in mentions
+        if not m.ref and not m.future and not m.extra.get("setting") and not m.extra.get("backdrop")
+    ]
     if not told:
         return mentions
     return told + [m for m in mentions if m not in told]

@@ -257,7 +257,10 @@ def _drop_title_meetings(
         return
     for i in heads:
         per_sentence[i] = [
-            m for m in per_sentence[i] if not (m.type in kin and not m.series and not m.explicit)
+            m
+            for m in per_sentence[i]
+            if not (m.type in kin and not m.series and not m.explicit)
+            or m.extra.get("backdrop")  # "desde el encuentro del 27 de diciembre": another one
         ]
 
 
