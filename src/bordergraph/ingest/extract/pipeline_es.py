@@ -308,7 +308,7 @@ def _roles(sents, body, mentions, pids, es, lead, leaders, people=None) -> list[
     for i, s in enumerate(sents):
         if i not in body or s.title:
             continue
-        events = es.at(i)
+        events = [(m, e) for m, e in es.at(i) if not m.extra.get("backdrop")]
         signing = {
             e: tuple(int(x) for x in m.extra["signers"].split(",") if x)
             for m, e in events
