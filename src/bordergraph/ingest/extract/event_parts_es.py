@@ -309,8 +309,8 @@ def place(text: str) -> str | None:
 def dateline(lines: list[str]) -> str | None:
     """ "Washington, D.C., 9 de septiembre de 2021" -> "Washington, D.C."."""
     months = alt(list(load("es", "dates").get("months", {})))
-    for line in lines:
-        m = re.match(rf"\s*(?P<p>[A-ZÁÉÍÓÚ][^|\d]*?),\s+(?:a\s+)?\d{{1,2}}\s+de\s+{months}", line)
+    for line in (part for text in lines for part in text.splitlines()):  # one line each
+        m = re.match(rf"\s*(?P<p>[A-ZÁÉÍÓÚ][^|\d\n]*?),\s+(?:a\s+)?\d{{1,2}}\s+de\s+{months}", line)
         if m:
             return m.group("p").strip()
     return None

@@ -132,8 +132,10 @@ def main_place(
         + [s.text for s in sents[:lead]]
     )
     # a virtual session is held nowhere: the dateline is only where the release was issued
-    held_today = _days_before(main.date, issued) in (0, 1) and main.mode != "virtual"
-    if where and city and held_today and fold(city) not in fold(where):
+    held_today = _days_before(main.date, issued) == 0 and main.mode != "virtual"
+    if where and city and held_today and fold(where) in fold(city):
+        main.location = city  # "Residencia Oficial de Los Pinos, Ciudad de México": the dateline
+    elif where and city and held_today and fold(city) not in fold(where):
         main.location = f"{where}, {city}"
     elif where:
         main.location = where
