@@ -257,3 +257,16 @@ def test_a_meeting_named_by_its_own_day_is_an_earlier_one() -> None:
     assert earlier and earlier[0].location == "San Luis Río Colorado"
     assert any(e.date == "2023-03-10" for e in rec.events)
     assert all(r.event != earlier[0].key for p in rec.people for r in p.roles)
+
+
+def test_the_leads_time_word_dates_its_meeting_before_another_day() -> None:
+    body = (
+        "Sesiona en Ojinaga la quinta reunión del Comité de Aduanas del Bravo\n\n"
+        "Los integrantes del comité, que se instaló el 3 de febrero de 2020, trabajaron hoy en "
+        "la agenda de carga y de peatones."
+    )
+    title = body.split("\n")[0]
+    rec = extract_es(
+        ReleaseText("t.txt", body, Source(issued="2023-03-10", language="es", title=title), "0")
+    )
+    assert rec.events and rec.events[0].date == "2023-03-10"

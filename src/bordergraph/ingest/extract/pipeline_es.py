@@ -121,7 +121,13 @@ def extract_es(text: ReleaseText) -> ReleaseRecord:
     if lead is not None:
         days = [d for d in dates[lead] if d.precision in ("day", "relative")]
         # "Ciudad de México, 14 de mayo de 2021.- ... sostuvieron ayer": the dateline is no event's
-        day = next((d for d in days if d.value != issued), days[0] if days else None)
+        # a time word ("hoy", "este lunes") tells the lead's own day before any other date
+        told = [d for d in days if d.precision == "relative"]
+        day = (
+            told[0]
+            if told
+            else next((d for d in days if d.value != issued), days[0] if days else None)
+        )
         info = {"date": day.value if day else None, "end_date": day.end_value if day else None}
     # an announced session ("La próxima reunión del DEAN se celebrará ...") is its own event,
     # never merged into the session the release reports
