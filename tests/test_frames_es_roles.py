@@ -270,3 +270,15 @@ def test_the_leads_time_word_dates_its_meeting_before_another_day() -> None:
         ReleaseText("t.txt", body, Source(issued="2023-03-10", language="es", title=title), "0")
     )
     assert rec.events and rec.events[0].date == "2023-03-10"
+
+
+def test_verb_first_members_of_a_delegation() -> None:
+    rec = _run(
+        "La secretaria de Economía, Lía Mora Gil, recibió hoy a una delegación canadiense. "
+        "Integraron la comitiva canadiense la ministra de Comercio, Ruth Kane; el viceministro "
+        "de Transporte, Guy Roy, y la embajadora Ann Bell."
+    )
+    roles = _role_types(rec)
+    assert {"Ruth Kane", "Guy Roy", "Ann Bell"} <= {
+        n for n, r in roles.items() if "participant" in r
+    }
