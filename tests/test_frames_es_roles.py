@@ -282,3 +282,11 @@ def test_verb_first_members_of_a_delegation() -> None:
     assert {"Ruth Kane", "Guy Roy", "Ann Bell"} <= {
         n for n, r in roles.items() if "participant" in r
     }
+
+
+def test_host_named_after_a_clitic_object() -> None:
+    rec = _run(
+        "La delegación de Sonora llegó ayer a Phoenix. A la comitiva la recibió la gobernadora "
+        "de Arizona, Joan Pike, en el Capitolio estatal."
+    )
+    assert "host" in _role_types(rec)["Joan Pike"]
