@@ -286,7 +286,7 @@ def test_verb_first_members_of_a_delegation() -> None:
 
 def test_host_named_after_a_clitic_object() -> None:
     rec = _run(
-        "La delegación de Sonora llegó ayer a Phoenix. A la comitiva la recibió la gobernadora "
-        "de Arizona, Joan Pike, en el Capitolio estatal."
+        "La delegación de Sonora celebró ayer en Phoenix una reunión de trabajo sobre cruces. A "
+        "la comitiva la recibió la gobernadora de Arizona, Joan Pike, en el Capitolio estatal."
     )
     assert "host" in _role_types(rec)["Joan Pike"]
