@@ -290,3 +290,11 @@ def test_host_named_after_a_clitic_object() -> None:
         "la comitiva la recibió la gobernadora de Arizona, Joan Pike, en el Capitolio estatal."
     )
     assert "host" in _role_types(rec)["Joan Pike"]
+
+
+def test_during_the_morning_is_the_issue_day() -> None:
+    rec = _run(
+        "Durante la mañana, los equipos de ambos gobiernos sostuvieron una serie de reuniones de "
+        "trabajo en la sede de la Comisión de Límites."
+    )
+    assert rec.events and rec.events[0].date == "2023-03-10"
