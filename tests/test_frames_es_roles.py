@@ -298,3 +298,13 @@ def test_during_the_morning_is_the_issue_day() -> None:
         "trabajo en la sede de la Comisión de Límites."
     )
     assert rec.events and rec.events[0].date == "2023-03-10"
+
+
+def test_a_transcript_label_with_a_note() -> None:
+    rec = _run(
+        "Participan: Jane Doe, secretaria de Energía de los Estados Unidos.\n\n"
+        "Ciudad de México, 10 de marzo de 2023\n\n"
+        "Las delegaciones sostuvieron hoy una reunión de trabajo en la Secretaría de Energía.\n\n"
+        "SECRETARIA JANE DOE (interpretación del inglés): Gracias. Fue una buena reunión."
+    )
+    assert "speaker" in _role_types(rec).get("Jane Doe", set())

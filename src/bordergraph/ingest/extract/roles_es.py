@@ -22,7 +22,8 @@ _CLAUSE = re.compile(
 
 # A transcript's speaker label: an upper-case post and name, then a colon.
 _SPEAKER_LABEL = re.compile(
-    r"\s*[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ.]+(?:\s+[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ.]*){1,7}\s*:"
+    r"\s*[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ.]+(?:\s+[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ.]*){1,7}"
+    r"\s*(?:\([^)\n]{1,40}\)\s*)?:"  # "SECRETARIO REX TILLERSON (interpretación del inglés):"
 )
 
 # "X, quien encabezó ...": the relative pronoun right before a cue, its antecedent just before.
