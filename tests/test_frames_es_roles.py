@@ -308,3 +308,12 @@ def test_a_transcript_label_with_a_note() -> None:
         "SECRETARIA JANE DOE (interpretación del inglés): Gracias. Fue una buena reunión."
     )
     assert "speaker" in _role_types(rec).get("Jane Doe", set())
+
+
+def test_host_in_a_relative_clause_with_an_object_pronoun() -> None:
+    rec = _run(
+        "Los alcaldes sostuvieron hoy una reunión de trabajo en Reynosa. Agradezco a la "
+        "alcaldesa de Reynosa, Luisa Vera Soto, que nos recibió esta mañana en el Palacio "
+        "Municipal."
+    )
+    assert "host" in _role_types(rec).get("Luisa Vera Soto", set())

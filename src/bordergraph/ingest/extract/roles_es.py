@@ -27,7 +27,10 @@ _SPEAKER_LABEL = re.compile(
 )
 
 # "X, quien encabezó ...": the relative pronoun right before a cue, its antecedent just before.
-_WHO = re.compile(r",\s+quien(?:es)?\s+(?:también\s+)?$")
+# "X, que nos recibió esta mañana": "que" and an object pronoun too.
+_WHO = re.compile(
+    r",\s+(?:quien(?:es)?|que)\s+(?:también\s+)?(?:(?:nos|los|las|lo|la|les|le|me)\s+)?$"
+)
 
 # A comma then a lower-case word that does not go on with the list of persons: the clause ends.
 _LIST_END = re.compile(r",\s+(?!(?:y|e|por|el|la|los|las|al|del|así como)\b)[a-zà-ÿ]")
