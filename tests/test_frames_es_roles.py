@@ -317,3 +317,12 @@ def test_host_in_a_relative_clause_with_an_object_pronoun() -> None:
         "Municipal."
     )
     assert "host" in _role_types(rec).get("Luisa Vera Soto", set())
+
+
+def test_what_an_earlier_meeting_reached_is_built_on() -> None:
+    rec = _run(
+        "Los gobernadores de Chihuahua y Texas sostuvieron hoy una reunión de trabajo en El Paso "
+        "para revisar lo avanzado desde el encuentro del pasado 14 de noviembre en Austin."
+    )
+    earlier = next(e for e in rec.events if e.date == "2022-11-14")
+    assert any(link.to == earlier.key for link in rec.event_links)
