@@ -326,3 +326,14 @@ def test_what_an_earlier_meeting_reached_is_built_on() -> None:
     )
     earlier = next(e for e in rec.events if e.date == "2022-11-14")
     assert any(link.to == earlier.key for link in rec.event_links)
+
+
+def test_a_conversation_held_earlier_is_a_backdrop() -> None:
+    rec = _run(
+        "El canciller Juan Soto Rey y el embajador Tim Cole encabezaron hoy la reunión del Grupo "
+        "de Puertos del Pacífico. El encuentro da seguimiento a la conversación que los "
+        "presidentes Ana Ruiz Paz y John Hale sostuvieron en Ottawa en enero de 2022."
+    )
+    talk = next(e for e in rec.events if e.name.startswith("conversación"))
+    assert talk.type == "BilateralMeeting" and talk.date == "2022-01"
+    assert any(link.to == talk.key for link in rec.event_links)

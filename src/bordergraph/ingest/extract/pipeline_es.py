@@ -35,7 +35,7 @@ from .eventset_es import (
 )
 from .lex_es import alt
 from .lexicon import load
-from .links import link
+from .links import backdrop, link
 from .outcome_frames import list_leads
 from .outcomes import OutcomeFact, context_events
 from .outcomes_es import sentence_outcomes_es
@@ -148,6 +148,7 @@ def extract_es(text: ReleaseText) -> ReleaseRecord:
     add_since(es, sents)
     add_ranked(es, sents, body, dates)
     link(es, sents, LANG)
+    backdrop(es, sents, LANG)  # the object of a builds_on cue takes no roles or context
     main_place(es, sents, body, lead, issued)
     roles = _roles(sents, body, mentions, pids, es, lead, leaders, people)
     assign_countries(people, sents, mentions, pids, orgs, LANG, home)
