@@ -337,3 +337,11 @@ def test_a_conversation_held_earlier_is_a_backdrop() -> None:
     talk = next(e for e in rec.events if e.name.startswith("conversación"))
     assert talk.type == "BilateralMeeting" and talk.date == "2022-01"
     assert any(link.to == talk.key for link in rec.event_links)
+
+
+def test_who_opened_the_proceedings_took_part() -> None:
+    rec = _run(
+        "Este jueves se celebró en Mexicali la tercera reunión del Comité de Aguas del Valle. "
+        "Los trabajos fueron inaugurados por el alcalde de Mexicali, Luis Toro Gil."
+    )
+    assert _role_types(rec)["Luis Toro Gil"] == {"participant"}
