@@ -345,3 +345,11 @@ def test_who_opened_the_proceedings_took_part() -> None:
         "Los trabajos fueron inaugurados por el alcalde de Mexicali, Luis Toro Gil."
     )
     assert _role_types(rec)["Luis Toro Gil"] == {"participant"}
+
+
+def test_taking_the_floor_is_speaking() -> None:
+    rec = _run(
+        "Este jueves se celebró en Tecate la segunda reunión del Comité de Cruces de la Sierra. "
+        "En la sesión tomó la palabra el alcalde de Tecate, Raúl Soto Lima."
+    )
+    assert "speaker" in _role_types(rec)["Raúl Soto Lima"]
