@@ -318,7 +318,8 @@ def dateline(lines: list[str]) -> str | None:
 
 def undated(name: str) -> str:
     """ "visita de trabajo de dos días a la Ciudad de México": a visit's name without its length."""
-    return re.sub(r"\s+de\s+(?:un|uno|dos|tres|cuatro|cinco|\d+)\s+días?\b", "", name)
+    lengths = _lex().get("visit_lengths", [])
+    return re.sub(rf"\s+de\s+(?:{alt(lengths)}|\d+)\s+días?\b", "", name) if lengths else name
 
 
 def plain_session(pre, name: str) -> bool:  # type: ignore[no-untyped-def]
