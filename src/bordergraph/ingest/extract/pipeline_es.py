@@ -141,7 +141,9 @@ def extract_es(text: ReleaseText) -> ReleaseRecord:
     resolve_refs(es)
     occasion_dates(es, sents)
     for e in es.events:  # a meeting outside any series, not of a numbered body, is bilateral
-        many = re.search(alt(load(LANG, "events").get("many_sides_words") or ["(?!)"]), e.name or "")
+        many = re.search(
+            alt(load(LANG, "events").get("many_sides_words") or ["(?!)"]), e.name or ""
+        )
         if e.type == "Meeting" and not e.series and e.ordinal is None and not many:
             e.type = "BilateralMeeting"
     _main_name(es)
