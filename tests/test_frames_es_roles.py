@@ -353,3 +353,13 @@ def test_taking_the_floor_is_speaking() -> None:
         "En la sesión tomó la palabra el alcalde de Tecate, Raúl Soto Lima."
     )
     assert "speaker" in _role_types(rec)["Raúl Soto Lima"]
+
+
+def test_the_office_alone_refers_to_its_holder() -> None:
+    rec = _run(
+        "El gobernador de Coahuila, Raúl Peña Soto, encabezó este jueves la reunión del Consejo "
+        "de Puentes del Norte. El Ejecutivo estatal destacó que las obras avanzan. La Oficina "
+        "del Ejecutivo Estatal publicó la agenda."
+    )
+    assert "speaker" in _role_types(rec)["Raúl Peña Soto"]
+    assert len(rec.people) == 1

@@ -190,3 +190,19 @@ def far_name(toks, j, size_at, post_at):  # type: ignore[no-untyped-def]
         ):
             return k + 1, k
     return None
+
+
+def office_anaphors(text: str, known, lang: str) -> list:  # type: ignore[no-untyped-def]
+    """ "El Ejecutivo estatal destacó ...", "el Primer Mandatario": a back-reference by the
+    office alone (``titles.yaml`` ``office_anaphors``: phrase -> post head), resolved like "el
+    gobernador" to the holder the release names."""
+    table = load(lang, "titles").get("office_anaphors", {})
+    out = []
+    for phrase, head in table.items():
+        for m in re.finditer(rf"\b(?:el|la|al|del)\s+({re.escape(phrase)})\b", text, re.I):
+            prev = text[: m.start()].split()[-1:]  # "la Oficina del Ejecutivo Estatal": a body
+            if not any(k.start <= m.start(1) < k.end for k in known) and not (
+                prev and prev[0][:1].isupper()
+            ):
+                out.append(Mention(m.start(), m.end(), None, head, head, None, None, "anaphor"))
+    return out

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from .lexicon import load
-from .name_runs import bare_names, far_name, plural_list
+from .name_runs import bare_names, far_name, office_anaphors, plural_list
 from .namewords import by_first_word
 from .people import Mention
 from .post_country import demonyms, place_country
@@ -221,6 +221,7 @@ def find_mentions_es(text: str, orgs=None) -> list[Mention]:  # type: ignore[no-
     out = [m for m in out if not any(n.start <= m.start and m.end <= n.end for n in later)]
     out += later
     out += bare_names(text, toks, out, "es", orgs, lambda t, i: name_length(t, i, lx))
+    out += office_anaphors(text, out, "es")
     return sorted((fronted_org(text, m, orgs) for m in out), key=lambda m: m.start)
 
 
