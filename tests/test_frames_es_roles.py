@@ -363,3 +363,12 @@ def test_the_office_alone_refers_to_its_holder() -> None:
     )
     assert "speaker" in _role_types(rec)["Raúl Peña Soto"]
     assert len(rec.people) == 1
+
+
+def test_a_session_named_by_rank_alone_is_of_the_main_series() -> None:
+    rec = _run(
+        "Este jueves se celebró en Mexicali la segunda reunión del Grupo de Carga del Desierto. "
+        "Las delegaciones convinieron en celebrar la tercera reunión en Yuma en octubre."
+    )
+    third = next(e for e in rec.events if e.ordinal == 3)
+    assert third.series == "Grupo de Carga del Desierto"

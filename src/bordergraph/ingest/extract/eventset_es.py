@@ -244,3 +244,17 @@ def setting_last(mentions: list[EventMention]) -> list[EventMention]:
     if not told:
         return mentions
     return told + [m for m in mentions if m not in told]
+
+
+def rank_series(es: EventSet) -> None:
+    """ "convinieron en celebrar la tercera reunión en Laredo": a session named by its rank
+    alone, in a release whose event is a session of a series, is a session of that series."""
+    main = es.events[es.main] if es.main is not None else None
+    if main is None or not main.series:
+        return
+    nouns = load(LANG, "events").get("meeting_session_nouns", [])
+    for e in es.events:
+        bare = re.sub(r"^\S+\s+", "", e.name or "").lower()  # the noun after the rank
+        if e is not main and e.ordinal and not e.series and bare in nouns:
+            e.series, e.series_key = main.series, main.series_key
+            e.name = f"{e.name} del {main.series}"

@@ -29,6 +29,7 @@ from .eventset_es import (
     add_since,
     main_place,
     occasion_dates,
+    rank_series,
     referenced_lead,
     resolve_refs,
     setting_last,
@@ -140,6 +141,7 @@ def extract_es(text: ReleaseText) -> ReleaseRecord:
         es.index[(i, 2000 + n)] = len(es.events) - 1
     resolve_refs(es)
     occasion_dates(es, sents)
+    rank_series(es)
     for e in es.events:  # a meeting outside any series, not of a numbered body, is bilateral
         many = re.search(
             alt(load(LANG, "events").get("many_sides_words") or ["(?!)"]), e.name or ""
