@@ -372,3 +372,14 @@ def test_a_session_named_by_rank_alone_is_of_the_main_series() -> None:
     )
     third = next(e for e in rec.events if e.ordinal == 3)
     assert third.series == "Grupo de Carga del Desierto"
+
+
+def test_a_deputy_rank_is_a_us_post() -> None:
+    found = {
+        m.name: m.country
+        for m in find_mentions_es(
+            "Asistió la subsecretaria adjunta de Transporte, Lynn Gray, y el director adjunto de "
+            "Aduanas, Pablo Ruiz Gil."
+        )
+    }
+    assert found["Lynn Gray"] == "US"
