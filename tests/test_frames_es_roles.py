@@ -383,3 +383,11 @@ def test_a_deputy_rank_is_a_us_post() -> None:
         )
     }
     assert found["Lynn Gray"] == "US"
+
+
+def test_a_working_dinner_is_a_meeting() -> None:
+    rec = _run(
+        "La noche del jueves, el secretario de Marina, Luis Oca Paz, ofreció una cena de trabajo "
+        "al almirante estadounidense Ray Dunn en el Club Naval de Ensenada."
+    )
+    assert any(e.type == "BilateralMeeting" and "cena" in e.name for e in rec.events)
