@@ -391,3 +391,4 @@ def test_a_working_dinner_is_a_meeting() -> None:
         "al almirante estadounidense Ray Dunn en el Club Naval de Ensenada."
     )
     assert any(e.type == "BilateralMeeting" and "cena" in e.name for e in rec.events)
+    assert "host" in _role_types(rec)["Luis Oca Paz"]
