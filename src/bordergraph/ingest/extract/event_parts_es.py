@@ -59,6 +59,49 @@ def lead_meeting(
     return em
 
 
+def told_visit(text: str, start: int, end: int) -> tuple[int, str | None] | None:
+    """ "concluyó la gira de trabajo que el gobernador ... realizó en Washington", "inició una
+    visita oficial a Ottawa": a visit told by a verb before its noun or in its relative clause.
+    Returns (end of its name, place) or None."""
+    verbs = alt(_lex().get("visit_verbs", []))
+    if not verbs:
+        return None
+    before = re.search(
+        rf"(?<![\wÀ-ÿ]){verbs}\s+(?:(?:hoy|ayer|anoche|este\s+\w+)\s+)?(?:su|sus|la|el|una|un)\s+$",
+        text[:start],
+        re.I,
+    )
+    rel = re.match(
+        rf"(?:\s+(?:de trabajo|oficial|de Estado))?,?\s+que\s+[^.;]{{0,140}}?{verbs}\b",
+        text[end:],
+        re.I,
+    )
+    if not before and not rel:
+        return None
+    at = end + (rel.end() if rel else 0)
+    where = re.match(
+        rf"(?:\s+(?:de trabajo|oficial|de Estado))?\s+(?:a|en|por)\s+(?:la\s+|el\s+)?"
+        rf"(?P<p>{CAP}(?:\s+(?:de\s+)?{CAP})*)",
+        text[at:],
+    )
+    return end, (_trim(where.group("p")) if where else None)
+
+
+def referenced_meeting(
+    index: int, text: str, dates: list[DateMention], noun: str
+) -> EventMention | None:
+    """A lead that tells a meeting without naming it, which the next sentences then call "la
+    sesión" or "el encuentro" ("La Cancillería regresó ayer a Washington ... A la comitiva la
+    recibió el vicepresidente, quien presidió la sesión"): the release's own meeting, dated and
+    placed by the lead."""
+    if not any(d.precision in ("day", "relative") for d in dates):
+        return None
+    em = EventMention(index, 0, 0, noun.lower(), type="BilateralMeeting", explicit=False)
+    attributes(em, text, dates, 0, len(text))
+    em.location = em.location or place(text)
+    return em
+
+
 def _noun_lead(index: int, text: str, dates: list[DateMention]) -> EventMention | None:
     """ "La reunión de trabajo, que se llevó a cabo el pasado 14 de febrero en Tijuana, ...": a
     lead that tells a meeting by its noun alone is the release's event."""
@@ -81,8 +124,12 @@ def _noun_lead(index: int, text: str, dates: list[DateMention]) -> EventMention 
     if proper:  # "la Reunión Binacional de Puentes y Cruces Internacionales": its full name
         end = max(end, m.start("n") + proper.end())
     em = EventMention(
-        index, m.start("n"), end, text[m.start("n") : end],
-        type="BilateralMeeting", explicit=False,  # a meeting outside a series
+        index,
+        m.start("n"),
+        end,
+        text[m.start("n") : end],
+        type="BilateralMeeting",
+        explicit=False,  # a meeting outside a series
     )
     attributes(em, text, dates, 0, len(text))
     return em
@@ -102,7 +149,11 @@ def _group_meeting(index: int, text: str, dates: list[DateMention]) -> EventMent
         return None
     who = m.group("who")
     em = EventMention(
-        index, m.start(), m.end(), f"reunión de {who[0].lower()}{who[1:]}", type="BilateralMeeting",
+        index,
+        m.start(),
+        m.end(),
+        f"reunión de {who[0].lower()}{who[1:]}",
+        type="BilateralMeeting",
         explicit=False,
     )
     attributes(em, text, dates, 0, len(text))
@@ -236,8 +287,12 @@ def place(text: str) -> str | None:
     if v:
         return v
     months = load("es", "dates").get("months", {})
+    # "en la ciudad de Austin", "en el municipio de Nogales": the place after its common noun
+    nouns = alt(_lex().get("place_nouns", []) or ["(?!)"])
     for m in re.finditer(
-        rf"\ben\s+(?:la\s+|el\s+)?(?P<v>{CAP}(?:\s+(?:de|del)\s+{CAP}|\s+{CAP})*)", text
+        rf"\ben\s+(?:la\s+|el\s+)?(?:{nouns}\s+de\s+)?"
+        rf"(?P<v>{CAP}(?:\s+(?:de|del)\s+{CAP}|\s+{CAP})*)",
+        text,
     ):
         v = m.group("v")
         v = v[:-1] if v.endswith(".") and not re.search(r"\b[A-Z]\.$", v) else v
@@ -254,8 +309,53 @@ def place(text: str) -> str | None:
 def dateline(lines: list[str]) -> str | None:
     """ "Washington, D.C., 9 de septiembre de 2021" -> "Washington, D.C."."""
     months = alt(list(load("es", "dates").get("months", {})))
-    for line in lines:
-        m = re.match(rf"\s*(?P<p>[A-ZÁÉÍÓÚ][^|\d]*?),\s+(?:a\s+)?\d{{1,2}}\s+de\s+{months}", line)
+    for line in (part for text in lines for part in text.splitlines()):  # one line each
+        m = re.match(rf"\s*(?P<p>[A-ZÁÉÍÓÚ][^|\d\n]*?),\s+(?:a\s+)?\d{{1,2}}\s+de\s+{months}", line)
         if m:
             return m.group("p").strip()
     return None
+
+
+def undated(name: str) -> str:
+    """ "visita de trabajo de dos días a la Ciudad de México": a visit's name without its length."""
+    lengths = _lex().get("visit_lengths", [])
+    return re.sub(rf"\s+de\s+(?:{alt(lengths)}|\d+)\s+días?\b", "", name) if lengths else name
+
+
+def plain_session(pre, name: str) -> bool:  # type: ignore[no-untyped-def]
+    """A session noun ("sesión", "reunión") of a dialogue that is no high-level one."""
+    noun = (pre.group("noun") or "").lower() if pre else ""
+    high = _lex().get("high_level_words", [])
+    return noun in _lex().get("meeting_session_nouns", []) and not (
+        high and re.search(alt(high), name, re.I)
+    )
+
+
+def is_place(name: str) -> bool:
+    """A place rather than a body: no organisation head word ("Secretaría", "Embajada")."""
+    heads = load("es", "places").get("venue_organizations", [])
+    return not any(name.startswith(h) for h in heads)
+
+
+def dated_reference(
+    index: int, text: str, start: int, end: int, etype: str | None, dates: list[DateMention]
+) -> EventMention | None:
+    """ "desde el encuentro del pasado 27 de diciembre en Palacio Nacional": a meeting noun
+    dated by its own day is that earlier meeting, not a back-reference to the release's."""
+    months = alt(list(load("es", "dates").get("months", {})))
+    day = re.match(
+        rf"\s+del?\s+(?:pasado\s+)?\d{{1,2}}\s+de\s+{months}(?:\s+de\s+\d{{4}})?", text[end:]
+    )
+    if etype not in ("Meeting", "BilateralMeeting") or not day:
+        return None
+    stop = end + day.end()
+    where = re.match(
+        rf"\s+en\s+(?:el\s+|la\s+)?(?P<p>{CAP}(?:\s+(?:de\s+|del\s+)?{CAP})*)", text[stop:]
+    )
+    stop += where.end() if where else 0
+    name = _trim(text[start:stop])
+    em = EventMention(index, start, stop, name, type="BilateralMeeting", explicit=False)
+    em.location = _trim(where.group("p")) if where else None
+    em.extra["backdrop"] = True  # it takes no roles, and is no lead's own event
+    attributes(em, text, dates, start, stop + 1)
+    return em

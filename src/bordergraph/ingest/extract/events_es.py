@@ -20,7 +20,19 @@ from functools import cache
 from .ceremonies import chaired_ceremonies
 from .dates import DateMention
 from .event_parts import signings as _neutral_signings
-from .event_parts_es import CAP, CAPNP, _trim, attributes, facility_place, openings
+from .event_parts_es import (
+    CAP,
+    CAPNP,
+    _trim,
+    attributes,
+    dated_reference,
+    facility_place,
+    is_place,
+    openings,
+    plain_session,
+    told_visit,
+    undated,
+)
 from .event_verbs import future_meetings, held, meetings
 from .events import Context, EventMention, future_after, held_after
 from .events import ordinal as _ordinal
@@ -138,6 +150,8 @@ def _series_mentions(index, text, hits, title, lead, dates) -> list[EventMention
         )
         if h.generic and not h.key:
             m.extra["generic"] = h.kind
+        if m.type == "Dialogue" and plain_session(pre, f"{m.name} {h.key or ''}"):
+            m.type = "Meeting"  # "la sexta sesión del Diálogo Bilateral sobre ...": no round
         if m.ordinal is None and re.search(
             rf"\b(?:{alt(lex.get('first_words', []))})\s+$", left[:start], re.I
         ):
@@ -147,6 +161,8 @@ def _series_mentions(index, text, hits, title, lead, dates) -> list[EventMention
             m.ref = True  # "En el marco del Diálogo ...": the setting, not a session
             out.append(m)
             continue
+        if re.search(rf"\b{context}\s+$", left[:start], re.I):
+            m.extra["setting"] = "1"  # "En el marco de la 32.ª Sesión ..., fue firmado ..."
         ahead = future_after("es").match(text[h.end :])
         held = held_after("es").match(text[h.end :])
         if ahead and not (pre and pre.group("noun")):
@@ -266,13 +282,24 @@ def _noun_mentions(index, text, people, leaders, dates=()) -> list[EventMention]
             )
         ):
             where = re.sub(r"(?<=[a-zà-ÿ]{2})\.$", "", place.group("p"))  # the sentence's period
-            if country_of(where, "es") or _is_place(where):
+            if country_of(where, "es") or is_place(where):
                 end = m.end() + place.start("p") + len(where)
                 out.append(
                     EventMention(
-                        index, m.start(), end, text[m.start() : end], type="Visit", location=where
+                        index,
+                        m.start(),
+                        end,
+                        undated(text[m.start() : end]),
+                        type="Visit",
+                        location=where,
                     )
                 )
+        elif etype == "Visit" and (told := told_visit(text, m.start(), m.end())):
+            em = EventMention(index, m.start(), told[0], text[m.start() : told[0]], type="Visit")
+            em.location, em.explicit = told[1], False
+            if re.search(r"\b(?:la|su|esta|dicha)\s+$", text[: m.start()], re.I):
+                em.extra["told_visit"] = "1"  # "concluyó la visita": maybe one named elsewhere
+            out.append(em)
         elif etype == "Opening" and (
             fac := re.match(
                 r"\s+(?:del|de\s+la|de\s+los|de\s+las|en\s+el|en\s+la|en\s+los|en\s+las)\s+"
@@ -315,17 +342,13 @@ def _noun_mentions(index, text, people, leaders, dates=()) -> list[EventMention]
             )
         ) is not None:
             out.append(em)
+        elif (dated := dated_reference(index, text, m.start(), m.end(), etype, dates)) is not None:
+            out.append(dated)  # "el encuentro del pasado 27 de diciembre": an earlier one
         elif re.search(r"\b(?:la|el|los|las|esta|este|dicha|dicho)\s+$", text[: m.start()], re.I):
             ref = EventMention(index, m.start(), m.end(), m.group("noun"), type=etype, ref=True)
             ref.extra["ref_type"] = etype or ""
             out.append(ref)
     return out
-
-
-def _is_place(name: str) -> bool:
-    """A place rather than a body: no organisation head word ("Secretaría", "Embajada")."""
-    heads = load("es", "places").get("venue_organizations", [])
-    return not any(name.startswith(h) for h in heads)
 
 
 def _signings(index, text, people) -> list[EventMention]:  # type: ignore[no-untyped-def]

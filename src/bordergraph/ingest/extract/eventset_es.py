@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ...graph.iris import fold
-from .event_parts_es import dateline, mode, venue
+from .event_parts_es import dateline, mode, referenced_meeting, venue
 from .events import EventMention
 from .eventset import EventSet
 from .lexicon import load
@@ -45,6 +45,31 @@ def resolve_refs(es: EventSet) -> None:
         es.index[(s, i)] = main if main is not None and not near else cands[-1][1]
         target.date = target.date or m.extra.get("ref_date") or None
         target.mode = target.mode or m.extra.get("ref_mode") or None
+
+
+def occasion_dates(es: EventSet, sents: list[Sentence]) -> None:
+    """ "Al término de la reunión, las delegaciones firmaron una Carta ...": an undated event told
+    in a sentence that opens at another event takes that event's day."""
+    from .lex_es import alt
+
+    words = load("es", "events").get("occasion_openers", [])
+    if not words:
+        return
+    openers = alt(words)
+    for (s, i), m in es._mentions.items():
+        if not m.ref or (s, i) not in es.index or s >= len(sents):
+            continue
+        if not re.match(
+            rf"\s*{openers}\s+(?:la|el|los|las|dicha|dicho|esta|este)\s*$",
+            sents[s].text[: m.start],
+            re.I,
+        ):
+            continue
+        day = es.events[es.index[(s, i)]].date
+        for (s2, i2), e in es.index.items():
+            other = es.events[e]
+            if s2 == s and not es._mentions[(s2, i2)].ref and other.date is None and day:
+                other.date = day
 
 
 def _kin(etype: str | None, kind: str) -> bool:
@@ -107,13 +132,24 @@ def main_place(
         + [s.text for s in sents[:lead]]
     )
     # a virtual session is held nowhere: the dateline is only where the release was issued
-    held_today = main.date is not None and main.date == issued and main.mode != "virtual"
-    if where and city and held_today and fold(city) not in fold(where):
+    held_today = _days_before(main.date, issued) == 0 and main.mode != "virtual"
+    if where and city and held_today and fold(where) in fold(city):
+        main.location = city  # "Residencia Oficial de Los Pinos, Ciudad de México": the dateline
+    elif where and city and held_today and fold(city) not in fold(where):
         main.location = f"{where}, {city}"
     elif where:
         main.location = where
     elif city and held_today and main.location is None:
         main.location = city
+
+
+def _days_before(day: str | None, issued: str | None) -> int | None:
+    """Days from an event's day to the issue date ("ayer" is 1); None unless both are days."""
+    from datetime import date
+
+    if not day or not issued or len(day) != 10 or len(issued) < 10:
+        return None
+    return (date.fromisoformat(issued[:10]) - date.fromisoformat(day)).days
 
 
 def add_ranked(es: EventSet, sents: list[Sentence], body: set[int], dates) -> None:  # type: ignore[no-untyped-def]
@@ -147,16 +183,22 @@ def add_ranked(es: EventSet, sents: list[Sentence], body: set[int], dates) -> No
             if not future and (rank is None or rank == main.ordinal):
                 continue
             same = [
-                k for k, e in enumerate(es.events)
+                k
+                for k, e in enumerate(es.events)
                 if e.series_key == main.series_key and (e.ordinal == rank if rank else e.future)
             ]
             if same:
                 continue
             start = hit.start("ord") if hit.group("ord") else hit.start()
             em = EventMention(
-                i, start, hit.end(), f"{text[start : hit.end()]} del {main.series}",
+                i,
+                start,
+                hit.end(),
+                f"{text[start : hit.end()]} del {main.series}",
                 type=_session_type(main.type, hit.group("noun") or hit.group("inst")),
-                series=main.series, series_key=main.series_key, ordinal=rank,
+                series=main.series,
+                series_key=main.series_key,
+                ordinal=rank,
                 explicit=False,
             )
             em.future = future
@@ -172,3 +214,47 @@ def _session_type(main: str | None, noun: str) -> str | None:
     """ "la quinta sesión" of a dialogue is a Meeting; a "ronda" keeps the dialogue's type."""
     meeting = load(LANG, "events").get("meeting_session_nouns", [])
     return "Meeting" if main == "Dialogue" and noun.lower() in meeting else main
+
+
+def referenced_lead(sents, per_sentence, lead, dates) -> None:  # type: ignore[no-untyped-def]
+    """The lead's meeting told only by back-references in the next sentences ("quien presidió la
+    sesión") before any event is named: an event of the lead (see referenced_meeting)."""
+    if lead is None:
+        return
+    for i in range(lead, min(lead + 4, len(sents))):
+        told = [m for m in per_sentence[i] if not m.ref]
+        refs = [m for m in per_sentence[i] if m.ref and m.extra.get("ref_type") == "Meeting"]
+        if told and (not refs or told[0].start < refs[0].start):
+            return
+        if refs:
+            found = referenced_meeting(lead, sents[lead].text, dates[lead], refs[0].name)
+            if found is not None:
+                per_sentence[lead].insert(0, found)
+            return
+
+
+def setting_last(mentions: list[EventMention]) -> list[EventMention]:
+    """ "En el marco de la 32.ª Sesión del Consejo ..., fue firmado hoy un Memorando": a session
+    named as the setting of another event the lead tells is not the release's own event."""
+    told = [
+        m
+        for m in mentions
+        if not m.ref and not m.future and not m.extra.get("setting") and not m.extra.get("backdrop")
+    ]
+    if not told:
+        return mentions
+    return told + [m for m in mentions if m not in told]
+
+
+def rank_series(es: EventSet) -> None:
+    """ "convinieron en celebrar la tercera reunión en Laredo": a session named by its rank
+    alone, in a release whose event is a session of a series, is a session of that series."""
+    main = es.events[es.main] if es.main is not None else None
+    if main is None or not main.series:
+        return
+    nouns = load(LANG, "events").get("meeting_session_nouns", [])
+    for e in es.events:
+        bare = re.sub(r"^\S+\s+", "", e.name or "").lower()  # the noun after the rank
+        if e is not main and e.ordinal and not e.series and bare in nouns:
+            e.series, e.series_key = main.series, main.series_key
+            e.name = f"{e.name} del {main.series}"

@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 
 from .apposition import long_post
 from .lexicon import load
-from .name_runs import bare_names, plural_list
+from .name_runs import bare_names, far_name, office_anaphors, plural_list
 from .namewords import by_first_word, label_case
 from .people import Mention
 from .post_country import demonyms, fronted_org, place_country, whole_post_country
@@ -193,6 +193,7 @@ def find_mentions_es(text: str, orgs=None) -> list[Mention]:  # type: ignore[no-
             listed, last = plural_list(
                 text, toks, i, plural[toks[i].text.lower()], lambda t, k: name_length(t, k, lx),
                 set(load("es", "titles").get("list_joiners", [",", "y", "e"])),
+                lambda post: whole_post_country(post, orgs, lx, _split_org),
             )
             if listed:
                 out.extend(listed)
@@ -220,6 +221,7 @@ def find_mentions_es(text: str, orgs=None) -> list[Mention]:  # type: ignore[no-
     out = [m for m in out if not any(n.start <= m.start and m.end <= n.end for n in later)]
     out += later
     out += bare_names(text, toks, out, "es", orgs, lambda t, i: name_length(t, i, lx))
+    out += office_anaphors(text, out, "es")
     return sorted((fronted_org(text, m, orgs, "es") for m in out), key=lambda m: m.start)
 
 
@@ -282,7 +284,9 @@ def _post_first(text, toks, i, n, lx, orgs):  # type: ignore[no-untyped-def]
         if comp_end - cut >= 2 and (_cap(toks[cut - 1]) or toks[cut - 1].text in lx.adjectives):
             name_at, comp_end = cut, cut
     if name_at is None and det:
-        found = long_post(toks, comp_end, lx, _slot_name_length, _after_rank, "es")
+        found = long_post(toks, comp_end, lx, _slot_name_length, _after_rank, "es") or far_name(
+            toks, comp_end, lambda t, k: name_length(t, k, lx), lambda t, k: _det_post(t, k, lx)
+        )
         name_at, comp_end = found or (None, comp_end)
     post = text[toks[i].start : toks[comp_end - 1].end]
     country = whole_post_country(post, orgs, lx, _split_org, "es")
@@ -304,6 +308,11 @@ def _post_first(text, toks, i, n, lx, orgs):  # type: ignore[no-untyped-def]
     ]
     kind = "full" if len(real) >= 2 else "short"
     return Mention(start, toks[end - 1].end, name, post, head, org, country, kind), end
+
+
+def _det_post(toks: list[Tok], k: int, lx: _Lex) -> bool:
+    """A second person's post begins at ``k``: an article, then a post head."""
+    return toks[k].text.lower() in _DETS and k + 1 < len(toks) and bool(_head_at(toks, k + 1, lx))
 
 
 def _slot_name_length(toks: list[Tok], k: int, lx: _Lex) -> int:

@@ -23,10 +23,19 @@ from .event_parts_es import lead_meeting
 from .events import EventMention
 from .events_es import find_events_es
 from .eventset import build
-from .eventset_es import add_ranked, add_since, main_place, resolve_refs
+from .eventset_es import (
+    add_ranked,
+    add_since,
+    main_place,
+    occasion_dates,
+    rank_series,
+    referenced_lead,
+    resolve_refs,
+    setting_last,
+)
 from .lexicon import alternation as alt
 from .lexicon import load
-from .links import link
+from .links import backdrop, link
 from .outcomes import collect as _outcomes
 from .people_es import find_mentions_es
 from .person_context import add_surnames, assign_countries, trim_title_names
@@ -54,7 +63,7 @@ def extract_es(text: ReleaseText) -> ReleaseRecord:
     orgs = org_table(sents, src.publisher, home)
     mentions = [find_mentions_es(s.text, orgs) if i in body else [] for i, s in enumerate(sents)]
     mentions = [_parallel_orgs(ms) for ms in mentions]
-    trim_title_names(sents, mentions)
+    trim_title_names(sents, mentions, LANG)
     people, pids = cluster(mentions, LANG)
     add_surnames(sents, body, mentions, pids, people)
     heads = set(load(LANG, "titles").get("leaders", []))
@@ -69,10 +78,15 @@ def extract_es(text: ReleaseText) -> ReleaseRecord:
     per_sentence: list[list[EventMention]] = []
     for i, s in enumerate(sents):
         pairs = list(zip(mentions[i], pids[i], strict=True))
-        per_sentence.append(
+        found = (
             find_events_es(i, s.text, pairs, leaders, hits[i], dates[i], s.title, i == lead)
             if i in body
             else []
+        )
+        # "el director de la Comisión del Agua": a back-reference inside a post is its office
+        inside = [(pm.start, pm.end) for pm in mentions[i] if pm.post]
+        per_sentence.append(
+            [m for m in found if not (m.ref and any(a <= m.start < b for a, b in inside))]
         )
     if lead is not None and not any(
         not m.ref for i in (lead, lead + 1) if i < len(sents) for m in per_sentence[i]
@@ -92,11 +106,28 @@ def extract_es(text: ReleaseText) -> ReleaseRecord:
                 lead = i if lead is None or lead < i else lead
                 break
     _drop_title_meetings(sents, per_sentence, lead)
+    referenced_lead(sents, per_sentence, lead, dates)
+    if any(
+        m.type == "Visit" and not m.ref and not m.extra.get("told_visit")
+        for ms in per_sentence
+        for m in ms
+    ):
+        # "concluyó la visita de trabajo": the visit the release names elsewhere
+        for m in (m for ms in per_sentence for m in ms if m.extra.get("told_visit")):
+            m.ref, m.extra["ref_type"] = True, "Visit"
+    if lead is not None:
+        per_sentence[lead] = setting_last(per_sentence[lead])
     info = {}
     if lead is not None:
         days = [d for d in dates[lead] if d.precision in ("day", "relative")]
         # "Ciudad de México, 14 de mayo de 2021.- ... sostuvieron ayer": the dateline is no event's
-        day = next((d for d in days if d.value != issued), days[0] if days else None)
+        # a time word ("hoy", "este lunes") tells the lead's own day before any other date
+        told = [d for d in days if d.precision == "relative"]
+        day = (
+            told[0]
+            if told
+            else next((d for d in days if d.value != issued), days[0] if days else None)
+        )
         info = {"date": day.value if day else None, "end_date": day.end_value if day else None}
     # an announced session ("La próxima reunión del DEAN se celebrará ...") is its own event,
     # never merged into the session the release reports
@@ -108,10 +139,19 @@ def extract_es(text: ReleaseText) -> ReleaseRecord:
         es._mentions[(i, 2000 + n)] = m
         es.index[(i, 2000 + n)] = len(es.events) - 1
     resolve_refs(es)
+    occasion_dates(es, sents)
+    rank_series(es)
+    for e in es.events:  # a meeting outside any series, not of a numbered body, is bilateral
+        many = re.search(
+            alt(load(LANG, "events").get("many_sides_words") or ["(?!)"]), e.name or ""
+        )
+        if e.type == "Meeting" and not e.series and e.ordinal is None and not many:
+            e.type = "BilateralMeeting"
     _main_name(es)
     add_since(es, sents)
     add_ranked(es, sents, body, dates)
     link(es, sents, LANG)
+    backdrop(es, sents, LANG)  # the object of a builds_on cue takes no roles or context
     main_place(es, sents, body, lead, issued)
     roles = _roles(sents, body, mentions, pids, es, lead, leaders, people)
     assign_countries(people, sents, mentions, pids, orgs, LANG, home)
@@ -227,15 +267,27 @@ def _drop_title_meetings(
         return
     for i in heads:
         per_sentence[i] = [
-            m for m in per_sentence[i] if not (m.type in kin and not m.series and not m.explicit)
+            m
+            for m in per_sentence[i]
+            if not (m.type in kin and not m.series and not m.explicit)
+            or m.extra.get("backdrop")  # "desde el encuentro del 27 de diciembre": another one
         ]
+
+
+# A dateline's place: capitalised words and abbreviations ("Washington, D.C.", "Nogales, Son.",
+# "Tijuana, B.C."), parts set off by commas, then a comma, period or "a", and an optional weekday.
+_DATELINE_PLACE = re.compile(
+    r"\s*[A-ZÁÉÍÓÚÑ][\wÀ-ÿ.]*(?:(?:\s+|,\s+)(?:(?:de|del|la|las|los|el)\s+)?"
+    r"[A-ZÁÉÍÓÚÑ][\wÀ-ÿ.]*){0,6}\s*(?:\([^)\n]{1,30}\)\s*)?(?:[,.]\s*|(?<=\.)\s+|\s+(?=a\s))"
+    r"(?:a\s+)?(?:[a-zé]+,?\s+)?(?=\d)"
+)
 
 
 def _body_dateline(body: str) -> str | None:
     """ "Por Laura Méndez\nCiudad de México, 14 de mayo de 2021 (AIN).- ...": a dateline opening a
     line of the body (after a byline) dates a release whose header gave no date."""
     for line in body.splitlines()[:12]:
-        m = re.match(r"\s*[A-ZÁÉÍÓÚÑ][^.\n]{0,60}?,\s+(?:a\s+)?(?:[a-zé]+\s+)?(?=\d)", line)
+        m = _DATELINE_PLACE.match(line)
         found = find_dates(line[m.end() :], LANG) if m else []
         if found and found[0].start == 0 and found[0].precision == "day":
             return found[0].value
@@ -266,7 +318,7 @@ def _roles(sents, body, mentions, pids, es, lead, leaders, people=None) -> list[
     for i, s in enumerate(sents):
         if i not in body or s.title:
             continue
-        events = es.at(i)
+        events = [(m, e) for m, e in es.at(i) if not m.extra.get("backdrop")]
         signing = {
             e: tuple(int(x) for x in m.extra["signers"].split(",") if x)
             for m, e in events

@@ -181,6 +181,8 @@ def written_post_country(post: str, lx, lang: str) -> str | None:  # type: ignor
     """ "embajador de México en Estados Unidos" -> MX; "Sección estadounidense" -> US."""
     for alias, name in lx.country_aliases.items():  # "Estados Unidos Mexicanos" is Mexico
         post = post.replace(alias, name)
+    # "coordinador para Asuntos Fronterizos con México": the partner, not the holder's country
+    post = re.sub(r"\bcon\s+(?:Estados Unidos|[A-ZÁÉÍÓÚÑ][\wÀ-ÿ]+)\b", "", post)
     post = without_topics(post, lang)
     envoy = envoy_country(post, lang)
     if envoy:

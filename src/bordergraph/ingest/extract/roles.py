@@ -244,7 +244,9 @@ def paragraph_events(sents, es) -> list[int | None]:  # type: ignore[no-untyped-
     """Per sentence, the event a sentence without one of its own speaks of: the last event
     named earlier in its paragraph, else the release's main event."""
     by_sent: dict[int, list[int]] = {}
-    for (s, _), e in sorted(es.index.items()):
+    # in the order the sentence names them (a list may put its main event first)
+    order = sorted(es.index.items(), key=lambda kv: (kv[0][0], es._mentions[kv[0]].start))
+    for (s, _), e in order:
         m = es._mentions.get((s, _))
         if m is not None and not m.persons and not m.extra.get("backdrop") and not m.future:
             by_sent.setdefault(s, []).append(e)  # a session still to come is no one's context
