@@ -50,7 +50,7 @@ def resolve_refs(es: EventSet) -> None:
 def occasion_dates(es: EventSet, sents: list[Sentence]) -> None:
     """ "Al término de la reunión, las delegaciones firmaron una Carta ...": an undated event told
     in a sentence that opens at another event takes that event's day."""
-    from .lex_es import alt
+    from .lexicon import alternation as alt
 
     words = load("es", "events").get("occasion_openers", [])
     if not words:

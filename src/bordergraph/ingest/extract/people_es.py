@@ -193,7 +193,7 @@ def find_mentions_es(text: str, orgs=None) -> list[Mention]:  # type: ignore[no-
             listed, last = plural_list(
                 text, toks, i, plural[toks[i].text.lower()], lambda t, k: name_length(t, k, lx),
                 set(load("es", "titles").get("list_joiners", [",", "y", "e"])),
-                lambda post: whole_post_country(post, orgs, lx, _split_org),
+                lambda post: whole_post_country(post, orgs, lx, _split_org, "es"),
             )
             if listed:
                 out.extend(listed)
