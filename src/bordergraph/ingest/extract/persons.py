@@ -229,14 +229,20 @@ def fill_countries(people: list[PersonCluster], lang: str, default: str | None) 
     """Country from the gazetteer of leaders, then the release's default (its publisher's)."""
     leaders = [(name_tokens(leader["name"]), leader)
                for leader in load(lang, "people").get("leaders", [])]
+    # Both tests below need the person's last name word among the leader's: index by it.
+    by_word: dict[str, list[int]] = {}
+    for i, (lt, _) in enumerate(leaders):
+        for word in dict.fromkeys(lt):
+            by_word.setdefault(word, []).append(i)
     heads = set(load(lang, "titles").get("leaders", []))
     for p in people:
-        if p.country:
+        tokens = p.tokens
+        if p.country or not tokens:
+            p.country = p.country or _reference_country(p.name) or default
             continue
-        for lt, leader in leaders:
-            if p.tokens and (
-                _contains(lt, p.tokens) >= 0
-                or (p.tokens[-1] == lt[-1] and (p.tokens[0] == lt[0] or p.head in heads))
+        for lt, leader in (leaders[i] for i in by_word.get(tokens[-1], ())):
+            if _contains(lt, tokens) >= 0 or (
+                tokens[-1] == lt[-1] and (tokens[0] == lt[0] or p.head in heads)
             ):
                 p.country = leader["country"]
                 break
