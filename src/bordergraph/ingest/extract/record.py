@@ -5,9 +5,21 @@ every item with its evidence sentence."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from ...records import Event, EventLink, Outcome, Person, PortMention, ReleaseRecord, Role, Series
+from ...records import (
+    Event,
+    EventLink,
+    Organization,
+    Outcome,
+    Person,
+    PortMention,
+    ReleaseRecord,
+    Role,
+    Series,
+)
 from . import release_id
+from .orgs import gazetteer_key
 from .series import administrations, established_year, parent_of
 
 
@@ -83,7 +95,7 @@ def assemble(
         events=tuple(events),
         event_links=tuple(links),
         people=tuple(persons),
-        organizations=tuple(orgs.orgs),
+        organizations=_members_country(orgs.orgs, persons, lang),
         ports_of_entry=tuple(
             PortMention(p.name, p.country, main_key, sents[p.sent].evidence) for p in ports
         ),
@@ -143,3 +155,23 @@ def _target(es, i: int, main_key: str | None, lang: str) -> str | None:  # type:
 
 def _clean(name: str) -> str:
     return re.sub(r"\s+", " ", name).strip()
+
+
+def _members_country(
+    orgs: list[Organization], persons: list[Person], lang: str
+) -> tuple[Organization, ...]:
+    """An organization the gazetteer does not know takes the country its people share when it
+    differs from the one it was given ("Consejo de Seguridad Nacional" in a Mexican embassy's
+    release: the release's country, until its holders say whose council it is)."""
+    holders: dict[str, set[str | None]] = {}
+    for p in persons:
+        if p.organization:
+            holders.setdefault(p.organization, set()).add(p.country)
+    out = []
+    for org in orgs:
+        countries = holders.get(org.name, set())
+        if len(countries) == 1 and None not in countries and org.country not in countries \
+                and gazetteer_key(org.name, lang) is None:
+            org = replace(org, country=next(iter(countries)))
+        out.append(org)
+    return tuple(out)
