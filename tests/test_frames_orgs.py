@@ -128,3 +128,22 @@ def test_a_state_agency_is_not_the_federal_one() -> None:
     text = "The Arizona Department of Transportation and the U.S. Department of Transportation met."
     names = [o.name for o in table(text, "en", "US").orgs]
     assert names == ["Arizona Department of Transportation", "U.S. Department of Transportation"]
+
+
+def test_an_unknown_organization_takes_the_country_its_people_share() -> None:
+    """A body the gazetteer does not know, in a Mexican publisher's release, is not Mexico's
+    when the people who hold posts in it are all from the other country."""
+    from bordergraph.ingest.extract import extract
+    from bordergraph.records import ReleaseText, Source
+
+    body = (
+        "Ciudad de México, 4 de marzo de 2024. Por la parte estadounidense asistió Laura "
+        "Whitfield, directora de Asuntos Fronterizos de la Oficina de Enlace Binacional "
+        "del Departamento de Estado de Estados Unidos, y por la parte mexicana el canciller."
+    )
+    text = ReleaseText("t.txt", body, Source(issued="2024-03-04", language="es",
+                                             publisher="Secretaría de Relaciones Exteriores"), "0")
+    rec = extract(text)
+    person = next(p for p in rec.people if p.name == "Laura Whitfield")
+    org = next(o for o in rec.organizations if o.name == person.organization)
+    assert person.country == "US" and org.country == "US"
