@@ -83,7 +83,7 @@ def trim_title_names(sents, mentions, lang: str = "en") -> None:  # type: ignore
         mentions[i] = fixed
 
 
-def _surnames(people: list[PersonCluster]) -> tuple[re.Pattern[str] | None, dict[str, int]]:
+def _surnames(people: list[PersonCluster]) -> tuple[_TailScanner | None, dict[str, int]]:
     """One pattern for the later bare mentions of a release's people: their last two name
     words, or the last one of a two-word name; a surname two people share is left out."""
     owners: dict[str, set[int]] = {}
